@@ -1,0 +1,53 @@
+// Shared Jest setup: SWC transpiles TypeScript (with decorator metadata for NestJS),
+// tsconfig path aliases map to library sources.
+const path = require('node:path');
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace('/', '\\/')}$`,
+    path.join(__dirname, target),
+  ]),
+);
+
+/** @param {{ rootDir: string, testMatch: string[], testTimeout?: number, displayName: string }} options */
+function jestConfig({ rootDir, testMatch, testTimeout, displayName }) {
+  return {
+    displayName,
+    rootDir,
+    testEnvironment: 'node',
+    testMatch,
+    testTimeout: testTimeout ?? 5000,
+    moduleNameMapper,
+    transform: {
+      '^.+\\.ts$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            target: 'es2023',
+          },
+          module: { type: 'commonjs' },
+          sourceMaps: 'inline',
+        },
+      ],
+    },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+  };
+}
+
+/** Unit tests: pure logic and use cases with typed fakes, no I/O. */
+const unit = (rootDir, displayName) =>
+  jestConfig({ rootDir, displayName, testMatch: ['<rootDir>/src/**/*.spec.ts'] });
+
+/** Integration tests: real PostgreSQL, Kafka and OpenSearch started by deploy/local/infra.sh. */
+const integration = (rootDir, displayName) =>
+  jestConfig({
+    rootDir,
+    displayName: `${displayName}:integration`,
+    testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
+    testTimeout: 60000,
+  });
+
+module.exports = { jestConfig, unit, integration };

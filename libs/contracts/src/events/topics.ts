@@ -1,0 +1,6 @@
+/** Kafka topics: one per domain and major version. Public API for external subscribers. */
+export const Topics = {
+  tickets: 'itsm.tickets.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+
+/**
+ * Where the gRPC transport finds the .proto files at run time: next to the bundle in
+ * images (`proto/` is copied beside main.js), the repository's `proto/` in development.
+ */
+export interface GrpcPackage {
+  readonly package: string;
+  /** Paths relative to the proto root. */
+  readonly protoFiles: readonly string[];
+}
+
+export const TicketsGrpcPackage: GrpcPackage = {
+  package: 'itsm.tickets.v1',
+  protoFiles: ['itsm/tickets/v1/tickets_service.proto'],
+};
+
+/** Options for @grpc/proto-loader that match the ts-proto generated types. */
+export const protoLoaderOptions = {
+  keepCase: false,
+  longs: Number,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [] as string[],
+};
+
+export function protoPaths(protoRoot: string, grpcPackage: GrpcPackage): string[] {
+  return grpcPackage.protoFiles.map((file) => join(protoRoot, file));
+}

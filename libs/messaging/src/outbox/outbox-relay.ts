@@ -1,0 +1,155 @@
+import type { DataSource } from 'typeorm';
+import { cloudEventHeaders } from '../cloud-event';
+import type { EventPublisher, OutboundMessage } from '../kafka/event-publisher';
+import type { MessagingLogger } from '../kafka/kafka-client';
+
+export interface OutboxRelayOptions {
+  batchSize: number;
+  /** Pause when the outbox is empty. */
+  idlePollMs: number;
+  /** Longest pause after repeated publish failures. */
+  maxBackoffMs: number;
+  /** Advisory lock id: one relay per database publishes at a time, so order holds. */
+  lockId: number;
+}
+
+export const defaultOutboxRelayOptions: OutboxRelayOptions = {
+  batchSize: 500,
+  idlePollMs: 50,
+  maxBackoffMs: 5000,
+  lockId: 0x17_5a_0b_01,
+};
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  partition_key: string;
+  type: string;
+  source: string;
+  subject: string | null;
+  payload: unknown;
+  trace_headers: Record<string, string>;
+  occurred_at: Date;
+}
+
+/**
+ * Moves events from the outbox table to Kafka. Each round runs in one transaction that
+ * holds an advisory lock (replicas take turns, events leave in position order), publishes
+ * a batch with acks=all and deletes it. If Kafka is down the transaction rolls back, the
+ * events stay, and the relay retries with exponential backoff: nothing is lost or blocked.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    private readonly logger: MessagingLogger,
+    private readonly options: OutboxRelayOptions = defaultOutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.publisher.close();
+  }
+
+  /** Publishes at most one batch; returns how many events left the outbox. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [lock] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        this.options.lockId,
+      ])) as { locked: boolean }[];
+      if (!lock?.locked) return 0;
+      const rows = (await manager.query(
+        `SELECT id, topic, partition_key, type, source, subject, payload, trace_headers, occurred_at
+           FROM outbox_events ORDER BY position LIMIT $1`,
+        [this.options.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) return 0;
+      await this.publisher.publish(rows.map(toOutboundMessage));
+      await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::uuid[])', [
+        rows.map(({ id }) => id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.relayBatch();
+        if (failures > 0) this.logger.info({ failures }, 'outbox relay recovered');
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        await this.recordFailure(error);
+        if (failures === 1 || failures % 20 === 0) {
+          this.logger.warn(
+            { err: error, failures },
+            'outbox relay could not publish; events stay in the outbox',
+          );
+        }
+      }
+      if (published === this.options.batchSize) continue;
+      const pause =
+        failures > 0
+          ? Math.min(
+              this.options.maxBackoffMs,
+              this.options.idlePollMs * 2 ** Math.min(failures, 10),
+            )
+          : this.options.idlePollMs;
+      await this.sleep(pause);
+    }
+  }
+
+  private async recordFailure(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.dataSource
+      .query(
+        `UPDATE outbox_events SET attempts = attempts + 1, last_error = $2
+          WHERE id IN (SELECT id FROM outbox_events ORDER BY position LIMIT $1)`,
+        [this.options.batchSize, message.slice(0, 1000)],
+      )
+      .catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function toOutboundMessage(row: OutboxRow): OutboundMessage {
+  return {
+    topic: row.topic,
+    key: row.partition_key,
+    value: JSON.stringify(row.payload),
+    headers: cloudEventHeaders(
+      {
+        id: row.id,
+        type: row.type,
+        source: row.source,
+        subject: row.subject ?? undefined,
+        time: row.occurred_at,
+      },
+      row.trace_headers,
+    ),
+  };
+}

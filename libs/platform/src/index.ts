@@ -1,0 +1,5 @@
+export * from './platform.module';
+export * from './health/readiness';
+export * from './logging/logger-options';
+export * from './bootstrap/run-service';
+export * from './bootstrap/proto-root';

@@ -1,0 +1,45 @@
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import { loadConfig, telemetryConfigSchema, type TelemetryConfig } from '@itsm/config';
+
+export interface Telemetry {
+  shutdown(): Promise<void>;
+}
+
+/** Whether spans leave the process: only when an OTLP endpoint is configured. */
+export function exportsTraces(config: TelemetryConfig): boolean {
+  if (config.OTEL_TRACES_EXPORTER === 'none') return false;
+  return Boolean(config.OTEL_EXPORTER_OTLP_ENDPOINT ?? config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+/**
+ * Starts the OpenTelemetry SDK. Must run before NestJS, pg or gRPC are loaded, so each
+ * service's `main.ts` imports its `instrument.ts` first. Exporters follow the standard
+ * OTEL_* variables. Without an endpoint, spans are still created (trace ids reach logs,
+ * gRPC metadata and Kafka headers) but not exported.
+ */
+export function startTelemetry(
+  serviceName: string,
+  config: TelemetryConfig = loadConfig(telemetryConfigSchema),
+): Telemetry {
+  if (config.OTEL_SDK_DISABLED) return { shutdown: async () => undefined };
+  const sdk = new NodeSDK({
+    serviceName: config.OTEL_SERVICE_NAME ?? serviceName,
+    ...(exportsTraces(config) ? {} : { spanProcessors: [new tracing.NoopSpanProcessor()] }),
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') ?? false,
+      }),
+      new ExpressInstrumentation(),
+      new NestInstrumentation(),
+      new GrpcInstrumentation(),
+      new PgInstrumentation({ requireParentSpan: true }),
+    ],
+  });
+  sdk.start();
+  return { shutdown: () => sdk.shutdown() };
+}

@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { PlatformModule } from '@itsm/platform';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { TicketsModule } from './tickets/tickets.module';
+
+export const SERVICE_NAME = 'gateway';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ service: SERVICE_NAME, level: config.LOG_LEVEL }),
+        {
+          module: ConfigHolderModule,
+          global: true,
+          providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+          exports: [GATEWAY_CONFIG],
+        },
+        TicketsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}
+
+@Module({})
+class ConfigHolderModule {}

@@ -1,0 +1,25 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { GatewayConfig } from './config/gateway.config';
+import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
+import { ValidationException } from './problem/validation.exception';
+import { traceIdMiddleware } from './trace-id.middleware';
+
+/** HTTP conventions of the public API: strict validation, body limits, trace ids, OpenAPI. */
+export function configureHttp(app: INestApplication, config: GatewayConfig): void {
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  express.disable('x-powered-by');
+  // Tickets carry their version as ETag; no body-hash ETags on other responses.
+  express.set('etag', false);
+  express.use(traceIdMiddleware);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => ValidationException.fromValidationErrors(errors),
+    }),
+  );
+  serveOpenApi(app, buildOpenApiDocument(app));
+}

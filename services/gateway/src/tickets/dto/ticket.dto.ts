@@ -1,0 +1,77 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  CHANNELS,
+  type ChannelName,
+  IMPACTS,
+  type ImpactName,
+  PRIORITIES,
+  type PriorityName,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketStatusName,
+  type TicketTypeName,
+  URGENCIES,
+  type UrgencyName,
+} from './ticket-enums';
+
+export class TicketDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'INC-000123' })
+  number!: string;
+
+  @ApiProperty({ enum: TICKET_TYPES })
+  type!: TicketTypeName;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ enum: TICKET_STATUSES })
+  status!: TicketStatusName;
+
+  @ApiProperty({ enum: IMPACTS })
+  impact!: ImpactName;
+
+  @ApiProperty({ enum: URGENCIES })
+  urgency!: UrgencyName;
+
+  @ApiProperty({
+    enum: PRIORITIES,
+    description: 'Derived from impact and urgency by the priority matrix.',
+  })
+  priority!: PriorityName;
+
+  @ApiProperty({ enum: CHANNELS })
+  channel!: ChannelName;
+
+  @ApiProperty()
+  requesterId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  organizationId!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ description: 'Incremented on every change; also sent as the ETag.' })
+  version!: number;
+}
+
+export class TicketPageDto {
+  @ApiProperty({ type: [TicketDto] })
+  items!: TicketDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page.',
+  })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,92 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { firstValueFrom } from 'rxjs';
+import type { Ticket, TicketsServiceClient } from '@itsm/contracts';
+import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
+import { TicketDto, TicketPageDto } from './dto/ticket.dto';
+import { toCreateTicketRequest, toListTicketsRequest, toTicketDto } from './ticket-dto.mapper';
+import { TICKETS_CLIENT } from './tickets-client.provider';
+
+const TICKETS_PATH = '/api/v1/tickets';
+
+function requireTicket(ticket: Ticket | undefined): Ticket {
+  if (!ticket) throw new Error('the tickets service answered without a ticket');
+  return ticket;
+}
+
+@ApiTags('tickets')
+@Controller(TICKETS_PATH)
+export class TicketsHttpController {
+  constructor(@Inject(TICKETS_CLIENT) private readonly tickets: TicketsServiceClient) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Open a ticket (incident or service request)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retrying with the same key returns the first result (header Idempotent-Replayed: true).',
+  })
+  @ApiCreatedResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 503)
+  async create(
+    @Body() body: CreateTicketDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const { ticket, created } = await firstValueFrom(
+      this.tickets.createTicket(toCreateTicketRequest(body, idempotencyKey)),
+    );
+    const dto = toTicketDto(requireTicket(ticket));
+    response.setHeader('Location', `${TICKETS_PATH}/${dto.id}`);
+    response.setHeader('ETag', `"${dto.version}"`);
+    if (!created) response.setHeader('Idempotent-Replayed', 'true');
+    return dto;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One ticket by id' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 503)
+  async get(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const { ticket } = await firstValueFrom(this.tickets.getTicket({ id }));
+    const dto = toTicketDto(requireTicket(ticket));
+    response.setHeader('ETag', `"${dto.version}"`);
+    return dto;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Tickets, newest first, with cursor pagination and filters' })
+  @ApiOkResponse({ type: TicketPageDto })
+  @ApiProblemResponses(400, 503)
+  async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
+    const page = await firstValueFrom(this.tickets.listTickets(toListTicketsRequest(query)));
+    return { items: page.tickets.map(toTicketDto), nextCursor: page.nextPageToken || null };
+  }
+}

@@ -1,0 +1,54 @@
+import type { EventType } from '@itsm/contracts';
+import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
+
+export interface TicketHistoryEntry {
+  ticketId: string;
+  occurredAt: Date;
+  actorId: string;
+  action: 'created';
+  changes: Record<string, unknown>;
+}
+
+export interface EmittedEvent<T> {
+  key: string;
+  subject: string;
+  payload: T;
+  occurredAt: Date;
+}
+
+/** What a use case may do inside one database transaction. */
+export interface TicketTransaction {
+  /** The next number in the type's sequence (gaps are possible after a rollback). */
+  nextSequence(type: TicketType): Promise<number>;
+  /** Inserts unless the requester already used this idempotency key. */
+  insert(
+    ticket: Ticket,
+    idempotencyKey: string | null,
+  ): Promise<'inserted' | 'idempotency-key-taken'>;
+  recordHistory(entry: TicketHistoryEntry): Promise<void>;
+  /** Appends an event to the outbox; it is published if and only if the transaction commits. */
+  emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
+}
+
+export interface TicketCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface TicketListQuery {
+  limit: number;
+  after: TicketCursor | undefined;
+  type: TicketType | undefined;
+  status: TicketStatus | undefined;
+  requesterId: string | undefined;
+}
+
+export interface TicketStore {
+  transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T>;
+  findById(id: string): Promise<Ticket | undefined>;
+  findByIdempotencyKey(requesterId: string, idempotencyKey: string): Promise<Ticket | undefined>;
+  /** Newest first; returns up to `limit` tickets strictly after the cursor. */
+  list(query: TicketListQuery): Promise<Ticket[]>;
+}
+
+export const TICKET_STORE = Symbol('TicketStore');

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  databaseConfigSchema,
+  grpcServerConfigSchema,
+  kafkaConfigSchema,
+  loadConfig,
+  serviceConfigSchema,
+  telemetryConfigSchema,
+} from '@itsm/config';
+
+export const ticketsConfigSchema = serviceConfigSchema
+  .extend({ HTTP_PORT: serviceConfigSchema.shape.HTTP_PORT.default(3101) })
+  .extend(databaseConfigSchema.shape)
+  .extend(kafkaConfigSchema.shape)
+  .extend(grpcServerConfigSchema.shape)
+  .extend({ GRPC_PORT: grpcServerConfigSchema.shape.GRPC_PORT.default(50051) })
+  .extend(telemetryConfigSchema.shape)
+  .extend({
+    /** Events relayed to Kafka per transaction. */
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(10_000).default(50),
+  });
+
+export type TicketsConfig = z.infer<typeof ticketsConfigSchema>;
+
+export const TICKETS_CONFIG = Symbol('TicketsConfig');
+
+export function loadTicketsConfig(): TicketsConfig {
+  return loadConfig(ticketsConfigSchema);
+}

@@ -1,0 +1,129 @@
+import {
+  DESCRIPTION_MAX_LENGTH,
+  formatTicketNumber,
+  openTicket,
+  TITLE_MAX_LENGTH,
+  type TicketRequest,
+  validateTicketRequest,
+} from './ticket';
+import { TicketError, TicketErrorCode } from './ticket-error';
+
+const request: TicketRequest = {
+  type: 'incident',
+  title: '  VPN does not connect  ',
+  description: 'Since this morning the client times out.',
+  impact: 'high',
+  urgency: 'high',
+  channel: 'portal',
+  requesterId: 'emp-42',
+  organizationId: undefined,
+};
+const context = {
+  id: '0193a7a0-0000-7000-8000-000000000001',
+  sequence: 123,
+  now: new Date('2026-11-27T09:00:00Z'),
+};
+
+function violationsOf(invalid: TicketRequest): string[] {
+  try {
+    validateTicketRequest(invalid);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TicketError);
+    expect((error as TicketError).code).toBe(TicketErrorCode.ValidationFailed);
+    return (error as TicketError).violations.map(({ field, message }) => `${field}: ${message}`);
+  }
+  throw new Error('expected the request to be refused');
+}
+
+describe('ticket numbers', () => {
+  it.each([
+    ['incident', 1, 'INC-000001'],
+    ['incident', 123, 'INC-000123'],
+    ['service_request', 42, 'REQ-000042'],
+    ['incident', 1234567, 'INC-1234567'],
+  ] as const)('%s #%d is %s', (type, sequence, number) => {
+    expect(formatTicketNumber(type, sequence)).toBe(number);
+  });
+
+  it.each([0, -1, 1.5])('refuses sequence %d', (sequence) => {
+    expect(() => formatTicketNumber('incident', sequence)).toThrow(RangeError);
+  });
+});
+
+describe('opening a ticket', () => {
+  it('numbers, prioritises and trims a valid request', () => {
+    const ticket = openTicket(validateTicketRequest(request), context);
+    expect(ticket).toEqual({
+      id: context.id,
+      number: 'INC-000123',
+      type: 'incident',
+      title: 'VPN does not connect',
+      description: 'Since this morning the client times out.',
+      status: 'new',
+      impact: 'high',
+      urgency: 'high',
+      priority: 'critical',
+      channel: 'portal',
+      requesterId: 'emp-42',
+      organizationId: null,
+      createdAt: context.now,
+      updatedAt: context.now,
+      version: 1,
+    });
+  });
+
+  it('defaults impact and urgency to medium and the channel to api', () => {
+    const ticket = openTicket(
+      validateTicketRequest({
+        ...request,
+        impact: undefined,
+        urgency: undefined,
+        channel: undefined,
+      }),
+      context,
+    );
+    expect(ticket).toMatchObject({
+      impact: 'medium',
+      urgency: 'medium',
+      priority: 'medium',
+      channel: 'api',
+    });
+  });
+
+  it('keeps the organisation of a customer requester', () => {
+    const ticket = openTicket(
+      validateTicketRequest({ ...request, organizationId: 'org-7' }),
+      context,
+    );
+    expect(ticket.organizationId).toBe('org-7');
+  });
+});
+
+describe('validating a ticket request', () => {
+  it('reports every problem at once', () => {
+    expect(violationsOf({ ...request, type: undefined, title: '   ', requesterId: '' })).toEqual([
+      'type: type is required',
+      'title: title must not be empty',
+      'requesterId: requesterId is required',
+    ]);
+  });
+
+  it('limits the title and description lengths', () => {
+    expect(
+      violationsOf({
+        ...request,
+        title: 'x'.repeat(TITLE_MAX_LENGTH + 1),
+        description: 'y'.repeat(DESCRIPTION_MAX_LENGTH + 1),
+      }),
+    ).toEqual([
+      `title: title must be at most ${TITLE_MAX_LENGTH} characters`,
+      `description: description must be at most ${DESCRIPTION_MAX_LENGTH} characters`,
+    ]);
+  });
+
+  it('accepts a title of exactly the maximum length', () => {
+    expect(
+      validateTicketRequest({ ...request, title: 'x'.repeat(TITLE_MAX_LENGTH) }).title,
+    ).toHaveLength(TITLE_MAX_LENGTH);
+  });
+});

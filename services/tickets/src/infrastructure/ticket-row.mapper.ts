@@ -1,0 +1,28 @@
+import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
+import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
+import type { TicketEntity } from './ticket.entity';
+
+/** Rows only ever hold values the domain wrote (CHECK constraints guard the columns). */
+export function toTicket(row: TicketEntity): Ticket {
+  return {
+    id: row.id,
+    number: row.number,
+    type: row.type as TicketType,
+    title: row.title,
+    description: row.description,
+    status: row.status as TicketStatus,
+    impact: row.impact as Impact,
+    urgency: row.urgency as Urgency,
+    priority: row.priority as Priority,
+    channel: row.channel as Channel,
+    requesterId: row.requesterId,
+    organizationId: row.organizationId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+export function toTicketRow(ticket: Ticket, idempotencyKey: string | null): TicketEntity {
+  return { ...ticket, idempotencyKey };
+}

@@ -1,0 +1,51 @@
+import { Metadata, status } from '@grpc/grpc-js';
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { type Observable, throwError } from 'rxjs';
+import { TicketError, TicketErrorCode } from '../domain/ticket-error';
+
+/** Metadata keys through which callers (the gateway) learn the error code and violations. */
+export const ERROR_CODE_METADATA = 'itsm-error-code';
+export const VIOLATIONS_METADATA = 'itsm-violations-bin';
+
+export function grpcStatusOf(code: TicketErrorCode): status {
+  switch (code) {
+    case TicketErrorCode.ValidationFailed:
+    case TicketErrorCode.InvalidPageToken:
+      return status.INVALID_ARGUMENT;
+    case TicketErrorCode.NotFound:
+      return status.NOT_FOUND;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled ticket error code ${String(value)}`);
+}
+
+export interface GrpcErrorObject {
+  code: status;
+  message: string;
+  details: string;
+  metadata: Metadata;
+}
+
+/** The gRPC status a caller sees for a TicketError, with its code and violations in metadata. */
+export function toGrpcError(error: TicketError): GrpcErrorObject {
+  const metadata = new Metadata();
+  metadata.set(ERROR_CODE_METADATA, error.code);
+  metadata.set(VIOLATIONS_METADATA, Buffer.from(JSON.stringify(error.violations), 'utf8'));
+  return {
+    code: grpcStatusOf(error.code),
+    message: error.message,
+    details: error.message,
+    metadata,
+  };
+}
+
+@Catch(TicketError)
+export class TicketErrorRpcFilter implements RpcExceptionFilter<TicketError> {
+  catch(error: TicketError): Observable<never> {
+    return throwError(() => toGrpcError(error));
+  }
+}

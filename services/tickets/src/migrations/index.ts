@@ -1,0 +1,5 @@
+import { CreateTickets1764230400000 } from './1764230400000-create-tickets';
+import { CreateOutboxAndInbox1764230400001 } from './1764230400001-create-outbox-and-inbox';
+
+/** In order; listed explicitly so the bundle carries them. */
+export const ticketsMigrations = [CreateTickets1764230400000, CreateOutboxAndInbox1764230400001];
