@@ -1,0 +1,178 @@
+import { Topics } from '@itsm/contracts';
+import {
+  aTicketRequestBody,
+  KafkaProbe,
+  postJson,
+  type RunningPlatform,
+  startPlatform,
+} from '@itsm/testing';
+
+interface TicketBody {
+  id: string;
+  number: string;
+  status: string;
+  priority: string;
+  title: string;
+  version: number;
+}
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  traceId?: string;
+  errors?: { field: string; message: string }[];
+}
+
+describe('tickets through the gateway', () => {
+  let platform: RunningPlatform;
+  let probe: KafkaProbe;
+  let ticketsUrl: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    probe = await KafkaProbe.start(Topics.tickets);
+    ticketsUrl = `${platform.gatewayUrl}/api/v1/tickets`;
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await platform?.stop();
+  });
+
+  it('creates a ticket that arrives on Kafka as a CloudEvent', async () => {
+    const body = aTicketRequestBody({ impact: 'high', urgency: 'high' });
+    const response = await postJson(ticketsUrl, body);
+    expect(response.status).toBe(201);
+    const ticket = (await response.json()) as TicketBody;
+    expect(ticket).toMatchObject({ status: 'new', priority: 'critical', version: 1 });
+    expect(ticket.number).toMatch(/^INC-\d{6}$/);
+    expect(response.headers.get('location')).toBe(`/api/v1/tickets/${ticket.id}`);
+    expect(response.headers.get('etag')).toBe('"1"');
+
+    const [message] = await probe.waitForKey(ticket.id);
+    expect(message?.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'itsm.tickets.v1.ticket.created',
+      ce_source: '/itsm/tickets',
+      ce_subject: ticket.number,
+      'content-type': 'application/json',
+    });
+    expect(message?.headers['ce_id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(message?.value).toMatchObject({
+      ticket: {
+        id: ticket.id,
+        number: ticket.number,
+        type: 'TICKET_TYPE_INCIDENT',
+        priority: 'PRIORITY_CRITICAL',
+        requesterId: body['requesterId'],
+      },
+    });
+    const traceId = response.headers.get('x-trace-id');
+    expect(message?.headers['traceparent']).toContain(`-${traceId}-`);
+
+    const read = await fetch(`${ticketsUrl}/${ticket.id}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(ticket);
+  });
+
+  it('returns the first ticket when a create is retried with the same Idempotency-Key', async () => {
+    const body = aTicketRequestBody();
+    const first = await postJson(ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const retry = await postJson(ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const firstTicket = (await first.json()) as TicketBody;
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retry.json()).toEqual(firstTicket);
+    const rows = await platform.ticketsDatabase.query(
+      'SELECT id FROM tickets WHERE requester_id = $1',
+      [body['requesterId']],
+    );
+    expect(rows).toEqual([{ id: firstTicket.id }]);
+  });
+
+  it('pages through a requester’s tickets newest first with a cursor', async () => {
+    const requesterId = `emp-pages-${Date.now()}`;
+    const created: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const response = await postJson(
+        ticketsUrl,
+        aTicketRequestBody({ requesterId, title: `page ticket ${index}` }),
+      );
+      created.push(((await response.json()) as TicketBody).number);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ requesterId, limit: '2', ...(cursor ? { cursor } : {}) });
+      const page = (await (await fetch(`${ticketsUrl}?${query}`)).json()) as {
+        items: TicketBody[];
+        nextCursor: string | null;
+      };
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((item) => item.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...created].reverse());
+  });
+
+  it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {
+    const requesterId = `emp-invalid-${Date.now()}`;
+    const response = await postJson(ticketsUrl, {
+      type: 'outage',
+      title: '',
+      requesterId,
+      colour: 'red',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as ProblemBody;
+    expect(problem).toMatchObject({
+      type: '/problems/validation-failed',
+      status: 400,
+      instance: '/api/v1/tickets',
+    });
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual(['colour', 'title', 'type']);
+    const rows = await platform.ticketsDatabase.query(
+      'SELECT id FROM tickets WHERE requester_id = $1',
+      [requesterId],
+    );
+    expect(rows).toHaveLength(0);
+  });
+
+  it('answers an unknown ticket with a 404 problem', async () => {
+    const response = await fetch(`${ticketsUrl}/01a21bc6-0000-7000-8000-000000000000`);
+    expect(response.status).toBe(404);
+    expect((await response.json()) as ProblemBody).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+      detail: 'ticket 01a21bc6-0000-7000-8000-000000000000 does not exist',
+    });
+  });
+
+  it('answers a forged cursor and malformed JSON with 400 problems', async () => {
+    const forged = await fetch(`${ticketsUrl}?cursor=not-a-cursor`);
+    expect(forged.status).toBe(400);
+    expect(((await forged.json()) as ProblemBody).detail).toBe(
+      'the page token is not one this API issued',
+    );
+
+    const malformed = await fetch(ticketsUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('publishes the OpenAPI document it serves', async () => {
+    const response = await fetch(`${platform.gatewayUrl}/api/docs-json`);
+    const document = (await response.json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}']),
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
+import { DEFAULT_PARTITIONS, ensureTopics } from '@itsm/messaging';
+import { eventually } from './eventually';
+import { testEnvironment } from './test-environment';
+
+export interface ObservedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | undefined;
+  headers: Record<string, string>;
+  value: unknown;
+}
+
+function headersAsText(headers: IHeaders | undefined): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) text[name] = first.toString();
+  }
+  return text;
+}
+
+export function testKafka(clientId = 'itsm-tests'): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: testEnvironment().kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+/**
+ * Reads a topic from the beginning in a consumer group of its own and keeps every
+ * message, so a test can wait for the events it caused (filtering by key or id).
+ */
+export class KafkaProbe {
+  readonly messages: ObservedMessage[] = [];
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(topic: string): Promise<KafkaProbe> {
+    const kafka = testKafka();
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [{ topic, numPartitions: DEFAULT_PARTITIONS }]);
+    } finally {
+      await admin.disconnect();
+    }
+    const consumer = kafka.consumer({
+      groupId: `itsm-test-probe-${randomBytes(6).toString('hex')}`,
+    });
+    const probe = new KafkaProbe(consumer);
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
+    await consumer.run({
+      eachMessage: async ({ topic: from, partition, message }) => {
+        probe.messages.push({
+          topic: from,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString(),
+          headers: headersAsText(message.headers),
+          value: message.value ? (JSON.parse(message.value.toString()) as unknown) : undefined,
+        });
+      },
+    });
+    return probe;
+  }
+
+  /** Waits until `count` messages with this key arrived. */
+  async waitForKey(
+    key: string,
+    { count = 1, timeoutMs = 30_000 } = {},
+  ): Promise<ObservedMessage[]> {
+    return eventually(
+      `${count} message(s) with key ${key}`,
+      () => {
+        const found = this.messages.filter((message) => message.key === key);
+        return found.length >= count ? found : undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+}

@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+
+export interface ReceivedSpan {
+  service: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | undefined;
+  name: string;
+  kind: number;
+}
+
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string };
+}
+
+interface OtlpTraceRequest {
+  resourceSpans?: {
+    resource?: { attributes?: OtlpAttribute[] };
+    scopeSpans?: {
+      spans?: {
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        kind: number;
+      }[];
+    }[];
+  }[];
+}
+
+/**
+ * A minimal OpenTelemetry collector: accepts OTLP/HTTP JSON trace exports and keeps the
+ * spans, so a test can check that one trace spans several services.
+ */
+export class OtlpReceiver {
+  readonly spans: ReceivedSpan[] = [];
+  private constructor(
+    private readonly server: Server,
+    readonly endpoint: string,
+  ) {}
+
+  static async start(): Promise<OtlpReceiver> {
+    let receiver: OtlpReceiver | undefined;
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        if (request.url === '/v1/traces' && receiver)
+          receiver.collect(JSON.parse(body || '{}') as OtlpTraceRequest);
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    receiver = new OtlpReceiver(server, `http://127.0.0.1:${port}`);
+    return receiver;
+  }
+
+  /** Environment that points a service's OpenTelemetry SDK at this receiver. */
+  serviceEnv(): Record<string, string> {
+    return {
+      OTEL_EXPORTER_OTLP_ENDPOINT: this.endpoint,
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_METRICS_EXPORTER: 'none',
+      OTEL_LOGS_EXPORTER: 'none',
+    };
+  }
+
+  spansOf(traceId: string): ReceivedSpan[] {
+    return this.spans.filter((span) => span.traceId === traceId);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private collect(request: OtlpTraceRequest): void {
+    for (const resourceSpans of request.resourceSpans ?? []) {
+      const service =
+        resourceSpans.resource?.attributes?.find((attribute) => attribute.key === 'service.name')
+          ?.value.stringValue ?? 'unknown';
+      for (const scopeSpans of resourceSpans.scopeSpans ?? []) {
+        for (const span of scopeSpans.spans ?? []) {
+          this.spans.push({
+            service,
+            traceId: span.traceId,
+            spanId: span.spanId,
+            parentSpanId: span.parentSpanId || undefined,
+            name: span.name,
+            kind: span.kind,
+          });
+        }
+      }
+    }
+  }
+}
