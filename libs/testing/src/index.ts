@@ -7,3 +7,4 @@ export * from './service-process';
 export * from './otlp-receiver';
 export * from './platform-fixture';
 export * from './factories';
+export * from './local-infra';

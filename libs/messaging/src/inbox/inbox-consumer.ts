@@ -43,7 +43,7 @@ export class InboxConsumer {
     private readonly dataSource: DataSource,
     private readonly logger: MessagingLogger,
     private readonly options: InboxConsumerOptions,
-    handlers: EventHandler<never>[],
+    handlers: EventHandler<unknown>[],
   ) {
     for (const handler of handlers)
       this.handlers.set(handler.eventType.type, handler as EventHandler<unknown>);

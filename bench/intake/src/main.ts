@@ -1,0 +1,236 @@
+import { execFileSync } from 'node:child_process';
+import { availableParallelism, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { aTicketRequestBody, startPlatform, testEnvironment, workspaceRoot } from '@itsm/testing';
+import { BaselineTicketWriter, createTicketsDatabase } from './baseline';
+import { GatewayClient } from './gateway-client';
+import { type LoadResult, runLoad } from './load';
+import { waitForEmptyOutbox } from './outbox-drain';
+import { formatIntakeTable, intakeResultRows, type IntakeFigures } from './report';
+import { appendResultsFile } from './results-file';
+import { type LatencySummary, summarize } from './stats';
+
+/** The tickets service's pool (DATABASE_POOL_SIZE default), so the baseline gets the same. */
+const SERVICE_POOL_SIZE = 20;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+interface Options {
+  concurrency: number;
+  requests: number;
+  warmup: number;
+  /** Per load phase; no request starts after it. */
+  timeoutMs: number;
+  results: string;
+  record: boolean;
+}
+
+const USAGE = `usage: main.js [--concurrency 16] [--requests 3000] [--warmup 200]
+                [--timeout-s 300] [--results bench/RESULTS.md] [--no-record]`;
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      concurrency: { type: 'string', default: '16' },
+      requests: { type: 'string', default: '3000' },
+      warmup: { type: 'string', default: '200' },
+      'timeout-s': { type: 'string', default: '300' },
+      results: { type: 'string', default: join(workspaceRoot, 'bench/RESULTS.md') },
+      'no-record': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const integer = (name: string, text: string, min: number, max: number): number => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${text}\n${USAGE}`);
+    }
+    return value;
+  };
+  return {
+    concurrency: integer('concurrency', values.concurrency, 1, 256),
+    requests: integer('requests', values.requests, 1, 100_000),
+    warmup: integer('warmup', values.warmup, 0, 10_000),
+    timeoutMs: integer('timeout-s', values['timeout-s'], 1, 3600) * 1000,
+    results: values.results,
+    record: !values['no-record'],
+  };
+}
+
+/** The benchmark talks to local infrastructure only. */
+function assertLoopbackInfrastructure(): void {
+  const environment = testEnvironment();
+  const hosts = [
+    environment.PGHOST,
+    ...environment.kafkaBrokers.map((broker) => broker.replace(/:\d+$/, '')),
+  ];
+  const remote = hosts.filter((host) => !LOOPBACK.has(host));
+  if (remote.length > 0)
+    throw new Error(`refusing to run against non-local hosts: ${remote.join(', ')}`);
+}
+
+// Released on success, failure and Ctrl-C alike.
+const releases = new Set<() => Promise<void>>();
+
+async function using<R, T>(
+  resource: R,
+  release: (resource: R) => Promise<void>,
+  body: (resource: R) => Promise<T>,
+): Promise<T> {
+  let released: Promise<void> | undefined;
+  const releaseOnce = (): Promise<void> => (released ??= release(resource));
+  releases.add(releaseOnce);
+  try {
+    return await body(resource);
+  } finally {
+    releases.delete(releaseOnce);
+    await releaseOnce();
+  }
+}
+
+async function releaseAll(): Promise<void> {
+  await Promise.allSettled([...releases].map((release) => release()));
+}
+
+/** A warm-up (discarded) and the measured run; any failed operation fails the benchmark. */
+async function measure(
+  label: string,
+  options: Options,
+  operation: () => Promise<void>,
+): Promise<LatencySummary> {
+  const phase = async (name: string, count: number): Promise<LoadResult> => {
+    const result = await runLoad(
+      { count, concurrency: options.concurrency, timeoutMs: options.timeoutMs },
+      operation,
+    );
+    if (result.failures > 0 || !result.finished) {
+      throw new Error(
+        `${label} ${name}: ${result.latenciesMs.length}/${count} succeeded, ${result.failures} failed` +
+          `${result.finished ? '' : ', time ran out'}; first failure: ${result.firstFailure ?? '-'}`,
+      );
+    }
+    return result;
+  };
+  if (options.warmup > 0) await phase('warm-up', options.warmup);
+  const result = await phase('run', options.requests);
+  const summary = summarize(result.latenciesMs, result.elapsedMs);
+  process.stdout.write(
+    `${label}: ${options.requests} tickets in ${result.elapsedMs.toFixed(0)} ms\n`,
+  );
+  return summary;
+}
+
+async function measurePlatform(
+  options: Options,
+): Promise<Pick<IntakeFigures, 'platform' | 'outboxDrainMs' | 'outboxBacklog'>> {
+  process.stdout.write('starting gateway and tickets on a fresh database...\n');
+  return using(
+    await startPlatform(),
+    (platform) => platform.stop(),
+    async (platform) => {
+      const client = new GatewayClient(platform.gatewayUrl, options.concurrency);
+      try {
+        const summary = await measure('platform', options, async () => {
+          const response = await client.postJson('/api/v1/tickets', aTicketRequestBody());
+          if (response.status !== 201) {
+            throw new Error(`status ${response.status}: ${response.body.slice(0, 300)}`);
+          }
+        });
+        const drain = await waitForEmptyOutbox(platform.ticketsDatabase.url, {
+          timeoutMs: 120_000,
+        });
+        const [row] = await platform.ticketsDatabase.query<{ tickets: string }>(
+          'SELECT count(*) AS tickets FROM tickets',
+        );
+        const expected = options.warmup + options.requests;
+        if (Number(row?.tickets) !== expected) {
+          throw new Error(`expected ${expected} tickets in the database, found ${row?.tickets}`);
+        }
+        return { platform: summary, outboxDrainMs: drain.drainMs, outboxBacklog: drain.backlog };
+      } finally {
+        client.close();
+      }
+    },
+  );
+}
+
+async function measureBaseline(
+  options: Options,
+): Promise<{ baseline: LatencySummary; postgres: string }> {
+  process.stdout.write('baseline: plain pg on a fresh migrated database...\n');
+  const database = await createTicketsDatabase('itsm_bench_baseline');
+  return using(
+    database,
+    (db) => db.drop(),
+    async () =>
+      using(
+        new BaselineTicketWriter(database.url, SERVICE_POOL_SIZE),
+        (writer) => writer.close(),
+        async (writer) => {
+          const baseline = await measure('baseline', options, () => writer.createTicket());
+          const [row] = await database.query<{ server_version: string }>('SHOW server_version');
+          return { baseline, postgres: row?.server_version ?? 'unknown' };
+        },
+      ),
+  );
+}
+
+function commitOfWorkspace(): string {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8' }).trim();
+  try {
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? '-dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  assertLoopbackInfrastructure();
+  process.stdout.write(
+    `intake: ${options.requests} tickets at concurrency ${options.concurrency} ` +
+      `after ${options.warmup} warm-up, platform then baseline\n`,
+  );
+  const platform = await measurePlatform(options);
+  const { baseline, postgres } = await measureBaseline(options);
+  const figures: IntakeFigures = { ...platform, baseline };
+  process.stdout.write(`\n${formatIntakeTable(figures)}\n`);
+
+  if (!options.record) return;
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = commitOfWorkspace();
+  const machine =
+    `${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
+    `Node ${process.version}, PostgreSQL ${postgres}`;
+  appendResultsFile(
+    options.results,
+    intakeResultRows(figures, { date, commit }),
+    `${date} intake ${commit}: ${machine}; concurrency ${options.concurrency}, ` +
+      `${options.requests} tickets after ${options.warmup} warm-up, pool ${SERVICE_POOL_SIZE}`,
+  );
+  process.stdout.write(`results appended to ${options.results}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`${signal}: cleaning up...\n`);
+    void releaseAll().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  async (error: unknown) => {
+    process.stderr.write(
+      `intake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    await releaseAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+import { percentile, ratio, summarize, throughput } from './stats';
+
+describe('percentile (nearest rank)', () => {
+  const hundred = Array.from({ length: 100 }, (_, index) => 100 - index); // 100..1, unsorted
+
+  it.each([
+    [50, 50],
+    [99, 99],
+    [100, 100],
+    [1, 1],
+    [0.5, 1],
+  ])('p%d of 1..100 is %d', (p, expected) => {
+    expect(percentile(hundred, p)).toBe(expected);
+  });
+
+  it.each([
+    [[7], 50, 7],
+    [[7], 99, 7],
+    [[1, 2], 50, 1],
+    [[1, 2], 99, 2],
+    [[3, 1, 2], 50, 2],
+  ])('of %j at p%d is %d', (samples, p, expected) => {
+    expect(percentile(samples, p)).toBe(expected);
+  });
+
+  it('does not reorder the samples it is given', () => {
+    const samples = [3, 1, 2];
+    percentile(samples, 50);
+    expect(samples).toEqual([3, 1, 2]);
+  });
+
+  it('is NaN without samples', () => {
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it.each([0, -1, 101, Number.NaN])('rejects p = %d', (p) => {
+    expect(() => percentile([1], p)).toThrow(RangeError);
+  });
+});
+
+describe('throughput', () => {
+  it('is operations per second of elapsed time', () => {
+    expect(throughput(3000, 1500)).toBe(2000);
+  });
+
+  it('is NaN when no time elapsed', () => {
+    expect(throughput(10, 0)).toBeNaN();
+  });
+});
+
+describe('summarize', () => {
+  it('reports count, throughput and percentiles', () => {
+    const latencies = Array.from({ length: 200 }, (_, index) => index + 1);
+    expect(summarize(latencies, 2000)).toEqual({
+      count: 200,
+      throughputPerSecond: 100,
+      p50Ms: 100,
+      p99Ms: 198,
+    });
+  });
+});
+
+describe('ratio', () => {
+  it.each([
+    [500, 1000, 0.5],
+    [1200, 1000, 1.2],
+    [1, 0, Number.NaN],
+    [Number.NaN, 10, Number.NaN],
+  ])('%d / %d is %d', (platform, baseline, expected) => {
+    expect(ratio(platform, baseline)).toBe(expected);
+  });
+});
