@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Topics } from '@itsm/contracts';
 import {
   aTicketRequestBody,

@@ -1,4 +1,4 @@
-import type { Kafka, Message, Producer } from 'kafkajs';
+import { type Kafka, type Message, Partitioners, type Producer } from 'kafkajs';
 import { DEFAULT_PARTITIONS, ensureTopics } from './topics';
 
 export interface OutboundMessage {
@@ -15,8 +15,11 @@ export interface EventPublisher {
 }
 
 /**
- * kafkajs producer with acks=all and idempotence (no duplicates from its own retries).
- * Connects lazily and reconnects after a failure, so a broker outage only delays events.
+ * kafkajs producer with acks=all, one request in flight (order kept under retries) and the
+ * Java client's murmur2 partitioner (a key lands on the same partition as with any Java
+ * producer). Delivery is at least once: after a failed batch the relay sends it again, and
+ * consumers drop repeats by event id. Connects lazily and reconnects after a failure, so a
+ * broker outage only delays events.
  */
 export class KafkaEventPublisher implements EventPublisher {
   private producer: Producer | undefined;

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Starts and stops the built services as local background processes (pid and log files in
+# $ITSM_STATE_DIR), the way `npm start` runs the platform without Kubernetes.
+#   services.sh start | stop | status
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RUN_DIR="$ITSM_STATE_DIR/run"
+LOG_DIR="$ITSM_STATE_DIR/logs"
+PG_BASE="postgres://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}:${PGPORT:-5432}"
+export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
+
+# name | HTTP port | environment (space separated)
+SERVICES=(
+  "tickets|3101|DATABASE_URL=$PG_BASE/itsm_tickets GRPC_PORT=50051"
+  "gateway|3000|TICKETS_GRPC_URL=127.0.0.1:50051"
+)
+
+pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+start_one() {
+  local name="$1" port="$2" env_list="$3"
+  local pid_file="$RUN_DIR/$name.pid"
+  if pid_alive "$pid_file"; then
+    log "$name already running (pid $(cat "$pid_file"))"
+    return 0
+  fi
+  local -a env_args
+  read -r -a env_args <<<"$env_list"
+  log "starting $name on :$port (log: $LOG_DIR/$name.log)"
+  env "${env_args[@]}" HTTP_PORT="$port" \
+    nohup node --enable-source-maps "$ITSM_ROOT/dist/services/$name/main.js" >>"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$pid_file"
+}
+
+wait_ready() {
+  local name="$1" port="$2"
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then
+      log "$name is ready"
+      return 0
+    fi
+    pid_alive "$RUN_DIR/$name.pid" || break
+    sleep 0.5
+  done
+  tail -n 30 "$LOG_DIR/$name.log" >&2 || true
+  die "$name did not become ready (see $LOG_DIR/$name.log)"
+}
+
+migrate() {
+  local name="$1" env_list="$2"
+  local -a env_args
+  read -r -a env_args <<<"$env_list"
+  log "migrating $name"
+  env "${env_args[@]}" node --enable-source-maps "$ITSM_ROOT/dist/services/$name/main.js" migrate
+}
+
+stop_one() {
+  local name="$1" pid_file="$RUN_DIR/$1.pid"
+  pid_alive "$pid_file" || { rm -f "$pid_file"; return 0; }
+  local pid
+  pid="$(cat "$pid_file")"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$pid_file"
+  log "stopped $name"
+}
+
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+case "${1:-}" in
+  start)
+    for entry in "${SERVICES[@]}"; do
+      IFS='|' read -r name _ env_list <<<"$entry"
+      [ "$name" = "tickets" ] && migrate "$name" "$env_list"
+    done
+    for entry in "${SERVICES[@]}"; do
+      IFS='|' read -r name port env_list <<<"$entry"
+      start_one "$name" "$port" "$env_list"
+      wait_ready "$name" "$port"
+    done
+    ;;
+  stop)
+    for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
+      IFS='|' read -r name _ _ <<<"${SERVICES[$index]}"
+      stop_one "$name"
+    done
+    ;;
+  status)
+    for entry in "${SERVICES[@]}"; do
+      IFS='|' read -r name port _ <<<"$entry"
+      if pid_alive "$RUN_DIR/$name.pid"; then echo "$name  up    http://127.0.0.1:$port"; else echo "$name  down"; fi
+    done
+    ;;
+  *) die "usage: services.sh start|stop|status" ;;
+esac

@@ -1,0 +1,105 @@
+import { Metadata, status } from '@grpc/grpc-js';
+import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { ProblemDetailsFilter } from './problem-details.filter';
+import { httpStatusOfGrpc } from './grpc-status.mapper';
+import { ValidationException } from './validation.exception';
+
+const filter = new ProblemDetailsFilter();
+const grpcError = (code: status, details: string, metadata = new Metadata()) => ({
+  code,
+  details,
+  metadata,
+});
+
+describe('ProblemDetailsFilter', () => {
+  it('lists every invalid field of a validation failure', () => {
+    const problem = filter.toProblem(
+      new ValidationException([{ field: 'title', message: 'title must not be empty' }]),
+      '/api/v1/tickets',
+    );
+    expect(problem).toEqual({
+      type: '/problems/validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the request is invalid; see errors',
+      instance: '/api/v1/tickets',
+      errors: [{ field: 'title', message: 'title must not be empty' }],
+    });
+  });
+
+  it('turns plain HTTP errors into about:blank problems', () => {
+    expect(filter.toProblem(new NotFoundException('Cannot GET /nope'), '/nope')).toMatchObject({
+      type: 'about:blank',
+      status: 404,
+      detail: 'Cannot GET /nope',
+    });
+    expect(
+      filter.toProblem(new BadRequestException('Unexpected end of JSON input'), '/x').status,
+    ).toBe(400);
+  });
+
+  it('maps a service error by its gRPC status and keeps its field violations', () => {
+    const metadata = new Metadata();
+    metadata.set(
+      'itsm-violations-bin',
+      Buffer.from(JSON.stringify([{ field: 'pageSize', message: 'too big' }])),
+    );
+    expect(
+      filter.toProblem(
+        grpcError(status.INVALID_ARGUMENT, 'the page size is out of range', metadata),
+        '/t',
+      ),
+    ).toEqual({
+      type: '/problems/validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'the page size is out of range',
+      instance: '/t',
+      errors: [{ field: 'pageSize', message: 'too big' }],
+    });
+    expect(
+      filter.toProblem(grpcError(status.NOT_FOUND, 'ticket x does not exist'), '/t'),
+    ).toMatchObject({
+      type: '/problems/not-found',
+      status: 404,
+    });
+  });
+
+  it('reveals nothing internal for failures of services or the gateway itself', () => {
+    expect(
+      filter.toProblem(grpcError(status.INTERNAL, 'relation "tickets" does not exist'), '/t'),
+    ).toMatchObject({
+      status: 500,
+      detail: 'a service behind the gateway failed',
+    });
+    expect(
+      filter.toProblem(grpcError(status.UNAVAILABLE, 'connect ECONNREFUSED 127.0.0.1:50051'), '/t'),
+    ).toMatchObject({
+      type: '/problems/service-unavailable',
+      status: 503,
+      detail: 'a service behind the gateway is unavailable; retry later',
+    });
+    expect(filter.toProblem(new TypeError('cannot read x of undefined'), '/t')).toMatchObject({
+      type: '/problems/internal-error',
+      status: 500,
+      detail: 'an unexpected error occurred',
+    });
+  });
+});
+
+describe('gRPC status → HTTP status', () => {
+  it.each([
+    [status.INVALID_ARGUMENT, 400],
+    [status.NOT_FOUND, 404],
+    [status.FAILED_PRECONDITION, 409],
+    [status.ALREADY_EXISTS, 409],
+    [status.PERMISSION_DENIED, 403],
+    [status.UNAUTHENTICATED, 401],
+    [status.RESOURCE_EXHAUSTED, 429],
+    [status.UNAVAILABLE, 503],
+    [status.DEADLINE_EXCEEDED, 504],
+    [status.INTERNAL, 500],
+  ])('%s → %s', (grpcStatus, httpStatus) => {
+    expect(httpStatusOfGrpc(grpcStatus)).toBe(httpStatus);
+  });
+});

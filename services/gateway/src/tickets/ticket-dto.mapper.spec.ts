@@ -1,0 +1,88 @@
+import {
+  Channel,
+  Impact,
+  Priority,
+  TicketStatus,
+  TicketType,
+  toTimestamp,
+  Urgency,
+} from '@itsm/contracts';
+import { protoEnum, restEnum, toCreateTicketRequest, toTicketDto } from './ticket-dto.mapper';
+
+describe('ticket REST ⇄ contract mapping', () => {
+  it('spells contract enums the REST way and back', () => {
+    expect(
+      restEnum('TICKET_TYPE_', 'TICKET_TYPE_SERVICE_REQUEST', [
+        'incident',
+        'service_request',
+      ] as const),
+    ).toBe('service_request');
+    expect(protoEnum('TICKET_TYPE_', 'service_request', TicketType.TICKET_TYPE_UNSPECIFIED)).toBe(
+      TicketType.TICKET_TYPE_SERVICE_REQUEST,
+    );
+    expect(protoEnum('IMPACT_', undefined, Impact.IMPACT_UNSPECIFIED)).toBe(
+      Impact.IMPACT_UNSPECIFIED,
+    );
+  });
+
+  it('refuses an enum value it does not know rather than passing it on', () => {
+    expect(() =>
+      restEnum('TICKET_TYPE_', 'TICKET_TYPE_PROBLEM', ['incident', 'service_request'] as const),
+    ).toThrow('unexpected TICKET_TYPE_* value TICKET_TYPE_PROBLEM');
+  });
+
+  it('renders a ticket with ISO timestamps and null for no organisation', () => {
+    const at = new Date('2026-11-27T08:30:00.250Z');
+    expect(
+      toTicketDto({
+        id: 'id-1',
+        number: 'INC-000001',
+        type: TicketType.TICKET_TYPE_INCIDENT,
+        title: 't',
+        description: '',
+        status: TicketStatus.TICKET_STATUS_NEW,
+        impact: Impact.IMPACT_HIGH,
+        urgency: Urgency.URGENCY_LOW,
+        priority: Priority.PRIORITY_MEDIUM,
+        channel: Channel.CHANNEL_WEB_FORM,
+        requesterId: 'emp-1',
+        organizationId: '',
+        createdAt: toTimestamp(at),
+        updatedAt: toTimestamp(at),
+        version: 3,
+      }),
+    ).toEqual({
+      id: 'id-1',
+      number: 'INC-000001',
+      type: 'incident',
+      title: 't',
+      description: '',
+      status: 'new',
+      impact: 'high',
+      urgency: 'low',
+      priority: 'medium',
+      channel: 'web_form',
+      requesterId: 'emp-1',
+      organizationId: null,
+      createdAt: '2026-11-27T08:30:00.250Z',
+      updatedAt: '2026-11-27T08:30:00.250Z',
+      version: 3,
+    });
+  });
+
+  it('leaves optional fields unspecified for the service to default', () => {
+    expect(
+      toCreateTicketRequest({ type: 'incident', title: 'x', requesterId: 'emp-1' }, undefined),
+    ).toEqual({
+      idempotencyKey: '',
+      type: TicketType.TICKET_TYPE_INCIDENT,
+      title: 'x',
+      description: '',
+      impact: Impact.IMPACT_UNSPECIFIED,
+      urgency: Urgency.URGENCY_UNSPECIFIED,
+      channel: Channel.CHANNEL_UNSPECIFIED,
+      requesterId: 'emp-1',
+      organizationId: '',
+    });
+  });
+});

@@ -1,0 +1,197 @@
+import type { INestApplication } from '@nestjs/common';
+import {
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type ServiceError,
+  status,
+} from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import {
+  Channel,
+  type CreateTicketRequest,
+  type CreateTicketResponse,
+  Impact,
+  type ListTicketsResponse,
+  protoLoaderOptions,
+  protoPaths,
+  TicketCreated,
+  TicketsGrpcPackage,
+  TicketType,
+  Topics,
+  Urgency,
+} from '@itsm/contracts';
+import { createDataSource, runMigrations } from '@itsm/persistence';
+import { resolveProtoRoot, runService } from '@itsm/platform';
+import {
+  createTestDatabase,
+  freePort,
+  KafkaProbe,
+  type TestDatabase,
+  testEnvironment,
+} from '@itsm/testing';
+import { AppModule, ticketsDataSourceSettings } from './app.module';
+import { type TicketsConfig, ticketsConfigSchema } from './config/tickets.config';
+
+type Unary<Request, Response> = (
+  request: Request,
+  metadata: Metadata,
+  callback: (error: ServiceError | null, response: Response) => void,
+) => void;
+
+interface TicketsGrpcClient {
+  CreateTicket: Unary<CreateTicketRequest, CreateTicketResponse>;
+  ListTickets: Unary<Record<string, unknown>, ListTicketsResponse>;
+  close(): void;
+}
+
+function call<Request, Response>(
+  method: Unary<Request, Response>,
+  client: TicketsGrpcClient,
+  request: Request,
+) {
+  return new Promise<Response>((resolve, reject) =>
+    method.call(client, request, new Metadata(), (error, response) =>
+      error ? reject(error) : resolve(response),
+    ),
+  );
+}
+
+const request: CreateTicketRequest = {
+  idempotencyKey: '',
+  type: TicketType.TICKET_TYPE_SERVICE_REQUEST,
+  title: 'New laptop for a new hire',
+  description: 'Starts on Monday, needs a standard developer laptop.',
+  impact: Impact.IMPACT_LOW,
+  urgency: Urgency.URGENCY_MEDIUM,
+  channel: Channel.CHANNEL_PORTAL,
+  requesterId: 'emp-integration',
+  organizationId: 'org-acme',
+};
+
+describe('tickets service with real PostgreSQL and Kafka', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let client: TicketsGrpcClient;
+  let probe: KafkaProbe;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('itsm_tickets');
+    const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
+    const config: TicketsConfig = ticketsConfigSchema.parse({
+      LOG_LEVEL: 'warn',
+      HTTP_PORT: String(httpPort),
+      GRPC_HOST: '127.0.0.1',
+      GRPC_PORT: String(grpcPort),
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
+    });
+    await runMigrations(createDataSource(ticketsDataSourceSettings(config)));
+    app = await runService({
+      module: AppModule.register(config),
+      http: { host: '127.0.0.1', port: httpPort },
+      grpc: { host: '127.0.0.1', port: grpcPort, packages: [TicketsGrpcPackage] },
+      shutdownDrainMs: 0,
+      telemetry: { shutdown: async () => undefined },
+    });
+    const protoRoot = resolveProtoRoot(undefined);
+    const definition = loadSync(protoPaths(protoRoot, TicketsGrpcPackage), {
+      ...protoLoaderOptions,
+      includeDirs: [protoRoot],
+    });
+    const grpcPackage = loadPackageDefinition(definition) as unknown as {
+      itsm: {
+        tickets: {
+          v1: { TicketsService: new (address: string, creds: unknown) => TicketsGrpcClient };
+        };
+      };
+    };
+    client = new grpcPackage.itsm.tickets.v1.TicketsService(
+      `127.0.0.1:${grpcPort}`,
+      credentials.createInsecure(),
+    );
+    probe = await KafkaProbe.start(Topics.tickets);
+  });
+
+  afterAll(async () => {
+    client?.close();
+    await probe?.stop();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('writes ticket, history and event in one transaction and relays the event to Kafka', async () => {
+    const { ticket, created } = await call(client.CreateTicket, client, request);
+    expect(created).toBe(true);
+    expect(ticket).toMatchObject({
+      number: 'REQ-000001',
+      priority: 'PRIORITY_LOW',
+      status: 'TICKET_STATUS_NEW',
+    });
+    const id = ticket?.id ?? '';
+
+    const history = await database.query(
+      'SELECT action, actor_id FROM ticket_history WHERE ticket_id = $1',
+      [id],
+    );
+    expect(history).toEqual([{ action: 'created', actor_id: 'emp-integration' }]);
+
+    const [message] = await probe.waitForKey(id);
+    expect(message?.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: TicketCreated.type,
+      ce_source: '/itsm/tickets',
+      ce_subject: 'REQ-000001',
+    });
+    const event = TicketCreated.fromJson(message?.value);
+    expect(event.ticket).toMatchObject({
+      id,
+      number: 'REQ-000001',
+      type: TicketType.TICKET_TYPE_SERVICE_REQUEST,
+      organizationId: 'org-acme',
+      title: request.title,
+    });
+    expect(await database.query('SELECT id FROM outbox_events')).toEqual([]);
+  });
+
+  it('refuses an invalid ticket with INVALID_ARGUMENT and field violations, writing nothing', async () => {
+    const error = await call(client.CreateTicket, client, {
+      ...request,
+      title: ' ',
+      requesterId: 'emp-invalid',
+    }).catch((caught: ServiceError) => caught);
+    expect(error).toMatchObject({
+      code: status.INVALID_ARGUMENT,
+      details: 'the ticket request is invalid',
+    });
+    const [violations] = (error as ServiceError).metadata.get('itsm-violations-bin');
+    expect(JSON.parse((violations as Buffer).toString())).toEqual([
+      { field: 'title', message: 'title must not be empty' },
+    ]);
+    expect(
+      await database.query("SELECT id FROM tickets WHERE requester_id = 'emp-invalid'"),
+    ).toEqual([]);
+  });
+
+  it('pages by (created_at, id) without skipping tickets created in the same millisecond', async () => {
+    const requesterId = 'emp-same-instant';
+    const ids = await database.query<{ id: string }>(
+      `INSERT INTO tickets (id, number, type, title, status, impact, urgency, priority, channel, requester_id, created_at, updated_at)
+       SELECT gen_random_uuid(), 'INC-9' || lpad(n::text, 5, '0'), 'incident', 'same instant ' || n, 'new', 'low', 'low',
+              'planning', 'api', $1, '2026-11-27T08:00:00Z', '2026-11-27T08:00:00Z'
+         FROM generate_series(1, 5) AS n
+       RETURNING id`,
+      [requesterId],
+    );
+    const seen: string[] = [];
+    let pageToken = '';
+    do {
+      const page = await call(client.ListTickets, client, { pageSize: 2, pageToken, requesterId });
+      seen.push(...page.tickets.map((ticket) => ticket.id));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen)).toEqual(new Set(ids.map(({ id }) => id)));
+    expect(seen).toEqual([...seen].sort().reverse());
+  });
+});
