@@ -49,7 +49,11 @@ export default tseslint.config(
                 'type:testing',
               ],
             },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+            // type:testing only from *.integration-spec.ts files of a library.
+            {
+              sourceTag: 'type:infra',
+              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'],
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
@@ -57,7 +61,7 @@ export default tseslint.config(
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'],
             },
             {
               sourceTag: 'type:e2e',

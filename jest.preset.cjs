@@ -10,10 +10,11 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
-/** @param {{ rootDir: string, testMatch: string[], testTimeout?: number, displayName: string }} options */
-function jestConfig({ rootDir, testMatch, testTimeout, displayName }) {
+/** @param {{ rootDir: string, testMatch: string[], testTimeout?: number, displayName: string, forceExit?: boolean }} options */
+function jestConfig({ rootDir, testMatch, testTimeout, displayName, forceExit = false }) {
   return {
     displayName,
+    forceExit,
     rootDir,
     testEnvironment: 'node',
     testMatch,
@@ -48,6 +49,8 @@ const integration = (rootDir, displayName) =>
     displayName: `${displayName}:integration`,
     testMatch: ['<rootDir>/src/**/*.integration-spec.ts'],
     testTimeout: 60000,
+    // kafkajs keeps timers after disconnect; never let them hold a run open.
+    forceExit: true,
   });
 
 module.exports = { jestConfig, unit, integration };

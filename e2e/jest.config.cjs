@@ -6,4 +6,5 @@ module.exports = jestConfig({
   displayName: 'e2e',
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
   testTimeout: 120000,
+  forceExit: true,
 });

@@ -2,6 +2,7 @@ export * from './cloud-event';
 export * from './messaging-tables';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
+export * from './outbox/outbox-metrics';
 export * from './inbox/inbox-consumer';
 export * from './kafka/kafka-client';
 export * from './kafka/event-publisher';

@@ -10,8 +10,8 @@ export interface Telemetry {
   shutdown(): Promise<void>;
 }
 
-/** Whether spans leave the process: only when an OTLP endpoint is configured. */
-export function exportsTraces(config: TelemetryConfig): boolean {
+/** Whether telemetry leaves the process: only when an OTLP endpoint is configured. */
+export function exportsTelemetry(config: TelemetryConfig): boolean {
   if (config.OTEL_TRACES_EXPORTER === 'none') return false;
   return Boolean(config.OTEL_EXPORTER_OTLP_ENDPOINT ?? config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
@@ -29,7 +29,14 @@ export function startTelemetry(
   if (config.OTEL_SDK_DISABLED) return { shutdown: async () => undefined };
   const sdk = new NodeSDK({
     serviceName: config.OTEL_SERVICE_NAME ?? serviceName,
-    ...(exportsTraces(config) ? {} : { spanProcessors: [new tracing.NoopSpanProcessor()] }),
+    // Without a collector: keep creating spans (ids for logs and propagation), export nothing.
+    ...(exportsTelemetry(config)
+      ? {}
+      : {
+          spanProcessors: [new tracing.NoopSpanProcessor()],
+          metricReaders: [],
+          logRecordProcessors: [],
+        }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') ?? false,

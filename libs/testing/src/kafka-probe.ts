@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { type Consumer, type IHeaders, Kafka, logLevel } from 'kafkajs';
-import { DEFAULT_PARTITIONS, ensureTopics } from '@itsm/messaging';
 import { eventually } from './eventually';
 import { testEnvironment } from './test-environment';
 
@@ -21,6 +20,8 @@ function headersAsText(headers: IHeaders | undefined): Record<string, string> {
   }
   return text;
 }
+
+const PROBED_TOPIC_PARTITIONS = 6;
 
 export function testKafka(clientId = 'itsm-tests'): Kafka {
   return new Kafka({
@@ -43,7 +44,13 @@ export class KafkaProbe {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, [{ topic, numPartitions: DEFAULT_PARTITIONS }]);
+      // Subscribing needs the topic; the platform would create it on its first publish.
+      if (!(await admin.listTopics()).includes(topic)) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [{ topic, numPartitions: PROBED_TOPIC_PARTITIONS }],
+        });
+      }
     } finally {
       await admin.disconnect();
     }

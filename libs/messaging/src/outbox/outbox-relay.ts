@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { cloudEventHeaders } from '../cloud-event';
 import type { EventPublisher, OutboundMessage } from '../kafka/event-publisher';
 import type { MessagingLogger } from '../kafka/kafka-client';
+import type { OutboxMetrics } from './outbox-metrics';
 
 export interface OutboxRelayOptions {
   batchSize: number;
@@ -48,6 +49,7 @@ export class OutboxRelay {
     private readonly publisher: EventPublisher,
     private readonly logger: MessagingLogger,
     private readonly options: OutboxRelayOptions = defaultOutboxRelayOptions,
+    private readonly metrics?: Pick<OutboxMetrics, 'recordPublished'>,
   ) {}
 
   start(): void {
@@ -134,6 +136,12 @@ export class OutboxRelay {
       };
     });
   }
+}
+
+function countByTopic(rows: OutboxRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { topic } of rows) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  return counts;
 }
 
 function toOutboundMessage(row: OutboxRow): OutboundMessage {

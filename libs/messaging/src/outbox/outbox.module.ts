@@ -9,6 +9,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { KafkaEventPublisher } from '../kafka/event-publisher';
 import { createKafka, type KafkaSettings } from '../kafka/kafka-client';
+import { OutboxMetrics } from './outbox-metrics';
 import { defaultOutboxRelayOptions, OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
