@@ -2,6 +2,7 @@
 # Generates TypeScript from proto/ with ts-proto (NestJS mode) into libs/contracts/src/generated.
 #   generate-contracts.sh          regenerate in place
 #   generate-contracts.sh --check  fail if the committed generated code is stale
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_apt_packages protobuf-compiler libprotobuf-dev
 
@@ -13,7 +14,7 @@ if [ "$mode" = "--check" ]; then
   trap 'rm -rf "$out"' EXIT
 fi
 
-cd "$ITSM_ROOT/proto"
+cd "$ITSM_ROOT/proto" || exit 1
 mapfile -t protos < <(find itsm -name '*.proto' | sort)
 [ "$mode" = "--check" ] || { rm -rf "$target"; mkdir -p "$target"; }
 protoc \

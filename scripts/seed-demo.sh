@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds a few demo tickets through the public API. Each has a fixed Idempotency-Key,
 # so running it again creates nothing new.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 API="${ITSM_API_URL:-http://127.0.0.1:3000}/api/v1/tickets"
 

@@ -2,6 +2,7 @@
 # Starts and stops the built services as local background processes (pid and log files in
 # $ITSM_STATE_DIR), the way `npm start` runs the platform without Kubernetes.
 #   services.sh start | stop | status
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUN_DIR="$ITSM_STATE_DIR/run"

@@ -2,8 +2,9 @@
 # Starts the whole platform on this machine: installs what is missing, starts PostgreSQL
 # databases, Kafka and OpenSearch, builds and migrates the services, starts them, seeds a
 # demo and prints the URLs. Safe to run again.
+# shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-cd "$ITSM_ROOT"
+cd "$ITSM_ROOT" || exit 1
 
 bootstrap
 bash deploy/local/infra.sh up

@@ -36,10 +36,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 # --ignore-scripts skips the devDependency "node"'s preinstall, which would download a second
-# Node 24 that this image already has; its bin link would then point at nothing, so drop it.
+# Node 24 that this image already has (no other build tool needs its install script).
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
-    npm ci --ignore-scripts \
- && rm -f node_modules/.bin/node
+    npm ci --ignore-scripts
 COPY . .
 ARG SERVICE
 RUN test -n "${SERVICE}" || { echo 'build with --build-arg SERVICE=<name>' >&2; exit 1; }

@@ -7,6 +7,7 @@ import {
   postJson,
   type RunningPlatform,
   startPlatform,
+  workspaceRoot,
 } from '@itsm/testing';
 
 interface TicketBody {
@@ -170,11 +171,16 @@ describe('tickets through the gateway', () => {
     expect(malformed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
-  it('publishes the OpenAPI document it serves', async () => {
+  it('serves the OpenAPI document committed in services/gateway/openapi.json', async () => {
     const response = await fetch(`${platform.gatewayUrl}/api/docs-json`);
     const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}']),
     );
+    const committed: unknown = JSON.parse(
+      readFileSync(join(workspaceRoot, 'services/gateway/openapi.json'), 'utf8'),
+    );
+    // On failure: `npx nx run gateway:openapi` regenerates the file.
+    expect(document).toEqual(committed);
   });
 });

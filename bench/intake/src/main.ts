@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { aTicketRequestBody, startPlatform, testEnvironment, workspaceRoot } from '@itsm/testing';
@@ -74,19 +74,22 @@ function assertLoopbackInfrastructure(): void {
     throw new Error(`refusing to run against non-local hosts: ${remote.join(', ')}`);
 }
 
-// Released on success, failure and Ctrl-C alike.
+// Released on success, failure and Ctrl-C alike; a signal during acquisition (e.g. while
+// the platform starts) waits for it, so nothing it created is left behind.
 const releases = new Set<() => Promise<void>>();
 
 async function using<R, T>(
-  resource: R,
+  acquisition: Promise<R>,
   release: (resource: R) => Promise<void>,
   body: (resource: R) => Promise<T>,
 ): Promise<T> {
   let released: Promise<void> | undefined;
-  const releaseOnce = (): Promise<void> => (released ??= release(resource));
+  // A failed acquisition cleans up after itself (startPlatform, createTicketsDatabase).
+  const releaseOnce = (): Promise<void> =>
+    (released ??= acquisition.then(release, () => undefined));
   releases.add(releaseOnce);
   try {
-    return await body(resource);
+    return await body(await acquisition);
   } finally {
     releases.delete(releaseOnce);
     await releaseOnce();
@@ -130,7 +133,7 @@ async function measurePlatform(
 ): Promise<Pick<IntakeFigures, 'platform' | 'outboxDrainMs' | 'outboxBacklog'>> {
   process.stdout.write('starting gateway and tickets on a fresh database...\n');
   return using(
-    await startPlatform(),
+    startPlatform(),
     (platform) => platform.stop(),
     async (platform) => {
       const client = new GatewayClient(platform.gatewayUrl, options.concurrency);
@@ -163,13 +166,12 @@ async function measureBaseline(
   options: Options,
 ): Promise<{ baseline: LatencySummary; postgres: string }> {
   process.stdout.write('baseline: plain pg on a fresh migrated database...\n');
-  const database = await createTicketsDatabase('itsm_bench_baseline');
   return using(
-    database,
-    (db) => db.drop(),
-    async () =>
+    createTicketsDatabase('itsm_bench_baseline'),
+    (database) => database.drop(),
+    (database) =>
       using(
-        new BaselineTicketWriter(database.url, SERVICE_POOL_SIZE),
+        Promise.resolve(new BaselineTicketWriter(database.url, SERVICE_POOL_SIZE)),
         (writer) => writer.close(),
         async (writer) => {
           const baseline = await measure('baseline', options, () => writer.createTicket());
@@ -193,6 +195,8 @@ function commitOfWorkspace(): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   assertLoopbackInfrastructure();
+  // Other work on the machine skews both sides; the note records how busy it was.
+  const loadAtStart = loadavg()[0] ?? Number.NaN;
   process.stdout.write(
     `intake: ${options.requests} tickets at concurrency ${options.concurrency} ` +
       `after ${options.warmup} warm-up, platform then baseline\n`,
@@ -207,7 +211,7 @@ async function main(): Promise<void> {
   const commit = commitOfWorkspace();
   const machine =
     `${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-    `Node ${process.version}, PostgreSQL ${postgres}`;
+    `Node ${process.version}, PostgreSQL ${postgres}, load average ${loadAtStart.toFixed(2)} at start`;
   appendResultsFile(
     options.results,
     intakeResultRows(figures, { date, commit }),

@@ -42,7 +42,7 @@ describe('appendResults', () => {
       ['2026-11-27', 'intake', 'throughput', '812.4', 'tickets/s', '1650.2', '0.49', 'abc1234'],
       ['2026-11-27', 'intake', 'p50', '812.4', 'tickets/s', '1650.2', '0.49', 'abc1234'],
     ]);
-    expect(document.endsWith('- run one\n')).toBe(true);
+    expect(document.endsWith('commit.\n\n- run one\n')).toBe(true);
   });
 
   it('keeps older rows and adds new ones below them, inside the same table', () => {
@@ -51,6 +51,7 @@ describe('appendResults', () => {
     expect(tableRows(second).map((cells) => cells[7])).toEqual(['old', 'new']);
     expect(second.indexOf('- run one')).toBeLessThan(second.indexOf('- run two'));
     expect(second.indexOf('- run two')).toBeGreaterThan(second.indexOf('## Runs'));
+    expect(second).toContain('- run one\n- run two\n');
   });
 
   it('adds the runs section to a file that has only the table', () => {

@@ -58,6 +58,8 @@ export function appendResults(
   while (lines[end]?.trimStart().startsWith('|')) end += 1;
   lines.splice(end, 0, ...rows.map(formatRow));
   if (!lines.some((line) => line.trim() === RUNS_HEADING)) lines.push('', RUNS_HEADING, '');
+  const last = lines.at(-1) ?? '';
+  if (last.trim() && !last.startsWith('- ')) lines.push('');
   lines.push(`- ${runNote}`);
   return `${lines.join('\n')}\n`;
 }

@@ -29,10 +29,12 @@ export function startTelemetry(
   if (config.OTEL_SDK_DISABLED) return { shutdown: async () => undefined };
   const sdk = new NodeSDK({
     serviceName: config.OTEL_SERVICE_NAME ?? serviceName,
-    // Without a collector: keep creating spans (ids for logs and propagation), export nothing.
+    // Without a collector, spans are not recorded (sampled out) but still carry trace ids into
+    // logs, gRPC metadata and Kafka headers; nothing is exported.
     ...(exportsTelemetry(config)
       ? {}
       : {
+          sampler: new tracing.AlwaysOffSampler(),
           spanProcessors: [new tracing.NoopSpanProcessor()],
           metricReaders: [],
           logRecordProcessors: [],

@@ -34,28 +34,28 @@ interface OtlpTraceRequest {
  * spans, so a test can check that one trace spans several services.
  */
 export class OtlpReceiver {
-  readonly spans: ReceivedSpan[] = [];
   private constructor(
     private readonly server: Server,
     readonly endpoint: string,
+    readonly spans: ReceivedSpan[],
   ) {}
 
   static async start(): Promise<OtlpReceiver> {
-    let receiver: OtlpReceiver | undefined;
+    const spans: ReceivedSpan[] = [];
     const server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        if (request.url === '/v1/traces' && receiver)
-          receiver.collect(JSON.parse(body || '{}') as OtlpTraceRequest);
+        if (request.url === '/v1/traces') {
+          spans.push(...spansOf(JSON.parse(body || '{}') as OtlpTraceRequest));
+        }
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    receiver = new OtlpReceiver(server, `http://127.0.0.1:${port}`);
-    return receiver;
+    return new OtlpReceiver(server, `http://127.0.0.1:${port}`, spans);
   }
 
   /** Environment that points a service's OpenTelemetry SDK at this receiver. */
@@ -76,24 +76,22 @@ export class OtlpReceiver {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
 
-  private collect(request: OtlpTraceRequest): void {
-    for (const resourceSpans of request.resourceSpans ?? []) {
-      const service =
-        resourceSpans.resource?.attributes?.find((attribute) => attribute.key === 'service.name')
-          ?.value.stringValue ?? 'unknown';
-      for (const scopeSpans of resourceSpans.scopeSpans ?? []) {
-        for (const span of scopeSpans.spans ?? []) {
-          this.spans.push({
-            service,
-            traceId: span.traceId,
-            spanId: span.spanId,
-            parentSpanId: span.parentSpanId || undefined,
-            name: span.name,
-            kind: span.kind,
-          });
-        }
-      }
-    }
-  }
+function spansOf(request: OtlpTraceRequest): ReceivedSpan[] {
+  return (request.resourceSpans ?? []).flatMap((resourceSpans) => {
+    const service =
+      resourceSpans.resource?.attributes?.find((attribute) => attribute.key === 'service.name')
+        ?.value.stringValue ?? 'unknown';
+    return (resourceSpans.scopeSpans ?? []).flatMap((scopeSpans) =>
+      (scopeSpans.spans ?? []).map((span) => ({
+        service,
+        traceId: span.traceId,
+        spanId: span.spanId,
+        parentSpanId: span.parentSpanId || undefined,
+        name: span.name,
+        kind: span.kind,
+      })),
+    );
+  });
 }

@@ -58,9 +58,9 @@ export class KafkaEventPublisher implements EventPublisher {
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
     const producer = this.kafka.producer({
-      idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     this.producer = producer;

@@ -82,6 +82,7 @@ export class OutboxRelay {
       await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::uuid[])', [
         rows.map(({ id }) => id),
       ]);
+      for (const [topic, count] of countByTopic(rows)) this.metrics?.recordPublished(count, topic);
       return rows.length;
     });
   }

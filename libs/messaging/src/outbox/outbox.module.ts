@@ -48,10 +48,13 @@ export class OutboxModule {
           useFactory: (dataSource: DataSource, logger: PinoLogger) => {
             logger.setContext('OutboxRelay');
             const publisher = new KafkaEventPublisher(createKafka(options.kafka, logger));
-            return new OutboxRelay(dataSource, publisher, logger, {
-              ...defaultOutboxRelayOptions,
-              ...options.relay,
-            });
+            return new OutboxRelay(
+              dataSource,
+              publisher,
+              logger,
+              { ...defaultOutboxRelayOptions, ...options.relay },
+              new OutboxMetrics(dataSource),
+            );
           },
         },
         OutboxRelayLifecycle,
