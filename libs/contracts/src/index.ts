@@ -7,3 +7,4 @@ export * from './events/topics';
 export * from './events/ticket-events';
 export * from './timestamps';
 export * from './grpc-packages';
+export * from './grpc-errors';

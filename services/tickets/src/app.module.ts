@@ -36,7 +36,7 @@ export class AppModule {
           },
           relay: { batchSize: config.OUTBOX_BATCH_SIZE, idlePollMs: config.OUTBOX_IDLE_POLL_MS },
         }),
-        TicketsModule,
+        TicketsModule.register({ reopenWindowMs: config.TICKET_REOPEN_WINDOW_HOURS * 3_600_000 }),
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@itsm/messaging';
@@ -8,37 +8,58 @@ import { ListTicketsUseCase } from './application/list-tickets/list-tickets.use-
 import { CLOCK, type Clock, systemClock } from './application/ports/clock';
 import { ID_GENERATOR, type IdGenerator } from './application/ports/id-generator';
 import { TICKET_STORE, type TicketStore } from './application/ports/ticket-store';
+import { ListTicketHistoryUseCase } from './application/ticket-history/list-ticket-history.use-case';
+import {
+  TransitionTicketUseCase,
+  type TransitionSettings,
+} from './application/transition-ticket/transition-ticket.use-case';
 import { TypeOrmTicketStore } from './infrastructure/typeorm-ticket.store';
 import { TicketsGrpcController } from './interface/tickets.grpc-controller';
 
 /** Use cases wired to their ports; the gRPC controller is the way in. */
-@Module({
-  controllers: [TicketsGrpcController],
-  providers: [
-    { provide: CLOCK, useValue: systemClock },
-    { provide: ID_GENERATOR, useValue: { newId: () => uuidv7() } satisfies IdGenerator },
-    {
-      provide: TICKET_STORE,
-      inject: [DataSource, OutboxWriter],
-      useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
-        new TypeOrmTicketStore(dataSource, outbox),
-    },
-    {
-      provide: CreateTicketUseCase,
-      inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
-      useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
-        new CreateTicketUseCase(store, clock, ids),
-    },
-    {
-      provide: GetTicketUseCase,
-      inject: [TICKET_STORE],
-      useFactory: (store: TicketStore) => new GetTicketUseCase(store),
-    },
-    {
-      provide: ListTicketsUseCase,
-      inject: [TICKET_STORE],
-      useFactory: (store: TicketStore) => new ListTicketsUseCase(store),
-    },
-  ],
-})
-export class TicketsModule {}
+@Module({})
+export class TicketsModule {
+  static register(settings: TransitionSettings): DynamicModule {
+    return {
+      module: TicketsModule,
+      controllers: [TicketsGrpcController],
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        { provide: ID_GENERATOR, useValue: { newId: () => uuidv7() } satisfies IdGenerator },
+        {
+          provide: TICKET_STORE,
+          inject: [DataSource, OutboxWriter],
+          useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
+            new TypeOrmTicketStore(dataSource, outbox),
+        },
+        {
+          provide: CreateTicketUseCase,
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
+            new CreateTicketUseCase(store, clock, ids),
+        },
+        {
+          provide: GetTicketUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new GetTicketUseCase(store),
+        },
+        {
+          provide: ListTicketsUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new ListTicketsUseCase(store),
+        },
+        {
+          provide: TransitionTicketUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) =>
+            new TransitionTicketUseCase(store, clock, settings),
+        },
+        {
+          provide: ListTicketHistoryUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new ListTicketHistoryUseCase(store),
+        },
+      ],
+    };
+  }
+}

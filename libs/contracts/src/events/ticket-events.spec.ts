@@ -1,7 +1,16 @@
-import { TicketCreated } from './ticket-events';
+import {
+  TicketAssigned,
+  TicketClosed,
+  TicketCreated,
+  TicketReopened,
+  TicketResolved,
+  TicketStateChanged,
+} from './ticket-events';
 import { InvalidEventPayloadError } from './event-type';
 import {
   Channel,
+  PendingReason,
+  TicketAction,
   Impact,
   Priority,
   TicketStatus,
@@ -26,6 +35,13 @@ const ticket = {
   createdAt: toTimestamp(new Date('2026-11-27T10:15:30.123Z')),
   updatedAt: toTimestamp(new Date('2026-11-27T10:15:30.123Z')),
   version: 1,
+  assignmentGroupId: '',
+  assigneeId: '',
+  pendingReason: PendingReason.PENDING_REASON_UNSPECIFIED,
+  resolutionCode: '',
+  resolutionNotes: '',
+  resolvedAt: undefined,
+  closedAt: undefined,
 };
 
 describe('TicketCreated event contract', () => {
@@ -58,5 +74,43 @@ describe('TicketCreated event contract', () => {
   ])('rejects %s', (_label, json, problem) => {
     expect(() => TicketCreated.fromJson(json)).toThrow(InvalidEventPayloadError);
     expect(() => TicketCreated.fromJson(json)).toThrow(problem);
+  });
+});
+
+describe('TicketStateChanged event contracts', () => {
+  const change = {
+    ticket: { ...ticket, status: TicketStatus.TICKET_STATUS_RESOLVED },
+    fromStatus: TicketStatus.TICKET_STATUS_IN_PROGRESS,
+    action: TicketAction.TICKET_ACTION_RESOLVE,
+    actorId: 'agent-7',
+    changes: [{ field: 'status', oldValue: 'in_progress', newValue: 'resolved' }],
+  };
+
+  it('name the action in their CloudEvents type', () => {
+    expect(
+      [TicketAssigned, TicketResolved, TicketClosed, TicketReopened, TicketStateChanged].map(
+        (e) => e.type,
+      ),
+    ).toEqual([
+      'itsm.tickets.v1.ticket.assigned',
+      'itsm.tickets.v1.ticket.resolved',
+      'itsm.tickets.v1.ticket.closed',
+      'itsm.tickets.v1.ticket.reopened',
+      'itsm.tickets.v1.ticket.state_changed',
+    ]);
+  });
+
+  it('round-trip through JSON', () => {
+    expect(
+      TicketResolved.fromJson(JSON.parse(JSON.stringify(TicketResolved.toJson(change)))),
+    ).toEqual(change);
+  });
+
+  it('reject a change without its previous state', () => {
+    const json = TicketResolved.toJson({
+      ...change,
+      fromStatus: TicketStatus.TICKET_STATUS_UNSPECIFIED,
+    });
+    expect(() => TicketResolved.fromJson(json)).toThrow('fromStatus is unspecified');
   });
 });

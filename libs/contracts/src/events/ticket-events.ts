@@ -1,22 +1,53 @@
-import { TicketCreatedEvent } from '../generated/itsm/tickets/v1/events';
-import { TicketStatus, TicketType } from '../generated/itsm/tickets/v1/ticket';
+import { TicketCreatedEvent, TicketStateChangedEvent } from '../generated/itsm/tickets/v1/events';
+import {
+  type Ticket,
+  TicketAction,
+  TicketStatus,
+  TicketType,
+} from '../generated/itsm/tickets/v1/ticket';
 import { defineEventType } from './event-type';
 import { Topics } from './topics';
+
+/** What every consumer may rely on in the ticket of a tickets event. */
+function ticketProblems(ticket: Ticket | undefined): string[] {
+  if (!ticket) return ['ticket is missing'];
+  const problems: string[] = [];
+  if (!ticket.id) problems.push('ticket.id is empty');
+  if (!ticket.number) problems.push('ticket.number is empty');
+  if (ticket.type === TicketType.TICKET_TYPE_UNSPECIFIED)
+    problems.push('ticket.type is unspecified');
+  if (ticket.status === TicketStatus.TICKET_STATUS_UNSPECIFIED) {
+    problems.push('ticket.status is unspecified');
+  }
+  if (!ticket.createdAt) problems.push('ticket.createdAt is missing');
+  return problems;
+}
 
 export const TicketCreated = defineEventType<TicketCreatedEvent>({
   topic: Topics.tickets,
   type: 'itsm.tickets.v1.ticket.created',
   codec: TicketCreatedEvent,
-  validate: ({ ticket }) => {
-    if (!ticket) return ['ticket is missing'];
-    const problems: string[] = [];
-    if (!ticket.id) problems.push('ticket.id is empty');
-    if (!ticket.number) problems.push('ticket.number is empty');
-    if (ticket.type === TicketType.TICKET_TYPE_UNSPECIFIED)
-      problems.push('ticket.type is unspecified');
-    if (ticket.status === TicketStatus.TICKET_STATUS_UNSPECIFIED)
-      problems.push('ticket.status is unspecified');
-    if (!ticket.createdAt) problems.push('ticket.createdAt is missing');
-    return problems;
-  },
+  validate: ({ ticket }) => ticketProblems(ticket),
 });
+
+function stateChange(type: string) {
+  return defineEventType<TicketStateChangedEvent>({
+    topic: Topics.tickets,
+    type: `itsm.tickets.v1.ticket.${type}`,
+    codec: TicketStateChangedEvent,
+    validate: ({ ticket, fromStatus, action }) => [
+      ...ticketProblems(ticket),
+      ...(fromStatus === TicketStatus.TICKET_STATUS_UNSPECIFIED
+        ? ['fromStatus is unspecified']
+        : []),
+      ...(action === TicketAction.TICKET_ACTION_UNSPECIFIED ? ['action is unspecified'] : []),
+    ],
+  });
+}
+
+export const TicketAssigned = stateChange('assigned');
+export const TicketResolved = stateChange('resolved');
+export const TicketClosed = stateChange('closed');
+export const TicketReopened = stateChange('reopened');
+/** Every other lifecycle action: start, pend, resume, cancel. */
+export const TicketStateChanged = stateChange('state_changed');

@@ -65,6 +65,28 @@ describe('ProblemDetailsFilter', () => {
     });
   });
 
+  it.each([
+    ['VERSION_CONFLICT', status.ABORTED, 412, '/problems/version-conflict'],
+    ['IDEMPOTENCY_KEY_REUSED', status.ALREADY_EXISTS, 422, '/problems/idempotency-key-reused'],
+    ['INVALID_TRANSITION', status.FAILED_PRECONDITION, 409, '/problems/invalid-transition'],
+  ])(
+    'answers service error %s with %s → %s and its details as extension members',
+    (code, grpcStatus, httpStatus, type) => {
+      const metadata = new Metadata();
+      metadata.set('itsm-error-code', code);
+      metadata.set(
+        'itsm-error-details-bin',
+        Buffer.from(JSON.stringify({ currentStatus: 'new', status: 999 })),
+      );
+      expect(filter.toProblem(grpcError(grpcStatus, 'refused', metadata), '/t')).toMatchObject({
+        type,
+        status: httpStatus,
+        detail: 'refused',
+        currentStatus: 'new',
+      });
+    },
+  );
+
   it('reveals nothing internal for failures of services or the gateway itself', () => {
     expect(
       filter.toProblem(grpcError(status.INTERNAL, 'relation "tickets" does not exist'), '/t'),

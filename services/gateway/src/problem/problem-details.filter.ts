@@ -9,6 +9,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ErrorMetadata, ServiceErrorCodes } from '@itsm/contracts';
 import { currentTraceId } from '@itsm/telemetry';
 import { httpStatusOfGrpc } from './grpc-status.mapper';
 import {
@@ -25,7 +26,6 @@ interface GrpcServiceError {
   metadata?: Metadata;
 }
 
-const VIOLATIONS_METADATA = 'itsm-violations-bin';
 const RETRY_AFTER_SECONDS = '2';
 
 export function isGrpcServiceError(error: unknown): error is GrpcServiceError {
@@ -37,16 +37,46 @@ export function isGrpcServiceError(error: unknown): error is GrpcServiceError {
   );
 }
 
-function violationsOf(metadata: Metadata | undefined): FieldError[] | undefined {
-  const [raw] = metadata?.get(VIOLATIONS_METADATA) ?? [];
+function metadataJson(metadata: Metadata | undefined, key: string): unknown {
+  const [raw] = metadata?.get(key) ?? [];
   if (!raw) return undefined;
   try {
-    const parsed = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw) as FieldError[];
-    return parsed.length > 0 ? parsed : undefined;
+    return JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw);
   } catch {
     return undefined;
   }
 }
+
+function violationsOf(metadata: Metadata | undefined): FieldError[] | undefined {
+  const violations = metadataJson(metadata, ErrorMetadata.violations);
+  return Array.isArray(violations) && violations.length > 0
+    ? (violations as FieldError[])
+    : undefined;
+}
+
+/** Facts a client can act on (current state, allowed actions, current version). */
+function detailsOf(metadata: Metadata | undefined): Record<string, unknown> {
+  const details = metadataJson(metadata, ErrorMetadata.details);
+  return typeof details === 'object' && details !== null && !Array.isArray(details)
+    ? (details as Record<string, unknown>)
+    : {};
+}
+
+/** Service error codes that answer differently from their gRPC status. */
+const ANSWERS_BY_SERVICE_CODE: Readonly<Record<string, { status: number; type: string }>> = {
+  [ServiceErrorCodes.versionConflict]: {
+    status: HttpStatus.PRECONDITION_FAILED,
+    type: ProblemType.versionConflict,
+  },
+  [ServiceErrorCodes.idempotencyKeyReused]: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    type: ProblemType.idempotencyKeyReused,
+  },
+  [ServiceErrorCodes.invalidTransition]: {
+    status: HttpStatus.CONFLICT,
+    type: ProblemType.invalidTransition,
+  },
+};
 
 function problemTypeOf(status: number): string {
   if (status === 400) return ProblemType.validation;
@@ -110,8 +140,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         return base(status, 'a service behind the gateway is unavailable; retry later');
       }
       if (status >= 500) return base(status, 'a service behind the gateway failed');
+      const [code] = exception.metadata?.get(ErrorMetadata.code) ?? [];
+      const special = typeof code === 'string' ? ANSWERS_BY_SERVICE_CODE[code] : undefined;
       const errors = violationsOf(exception.metadata);
-      return { ...base(status, exception.details), ...(errors ? { errors } : {}) };
+      return {
+        ...detailsOf(exception.metadata),
+        ...(special
+          ? base(special.status, exception.details, special.type)
+          : base(status, exception.details)),
+        ...(errors ? { errors } : {}),
+      };
     }
     return base(HttpStatus.INTERNAL_SERVER_ERROR, 'an unexpected error occurred');
   }

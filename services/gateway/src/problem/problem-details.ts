@@ -9,6 +9,8 @@ export interface ProblemDetails {
   traceId?: string;
   /** Field-level violations of a validation problem. */
   errors?: FieldError[];
+  /** Extension members a client can act on, e.g. currentStatus and allowedActions. */
+  [extension: string]: unknown;
 }
 
 export interface FieldError {
@@ -23,6 +25,9 @@ export const ProblemType = {
   validation: '/problems/validation-failed',
   notFound: '/problems/not-found',
   conflict: '/problems/conflict',
+  invalidTransition: '/problems/invalid-transition',
+  versionConflict: '/problems/version-conflict',
+  idempotencyKeyReused: '/problems/idempotency-key-reused',
   unavailable: '/problems/service-unavailable',
   internal: '/problems/internal-error',
   blank: 'about:blank',

@@ -1,6 +1,7 @@
 import {
   Channel,
   Impact,
+  PendingReason,
   Priority,
   TicketStatus,
   TicketType,
@@ -31,7 +32,7 @@ describe('ticket REST ⇄ contract mapping', () => {
     ).toThrow('unexpected TICKET_TYPE_* value TICKET_TYPE_PROBLEM');
   });
 
-  it('renders a ticket with ISO timestamps and null for no organisation', () => {
+  it('renders a ticket with ISO timestamps and null for what is not set', () => {
     const at = new Date('2026-11-27T08:30:00.250Z');
     expect(
       toTicketDto({
@@ -50,6 +51,13 @@ describe('ticket REST ⇄ contract mapping', () => {
         createdAt: toTimestamp(at),
         updatedAt: toTimestamp(at),
         version: 3,
+        assignmentGroupId: '',
+        assigneeId: 'agent-7',
+        pendingReason: PendingReason.PENDING_REASON_AWAITING_VENDOR,
+        resolutionCode: '',
+        resolutionNotes: '',
+        resolvedAt: undefined,
+        closedAt: toTimestamp(at),
       }),
     ).toEqual({
       id: 'id-1',
@@ -67,6 +75,13 @@ describe('ticket REST ⇄ contract mapping', () => {
       createdAt: '2026-11-27T08:30:00.250Z',
       updatedAt: '2026-11-27T08:30:00.250Z',
       version: 3,
+      assignmentGroupId: null,
+      assigneeId: 'agent-7',
+      pendingReason: 'awaiting_vendor',
+      resolutionCode: null,
+      resolutionNotes: '',
+      resolvedAt: null,
+      closedAt: '2026-11-27T08:30:00.250Z',
     });
   });
 

@@ -1,6 +1,11 @@
 import {
   Channel,
   type CreateTicketRequest,
+  type FieldChange,
+  PendingReason,
+  TicketAction,
+  type TicketHistoryEntry,
+  type TransitionTicketRequest,
   fromTimestamp,
   Impact,
   type ListTicketsRequest,
@@ -14,12 +19,15 @@ import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import {
   CHANNELS,
   IMPACTS,
+  PENDING_REASONS,
   PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
   URGENCIES,
 } from './dto/ticket-enums';
 import type { TicketDto } from './dto/ticket.dto';
+import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
+import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 
 /** `TICKET_TYPE_SERVICE_REQUEST` → `service_request`, checked against the REST spellings. */
 export function restEnum<R extends string>(
@@ -62,6 +70,52 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     createdAt: fromTimestamp(ticket.createdAt).toISOString(),
     updatedAt: fromTimestamp(ticket.updatedAt).toISOString(),
     version: ticket.version,
+    assignmentGroupId: ticket.assignmentGroupId || null,
+    assigneeId: ticket.assigneeId || null,
+    pendingReason:
+      ticket.pendingReason === PendingReason.PENDING_REASON_UNSPECIFIED
+        ? null
+        : restEnum('PENDING_REASON_', ticket.pendingReason, PENDING_REASONS),
+    resolutionCode: ticket.resolutionCode || null,
+    resolutionNotes: ticket.resolutionNotes,
+    resolvedAt: ticket.resolvedAt ? fromTimestamp(ticket.resolvedAt).toISOString() : null,
+    closedAt: ticket.closedAt ? fromTimestamp(ticket.closedAt).toISOString() : null,
+  };
+}
+
+export function toTransitionTicketRequest(
+  id: string,
+  dto: TransitionTicketDto,
+  expectedVersion: number | undefined,
+): TransitionTicketRequest {
+  return {
+    id,
+    action: protoEnum('TICKET_ACTION_', dto.action, TicketAction.TICKET_ACTION_UNSPECIFIED),
+    expectedVersion: expectedVersion ?? 0,
+    actorId: dto.actorId,
+    assigneeId: dto.assigneeId ?? '',
+    assignmentGroupId: dto.assignmentGroupId ?? '',
+    pendingReason: protoEnum(
+      'PENDING_REASON_',
+      dto.pendingReason,
+      PendingReason.PENDING_REASON_UNSPECIFIED,
+    ),
+    resolutionCode: dto.resolutionCode ?? '',
+    resolutionNotes: dto.resolutionNotes ?? '',
+  };
+}
+
+function toFieldChangeDto(change: FieldChange): FieldChangeDto {
+  return { field: change.field, from: change.oldValue || null, to: change.newValue || null };
+}
+
+export function toHistoryEntryDto(entry: TicketHistoryEntry): TicketHistoryEntryDto {
+  if (!entry.occurredAt) throw new Error(`history entry ${entry.id} lacks its time`);
+  return {
+    occurredAt: fromTimestamp(entry.occurredAt).toISOString(),
+    actorId: entry.actorId,
+    action: entry.action,
+    changes: entry.changes.map(toFieldChangeDto),
   };
 }
 

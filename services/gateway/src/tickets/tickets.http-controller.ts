@@ -26,7 +26,16 @@ import { ApiProblemResponses } from '../problem/api-problem-responses.decorator'
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
-import { toCreateTicketRequest, toListTicketsRequest, toTicketDto } from './ticket-dto.mapper';
+import { TicketHistoryDto } from './dto/ticket-history.dto';
+import { TransitionTicketDto } from './dto/transition-ticket.dto';
+import { versionFromIfMatch } from './if-match';
+import {
+  toCreateTicketRequest,
+  toHistoryEntryDto,
+  toListTicketsRequest,
+  toTicketDto,
+  toTransitionTicketRequest,
+} from './ticket-dto.mapper';
 import { TICKETS_CLIENT } from './tickets-client.provider';
 
 const TICKETS_PATH = '/api/v1/tickets';
@@ -88,5 +97,42 @@ export class TicketsHttpController {
   async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
     const page = await firstValueFrom(this.tickets.listTickets(toListTicketsRequest(query)));
     return { items: page.tickets.map(toTicketDto), nextCursor: page.nextPageToken || null };
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Move a ticket through its lifecycle (assign, start, pend, resume, resolve, close, reopen, cancel)',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
+  })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 409, 412, 503)
+  async transition(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: TransitionTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const request = toTransitionTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const { ticket } = await firstValueFrom(this.tickets.transitionTicket(request));
+    const dto = toTicketDto(requireTicket(ticket));
+    response.setHeader('ETag', `"${dto.version}"`);
+    return dto;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'The audit trail of a ticket: who changed what and when, oldest first' })
+  @ApiOkResponse({ type: TicketHistoryDto })
+  @ApiProblemResponses(400, 404, 503)
+  async history(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<TicketHistoryDto> {
+    const { entries } = await firstValueFrom(this.tickets.listTicketHistory({ id }));
+    return { items: entries.map(toHistoryEntryDto) };
   }
 }

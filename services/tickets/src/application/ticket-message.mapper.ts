@@ -1,5 +1,8 @@
 import {
   Channel as ChannelMessage,
+  type FieldChange as FieldChangeMessage,
+  PendingReason as PendingReasonMessage,
+  TicketAction as TicketActionMessage,
   Impact as ImpactMessage,
   Priority as PriorityMessage,
   type Ticket as TicketMessage,
@@ -10,6 +13,7 @@ import {
 } from '@itsm/contracts';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
+import type { FieldChanges, PendingReason, TicketAction } from '../domain/ticket-lifecycle';
 
 export const ticketTypeMessages: Record<TicketType, TicketTypeMessage> = {
   incident: TicketTypeMessage.TICKET_TYPE_INCIDENT,
@@ -55,6 +59,33 @@ export const channelMessages: Record<Channel, ChannelMessage> = {
   web_form: ChannelMessage.CHANNEL_WEB_FORM,
 };
 
+export const pendingReasonMessages: Record<PendingReason, PendingReasonMessage> = {
+  awaiting_customer: PendingReasonMessage.PENDING_REASON_AWAITING_CUSTOMER,
+  awaiting_vendor: PendingReasonMessage.PENDING_REASON_AWAITING_VENDOR,
+  awaiting_change: PendingReasonMessage.PENDING_REASON_AWAITING_CHANGE,
+};
+
+export const actionMessages: Record<TicketAction, TicketActionMessage> = {
+  assign: TicketActionMessage.TICKET_ACTION_ASSIGN,
+  start: TicketActionMessage.TICKET_ACTION_START,
+  pend: TicketActionMessage.TICKET_ACTION_PEND,
+  resume: TicketActionMessage.TICKET_ACTION_RESUME,
+  resolve: TicketActionMessage.TICKET_ACTION_RESOLVE,
+  close: TicketActionMessage.TICKET_ACTION_CLOSE,
+  reopen: TicketActionMessage.TICKET_ACTION_REOPEN,
+  cancel: TicketActionMessage.TICKET_ACTION_CANCEL,
+};
+
+/** Field changes as text: RFC 3339 for times, empty for none. */
+export function toFieldChangeMessages(changes: FieldChanges): FieldChangeMessage[] {
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+  return Object.entries(changes).map(([field, { from, to }]) => ({
+    field,
+    oldValue: text(from),
+    newValue: text(to),
+  }));
+}
+
 /** The inverse of a domain → message table; UNSPECIFIED and unknown values map to undefined. */
 export function fromMessage<D extends string, M extends string>(
   table: Record<D, M>,
@@ -82,5 +113,14 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     createdAt: toTimestamp(ticket.createdAt),
     updatedAt: toTimestamp(ticket.updatedAt),
     version: ticket.version,
+    assignmentGroupId: ticket.assignmentGroupId ?? '',
+    assigneeId: ticket.assigneeId ?? '',
+    pendingReason: ticket.pendingReason
+      ? pendingReasonMessages[ticket.pendingReason]
+      : PendingReasonMessage.PENDING_REASON_UNSPECIFIED,
+    resolutionCode: ticket.resolutionCode ?? '',
+    resolutionNotes: ticket.resolutionNotes,
+    resolvedAt: ticket.resolvedAt ? toTimestamp(ticket.resolvedAt) : undefined,
+    closedAt: ticket.closedAt ? toTimestamp(ticket.closedAt) : undefined,
   };
 }

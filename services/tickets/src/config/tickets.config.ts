@@ -19,6 +19,12 @@ export const ticketsConfigSchema = serviceConfigSchema
     /** Events relayed to Kafka per transaction. */
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
     OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(10_000).default(50),
+    /** How long after resolution a ticket may be reopened. */
+    TICKET_REOPEN_WINDOW_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 365)
+      .default(168),
   });
 
 export type TicketsConfig = z.infer<typeof ticketsConfigSchema>;

@@ -2,6 +2,12 @@ export enum TicketErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
   NotFound = 'NOT_FOUND',
   InvalidPageToken = 'INVALID_PAGE_TOKEN',
+  /** The action is not allowed in the ticket's current state. */
+  InvalidTransition = 'INVALID_TRANSITION',
+  /** The caller changed a version of the ticket that is no longer current. */
+  VersionConflict = 'VERSION_CONFLICT',
+  /** An idempotency key was reused with a different request. */
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 export interface FieldViolation {
@@ -15,6 +21,8 @@ export class TicketError extends Error {
     readonly code: TicketErrorCode,
     message: string,
     readonly violations: FieldViolation[] = [],
+    /** Facts a client can act on, e.g. the current state and the allowed actions. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'TicketError';

@@ -66,8 +66,15 @@ describe('opening a ticket', () => {
       channel: 'portal',
       requesterId: 'emp-42',
       organizationId: null,
+      assignmentGroupId: null,
+      assigneeId: null,
+      pendingReason: null,
+      resolutionCode: null,
+      resolutionNotes: '',
       createdAt: context.now,
       updatedAt: context.now,
+      resolvedAt: null,
+      closedAt: null,
       version: 1,
     });
   });

@@ -1,5 +1,6 @@
 import { type Impact, type Priority, priorityOf, type Urgency } from './priority-matrix';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
+import type { PendingReason } from './ticket-lifecycle';
 
 export const TICKET_TYPES = ['incident', 'service_request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
@@ -35,8 +36,15 @@ export interface Ticket {
   channel: Channel;
   requesterId: string;
   organizationId: string | null;
+  assignmentGroupId: string | null;
+  assigneeId: string | null;
+  pendingReason: PendingReason | null;
+  resolutionCode: string | null;
+  resolutionNotes: string;
   createdAt: Date;
   updatedAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
   version: number;
 }
 
@@ -141,8 +149,15 @@ export function openTicket(
     channel: request.channel ?? 'api',
     requesterId: request.requesterId,
     organizationId: request.organizationId || null,
+    assignmentGroupId: null,
+    assigneeId: null,
+    pendingReason: null,
+    resolutionCode: null,
+    resolutionNotes: '',
     createdAt: now,
     updatedAt: now,
+    resolvedAt: null,
+    closedAt: null,
     version: 1,
   };
 }

@@ -1,5 +1,7 @@
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
+import type { PendingReason } from '../domain/ticket-lifecycle';
+import type { IdempotencyRecord } from '../application/ports/ticket-store';
 import type { TicketEntity } from './ticket.entity';
 
 /** Rows only ever hold values the domain wrote (CHECK constraints guard the columns). */
@@ -17,12 +19,23 @@ export function toTicket(row: TicketEntity): Ticket {
     channel: row.channel as Channel,
     requesterId: row.requesterId,
     organizationId: row.organizationId,
+    assignmentGroupId: row.assignmentGroupId,
+    assigneeId: row.assigneeId,
+    pendingReason: row.pendingReason as PendingReason | null,
+    resolutionCode: row.resolutionCode,
+    resolutionNotes: row.resolutionNotes,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    resolvedAt: row.resolvedAt,
+    closedAt: row.closedAt,
     version: row.version,
   };
 }
 
-export function toTicketRow(ticket: Ticket, idempotencyKey: string | null): TicketEntity {
-  return { ...ticket, idempotencyKey };
+export function toTicketRow(ticket: Ticket, idempotency: IdempotencyRecord | null): TicketEntity {
+  return {
+    ...ticket,
+    idempotencyKey: idempotency?.key ?? null,
+    idempotencyFingerprint: idempotency?.fingerprint ?? null,
+  };
 }

@@ -39,14 +39,38 @@ export class TicketEntity {
   @Column('text', { name: 'organization_id', nullable: true })
   organizationId!: string | null;
 
+  @Column('text', { name: 'assignment_group_id', nullable: true })
+  assignmentGroupId!: string | null;
+
+  @Column('text', { name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column('text', { name: 'pending_reason', nullable: true })
+  pendingReason!: string | null;
+
+  @Column('text', { name: 'resolution_code', nullable: true })
+  resolutionCode!: string | null;
+
+  @Column('text', { name: 'resolution_notes' })
+  resolutionNotes!: string;
+
   @Column('text', { name: 'idempotency_key', nullable: true })
   idempotencyKey!: string | null;
+
+  @Column('text', { name: 'idempotency_fingerprint', nullable: true })
+  idempotencyFingerprint!: string | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt!: Date;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
 
   @Column('integer')
   version!: number;

@@ -4,17 +4,81 @@ import type { OutboxWriter } from '@itsm/messaging';
 import type { Ticket, TicketType } from '../domain/ticket';
 import type {
   EmittedEvent,
+  StoredHistoryEntry,
   TicketListQuery,
   TicketStore,
   TicketTransaction,
 } from '../application/ports/ticket-store';
 import { TicketEntity } from './ticket.entity';
+import { TicketHistoryEntity } from './ticket-history.entity';
 import { toTicket, toTicketRow } from './ticket-row.mapper';
 
 const SEQUENCE_OF: Record<TicketType, string> = {
   incident: 'ticket_number_incident_seq',
   service_request: 'ticket_number_service_request_seq',
 };
+
+/** Columns written on insert, in the order of the VALUES list. */
+const INSERT_COLUMNS = [
+  'id',
+  'number',
+  'type',
+  'title',
+  'description',
+  'status',
+  'impact',
+  'urgency',
+  'priority',
+  'channel',
+  'requester_id',
+  'organization_id',
+  'assignment_group_id',
+  'assignee_id',
+  'pending_reason',
+  'resolution_code',
+  'resolution_notes',
+  'idempotency_key',
+  'idempotency_fingerprint',
+  'created_at',
+  'updated_at',
+  'resolved_at',
+  'closed_at',
+  'version',
+] as const;
+
+function insertValues(row: TicketEntity): unknown[] {
+  return [
+    row.id,
+    row.number,
+    row.type,
+    row.title,
+    row.description,
+    row.status,
+    row.impact,
+    row.urgency,
+    row.priority,
+    row.channel,
+    row.requesterId,
+    row.organizationId,
+    row.assignmentGroupId,
+    row.assigneeId,
+    row.pendingReason,
+    row.resolutionCode,
+    row.resolutionNotes,
+    row.idempotencyKey,
+    row.idempotencyFingerprint,
+    row.createdAt,
+    row.updatedAt,
+    row.resolvedAt,
+    row.closedAt,
+    row.version,
+  ];
+}
+
+const INSERT_SQL = `INSERT INTO tickets (${INSERT_COLUMNS.join(', ')})
+  VALUES (${INSERT_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
+  ON CONFLICT (requester_id, idempotency_key) DO NOTHING
+  RETURNING id`;
 
 /** PostgreSQL store of tickets; a transaction covers ticket, history and outbox rows. */
 export class TypeOrmTicketStore implements TicketStore {
@@ -35,11 +99,27 @@ export class TypeOrmTicketStore implements TicketStore {
   async findByIdempotencyKey(
     requesterId: string,
     idempotencyKey: string,
-  ): Promise<Ticket | undefined> {
+  ): Promise<{ ticket: Ticket; fingerprint: string } | undefined> {
     const row = await this.dataSource
       .getRepository(TicketEntity)
       .findOneBy({ requesterId, idempotencyKey });
-    return row ? toTicket(row) : undefined;
+    return row
+      ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint ?? '' }
+      : undefined;
+  }
+
+  async history(ticketId: string): Promise<StoredHistoryEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(TicketHistoryEntity)
+      .find({ where: { ticketId }, order: { id: 'ASC' } });
+    return rows.map((row) => ({
+      id: row.id,
+      ticketId: row.ticketId,
+      occurredAt: row.occurredAt,
+      actorId: row.actorId,
+      action: row.action as StoredHistoryEntry['action'],
+      changes: row.changes as StoredHistoryEntry['changes'],
+    }));
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {
@@ -57,8 +137,9 @@ export class TypeOrmTicketStore implements TicketStore {
     }
     if (query.type) builder.andWhere('ticket.type = :type', { type: query.type });
     if (query.status) builder.andWhere('ticket.status = :status', { status: query.status });
-    if (query.requesterId)
+    if (query.requesterId) {
       builder.andWhere('ticket.requester_id = :requesterId', { requesterId: query.requesterId });
+    }
     return (await builder.getMany()).map(toTicket);
   }
 
@@ -70,38 +151,46 @@ export class TypeOrmTicketStore implements TicketStore {
         }[];
         return Number(row?.value);
       },
-      insert: async (ticket, idempotencyKey) => {
-        const row = toTicketRow(ticket, idempotencyKey);
+      insert: async (ticket, idempotency) => {
         const inserted = (await manager.query(
-          `INSERT INTO tickets (id, number, type, title, description, status, impact, urgency, priority, channel,
-                                requester_id, organization_id, idempotency_key, created_at, updated_at, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-           ON CONFLICT (requester_id, idempotency_key) DO NOTHING
-           RETURNING id`,
-          [
-            row.id,
-            row.number,
-            row.type,
-            row.title,
-            row.description,
-            row.status,
-            row.impact,
-            row.urgency,
-            row.priority,
-            row.channel,
-            row.requesterId,
-            row.organizationId,
-            row.idempotencyKey,
-            row.createdAt,
-            row.updatedAt,
-            row.version,
-          ],
+          INSERT_SQL,
+          insertValues(toTicketRow(ticket, idempotency)),
         )) as unknown[];
         return inserted.length === 1 ? 'inserted' : 'idempotency-key-taken';
       },
+      findForUpdate: async (id) => {
+        const row = await manager
+          .getRepository(TicketEntity)
+          .createQueryBuilder('ticket')
+          .setLock('pessimistic_write')
+          .where('ticket.id = :id', { id })
+          .getOne();
+        return row ? toTicket(row) : undefined;
+      },
+      update: async (ticket, previousVersion) => {
+        const result = await manager.getRepository(TicketEntity).update(
+          { id: ticket.id, version: previousVersion },
+          {
+            status: ticket.status,
+            assignmentGroupId: ticket.assignmentGroupId,
+            assigneeId: ticket.assigneeId,
+            pendingReason: ticket.pendingReason,
+            resolutionCode: ticket.resolutionCode,
+            resolutionNotes: ticket.resolutionNotes,
+            resolvedAt: ticket.resolvedAt,
+            closedAt: ticket.closedAt,
+            updatedAt: ticket.updatedAt,
+            version: ticket.version,
+          },
+        );
+        // The row is locked, so only a broken caller can miss it.
+        if (result.affected !== 1)
+          throw new Error(`ticket ${ticket.id} was not at version ${previousVersion}`);
+      },
       recordHistory: async (entry) => {
         await manager.query(
-          `INSERT INTO ticket_history (ticket_id, occurred_at, actor_id, action, changes) VALUES ($1, $2, $3, $4, $5)`,
+          `INSERT INTO ticket_history (ticket_id, occurred_at, actor_id, action, changes)
+           VALUES ($1, $2, $3, $4, $5)`,
           [
             entry.ticketId,
             entry.occurredAt,

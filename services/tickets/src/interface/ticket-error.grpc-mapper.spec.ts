@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
-import { ERROR_CODE_METADATA, toGrpcError, VIOLATIONS_METADATA } from './ticket-error.grpc-mapper';
+import { ErrorMetadata, ServiceErrorCodes } from '@itsm/contracts';
+import { toGrpcError } from './ticket-error.grpc-mapper';
 
 describe('TicketError → gRPC status', () => {
   it.each([
@@ -18,10 +19,18 @@ describe('TicketError → gRPC status', () => {
       ]),
     );
     expect(error.details).toBe('the ticket request is invalid');
-    expect(error.metadata.get(ERROR_CODE_METADATA)).toEqual(['VALIDATION_FAILED']);
-    const [violations] = error.metadata.get(VIOLATIONS_METADATA);
+    expect(error.metadata.get(ErrorMetadata.code)).toEqual(['VALIDATION_FAILED']);
+    const [violations] = error.metadata.get(ErrorMetadata.violations);
     expect(JSON.parse((violations as Buffer).toString('utf8'))).toEqual([
       { field: 'title', message: 'title must not be empty' },
     ]);
+  });
+});
+
+describe('error codes the gateway relies on', () => {
+  it('are spelled as the contracts say', () => {
+    expect(TicketErrorCode.VersionConflict).toBe(ServiceErrorCodes.versionConflict);
+    expect(TicketErrorCode.IdempotencyKeyReused).toBe(ServiceErrorCodes.idempotencyKeyReused);
+    expect(TicketErrorCode.InvalidTransition).toBe(ServiceErrorCodes.invalidTransition);
   });
 });

@@ -1,11 +1,8 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { Catch, type RpcExceptionFilter } from '@nestjs/common';
 import { type Observable, throwError } from 'rxjs';
+import { ErrorMetadata } from '@itsm/contracts';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
-
-/** Metadata keys through which callers (the gateway) learn the error code and violations. */
-export const ERROR_CODE_METADATA = 'itsm-error-code';
-export const VIOLATIONS_METADATA = 'itsm-violations-bin';
 
 export function grpcStatusOf(code: TicketErrorCode): status {
   switch (code) {
@@ -14,6 +11,12 @@ export function grpcStatusOf(code: TicketErrorCode): status {
       return status.INVALID_ARGUMENT;
     case TicketErrorCode.NotFound:
       return status.NOT_FOUND;
+    case TicketErrorCode.InvalidTransition:
+      return status.FAILED_PRECONDITION;
+    case TicketErrorCode.VersionConflict:
+      return status.ABORTED;
+    case TicketErrorCode.IdempotencyKeyReused:
+      return status.ALREADY_EXISTS;
     default:
       return assertUnreachable(code);
   }
@@ -33,8 +36,9 @@ export interface GrpcErrorObject {
 /** The gRPC status a caller sees for a TicketError, with its code and violations in metadata. */
 export function toGrpcError(error: TicketError): GrpcErrorObject {
   const metadata = new Metadata();
-  metadata.set(ERROR_CODE_METADATA, error.code);
-  metadata.set(VIOLATIONS_METADATA, Buffer.from(JSON.stringify(error.violations), 'utf8'));
+  metadata.set(ErrorMetadata.code, error.code);
+  metadata.set(ErrorMetadata.violations, Buffer.from(JSON.stringify(error.violations), 'utf8'));
+  metadata.set(ErrorMetadata.details, Buffer.from(JSON.stringify(error.details), 'utf8'));
   return {
     code: grpcStatusOf(error.code),
     message: error.message,

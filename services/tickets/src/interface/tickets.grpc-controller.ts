@@ -4,23 +4,34 @@ import {
   type CreateTicketResponse,
   type GetTicketRequest,
   type GetTicketResponse,
+  type ListTicketHistoryRequest,
+  type ListTicketHistoryResponse,
   type ListTicketsRequest,
   type ListTicketsResponse,
+  toTimestamp,
+  type TransitionTicketRequest,
+  type TransitionTicketResponse,
   type TicketsServiceController,
   TicketsServiceControllerMethods,
 } from '@itsm/contracts';
 import { CreateTicketUseCase } from '../application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from '../application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from '../application/list-tickets/list-tickets.use-case';
+import { ListTicketHistoryUseCase } from '../application/ticket-history/list-ticket-history.use-case';
+import { TransitionTicketUseCase } from '../application/transition-ticket/transition-ticket.use-case';
 import {
+  actionMessages,
   channelMessages,
   fromMessage,
   impactMessages,
+  pendingReasonMessages,
+  toFieldChangeMessages,
   ticketStatusMessages,
   ticketTypeMessages,
   toTicketMessage,
   urgencyMessages,
 } from '../application/ticket-message.mapper';
+import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 
 /** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
@@ -32,7 +43,45 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(CreateTicketUseCase) private readonly createTicketUseCase: CreateTicketUseCase,
     @Inject(GetTicketUseCase) private readonly getTicketUseCase: GetTicketUseCase,
     @Inject(ListTicketsUseCase) private readonly listTicketsUseCase: ListTicketsUseCase,
+    @Inject(TransitionTicketUseCase)
+    private readonly transitionTicketUseCase: TransitionTicketUseCase,
+    @Inject(ListTicketHistoryUseCase)
+    private readonly listTicketHistoryUseCase: ListTicketHistoryUseCase,
   ) {}
+
+  async transitionTicket(request: TransitionTicketRequest): Promise<TransitionTicketResponse> {
+    const action = fromMessage(actionMessages, request.action);
+    if (!action) {
+      throw new TicketError(TicketErrorCode.ValidationFailed, 'the action is missing or unknown', [
+        { field: 'action', message: 'action is required' },
+      ]);
+    }
+    const ticket = await this.transitionTicketUseCase.execute({
+      ticketId: request.id,
+      expectedVersion: request.expectedVersion || undefined,
+      action,
+      actorId: request.actorId,
+      assigneeId: request.assigneeId || undefined,
+      assignmentGroupId: request.assignmentGroupId || undefined,
+      pendingReason: fromMessage(pendingReasonMessages, request.pendingReason),
+      resolutionCode: request.resolutionCode || undefined,
+      resolutionNotes: request.resolutionNotes || undefined,
+    });
+    return { ticket: toTicketMessage(ticket) };
+  }
+
+  async listTicketHistory(request: ListTicketHistoryRequest): Promise<ListTicketHistoryResponse> {
+    const entries = await this.listTicketHistoryUseCase.execute(request.id);
+    return {
+      entries: entries.map((entry) => ({
+        id: Number(entry.id),
+        occurredAt: toTimestamp(entry.occurredAt),
+        actorId: entry.actorId,
+        action: entry.action,
+        changes: toFieldChangeMessages(entry.changes),
+      })),
+    };
+  }
 
   async createTicket(request: CreateTicketRequest): Promise<CreateTicketResponse> {
     const { ticket, created } = await this.createTicketUseCase.execute({

@@ -4,6 +4,8 @@ import {
   type ChannelName,
   IMPACTS,
   type ImpactName,
+  PENDING_REASONS,
+  type PendingReasonName,
   PRIORITIES,
   type PriorityName,
   TICKET_STATUSES,
@@ -62,6 +64,27 @@ export class TicketDto {
 
   @ApiProperty({ description: 'Incremented on every change; also sent as the ETag.' })
   version!: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  assignmentGroupId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  assigneeId!: string | null;
+
+  @ApiProperty({ enum: PENDING_REASONS, nullable: true })
+  pendingReason!: PendingReasonName | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  resolutionCode!: string | null;
+
+  @ApiProperty()
+  resolutionNotes!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  resolvedAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  closedAt!: string | null;
 }
 
 export class TicketPageDto {

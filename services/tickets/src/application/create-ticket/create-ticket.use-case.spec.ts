@@ -43,7 +43,7 @@ describe('CreateTicketUseCase', () => {
       channel: 'phone',
     });
     expect(store.tickets.map((row) => row.ticket)).toEqual([ticket]);
-    expect(store.history).toEqual([
+    expect(store.historyEntries).toEqual([
       expect.objectContaining({ ticketId: ticket.id, action: 'created', actorId: 'emp-1' }),
     ]);
     expect(store.events).toHaveLength(1);
@@ -69,15 +69,24 @@ describe('CreateTicketUseCase', () => {
   it('returns the first ticket when retried with the same idempotency key', async () => {
     const { store, useCase } = setup();
     const first = await useCase.execute({ ...command, idempotencyKey: 'retry-1' });
-    const retry = await useCase.execute({
-      ...command,
-      idempotencyKey: 'retry-1',
-      title: 'changed on retry',
-    });
+    const retry = await useCase.execute({ ...command, idempotencyKey: 'retry-1' });
 
     expect(retry).toEqual({ ticket: first.ticket, created: false });
     expect(store.tickets).toHaveLength(1);
     expect(store.events).toHaveLength(1);
+  });
+
+  it('refuses the same idempotency key with a different request, writing nothing', async () => {
+    const { store, useCase } = setup();
+    await useCase.execute({ ...command, idempotencyKey: 'reused' });
+    await expect(
+      useCase.execute({ ...command, idempotencyKey: 'reused', title: 'another problem' }),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.IdempotencyKeyReused,
+      message:
+        'the idempotency key was already used for ticket INC-000001 with a different request',
+    });
+    expect(store.tickets).toHaveLength(1);
   });
 
   it('lets two requesters use the same idempotency key', async () => {

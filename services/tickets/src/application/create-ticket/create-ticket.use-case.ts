@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { TicketCreated } from '@itsm/contracts';
-import { openTicket, type Ticket, validateTicketRequest } from '../../domain/ticket';
+import {
+  openTicket,
+  type Ticket,
+  type ValidTicketRequest,
+  validateTicketRequest,
+} from '../../domain/ticket';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
-import type { TicketStore } from '../ports/ticket-store';
+import type { IdempotencyRecord, TicketStore } from '../ports/ticket-store';
 import { toTicketMessage } from '../ticket-message.mapper';
 import type { CreateTicketCommand } from './create-ticket.command';
 
@@ -17,9 +23,25 @@ export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
 class IdempotencyKeyTaken extends Error {}
 
+/** Identifies a request's content, so a reused key with another body is told apart from a retry. */
+export function requestFingerprint(request: ValidTicketRequest): string {
+  const canonical = JSON.stringify([
+    request.type,
+    request.title,
+    request.description,
+    request.impact ?? null,
+    request.urgency ?? null,
+    request.channel ?? null,
+    request.requesterId,
+    request.organizationId ?? null,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
 /**
  * Opens a ticket in one transaction: number, ticket row, history entry and the
- * `ticket.created` event in the outbox. Safe to retry with the same idempotency key.
+ * `ticket.created` event in the outbox. A retry with the same idempotency key and the same
+ * request returns the first ticket; the same key with another request is refused.
  */
 export class CreateTicketUseCase {
   constructor(
@@ -30,8 +52,8 @@ export class CreateTicketUseCase {
 
   async execute(command: CreateTicketCommand): Promise<CreateTicketResult> {
     const request = validateTicketRequest(command);
-    const idempotencyKey = command.idempotencyKey.trim() || null;
-    if (idempotencyKey && idempotencyKey.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+    const key = command.idempotencyKey.trim();
+    if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
       throw new TicketError(TicketErrorCode.ValidationFailed, 'the idempotency key is too long', [
         {
           field: 'idempotencyKey',
@@ -39,9 +61,12 @@ export class CreateTicketUseCase {
         },
       ]);
     }
-    if (idempotencyKey) {
-      const earlier = await this.tickets.findByIdempotencyKey(request.requesterId, idempotencyKey);
-      if (earlier) return { ticket: earlier, created: false };
+    const idempotency: IdempotencyRecord | null = key
+      ? { key, fingerprint: requestFingerprint(request) }
+      : null;
+    if (idempotency) {
+      const earlier = await this.replay(request.requesterId, idempotency);
+      if (earlier) return earlier;
     }
 
     try {
@@ -52,7 +77,7 @@ export class CreateTicketUseCase {
           sequence,
           now: this.clock.now(),
         });
-        if ((await transaction.insert(opened, idempotencyKey)) === 'idempotency-key-taken') {
+        if ((await transaction.insert(opened, idempotency)) === 'idempotency-key-taken') {
           throw new IdempotencyKeyTaken();
         }
         await transaction.recordHistory({
@@ -60,7 +85,10 @@ export class CreateTicketUseCase {
           occurredAt: opened.createdAt,
           actorId: opened.requesterId,
           action: 'created',
-          changes: { status: opened.status, priority: opened.priority },
+          changes: {
+            status: { from: null, to: opened.status },
+            priority: { from: null, to: opened.priority },
+          },
         });
         await transaction.emit(TicketCreated, {
           key: opened.id,
@@ -73,10 +101,25 @@ export class CreateTicketUseCase {
       return { ticket, created: true };
     } catch (error) {
       // A concurrent retry with the same key committed first: answer with its ticket.
-      if (!(error instanceof IdempotencyKeyTaken) || !idempotencyKey) throw error;
-      const earlier = await this.tickets.findByIdempotencyKey(request.requesterId, idempotencyKey);
+      if (!(error instanceof IdempotencyKeyTaken) || !idempotency) throw error;
+      const earlier = await this.replay(request.requesterId, idempotency);
       if (!earlier) throw new Error('idempotency key conflict without a stored ticket');
-      return { ticket: earlier, created: false };
+      return earlier;
     }
+  }
+
+  private async replay(
+    requesterId: string,
+    idempotency: IdempotencyRecord,
+  ): Promise<CreateTicketResult | undefined> {
+    const earlier = await this.tickets.findByIdempotencyKey(requesterId, idempotency.key);
+    if (!earlier) return undefined;
+    if (earlier.fingerprint !== idempotency.fingerprint) {
+      throw new TicketError(
+        TicketErrorCode.IdempotencyKeyReused,
+        `the idempotency key was already used for ticket ${earlier.ticket.number} with a different request`,
+      );
+    }
+    return { ticket: earlier.ticket, created: false };
   }
 }

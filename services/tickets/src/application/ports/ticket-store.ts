@@ -1,12 +1,23 @@
 import type { EventType } from '@itsm/contracts';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
+import type { FieldChanges, TicketAction } from '../../domain/ticket-lifecycle';
 
 export interface TicketHistoryEntry {
   ticketId: string;
   occurredAt: Date;
   actorId: string;
-  action: 'created';
-  changes: Record<string, unknown>;
+  action: 'created' | TicketAction;
+  changes: FieldChanges;
+}
+
+export interface StoredHistoryEntry extends TicketHistoryEntry {
+  id: string;
+}
+
+/** An idempotency key with the fingerprint of the request that first used it. */
+export interface IdempotencyRecord {
+  key: string;
+  fingerprint: string;
 }
 
 export interface EmittedEvent<T> {
@@ -23,8 +34,12 @@ export interface TicketTransaction {
   /** Inserts unless the requester already used this idempotency key. */
   insert(
     ticket: Ticket,
-    idempotencyKey: string | null,
+    idempotency: IdempotencyRecord | null,
   ): Promise<'inserted' | 'idempotency-key-taken'>;
+  /** Reads and locks the ticket until the transaction ends (no concurrent change in between). */
+  findForUpdate(id: string): Promise<Ticket | undefined>;
+  /** Writes a changed ticket; `previousVersion` guards against lost updates. */
+  update(ticket: Ticket, previousVersion: number): Promise<void>;
   recordHistory(entry: TicketHistoryEntry): Promise<void>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
@@ -46,7 +61,12 @@ export interface TicketListQuery {
 export interface TicketStore {
   transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T>;
   findById(id: string): Promise<Ticket | undefined>;
-  findByIdempotencyKey(requesterId: string, idempotencyKey: string): Promise<Ticket | undefined>;
+  findByIdempotencyKey(
+    requesterId: string,
+    idempotencyKey: string,
+  ): Promise<{ ticket: Ticket; fingerprint: string } | undefined>;
+  /** The ticket's audit trail, oldest first. */
+  history(ticketId: string): Promise<StoredHistoryEntry[]>;
   /** Newest first; returns up to `limit` tickets strictly after the cursor. */
   list(query: TicketListQuery): Promise<Ticket[]>;
 }

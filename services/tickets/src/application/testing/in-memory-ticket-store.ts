@@ -2,6 +2,8 @@ import type { EventType } from '@itsm/contracts';
 import type { Ticket, TicketType } from '../../domain/ticket';
 import type {
   EmittedEvent,
+  IdempotencyRecord,
+  StoredHistoryEntry,
   TicketHistoryEntry,
   TicketListQuery,
   TicketStore,
@@ -13,34 +15,48 @@ interface StoredEvent {
   event: EmittedEvent<unknown>;
 }
 
+interface StoredTicket {
+  ticket: Ticket;
+  idempotency: IdempotencyRecord | null;
+}
+
 /** A TicketStore in memory with all-or-nothing transactions, for use-case tests. */
 export class InMemoryTicketStore implements TicketStore {
-  tickets: { ticket: Ticket; idempotencyKey: string | null }[] = [];
-  history: TicketHistoryEntry[] = [];
+  tickets: StoredTicket[] = [];
+  historyEntries: TicketHistoryEntry[] = [];
   events: StoredEvent[] = [];
   private sequences: Record<TicketType, number> = { incident: 0, service_request: 0 };
 
   async transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T> {
     const pending = {
       tickets: [...this.tickets],
-      history: [...this.history],
+      historyEntries: [...this.historyEntries],
       events: [...this.events],
     };
     const transaction: TicketTransaction = {
       nextSequence: async (type) => (this.sequences[type] += 1),
-      insert: async (ticket, idempotencyKey) => {
+      insert: async (ticket, idempotency) => {
         const taken = pending.tickets.some(
           (row) =>
-            idempotencyKey !== null &&
-            row.idempotencyKey === idempotencyKey &&
+            idempotency !== null &&
+            row.idempotency?.key === idempotency.key &&
             row.ticket.requesterId === ticket.requesterId,
         );
         if (taken) return 'idempotency-key-taken';
-        pending.tickets.push({ ticket, idempotencyKey });
+        pending.tickets.push({ ticket, idempotency });
         return 'inserted';
       },
+      findForUpdate: async (id) => pending.tickets.find(({ ticket }) => ticket.id === id)?.ticket,
+      update: async (ticket, previousVersion) => {
+        const index = pending.tickets.findIndex(
+          (row) => row.ticket.id === ticket.id && row.ticket.version === previousVersion,
+        );
+        const row = pending.tickets[index];
+        if (!row) throw new Error(`ticket ${ticket.id} was not at version ${previousVersion}`);
+        pending.tickets[index] = { ...row, ticket };
+      },
       recordHistory: async (entry) => {
-        pending.history.push(entry);
+        pending.historyEntries.push(entry);
       },
       emit: async <E>(eventType: EventType<E>, event: EmittedEvent<E>) => {
         pending.events.push({ type: eventType.type, event: event as EmittedEvent<unknown> });
@@ -55,13 +71,19 @@ export class InMemoryTicketStore implements TicketStore {
     return this.tickets.find(({ ticket }) => ticket.id === id)?.ticket;
   }
 
-  async findByIdempotencyKey(
-    requesterId: string,
-    idempotencyKey: string,
-  ): Promise<Ticket | undefined> {
-    return this.tickets.find(
-      (row) => row.idempotencyKey === idempotencyKey && row.ticket.requesterId === requesterId,
-    )?.ticket;
+  async findByIdempotencyKey(requesterId: string, key: string) {
+    const row = this.tickets.find(
+      (stored) => stored.idempotency?.key === key && stored.ticket.requesterId === requesterId,
+    );
+    return row?.idempotency
+      ? { ticket: row.ticket, fingerprint: row.idempotency.fingerprint }
+      : undefined;
+  }
+
+  async history(ticketId: string): Promise<StoredHistoryEntry[]> {
+    return this.historyEntries
+      .map((entry, index) => ({ ...entry, id: String(index + 1) }))
+      .filter((entry) => entry.ticketId === ticketId);
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {

@@ -2,11 +2,34 @@
 // source: itsm/tickets/v1/events.proto
 
 /* eslint-disable */
-import { Ticket } from "./ticket";
+import {
+  FieldChange,
+  Ticket,
+  TicketAction,
+  ticketActionFromJSON,
+  ticketActionToJSON,
+  TicketStatus,
+  ticketStatusFromJSON,
+  ticketStatusToJSON,
+} from "./ticket";
 
 /** ce_type: itsm.tickets.v1.ticket.created */
 export interface TicketCreatedEvent {
   ticket: Ticket | undefined;
+}
+
+/**
+ * A lifecycle action changed the ticket's state. ce_type names the action:
+ * itsm.tickets.v1.ticket.assigned, .resolved, .closed, .reopened, and .state_changed for the others
+ * (start, pend, resume, cancel). One event per change.
+ */
+export interface TicketStateChangedEvent {
+  /** The ticket after the change. */
+  ticket: Ticket | undefined;
+  fromStatus: TicketStatus;
+  action: TicketAction;
+  actorId: string;
+  changes: FieldChange[];
 }
 
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
@@ -18,6 +41,48 @@ export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
     const obj: any = {};
     if (message.ticket !== undefined) {
       obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
+
+export const TicketStateChangedEvent: MessageFns<TicketStateChangedEvent> = {
+  fromJSON(object: any): TicketStateChangedEvent {
+    return {
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      fromStatus: isSet(object.fromStatus)
+        ? ticketStatusFromJSON(object.fromStatus)
+        : isSet(object.from_status)
+        ? ticketStatusFromJSON(object.from_status)
+        : TicketStatus.TICKET_STATUS_UNSPECIFIED,
+      action: isSet(object.action) ? ticketActionFromJSON(object.action) : TicketAction.TICKET_ACTION_UNSPECIFIED,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      changes: globalThis.Array.isArray(object?.changes)
+        ? object.changes.map((e: any) => FieldChange.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: TicketStateChangedEvent): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.fromStatus !== TicketStatus.TICKET_STATUS_UNSPECIFIED) {
+      obj.fromStatus = ticketStatusToJSON(message.fromStatus);
+    }
+    if (message.action !== TicketAction.TICKET_ACTION_UNSPECIFIED) {
+      obj.action = ticketActionToJSON(message.action);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.changes?.length) {
+      obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
     }
     return obj;
   },

@@ -263,6 +263,128 @@ export function priorityToJSON(object: Priority): string {
   }
 }
 
+/** Why a ticket waits; a pending ticket's SLA clock may pause for some reasons. */
+export enum PendingReason {
+  PENDING_REASON_UNSPECIFIED = "PENDING_REASON_UNSPECIFIED",
+  PENDING_REASON_AWAITING_CUSTOMER = "PENDING_REASON_AWAITING_CUSTOMER",
+  PENDING_REASON_AWAITING_VENDOR = "PENDING_REASON_AWAITING_VENDOR",
+  PENDING_REASON_AWAITING_CHANGE = "PENDING_REASON_AWAITING_CHANGE",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function pendingReasonFromJSON(object: any): PendingReason {
+  switch (object) {
+    case 0:
+    case "PENDING_REASON_UNSPECIFIED":
+      return PendingReason.PENDING_REASON_UNSPECIFIED;
+    case 1:
+    case "PENDING_REASON_AWAITING_CUSTOMER":
+      return PendingReason.PENDING_REASON_AWAITING_CUSTOMER;
+    case 2:
+    case "PENDING_REASON_AWAITING_VENDOR":
+      return PendingReason.PENDING_REASON_AWAITING_VENDOR;
+    case 3:
+    case "PENDING_REASON_AWAITING_CHANGE":
+      return PendingReason.PENDING_REASON_AWAITING_CHANGE;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return PendingReason.UNRECOGNIZED;
+  }
+}
+
+export function pendingReasonToJSON(object: PendingReason): string {
+  switch (object) {
+    case PendingReason.PENDING_REASON_UNSPECIFIED:
+      return "PENDING_REASON_UNSPECIFIED";
+    case PendingReason.PENDING_REASON_AWAITING_CUSTOMER:
+      return "PENDING_REASON_AWAITING_CUSTOMER";
+    case PendingReason.PENDING_REASON_AWAITING_VENDOR:
+      return "PENDING_REASON_AWAITING_VENDOR";
+    case PendingReason.PENDING_REASON_AWAITING_CHANGE:
+      return "PENDING_REASON_AWAITING_CHANGE";
+    case PendingReason.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** What an agent does to move a ticket through its lifecycle. */
+export enum TicketAction {
+  TICKET_ACTION_UNSPECIFIED = "TICKET_ACTION_UNSPECIFIED",
+  TICKET_ACTION_ASSIGN = "TICKET_ACTION_ASSIGN",
+  TICKET_ACTION_START = "TICKET_ACTION_START",
+  TICKET_ACTION_PEND = "TICKET_ACTION_PEND",
+  TICKET_ACTION_RESUME = "TICKET_ACTION_RESUME",
+  TICKET_ACTION_RESOLVE = "TICKET_ACTION_RESOLVE",
+  TICKET_ACTION_CLOSE = "TICKET_ACTION_CLOSE",
+  TICKET_ACTION_REOPEN = "TICKET_ACTION_REOPEN",
+  TICKET_ACTION_CANCEL = "TICKET_ACTION_CANCEL",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function ticketActionFromJSON(object: any): TicketAction {
+  switch (object) {
+    case 0:
+    case "TICKET_ACTION_UNSPECIFIED":
+      return TicketAction.TICKET_ACTION_UNSPECIFIED;
+    case 1:
+    case "TICKET_ACTION_ASSIGN":
+      return TicketAction.TICKET_ACTION_ASSIGN;
+    case 2:
+    case "TICKET_ACTION_START":
+      return TicketAction.TICKET_ACTION_START;
+    case 3:
+    case "TICKET_ACTION_PEND":
+      return TicketAction.TICKET_ACTION_PEND;
+    case 4:
+    case "TICKET_ACTION_RESUME":
+      return TicketAction.TICKET_ACTION_RESUME;
+    case 5:
+    case "TICKET_ACTION_RESOLVE":
+      return TicketAction.TICKET_ACTION_RESOLVE;
+    case 6:
+    case "TICKET_ACTION_CLOSE":
+      return TicketAction.TICKET_ACTION_CLOSE;
+    case 7:
+    case "TICKET_ACTION_REOPEN":
+      return TicketAction.TICKET_ACTION_REOPEN;
+    case 8:
+    case "TICKET_ACTION_CANCEL":
+      return TicketAction.TICKET_ACTION_CANCEL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return TicketAction.UNRECOGNIZED;
+  }
+}
+
+export function ticketActionToJSON(object: TicketAction): string {
+  switch (object) {
+    case TicketAction.TICKET_ACTION_UNSPECIFIED:
+      return "TICKET_ACTION_UNSPECIFIED";
+    case TicketAction.TICKET_ACTION_ASSIGN:
+      return "TICKET_ACTION_ASSIGN";
+    case TicketAction.TICKET_ACTION_START:
+      return "TICKET_ACTION_START";
+    case TicketAction.TICKET_ACTION_PEND:
+      return "TICKET_ACTION_PEND";
+    case TicketAction.TICKET_ACTION_RESUME:
+      return "TICKET_ACTION_RESUME";
+    case TicketAction.TICKET_ACTION_RESOLVE:
+      return "TICKET_ACTION_RESOLVE";
+    case TicketAction.TICKET_ACTION_CLOSE:
+      return "TICKET_ACTION_CLOSE";
+    case TicketAction.TICKET_ACTION_REOPEN:
+      return "TICKET_ACTION_REOPEN";
+    case TicketAction.TICKET_ACTION_CANCEL:
+      return "TICKET_ACTION_CANCEL";
+    case TicketAction.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 /** Where the request came from. */
 export enum Channel {
   CHANNEL_UNSPECIFIED = "CHANNEL_UNSPECIFIED",
@@ -349,6 +471,30 @@ export interface Ticket {
     | undefined;
   /** Incremented on every change; used for optimistic concurrency (ETag). */
   version: number;
+  assignmentGroupId: string;
+  assigneeId: string;
+  pendingReason: PendingReason;
+  resolutionCode: string;
+  resolutionNotes: string;
+  resolvedAt: Timestamp | undefined;
+  closedAt: Timestamp | undefined;
+}
+
+/** One changed field: values as text (RFC 3339 for times), empty for none. */
+export interface FieldChange {
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/** An entry of a ticket's audit trail. */
+export interface TicketHistoryEntry {
+  id: number;
+  occurredAt: Timestamp | undefined;
+  actorId: string;
+  /** created, or the lifecycle action (assign, resolve, ...). */
+  action: string;
+  changes: FieldChange[];
 }
 
 export const Ticket: MessageFns<Ticket> = {
@@ -385,6 +531,41 @@ export const Ticket: MessageFns<Ticket> = {
         ? fromJsonTimestamp(object.updated_at)
         : undefined,
       version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      assignmentGroupId: isSet(object.assignmentGroupId)
+        ? globalThis.String(object.assignmentGroupId)
+        : isSet(object.assignment_group_id)
+        ? globalThis.String(object.assignment_group_id)
+        : "",
+      assigneeId: isSet(object.assigneeId)
+        ? globalThis.String(object.assigneeId)
+        : isSet(object.assignee_id)
+        ? globalThis.String(object.assignee_id)
+        : "",
+      pendingReason: isSet(object.pendingReason)
+        ? pendingReasonFromJSON(object.pendingReason)
+        : isSet(object.pending_reason)
+        ? pendingReasonFromJSON(object.pending_reason)
+        : PendingReason.PENDING_REASON_UNSPECIFIED,
+      resolutionCode: isSet(object.resolutionCode)
+        ? globalThis.String(object.resolutionCode)
+        : isSet(object.resolution_code)
+        ? globalThis.String(object.resolution_code)
+        : "",
+      resolutionNotes: isSet(object.resolutionNotes)
+        ? globalThis.String(object.resolutionNotes)
+        : isSet(object.resolution_notes)
+        ? globalThis.String(object.resolution_notes)
+        : "",
+      resolvedAt: isSet(object.resolvedAt)
+        ? fromJsonTimestamp(object.resolvedAt)
+        : isSet(object.resolved_at)
+        ? fromJsonTimestamp(object.resolved_at)
+        : undefined,
+      closedAt: isSet(object.closedAt)
+        ? fromJsonTimestamp(object.closedAt)
+        : isSet(object.closed_at)
+        ? fromJsonTimestamp(object.closed_at)
+        : undefined,
     };
   },
 
@@ -434,6 +615,101 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.version !== 0) {
       obj.version = Math.round(message.version);
+    }
+    if (message.assignmentGroupId !== "") {
+      obj.assignmentGroupId = message.assignmentGroupId;
+    }
+    if (message.assigneeId !== "") {
+      obj.assigneeId = message.assigneeId;
+    }
+    if (message.pendingReason !== PendingReason.PENDING_REASON_UNSPECIFIED) {
+      obj.pendingReason = pendingReasonToJSON(message.pendingReason);
+    }
+    if (message.resolutionCode !== "") {
+      obj.resolutionCode = message.resolutionCode;
+    }
+    if (message.resolutionNotes !== "") {
+      obj.resolutionNotes = message.resolutionNotes;
+    }
+    if (message.resolvedAt !== undefined) {
+      obj.resolvedAt = fromTimestamp(message.resolvedAt).toISOString();
+    }
+    if (message.closedAt !== undefined) {
+      obj.closedAt = fromTimestamp(message.closedAt).toISOString();
+    }
+    return obj;
+  },
+};
+
+export const FieldChange: MessageFns<FieldChange> = {
+  fromJSON(object: any): FieldChange {
+    return {
+      field: isSet(object.field) ? globalThis.String(object.field) : "",
+      oldValue: isSet(object.oldValue)
+        ? globalThis.String(object.oldValue)
+        : isSet(object.old_value)
+        ? globalThis.String(object.old_value)
+        : "",
+      newValue: isSet(object.newValue)
+        ? globalThis.String(object.newValue)
+        : isSet(object.new_value)
+        ? globalThis.String(object.new_value)
+        : "",
+    };
+  },
+
+  toJSON(message: FieldChange): unknown {
+    const obj: any = {};
+    if (message.field !== "") {
+      obj.field = message.field;
+    }
+    if (message.oldValue !== "") {
+      obj.oldValue = message.oldValue;
+    }
+    if (message.newValue !== "") {
+      obj.newValue = message.newValue;
+    }
+    return obj;
+  },
+};
+
+export const TicketHistoryEntry: MessageFns<TicketHistoryEntry> = {
+  fromJSON(object: any): TicketHistoryEntry {
+    return {
+      id: isSet(object.id) ? globalThis.Number(object.id) : 0,
+      occurredAt: isSet(object.occurredAt)
+        ? fromJsonTimestamp(object.occurredAt)
+        : isSet(object.occurred_at)
+        ? fromJsonTimestamp(object.occurred_at)
+        : undefined,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      action: isSet(object.action) ? globalThis.String(object.action) : "",
+      changes: globalThis.Array.isArray(object?.changes)
+        ? object.changes.map((e: any) => FieldChange.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: TicketHistoryEntry): unknown {
+    const obj: any = {};
+    if (message.id !== 0) {
+      obj.id = Math.round(message.id);
+    }
+    if (message.occurredAt !== undefined) {
+      obj.occurredAt = fromTimestamp(message.occurredAt).toISOString();
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.action !== "") {
+      obj.action = message.action;
+    }
+    if (message.changes?.length) {
+      obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
     }
     return obj;
   },

@@ -12,7 +12,14 @@ import {
   Impact,
   impactFromJSON,
   impactToJSON,
+  PendingReason,
+  pendingReasonFromJSON,
+  pendingReasonToJSON,
   Ticket,
+  TicketAction,
+  ticketActionFromJSON,
+  ticketActionToJSON,
+  TicketHistoryEntry,
   TicketStatus,
   ticketStatusFromJSON,
   ticketStatusToJSON,
@@ -68,6 +75,34 @@ export interface ListTicketsResponse {
   tickets: Ticket[];
   /** Empty on the last page. */
   nextPageToken: string;
+}
+
+export interface TransitionTicketRequest {
+  id: string;
+  action: TicketAction;
+  /** The version the caller saw (If-Match); 0 skips the check. A stale version is ABORTED. */
+  expectedVersion: number;
+  actorId: string;
+  /** assign: an assignee, a group or both. */
+  assigneeId: string;
+  assignmentGroupId: string;
+  /** pend: why the ticket waits. */
+  pendingReason: PendingReason;
+  /** resolve: how it was resolved. */
+  resolutionCode: string;
+  resolutionNotes: string;
+}
+
+export interface TransitionTicketResponse {
+  ticket: Ticket | undefined;
+}
+
+export interface ListTicketHistoryRequest {
+  id: string;
+}
+
+export interface ListTicketHistoryResponse {
+  entries: TicketHistoryEntry[];
 }
 
 export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
@@ -246,6 +281,128 @@ export const ListTicketsResponse: MessageFns<ListTicketsResponse> = {
   },
 };
 
+export const TransitionTicketRequest: MessageFns<TransitionTicketRequest> = {
+  fromJSON(object: any): TransitionTicketRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      action: isSet(object.action) ? ticketActionFromJSON(object.action) : TicketAction.TICKET_ACTION_UNSPECIFIED,
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      assigneeId: isSet(object.assigneeId)
+        ? globalThis.String(object.assigneeId)
+        : isSet(object.assignee_id)
+        ? globalThis.String(object.assignee_id)
+        : "",
+      assignmentGroupId: isSet(object.assignmentGroupId)
+        ? globalThis.String(object.assignmentGroupId)
+        : isSet(object.assignment_group_id)
+        ? globalThis.String(object.assignment_group_id)
+        : "",
+      pendingReason: isSet(object.pendingReason)
+        ? pendingReasonFromJSON(object.pendingReason)
+        : isSet(object.pending_reason)
+        ? pendingReasonFromJSON(object.pending_reason)
+        : PendingReason.PENDING_REASON_UNSPECIFIED,
+      resolutionCode: isSet(object.resolutionCode)
+        ? globalThis.String(object.resolutionCode)
+        : isSet(object.resolution_code)
+        ? globalThis.String(object.resolution_code)
+        : "",
+      resolutionNotes: isSet(object.resolutionNotes)
+        ? globalThis.String(object.resolutionNotes)
+        : isSet(object.resolution_notes)
+        ? globalThis.String(object.resolution_notes)
+        : "",
+    };
+  },
+
+  toJSON(message: TransitionTicketRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.action !== TicketAction.TICKET_ACTION_UNSPECIFIED) {
+      obj.action = ticketActionToJSON(message.action);
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.assigneeId !== "") {
+      obj.assigneeId = message.assigneeId;
+    }
+    if (message.assignmentGroupId !== "") {
+      obj.assignmentGroupId = message.assignmentGroupId;
+    }
+    if (message.pendingReason !== PendingReason.PENDING_REASON_UNSPECIFIED) {
+      obj.pendingReason = pendingReasonToJSON(message.pendingReason);
+    }
+    if (message.resolutionCode !== "") {
+      obj.resolutionCode = message.resolutionCode;
+    }
+    if (message.resolutionNotes !== "") {
+      obj.resolutionNotes = message.resolutionNotes;
+    }
+    return obj;
+  },
+};
+
+export const TransitionTicketResponse: MessageFns<TransitionTicketResponse> = {
+  fromJSON(object: any): TransitionTicketResponse {
+    return { ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined };
+  },
+
+  toJSON(message: TransitionTicketResponse): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
+
+export const ListTicketHistoryRequest: MessageFns<ListTicketHistoryRequest> = {
+  fromJSON(object: any): ListTicketHistoryRequest {
+    return { id: isSet(object.id) ? globalThis.String(object.id) : "" };
+  },
+
+  toJSON(message: ListTicketHistoryRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    return obj;
+  },
+};
+
+export const ListTicketHistoryResponse: MessageFns<ListTicketHistoryResponse> = {
+  fromJSON(object: any): ListTicketHistoryResponse {
+    return {
+      entries: globalThis.Array.isArray(object?.entries)
+        ? object.entries.map((e: any) => TicketHistoryEntry.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListTicketHistoryResponse): unknown {
+    const obj: any = {};
+    if (message.entries?.length) {
+      obj.entries = message.entries.map((e) => TicketHistoryEntry.toJSON(e));
+    }
+    return obj;
+  },
+};
+
 /** The system of record for incidents and service requests. */
 
 export interface TicketsServiceClient {
@@ -258,6 +415,14 @@ export interface TicketsServiceClient {
   /** Newest first, cursor-paginated. */
 
   listTickets(request: ListTicketsRequest, metadata?: Metadata): Observable<ListTicketsResponse>;
+
+  /** Moves a ticket through its lifecycle; refused (FAILED_PRECONDITION) when the state does not allow it. */
+
+  transitionTicket(request: TransitionTicketRequest, metadata?: Metadata): Observable<TransitionTicketResponse>;
+
+  /** The audit trail of a ticket, oldest first. */
+
+  listTicketHistory(request: ListTicketHistoryRequest, metadata?: Metadata): Observable<ListTicketHistoryResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -281,11 +446,25 @@ export interface TicketsServiceController {
     request: ListTicketsRequest,
     metadata?: Metadata,
   ): Promise<ListTicketsResponse> | Observable<ListTicketsResponse> | ListTicketsResponse;
+
+  /** Moves a ticket through its lifecycle; refused (FAILED_PRECONDITION) when the state does not allow it. */
+
+  transitionTicket(
+    request: TransitionTicketRequest,
+    metadata?: Metadata,
+  ): Promise<TransitionTicketResponse> | Observable<TransitionTicketResponse> | TransitionTicketResponse;
+
+  /** The audit trail of a ticket, oldest first. */
+
+  listTicketHistory(
+    request: ListTicketHistoryRequest,
+    metadata?: Metadata,
+  ): Promise<ListTicketHistoryResponse> | Observable<ListTicketHistoryResponse> | ListTicketHistoryResponse;
 }
 
 export function TicketsServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["createTicket", "getTicket", "listTickets"];
+    const grpcMethods: string[] = ["createTicket", "getTicket", "listTickets", "transitionTicket", "listTicketHistory"];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("TicketsService", method)(constructor.prototype[method], method, descriptor);

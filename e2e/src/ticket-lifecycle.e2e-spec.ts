@@ -1,0 +1,203 @@
+import { Topics } from '@itsm/contracts';
+import {
+  aTicketRequestBody,
+  KafkaProbe,
+  postJson,
+  type RunningPlatform,
+  startPlatform,
+} from '@itsm/testing';
+
+interface TicketBody {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  assigneeId: string | null;
+  pendingReason: string | null;
+  resolutionCode: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+interface ProblemBody {
+  type: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+describe('ticket lifecycle through the gateway', () => {
+  let platform: RunningPlatform;
+  let probe: KafkaProbe;
+  let ticketsUrl: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    probe = await KafkaProbe.start(Topics.tickets);
+    ticketsUrl = `${platform.gatewayUrl}/api/v1/tickets`;
+  });
+
+  afterAll(async () => {
+    await probe?.stop();
+    await platform?.stop();
+  });
+
+  async function create(): Promise<TicketBody> {
+    const response = await postJson(ticketsUrl, aTicketRequestBody());
+    expect(response.status).toBe(201);
+    return (await response.json()) as TicketBody;
+  }
+
+  function act(
+    ticket: { id: string },
+    body: Record<string, unknown>,
+    version?: number,
+  ): Promise<Response> {
+    return postJson(
+      `${ticketsUrl}/${ticket.id}/transitions`,
+      { actorId: 'agent-7', ...body },
+      version === undefined ? {} : { 'If-Match': `"${version}"` },
+    );
+  }
+
+  it('drives an incident from new to closed, one event per change', async () => {
+    const ticket = await create();
+    const steps: [Record<string, unknown>, string][] = [
+      [{ action: 'assign', assigneeId: 'agent-7', assignmentGroupId: 'service-desk' }, 'assigned'],
+      [{ action: 'start' }, 'in_progress'],
+      [{ action: 'pend', pendingReason: 'awaiting_customer' }, 'pending'],
+      [{ action: 'resume' }, 'in_progress'],
+      [
+        { action: 'resolve', resolutionCode: 'fixed', resolutionNotes: 'Reset the VPN profile.' },
+        'resolved',
+      ],
+      [{ action: 'reopen' }, 'in_progress'],
+      [{ action: 'resolve', resolutionCode: 'fixed' }, 'resolved'],
+      [{ action: 'close' }, 'closed'],
+    ];
+    let current = ticket;
+    for (const [body, status] of steps) {
+      const response = await act(current, body, current.version);
+      expect(response.status).toBe(200);
+      const next = (await response.json()) as TicketBody;
+      expect(next).toMatchObject({ status, version: current.version + 1 });
+      expect(response.headers.get('etag')).toBe(`"${next.version}"`);
+      current = next;
+    }
+    expect(current).toMatchObject({
+      assigneeId: 'agent-7',
+      resolutionCode: 'fixed',
+      pendingReason: null,
+    });
+    expect(current.closedAt).not.toBeNull();
+
+    const events = await probe.waitForKey(ticket.id, { count: 9 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const all = probe.messages.filter((message) => message.key === ticket.id);
+    expect(
+      all.map((message) => message.headers['ce_type']?.replace('itsm.tickets.v1.ticket.', '')),
+    ).toEqual([
+      'created',
+      'assigned',
+      'state_changed',
+      'state_changed',
+      'state_changed',
+      'resolved',
+      'reopened',
+      'resolved',
+      'closed',
+    ]);
+    expect(new Set(all.map((message) => message.headers['ce_id'])).size).toBe(9);
+    expect(events[5]?.value).toMatchObject({
+      fromStatus: 'TICKET_STATUS_IN_PROGRESS',
+      action: 'TICKET_ACTION_RESOLVE',
+      actorId: 'agent-7',
+      ticket: { status: 'TICKET_STATUS_RESOLVED', resolutionCode: 'fixed' },
+    });
+
+    const history = (await (await fetch(`${ticketsUrl}/${ticket.id}/history`)).json()) as {
+      items: {
+        action: string;
+        actorId: string;
+        changes: { field: string; from: string | null; to: string | null }[];
+      }[];
+    };
+    expect(history.items.map((entry) => entry.action)).toEqual([
+      'created',
+      'assign',
+      'start',
+      'pend',
+      'resume',
+      'resolve',
+      'reopen',
+      'resolve',
+      'close',
+    ]);
+    expect(history.items[1]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', from: 'new', to: 'assigned' },
+        { field: 'assigneeId', from: null, to: 'agent-7' },
+      ]),
+    );
+  });
+
+  it('refuses a stale If-Match with 412 and loses no update', async () => {
+    const ticket = await create();
+    expect((await act(ticket, { action: 'assign', assigneeId: 'agent-1' }, 1)).status).toBe(200);
+    const stale = await act(ticket, { action: 'cancel' }, 1);
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await stale.json()) as ProblemBody).toMatchObject({
+      type: '/problems/version-conflict',
+      status: 412,
+      currentVersion: 2,
+    });
+    const read = (await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    expect(read).toMatchObject({ status: 'assigned', version: 2 });
+  });
+
+  it('refuses a transition the state does not allow with 409 naming the allowed actions', async () => {
+    const ticket = await create();
+    const refused = await act(ticket, { action: 'close' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()) as ProblemBody).toMatchObject({
+      type: '/problems/invalid-transition',
+      status: 409,
+      currentStatus: 'new',
+      allowedActions: ['assign', 'cancel'],
+    });
+  });
+
+  it('asks for what an action needs, and rejects malformed If-Match', async () => {
+    const ticket = await create();
+    const missing = await act(ticket, { action: 'assign' });
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as ProblemBody)['errors']).toEqual([
+      { field: 'assigneeId', message: 'assign needs an assignee or an assignment group' },
+    ]);
+    const unknownAction = await act(ticket, { action: 'escalate' });
+    expect(unknownAction.status).toBe(400);
+    const malformed = await postJson(
+      `${ticketsUrl}/${ticket.id}/transitions`,
+      { action: 'cancel', actorId: 'a' },
+      { 'If-Match': 'version-1' },
+    );
+    expect(malformed.status).toBe(400);
+  });
+
+  it('refuses an Idempotency-Key reused with a different body with 422', async () => {
+    const body = aTicketRequestBody();
+    expect((await postJson(ticketsUrl, body, { 'Idempotency-Key': 'lifecycle-key' })).status).toBe(
+      201,
+    );
+    const reused = await postJson(
+      ticketsUrl,
+      { ...body, title: 'something else' },
+      { 'Idempotency-Key': 'lifecycle-key' },
+    );
+    expect(reused.status).toBe(422);
+    expect((await reused.json()) as ProblemBody).toMatchObject({
+      type: '/problems/idempotency-key-reused',
+    });
+  });
+});

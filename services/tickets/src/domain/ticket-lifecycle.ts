@@ -1,0 +1,178 @@
+import type { Ticket, TicketStatus } from './ticket';
+import { TicketError, TicketErrorCode } from './ticket-error';
+
+export const PENDING_REASONS = ['awaiting_customer', 'awaiting_vendor', 'awaiting_change'] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
+
+export const TICKET_ACTIONS = [
+  'assign',
+  'start',
+  'pend',
+  'resume',
+  'resolve',
+  'close',
+  'reopen',
+  'cancel',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+
+/** The lifecycle of incidents and service requests: which action leads from which state where. */
+export const INCIDENT_LIFECYCLE: Readonly<
+  Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus }>
+> = {
+  assign: { from: ['new', 'assigned', 'in_progress'], to: 'assigned' },
+  start: { from: ['assigned'], to: 'in_progress' },
+  pend: { from: ['in_progress'], to: 'pending' },
+  resume: { from: ['pending'], to: 'in_progress' },
+  resolve: { from: ['assigned', 'in_progress', 'pending'], to: 'resolved' },
+  close: { from: ['resolved'], to: 'closed' },
+  reopen: { from: ['resolved'], to: 'in_progress' },
+  cancel: { from: ['new', 'assigned', 'in_progress', 'pending'], to: 'cancelled' },
+};
+
+export const DEFAULT_REOPEN_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** What an agent supplies with an action; each action requires its own part. */
+export interface TransitionInput {
+  action: TicketAction;
+  actorId: string;
+  assigneeId?: string | undefined;
+  assignmentGroupId?: string | undefined;
+  pendingReason?: PendingReason | undefined;
+  resolutionCode?: string | undefined;
+  resolutionNotes?: string | undefined;
+}
+
+export interface TransitionPolicy {
+  now: Date;
+  /** How long after resolution a requester or agent may still reopen. */
+  reopenWindowMs: number;
+}
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+export interface Transition {
+  ticket: Ticket;
+  from: TicketStatus;
+  changes: FieldChanges;
+}
+
+export function allowedActions(status: TicketStatus): TicketAction[] {
+  return TICKET_ACTIONS.filter((action) => INCIDENT_LIFECYCLE[action].from.includes(status));
+}
+
+function refuse(ticket: Ticket, action: TicketAction): never {
+  const allowed = allowedActions(ticket.status);
+  throw new TicketError(
+    TicketErrorCode.InvalidTransition,
+    `cannot ${action} a ticket that is ${ticket.status}; allowed: ${allowed.join(', ') || 'none'}`,
+    [],
+    { currentStatus: ticket.status, allowedActions: allowed },
+  );
+}
+
+function invalid(field: string, message: string): never {
+  throw new TicketError(TicketErrorCode.ValidationFailed, message, [{ field, message }]);
+}
+
+/** The fields an action sets besides the status, after checking what it requires. */
+function fieldsOf(
+  ticket: Ticket,
+  input: TransitionInput,
+  policy: TransitionPolicy,
+): Partial<Ticket> {
+  switch (input.action) {
+    case 'assign':
+      if (!input.assigneeId && !input.assignmentGroupId) {
+        invalid('assigneeId', 'assign needs an assignee or an assignment group');
+      }
+      return {
+        assigneeId: input.assigneeId ?? null,
+        assignmentGroupId: input.assignmentGroupId ?? ticket.assignmentGroupId,
+      };
+    case 'pend':
+      if (!input.pendingReason)
+        invalid('pendingReason', `pend needs a reason: ${PENDING_REASONS.join(', ')}`);
+      return { pendingReason: input.pendingReason };
+    case 'resolve':
+      if (!input.resolutionCode) invalid('resolutionCode', 'resolve needs a resolution code');
+      return {
+        resolutionCode: input.resolutionCode,
+        resolutionNotes: input.resolutionNotes ?? '',
+        resolvedAt: policy.now,
+        pendingReason: null,
+      };
+    case 'reopen': {
+      const resolvedAt = ticket.resolvedAt?.getTime() ?? 0;
+      if (policy.now.getTime() - resolvedAt > policy.reopenWindowMs) {
+        throw new TicketError(
+          TicketErrorCode.InvalidTransition,
+          `the reopen window of ${Math.round(policy.reopenWindowMs / 3_600_000)} h after resolution has passed`,
+          [],
+          { currentStatus: ticket.status, allowedActions: ['close'] },
+        );
+      }
+      return { resolutionCode: null, resolutionNotes: '', resolvedAt: null };
+    }
+    case 'close':
+      return { closedAt: policy.now };
+    case 'resume':
+    case 'cancel':
+      return { pendingReason: null };
+    case 'start':
+      return {};
+    default:
+      return assertUnreachable(input.action);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled ticket action ${String(value)}`);
+}
+
+/**
+ * Applies an action to a ticket: refuses it in a state that does not allow it (naming the
+ * allowed actions), checks what the action needs, and returns the new ticket (version + 1)
+ * with the list of changed fields for the history and the event.
+ */
+export function transitionTicket(
+  ticket: Ticket,
+  input: TransitionInput,
+  policy: TransitionPolicy,
+): Transition {
+  const rule = INCIDENT_LIFECYCLE[input.action];
+  if (!rule.from.includes(ticket.status)) refuse(ticket, input.action);
+  const next: Ticket = {
+    ...ticket,
+    ...fieldsOf(ticket, input, policy),
+    status: rule.to,
+    updatedAt: policy.now,
+    version: ticket.version + 1,
+  };
+  return { ticket: next, from: ticket.status, changes: diff(ticket, next) };
+}
+
+const AUDITED_FIELDS = [
+  'status',
+  'assigneeId',
+  'assignmentGroupId',
+  'pendingReason',
+  'resolutionCode',
+  'resolutionNotes',
+  'resolvedAt',
+  'closedAt',
+] as const satisfies readonly (keyof Ticket)[];
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+export function diff(before: Ticket, after: Ticket): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const field of AUDITED_FIELDS) {
+    const from = comparable(before[field]);
+    const to = comparable(after[field]);
+    if (from !== to) changes[field] = { from: from ?? null, to: to ?? null };
+  }
+  return changes;
+}
