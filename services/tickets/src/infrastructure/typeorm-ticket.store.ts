@@ -99,13 +99,11 @@ export class TypeOrmTicketStore implements TicketStore {
   async findByIdempotencyKey(
     requesterId: string,
     idempotencyKey: string,
-  ): Promise<{ ticket: Ticket; fingerprint: string } | undefined> {
+  ): Promise<{ ticket: Ticket; fingerprint: string | null } | undefined> {
     const row = await this.dataSource
       .getRepository(TicketEntity)
       .findOneBy({ requesterId, idempotencyKey });
-    return row
-      ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint ?? '' }
-      : undefined;
+    return row ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint } : undefined;
   }
 
   async history(ticketId: string): Promise<StoredHistoryEntry[]> {

@@ -89,6 +89,15 @@ describe('CreateTicketUseCase', () => {
     expect(store.tickets).toHaveLength(1);
   });
 
+  it('treats a key of a ticket stored before fingerprints were kept as a retry', async () => {
+    const { store, useCase } = setup();
+    const first = await useCase.execute({ ...command, idempotencyKey: 'legacy' });
+    const [row] = store.tickets;
+    if (row?.idempotency) row.idempotency.fingerprint = null;
+    const retry = await useCase.execute({ ...command, idempotencyKey: 'legacy', title: 'edited' });
+    expect(retry).toEqual({ ticket: first.ticket, created: false });
+  });
+
   it('lets two requesters use the same idempotency key', async () => {
     const { store, useCase } = setup();
     await useCase.execute({ ...command, idempotencyKey: 'k' });

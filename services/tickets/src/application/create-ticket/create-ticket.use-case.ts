@@ -114,7 +114,8 @@ export class CreateTicketUseCase {
   ): Promise<CreateTicketResult | undefined> {
     const earlier = await this.tickets.findByIdempotencyKey(requesterId, idempotency.key);
     if (!earlier) return undefined;
-    if (earlier.fingerprint !== idempotency.fingerprint) {
+    // Tickets stored before fingerprints were kept cannot be compared: treat as a retry.
+    if (earlier.fingerprint !== null && earlier.fingerprint !== idempotency.fingerprint) {
       throw new TicketError(
         TicketErrorCode.IdempotencyKeyReused,
         `the idempotency key was already used for ticket ${earlier.ticket.number} with a different request`,

@@ -64,7 +64,8 @@ export interface TicketStore {
   findByIdempotencyKey(
     requesterId: string,
     idempotencyKey: string,
-  ): Promise<{ ticket: Ticket; fingerprint: string } | undefined>;
+    /** `fingerprint` is null for tickets stored before fingerprints were kept. */
+  ): Promise<{ ticket: Ticket; fingerprint: string | null } | undefined>;
   /** The ticket's audit trail, oldest first. */
   history(ticketId: string): Promise<StoredHistoryEntry[]>;
   /** Newest first; returns up to `limit` tickets strictly after the cursor. */

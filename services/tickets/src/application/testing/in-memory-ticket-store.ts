@@ -2,7 +2,6 @@ import type { EventType } from '@itsm/contracts';
 import type { Ticket, TicketType } from '../../domain/ticket';
 import type {
   EmittedEvent,
-  IdempotencyRecord,
   StoredHistoryEntry,
   TicketHistoryEntry,
   TicketListQuery,
@@ -17,7 +16,8 @@ interface StoredEvent {
 
 interface StoredTicket {
   ticket: Ticket;
-  idempotency: IdempotencyRecord | null;
+  /** A null fingerprint stands for a ticket stored before fingerprints were kept. */
+  idempotency: { key: string; fingerprint: string | null } | null;
 }
 
 /** A TicketStore in memory with all-or-nothing transactions, for use-case tests. */
