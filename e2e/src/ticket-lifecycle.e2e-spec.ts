@@ -6,25 +6,7 @@ import {
   type RunningPlatform,
   startPlatform,
 } from '@itsm/testing';
-
-interface TicketBody {
-  id: string;
-  number: string;
-  status: string;
-  version: number;
-  assigneeId: string | null;
-  pendingReason: string | null;
-  resolutionCode: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-}
-
-interface ProblemBody {
-  type: string;
-  status: number;
-  detail: string;
-  [extension: string]: unknown;
-}
+import type { ProblemBody, TicketBody } from './support/api-bodies';
 
 describe('ticket lifecycle through the gateway', () => {
   let platform: RunningPlatform;

@@ -9,25 +9,7 @@ import {
   startPlatform,
   workspaceRoot,
 } from '@itsm/testing';
-
-interface TicketBody {
-  id: string;
-  number: string;
-  status: string;
-  priority: string;
-  title: string;
-  version: number;
-}
-
-interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  traceId?: string;
-  errors?: { field: string; message: string }[];
-}
+import type { ProblemBody, TicketBody } from './support/api-bodies';
 
 describe('tickets through the gateway', () => {
   let platform: RunningPlatform;

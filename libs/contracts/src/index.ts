@@ -8,3 +8,4 @@ export * from './events/ticket-events';
 export * from './timestamps';
 export * from './grpc-packages';
 export * from './grpc-errors';
+export * from './rest-spellings';

@@ -1,6 +1,7 @@
 import {
   Channel,
   type CreateTicketRequest,
+  fromRestSpelling,
   type FieldChange,
   PendingReason,
   TicketAction,
@@ -12,6 +13,7 @@ import {
   type Ticket,
   TicketStatus,
   TicketType,
+  toRestSpelling,
   Urgency,
 } from '@itsm/contracts';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
@@ -29,42 +31,20 @@ import type { TicketDto } from './dto/ticket.dto';
 import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 
-/** `TICKET_TYPE_SERVICE_REQUEST` → `service_request`, checked against the REST spellings. */
-export function restEnum<R extends string>(
-  prefix: string,
-  value: string,
-  allowed: readonly R[],
-): R {
-  const name = value.startsWith(prefix) ? value.slice(prefix.length).toLowerCase() : '';
-  if (!(allowed as readonly string[]).includes(name)) {
-    throw new Error(`unexpected ${prefix}* value ${value} from a service`);
-  }
-  return name as R;
-}
-
-/** `service_request` → `TICKET_TYPE_SERVICE_REQUEST`; absent → the UNSPECIFIED value. */
-export function protoEnum<P extends string>(
-  prefix: string,
-  name: string | undefined,
-  unspecified: P,
-): P {
-  return (name ? `${prefix}${name.toUpperCase()}` : unspecified) as P;
-}
-
 export function toTicketDto(ticket: Ticket): TicketDto {
   if (!ticket.createdAt || !ticket.updatedAt)
     throw new Error(`ticket ${ticket.id} lacks timestamps`);
   return {
     id: ticket.id,
     number: ticket.number,
-    type: restEnum('TICKET_TYPE_', ticket.type, TICKET_TYPES),
+    type: toRestSpelling('TICKET_TYPE_', ticket.type, TICKET_TYPES),
     title: ticket.title,
     description: ticket.description,
-    status: restEnum('TICKET_STATUS_', ticket.status, TICKET_STATUSES),
-    impact: restEnum('IMPACT_', ticket.impact, IMPACTS),
-    urgency: restEnum('URGENCY_', ticket.urgency, URGENCIES),
-    priority: restEnum('PRIORITY_', ticket.priority, PRIORITIES),
-    channel: restEnum('CHANNEL_', ticket.channel, CHANNELS),
+    status: toRestSpelling('TICKET_STATUS_', ticket.status, TICKET_STATUSES),
+    impact: toRestSpelling('IMPACT_', ticket.impact, IMPACTS),
+    urgency: toRestSpelling('URGENCY_', ticket.urgency, URGENCIES),
+    priority: toRestSpelling('PRIORITY_', ticket.priority, PRIORITIES),
+    channel: toRestSpelling('CHANNEL_', ticket.channel, CHANNELS),
     requesterId: ticket.requesterId,
     organizationId: ticket.organizationId || null,
     createdAt: fromTimestamp(ticket.createdAt).toISOString(),
@@ -75,7 +55,7 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     pendingReason:
       ticket.pendingReason === PendingReason.PENDING_REASON_UNSPECIFIED
         ? null
-        : restEnum('PENDING_REASON_', ticket.pendingReason, PENDING_REASONS),
+        : toRestSpelling('PENDING_REASON_', ticket.pendingReason, PENDING_REASONS),
     resolutionCode: ticket.resolutionCode || null,
     resolutionNotes: ticket.resolutionNotes,
     resolvedAt: ticket.resolvedAt ? fromTimestamp(ticket.resolvedAt).toISOString() : null,
@@ -90,12 +70,12 @@ export function toTransitionTicketRequest(
 ): TransitionTicketRequest {
   return {
     id,
-    action: protoEnum('TICKET_ACTION_', dto.action, TicketAction.TICKET_ACTION_UNSPECIFIED),
+    action: fromRestSpelling('TICKET_ACTION_', dto.action, TicketAction.TICKET_ACTION_UNSPECIFIED),
     expectedVersion: expectedVersion ?? 0,
     actorId: dto.actorId,
     assigneeId: dto.assigneeId ?? '',
     assignmentGroupId: dto.assignmentGroupId ?? '',
-    pendingReason: protoEnum(
+    pendingReason: fromRestSpelling(
       'PENDING_REASON_',
       dto.pendingReason,
       PendingReason.PENDING_REASON_UNSPECIFIED,
@@ -125,12 +105,12 @@ export function toCreateTicketRequest(
 ): CreateTicketRequest {
   return {
     idempotencyKey: idempotencyKey ?? '',
-    type: protoEnum('TICKET_TYPE_', dto.type, TicketType.TICKET_TYPE_UNSPECIFIED),
+    type: fromRestSpelling('TICKET_TYPE_', dto.type, TicketType.TICKET_TYPE_UNSPECIFIED),
     title: dto.title,
     description: dto.description ?? '',
-    impact: protoEnum('IMPACT_', dto.impact, Impact.IMPACT_UNSPECIFIED),
-    urgency: protoEnum('URGENCY_', dto.urgency, Urgency.URGENCY_UNSPECIFIED),
-    channel: protoEnum('CHANNEL_', dto.channel, Channel.CHANNEL_UNSPECIFIED),
+    impact: fromRestSpelling('IMPACT_', dto.impact, Impact.IMPACT_UNSPECIFIED),
+    urgency: fromRestSpelling('URGENCY_', dto.urgency, Urgency.URGENCY_UNSPECIFIED),
+    channel: fromRestSpelling('CHANNEL_', dto.channel, Channel.CHANNEL_UNSPECIFIED),
     requesterId: dto.requesterId,
     organizationId: dto.organizationId ?? '',
   };
@@ -140,8 +120,12 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
   return {
     pageSize: query.limit ?? 0,
     pageToken: query.cursor ?? '',
-    type: protoEnum('TICKET_TYPE_', query.type, TicketType.TICKET_TYPE_UNSPECIFIED),
-    status: protoEnum('TICKET_STATUS_', query.status, TicketStatus.TICKET_STATUS_UNSPECIFIED),
+    type: fromRestSpelling('TICKET_TYPE_', query.type, TicketType.TICKET_TYPE_UNSPECIFIED),
+    status: fromRestSpelling(
+      'TICKET_STATUS_',
+      query.status,
+      TicketStatus.TICKET_STATUS_UNSPECIFIED,
+    ),
     requesterId: query.requesterId ?? '',
   };
 }

@@ -1,29 +1,24 @@
-/** REST spellings of the contract enums: `TICKET_TYPE_SERVICE_REQUEST` ⇄ `service_request`. */
-export const TICKET_TYPES = ['incident', 'service_request'] as const;
-export const TICKET_STATUSES = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending',
-  'resolved',
-  'closed',
-  'cancelled',
-] as const;
-export const IMPACTS = ['high', 'medium', 'low'] as const;
-export const URGENCIES = ['high', 'medium', 'low'] as const;
-export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'planning'] as const;
-export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'api', 'web_form'] as const;
-export const PENDING_REASONS = ['awaiting_customer', 'awaiting_vendor', 'awaiting_change'] as const;
-export const TICKET_ACTIONS = [
-  'assign',
-  'start',
-  'pend',
-  'resume',
-  'resolve',
-  'close',
-  'reopen',
-  'cancel',
-] as const;
+import {
+  Channel,
+  Impact,
+  PendingReason,
+  Priority,
+  restSpellings,
+  TicketAction,
+  TicketStatus,
+  TicketType,
+  Urgency,
+} from '@itsm/contracts';
+
+/** REST spellings of the contract enums, derived from them: `TICKET_TYPE_SERVICE_REQUEST` ⇄ `service_request`. */
+export const TICKET_TYPES = restSpellings(TicketType, 'TICKET_TYPE_');
+export const TICKET_STATUSES = restSpellings(TicketStatus, 'TICKET_STATUS_');
+export const IMPACTS = restSpellings(Impact, 'IMPACT_');
+export const URGENCIES = restSpellings(Urgency, 'URGENCY_');
+export const PRIORITIES = restSpellings(Priority, 'PRIORITY_');
+export const CHANNELS = restSpellings(Channel, 'CHANNEL_');
+export const PENDING_REASONS = restSpellings(PendingReason, 'PENDING_REASON_');
+export const TICKET_ACTIONS = restSpellings(TicketAction, 'TICKET_ACTION_');
 
 export type TicketTypeName = (typeof TICKET_TYPES)[number];
 export type TicketStatusName = (typeof TICKET_STATUSES)[number];

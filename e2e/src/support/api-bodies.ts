@@ -1,0 +1,26 @@
+/** What the e2e tests read from the public API's responses. */
+export interface TicketBody {
+  id: string;
+  number: string;
+  status: string;
+  priority: string;
+  title: string;
+  version: number;
+  assigneeId: string | null;
+  pendingReason: string | null;
+  resolutionCode: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+}
+
+/** RFC 9457 problem details with this API's extension members. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  traceId?: string;
+  errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
+}
