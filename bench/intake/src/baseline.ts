@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   Channel,
   Impact,
+  PendingReason,
   Priority,
   TicketCreated,
   TicketStatus,
@@ -109,7 +110,7 @@ export class BaselineTicketWriter {
         now,
         request.requesterId,
         'created',
-        JSON.stringify({ status: 'new', priority: 'high' }),
+        JSON.stringify({ status: { from: null, to: 'new' }, priority: { from: null, to: 'high' } }),
       ],
     );
     const payload = TicketCreated.toJson({
@@ -129,6 +130,13 @@ export class BaselineTicketWriter {
         createdAt: toTimestamp(now),
         updatedAt: toTimestamp(now),
         version: 1,
+        assignmentGroupId: '',
+        assigneeId: '',
+        pendingReason: PendingReason.PENDING_REASON_UNSPECIFIED,
+        resolutionCode: '',
+        resolutionNotes: '',
+        resolvedAt: undefined,
+        closedAt: undefined,
       },
     });
     await client.query(
