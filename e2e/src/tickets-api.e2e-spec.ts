@@ -103,6 +103,28 @@ describe('tickets through the gateway', () => {
     expect(seen).toEqual([...created].reverse());
   });
 
+  it('finds tickets by Russian and English word forms and narrows by priority and organisation', async () => {
+    const organizationId = `org-search-${Date.now()}`;
+    const create = (title: string, urgency: string) =>
+      postJson(ticketsUrl, aTicketRequestBody({ title, organizationId, impact: 'high', urgency }));
+    const vpn = (await (await create('Не работает VPN на ноутбуке', 'high')).json()) as TicketBody;
+    const printer = (await (
+      await create('Printers are jamming on floor 3', 'low')
+    ).json()) as TicketBody;
+    const search = async (params: Record<string, string>) => {
+      const query = new URLSearchParams({ organizationId, ...params });
+      const page = (await (await fetch(`${ticketsUrl}?${query}`)).json()) as {
+        items: TicketBody[];
+      };
+      return page.items.map((item) => item.id);
+    };
+    expect(await search({ q: 'ноутбуки работают' })).toEqual([vpn.id]);
+    expect(await search({ q: 'printer jammed' })).toEqual([printer.id]);
+    expect(await search({ priority: 'critical' })).toEqual([vpn.id]);
+    expect(await search({ priority: 'medium' })).toEqual([printer.id]);
+    expect(await search({ q: 'квантовая гравитация' })).toEqual([]);
+  });
+
   it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {
     const requesterId = `emp-invalid-${Date.now()}`;
     const response = await postJson(ticketsUrl, {

@@ -4,6 +4,7 @@ import {
   fromRestSpelling,
   type FieldChange,
   PendingReason,
+  Priority,
   TicketAction,
   type TicketHistoryEntry,
   type TransitionTicketRequest,
@@ -126,6 +127,11 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
       query.status,
       TicketStatus.TICKET_STATUS_UNSPECIFIED,
     ),
+    priority: fromRestSpelling('PRIORITY_', query.priority, Priority.PRIORITY_UNSPECIFIED),
     requesterId: query.requesterId ?? '',
+    organizationId: query.organizationId ?? '',
+    assignmentGroupId: query.assignmentGroupId ?? '',
+    assigneeId: query.assigneeId ?? '',
+    text: query.q ?? '',
   };
 }

@@ -135,8 +135,29 @@ export class TypeOrmTicketStore implements TicketStore {
     }
     if (query.type) builder.andWhere('ticket.type = :type', { type: query.type });
     if (query.status) builder.andWhere('ticket.status = :status', { status: query.status });
+    if (query.priority)
+      builder.andWhere('ticket.priority = :priority', { priority: query.priority });
     if (query.requesterId) {
       builder.andWhere('ticket.requester_id = :requesterId', { requesterId: query.requesterId });
+    }
+    if (query.organizationId) {
+      builder.andWhere('ticket.organization_id = :organizationId', {
+        organizationId: query.organizationId,
+      });
+    }
+    if (query.assignmentGroupId) {
+      builder.andWhere('ticket.assignment_group_id = :assignmentGroupId', {
+        assignmentGroupId: query.assignmentGroupId,
+      });
+    }
+    if (query.assigneeId)
+      builder.andWhere('ticket.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.text) {
+      // Either language's word forms match (see the search_vector column).
+      builder.andWhere(
+        `ticket.search_vector @@ (websearch_to_tsquery('russian', :text) || websearch_to_tsquery('english', :text))`,
+        { text: query.text },
+      );
     }
     return (await builder.getMany()).map(toTicket);
   }

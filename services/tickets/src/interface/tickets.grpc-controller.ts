@@ -25,6 +25,7 @@ import {
   fromMessage,
   impactMessages,
   pendingReasonMessages,
+  priorityMessages,
   toFieldChangeMessages,
   ticketStatusMessages,
   ticketTypeMessages,
@@ -108,7 +109,12 @@ export class TicketsGrpcController implements TicketsServiceController {
       pageToken: request.pageToken,
       type: fromMessage(ticketTypeMessages, request.type),
       status: fromMessage(ticketStatusMessages, request.status),
+      priority: fromMessage(priorityMessages, request.priority),
       requesterId: request.requesterId || undefined,
+      organizationId: request.organizationId || undefined,
+      assignmentGroupId: request.assignmentGroupId || undefined,
+      assigneeId: request.assigneeId || undefined,
+      text: request.text || undefined,
     });
     return { tickets: page.tickets.map(toTicketMessage), nextPageToken: page.nextPageToken };
   }

@@ -1,10 +1,7 @@
-import type { TicketStatus, TicketType } from '../../domain/ticket';
+import type { TicketFilters } from '../ports/ticket-store';
 
-export interface ListTicketsQuery {
+export interface ListTicketsQuery extends TicketFilters {
   /** 0 means the default page size. */
   pageSize: number;
   pageToken: string;
-  type: TicketType | undefined;
-  status: TicketStatus | undefined;
-  requesterId: string | undefined;
 }

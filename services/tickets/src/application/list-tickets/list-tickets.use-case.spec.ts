@@ -14,7 +14,12 @@ const everything: ListTicketsQuery = {
   pageToken: '',
   type: undefined,
   status: undefined,
+  priority: undefined,
   requesterId: undefined,
+  organizationId: undefined,
+  assignmentGroupId: undefined,
+  assigneeId: undefined,
+  text: undefined,
 };
 
 async function storeWith(count: number) {
@@ -84,6 +89,25 @@ describe('ListTicketsUseCase', () => {
       'ticket 5',
       'ticket 1',
     ]);
+  });
+
+  it('finds tickets by words of the title', async () => {
+    const page = await new ListTicketsUseCase(await storeWith(12)).execute({
+      ...everything,
+      text: ' ticket 1 ',
+    });
+    expect(page.tickets.map((ticket) => ticket.title)).toEqual([
+      'ticket 12',
+      'ticket 11',
+      'ticket 10',
+      'ticket 1',
+    ]);
+  });
+
+  it('refuses an overlong search text', async () => {
+    await expect(
+      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, text: 'x'.repeat(201) }),
+    ).rejects.toMatchObject({ code: TicketErrorCode.ValidationFailed });
   });
 
   it.each([-1, 101, 2.5])('refuses page size %d', async (pageSize) => {

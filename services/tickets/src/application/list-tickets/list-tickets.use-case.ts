@@ -6,6 +6,7 @@ import { decodePageToken, encodePageToken } from './page-token';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+export const MAX_TEXT_LENGTH = 200;
 
 export interface TicketPage {
   tickets: Ticket[];
@@ -24,12 +25,18 @@ export class ListTicketsUseCase {
         { field: 'pageSize', message: `pageSize must be between 1 and ${MAX_PAGE_SIZE}` },
       ]);
     }
+    const text = query.text?.trim() || undefined;
+    if (text && text.length > MAX_TEXT_LENGTH) {
+      throw new TicketError(TicketErrorCode.ValidationFailed, 'the search text is too long', [
+        { field: 'text', message: `text must be at most ${MAX_TEXT_LENGTH} characters` },
+      ]);
+    }
+    const { pageSize: _pageSize, pageToken, ...filters } = query;
     const rows = await this.tickets.list({
+      ...filters,
+      text,
       limit: pageSize + 1,
-      after: query.pageToken ? decodePageToken(query.pageToken) : undefined,
-      type: query.type,
-      status: query.status,
-      requesterId: query.requesterId,
+      after: pageToken ? decodePageToken(pageToken) : undefined,
     });
     const tickets = rows.slice(0, pageSize);
     const last = tickets[tickets.length - 1];

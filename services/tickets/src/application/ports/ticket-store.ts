@@ -1,4 +1,5 @@
 import type { EventType } from '@itsm/contracts';
+import type { Priority } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { FieldChanges, TicketAction } from '../../domain/ticket-lifecycle';
 
@@ -50,12 +51,22 @@ export interface TicketCursor {
   id: string;
 }
 
-export interface TicketListQuery {
-  limit: number;
-  after: TicketCursor | undefined;
+/** What a list may be narrowed by; undefined means any. */
+export interface TicketFilters {
   type: TicketType | undefined;
   status: TicketStatus | undefined;
+  priority: Priority | undefined;
   requesterId: string | undefined;
+  organizationId: string | undefined;
+  assignmentGroupId: string | undefined;
+  assigneeId: string | undefined;
+  /** Words to find in title or description. */
+  text: string | undefined;
+}
+
+export interface TicketListQuery extends TicketFilters {
+  limit: number;
+  after: TicketCursor | undefined;
 }
 
 export interface TicketStore {

@@ -92,7 +92,19 @@ export class InMemoryTicketStore implements TicketStore {
       .map(({ ticket }) => ticket)
       .filter((ticket) => !query.type || ticket.type === query.type)
       .filter((ticket) => !query.status || ticket.status === query.status)
+      .filter((ticket) => !query.priority || ticket.priority === query.priority)
       .filter((ticket) => !query.requesterId || ticket.requesterId === query.requesterId)
+      .filter((ticket) => !query.organizationId || ticket.organizationId === query.organizationId)
+      .filter(
+        (ticket) =>
+          !query.assignmentGroupId || ticket.assignmentGroupId === query.assignmentGroupId,
+      )
+      .filter((ticket) => !query.assigneeId || ticket.assigneeId === query.assigneeId)
+      .filter(
+        (ticket) =>
+          !query.text ||
+          `${ticket.title} ${ticket.description}`.toLowerCase().includes(query.text.toLowerCase()),
+      )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
       .filter(
         (ticket) =>

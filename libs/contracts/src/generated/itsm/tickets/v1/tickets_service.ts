@@ -15,6 +15,9 @@ import {
   PendingReason,
   pendingReasonFromJSON,
   pendingReasonToJSON,
+  Priority,
+  priorityFromJSON,
+  priorityToJSON,
   Ticket,
   TicketAction,
   ticketActionFromJSON,
@@ -69,6 +72,12 @@ export interface ListTicketsRequest {
   type: TicketType;
   status: TicketStatus;
   requesterId: string;
+  priority: Priority;
+  assignmentGroupId: string;
+  assigneeId: string;
+  organizationId: string;
+  /** Words to find in title or description (Russian and English word forms match). */
+  text: string;
 }
 
 export interface ListTicketsResponse {
@@ -233,6 +242,23 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
         : isSet(object.requester_id)
         ? globalThis.String(object.requester_id)
         : "",
+      priority: isSet(object.priority) ? priorityFromJSON(object.priority) : Priority.PRIORITY_UNSPECIFIED,
+      assignmentGroupId: isSet(object.assignmentGroupId)
+        ? globalThis.String(object.assignmentGroupId)
+        : isSet(object.assignment_group_id)
+        ? globalThis.String(object.assignment_group_id)
+        : "",
+      assigneeId: isSet(object.assigneeId)
+        ? globalThis.String(object.assigneeId)
+        : isSet(object.assignee_id)
+        ? globalThis.String(object.assignee_id)
+        : "",
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
     };
   },
 
@@ -252,6 +278,21 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
     }
     if (message.requesterId !== "") {
       obj.requesterId = message.requesterId;
+    }
+    if (message.priority !== Priority.PRIORITY_UNSPECIFIED) {
+      obj.priority = priorityToJSON(message.priority);
+    }
+    if (message.assignmentGroupId !== "") {
+      obj.assignmentGroupId = message.assignmentGroupId;
+    }
+    if (message.assigneeId !== "") {
+      obj.assigneeId = message.assigneeId;
+    }
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
     }
     return obj;
   },
