@@ -182,4 +182,77 @@ describe('ticket lifecycle through the gateway', () => {
       type: '/problems/idempotency-key-reused',
     });
   });
+
+  it('keeps a conversation: the first agent reply is the first response, internal notes stay internal', async () => {
+    const ticket = await create();
+    const commentsUrl = `${ticketsUrl}/${ticket.id}/comments`;
+    const own = await postJson(commentsUrl, { authorId: ticket.requesterId, body: 'Any news?' });
+    expect(own.status).toBe(201);
+    const note = await postJson(commentsUrl, {
+      authorId: 'agent-7',
+      visibility: 'internal',
+      body: 'Known issue KB-12.',
+    });
+    expect(note.status).toBe(201);
+    expect(
+      ((await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody).firstRespondedAt,
+    ).toBeNull();
+
+    const reply = await postJson(
+      commentsUrl,
+      { authorId: 'agent-7', body: 'Fixed on our side, please retry.' },
+      {
+        'Idempotency-Key': 'reply-1',
+      },
+    );
+    expect(reply.status).toBe(201);
+    const replied = (await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    expect(replied.firstRespondedAt).not.toBeNull();
+    expect(reply.headers.get('etag')).toBe(`"${replied.version}"`);
+
+    const retry = await postJson(
+      commentsUrl,
+      { authorId: 'agent-7', body: 'Fixed on our side, please retry.' },
+      {
+        'Idempotency-Key': 'reply-1',
+      },
+    );
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await postJson(
+      commentsUrl,
+      { authorId: 'agent-7', body: 'Another text' },
+      { 'Idempotency-Key': 'reply-1' },
+    );
+    expect(reused.status).toBe(422);
+
+    const publicOnly = (await (await fetch(`${commentsUrl}?visibility=public`)).json()) as {
+      items: { body: string }[];
+    };
+    expect(publicOnly.items.map((item) => item.body)).toEqual([
+      'Any news?',
+      'Fixed on our side, please retry.',
+    ]);
+    const all = (await (await fetch(commentsUrl)).json()) as { items: { visibility: string }[] };
+    expect(all.items.map((item) => item.visibility)).toEqual(['public', 'internal', 'public']);
+
+    const events = await probe.waitForKey(ticket.id, { count: 4 });
+    const commented = events.filter(
+      (event) => event.headers['ce_type'] === 'itsm.tickets.v1.ticket.commented',
+    );
+    expect(
+      commented.map((event) => (event.value as { firstResponse?: boolean }).firstResponse ?? false),
+    ).toEqual([false, false, true]);
+  });
+
+  it('refuses comments on a cancelled ticket with 409', async () => {
+    const ticket = await create();
+    expect((await act(ticket, { action: 'cancel' })).status).toBe(200);
+    const refused = await postJson(`${ticketsUrl}/${ticket.id}/comments`, {
+      authorId: 'agent-7',
+      body: 'hello',
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()) as ProblemBody).toMatchObject({ currentStatus: 'cancelled' });
+  });
 });

@@ -137,6 +137,7 @@ export class BaselineTicketWriter {
         resolutionNotes: '',
         resolvedAt: undefined,
         closedAt: undefined,
+        firstRespondedAt: undefined,
       },
     });
     await client.query(

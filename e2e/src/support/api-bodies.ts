@@ -6,11 +6,13 @@ export interface TicketBody {
   priority: string;
   title: string;
   version: number;
+  requesterId: string;
   assigneeId: string | null;
   pendingReason: string | null;
   resolutionCode: string | null;
   resolvedAt: string | null;
   closedAt: string | null;
+  firstRespondedAt: string | null;
 }
 
 /** RFC 9457 problem details with this API's extension members. */

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@itsm/persistence';
 import { PlatformModule } from '@itsm/platform';
 import type { TicketsConfig } from './config/tickets.config';
 import { TicketEntity } from './infrastructure/ticket.entity';
+import { TicketCommentEntity } from './infrastructure/ticket-comment.entity';
 import { TicketHistoryEntity } from './infrastructure/ticket-history.entity';
 import { ticketsMigrations } from './migrations';
 import { TicketsModule } from './tickets.module';
@@ -15,7 +16,7 @@ export function ticketsDataSourceSettings(config: TicketsConfig) {
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `itsm-${SERVICE_NAME}`,
-    entities: [TicketEntity, TicketHistoryEntity],
+    entities: [TicketEntity, TicketHistoryEntity, TicketCommentEntity],
     migrations: ticketsMigrations,
   };
 }

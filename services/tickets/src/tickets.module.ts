@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@itsm/messaging';
+import { AddCommentUseCase } from './application/comments/add-comment.use-case';
+import { ListCommentsUseCase } from './application/comments/list-comments.use-case';
 import { CreateTicketUseCase } from './application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from './application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from './application/list-tickets/list-tickets.use-case';
@@ -53,6 +55,17 @@ export class TicketsModule {
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) =>
             new TransitionTicketUseCase(store, clock, settings),
+        },
+        {
+          provide: AddCommentUseCase,
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
+            new AddCommentUseCase(store, clock, ids),
+        },
+        {
+          provide: ListCommentsUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new ListCommentsUseCase(store),
         },
         {
           provide: ListTicketHistoryUseCase,

@@ -1,6 +1,7 @@
 import {
   TicketAssigned,
   TicketClosed,
+  TicketCommented,
   TicketCreated,
   TicketReopened,
   TicketResolved,
@@ -9,6 +10,7 @@ import {
 import { InvalidEventPayloadError } from './event-type';
 import {
   Channel,
+  CommentVisibility,
   PendingReason,
   TicketAction,
   Impact,
@@ -42,6 +44,7 @@ const ticket = {
   resolutionNotes: '',
   resolvedAt: undefined,
   closedAt: undefined,
+  firstRespondedAt: undefined,
 };
 
 describe('TicketCreated event contract', () => {
@@ -112,5 +115,35 @@ describe('TicketStateChanged event contracts', () => {
       fromStatus: TicketStatus.TICKET_STATUS_UNSPECIFIED,
     });
     expect(() => TicketResolved.fromJson(json)).toThrow('fromStatus is unspecified');
+  });
+});
+
+describe('TicketCommented event contract', () => {
+  const comment = {
+    id: 'c-1',
+    ticketId: ticket.id,
+    authorId: 'agent-7',
+    visibility: CommentVisibility.COMMENT_VISIBILITY_INTERNAL,
+    body: 'Checked the VPN gateway logs.',
+    createdAt: toTimestamp(new Date('2026-11-27T10:20:00.000Z')),
+  };
+
+  it('round-trips through JSON with the visibility by name', () => {
+    const json = TicketCommented.toJson({ ticket, comment, firstResponse: false });
+    expect(json).toMatchObject({ comment: { visibility: 'COMMENT_VISIBILITY_INTERNAL' } });
+    expect(TicketCommented.fromJson(JSON.parse(JSON.stringify(json)))).toEqual({
+      ticket,
+      comment,
+      firstResponse: false,
+    });
+  });
+
+  it('rejects a comment without visibility', () => {
+    const json = TicketCommented.toJson({
+      ticket,
+      comment: { ...comment, visibility: CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED },
+      firstResponse: false,
+    });
+    expect(() => TicketCommented.fromJson(json)).toThrow('comment.visibility is unspecified');
   });
 });

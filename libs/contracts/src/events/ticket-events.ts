@@ -1,5 +1,10 @@
-import { TicketCreatedEvent, TicketStateChangedEvent } from '../generated/itsm/tickets/v1/events';
 import {
+  TicketCommentedEvent,
+  TicketCreatedEvent,
+  TicketStateChangedEvent,
+} from '../generated/itsm/tickets/v1/events';
+import {
+  CommentVisibility,
   type Ticket,
   TicketAction,
   TicketStatus,
@@ -51,3 +56,17 @@ export const TicketClosed = stateChange('closed');
 export const TicketReopened = stateChange('reopened');
 /** Every other lifecycle action: start, pend, resume, cancel. */
 export const TicketStateChanged = stateChange('state_changed');
+
+export const TicketCommented = defineEventType<TicketCommentedEvent>({
+  topic: Topics.tickets,
+  type: 'itsm.tickets.v1.ticket.commented',
+  codec: TicketCommentedEvent,
+  validate: ({ ticket, comment }) => [
+    ...ticketProblems(ticket),
+    ...(!comment ? ['comment is missing'] : []),
+    ...(comment && !comment.id ? ['comment.id is empty'] : []),
+    ...(comment?.visibility === CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED
+      ? ['comment.visibility is unspecified']
+      : []),
+  ],
+});

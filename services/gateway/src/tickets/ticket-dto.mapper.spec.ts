@@ -37,6 +37,7 @@ describe('ticket REST ⇄ contract mapping', () => {
         resolutionNotes: '',
         resolvedAt: undefined,
         closedAt: toTimestamp(at),
+        firstRespondedAt: undefined,
       }),
     ).toEqual({
       id: 'id-1',
@@ -61,6 +62,7 @@ describe('ticket REST ⇄ contract mapping', () => {
       resolutionNotes: '',
       resolvedAt: null,
       closedAt: '2026-11-27T08:30:00.250Z',
+      firstRespondedAt: null,
     });
   });
 

@@ -1,6 +1,9 @@
 import {
+  type AddCommentRequest,
   Channel,
+  CommentVisibility,
   type CreateTicketRequest,
+  type TicketComment,
   fromRestSpelling,
   type FieldChange,
   PendingReason,
@@ -17,10 +20,12 @@ import {
   toRestSpelling,
   Urgency,
 } from '@itsm/contracts';
+import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import {
   CHANNELS,
+  COMMENT_VISIBILITIES,
   IMPACTS,
   PENDING_REASONS,
   PRIORITIES,
@@ -61,6 +66,9 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     resolutionNotes: ticket.resolutionNotes,
     resolvedAt: ticket.resolvedAt ? fromTimestamp(ticket.resolvedAt).toISOString() : null,
     closedAt: ticket.closedAt ? fromTimestamp(ticket.closedAt).toISOString() : null,
+    firstRespondedAt: ticket.firstRespondedAt
+      ? fromTimestamp(ticket.firstRespondedAt).toISOString()
+      : null,
   };
 }
 
@@ -134,4 +142,42 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
     assigneeId: query.assigneeId ?? '',
     text: query.q ?? '',
   };
+}
+
+export function toAddCommentRequest(
+  ticketId: string,
+  dto: CreateCommentDto,
+  idempotencyKey: string | undefined,
+): AddCommentRequest {
+  return {
+    ticketId,
+    authorId: dto.authorId,
+    visibility: fromRestSpelling(
+      'COMMENT_VISIBILITY_',
+      dto.visibility,
+      CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
+    ),
+    body: dto.body,
+    idempotencyKey: idempotencyKey ?? '',
+  };
+}
+
+export function toCommentDto(comment: TicketComment): CommentDto {
+  if (!comment.createdAt) throw new Error(`comment ${comment.id} lacks its time`);
+  return {
+    id: comment.id,
+    ticketId: comment.ticketId,
+    authorId: comment.authorId,
+    visibility: toRestSpelling('COMMENT_VISIBILITY_', comment.visibility, COMMENT_VISIBILITIES),
+    body: comment.body,
+    createdAt: fromTimestamp(comment.createdAt).toISOString(),
+  };
+}
+
+export function commentVisibilityOf(name: string | undefined): CommentVisibility {
+  return fromRestSpelling(
+    'COMMENT_VISIBILITY_',
+    name,
+    CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
+  );
 }

@@ -23,6 +23,7 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { Ticket, TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from './dto/comment.dto';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
@@ -30,6 +31,9 @@ import { TicketHistoryDto } from './dto/ticket-history.dto';
 import { TransitionTicketDto } from './dto/transition-ticket.dto';
 import { versionFromIfMatch } from './if-match';
 import {
+  commentVisibilityOf,
+  toAddCommentRequest,
+  toCommentDto,
   toCreateTicketRequest,
   toHistoryEntryDto,
   toListTicketsRequest,
@@ -134,5 +138,51 @@ export class TicketsHttpController {
   ): Promise<TicketHistoryDto> {
     const { entries } = await firstValueFrom(this.tickets.listTicketHistory({ id }));
     return { items: entries.map(toHistoryEntryDto) };
+  }
+
+  @Post(':id/comments')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Reply publicly or add an internal note; the first agent reply is the first response',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retrying with the same key returns the first comment (header Idempotent-Replayed: true).',
+  })
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiProblemResponses(400, 404, 409, 422, 503)
+  async comment(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: CreateCommentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CommentDto> {
+    const { comment, ticket, created } = await firstValueFrom(
+      this.tickets.addComment(toAddCommentRequest(id, body, idempotencyKey)),
+    );
+    if (!comment) throw new Error('the tickets service answered without a comment');
+    response.setHeader('Location', `${TICKETS_PATH}/${id}/comments`);
+    if (ticket) response.setHeader('ETag', `"${ticket.version}"`);
+    if (!created) response.setHeader('Idempotent-Replayed', 'true');
+    return toCommentDto(comment);
+  }
+
+  @Get(':id/comments')
+  @ApiOperation({ summary: 'The conversation of a ticket, oldest first' })
+  @ApiOkResponse({ type: CommentListDto })
+  @ApiProblemResponses(400, 404, 503)
+  async comments(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Query() query: CommentsQueryDto,
+  ): Promise<CommentListDto> {
+    const { comments } = await firstValueFrom(
+      this.tickets.listComments({
+        ticketId: id,
+        visibility: commentVisibilityOf(query.visibility),
+      }),
+    );
+    return { items: comments.map(toCommentDto) };
   }
 }

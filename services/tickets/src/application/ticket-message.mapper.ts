@@ -1,6 +1,8 @@
 import {
   Channel as ChannelMessage,
+  CommentVisibility as CommentVisibilityMessage,
   type FieldChange as FieldChangeMessage,
+  type TicketComment as TicketCommentMessage,
   PendingReason as PendingReasonMessage,
   TicketAction as TicketActionMessage,
   Impact as ImpactMessage,
@@ -13,6 +15,7 @@ import {
 } from '@itsm/contracts';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
+import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type { FieldChanges, PendingReason, TicketAction } from '../domain/ticket-lifecycle';
 
 export const ticketTypeMessages: Record<TicketType, TicketTypeMessage> = {
@@ -76,6 +79,22 @@ export const actionMessages: Record<TicketAction, TicketActionMessage> = {
   cancel: TicketActionMessage.TICKET_ACTION_CANCEL,
 };
 
+export const commentVisibilityMessages: Record<CommentVisibility, CommentVisibilityMessage> = {
+  public: CommentVisibilityMessage.COMMENT_VISIBILITY_PUBLIC,
+  internal: CommentVisibilityMessage.COMMENT_VISIBILITY_INTERNAL,
+};
+
+export function toCommentMessage(comment: TicketComment): TicketCommentMessage {
+  return {
+    id: comment.id,
+    ticketId: comment.ticketId,
+    authorId: comment.authorId,
+    visibility: commentVisibilityMessages[comment.visibility],
+    body: comment.body,
+    createdAt: toTimestamp(comment.createdAt),
+  };
+}
+
 /** Field changes as text: RFC 3339 for times, empty for none. */
 export function toFieldChangeMessages(changes: FieldChanges): FieldChangeMessage[] {
   const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
@@ -122,5 +141,6 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     resolutionNotes: ticket.resolutionNotes,
     resolvedAt: ticket.resolvedAt ? toTimestamp(ticket.resolvedAt) : undefined,
     closedAt: ticket.closedAt ? toTimestamp(ticket.closedAt) : undefined,
+    firstRespondedAt: ticket.firstRespondedAt ? toTimestamp(ticket.firstRespondedAt) : undefined,
   };
 }

@@ -161,6 +161,7 @@ const AUDITED_FIELDS = [
   'resolutionNotes',
   'resolvedAt',
   'closedAt',
+  'firstRespondedAt',
 ] as const satisfies readonly (keyof Ticket)[];
 
 function comparable(value: unknown): unknown {

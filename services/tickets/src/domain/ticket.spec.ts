@@ -75,6 +75,7 @@ describe('opening a ticket', () => {
       updatedAt: context.now,
       resolvedAt: null,
       closedAt: null,
+      firstRespondedAt: null,
       version: 1,
     });
   });

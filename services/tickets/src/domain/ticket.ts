@@ -45,6 +45,7 @@ export interface Ticket {
   updatedAt: Date;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  firstRespondedAt: Date | null;
   version: number;
 }
 
@@ -158,6 +159,7 @@ export function openTicket(
     updatedAt: now,
     resolvedAt: null,
     closedAt: null,
+    firstRespondedAt: null,
     version: 1,
   };
 }

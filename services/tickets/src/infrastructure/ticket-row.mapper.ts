@@ -1,8 +1,10 @@
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
+import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type { PendingReason } from '../domain/ticket-lifecycle';
 import type { IdempotencyRecord } from '../application/ports/ticket-store';
 import type { TicketEntity } from './ticket.entity';
+import type { TicketCommentEntity } from './ticket-comment.entity';
 
 /** Rows only ever hold values the domain wrote (CHECK constraints guard the columns). */
 export function toTicket(row: TicketEntity): Ticket {
@@ -28,6 +30,7 @@ export function toTicket(row: TicketEntity): Ticket {
     updatedAt: row.updatedAt,
     resolvedAt: row.resolvedAt,
     closedAt: row.closedAt,
+    firstRespondedAt: row.firstRespondedAt,
     version: row.version,
   };
 }
@@ -37,5 +40,16 @@ export function toTicketRow(ticket: Ticket, idempotency: IdempotencyRecord | nul
     ...ticket,
     idempotencyKey: idempotency?.key ?? null,
     idempotencyFingerprint: idempotency?.fingerprint ?? null,
+  };
+}
+
+export function toComment(row: TicketCommentEntity): TicketComment {
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    authorId: row.authorId,
+    visibility: row.visibility as CommentVisibility,
+    body: row.body,
+    createdAt: row.createdAt,
   };
 }

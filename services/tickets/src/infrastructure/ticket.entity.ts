@@ -72,6 +72,9 @@ export class TicketEntity {
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;
 
+  @Column('timestamptz', { name: 'first_responded_at', nullable: true })
+  firstRespondedAt!: Date | null;
+
   @Column('integer')
   version!: number;
 }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { EventType } from '@itsm/contracts';
 import type { OutboxWriter } from '@itsm/messaging';
 import type { Ticket, TicketType } from '../domain/ticket';
+import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type {
   EmittedEvent,
   StoredHistoryEntry,
@@ -11,7 +12,8 @@ import type {
 } from '../application/ports/ticket-store';
 import { TicketEntity } from './ticket.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
-import { toTicket, toTicketRow } from './ticket-row.mapper';
+import { TicketCommentEntity } from './ticket-comment.entity';
+import { toComment, toTicket, toTicketRow } from './ticket-row.mapper';
 
 const SEQUENCE_OF: Record<TicketType, string> = {
   incident: 'ticket_number_incident_seq',
@@ -43,6 +45,7 @@ const INSERT_COLUMNS = [
   'updated_at',
   'resolved_at',
   'closed_at',
+  'first_responded_at',
   'version',
 ] as const;
 
@@ -71,6 +74,7 @@ function insertValues(row: TicketEntity): unknown[] {
     row.updatedAt,
     row.resolvedAt,
     row.closedAt,
+    row.firstRespondedAt,
     row.version,
   ];
 }
@@ -118,6 +122,28 @@ export class TypeOrmTicketStore implements TicketStore {
       action: row.action as StoredHistoryEntry['action'],
       changes: row.changes as StoredHistoryEntry['changes'],
     }));
+  }
+
+  async findCommentByIdempotencyKey(
+    ticketId: string,
+    authorId: string,
+    idempotencyKey: string,
+  ): Promise<TicketComment | undefined> {
+    const row = await this.dataSource
+      .getRepository(TicketCommentEntity)
+      .findOneBy({ ticketId, authorId, idempotencyKey });
+    return row ? toComment(row) : undefined;
+  }
+
+  async comments(
+    ticketId: string,
+    visibility: CommentVisibility | undefined,
+  ): Promise<TicketComment[]> {
+    const rows = await this.dataSource.getRepository(TicketCommentEntity).find({
+      where: visibility ? { ticketId, visibility } : { ticketId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map(toComment);
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {
@@ -198,6 +224,7 @@ export class TypeOrmTicketStore implements TicketStore {
             resolutionNotes: ticket.resolutionNotes,
             resolvedAt: ticket.resolvedAt,
             closedAt: ticket.closedAt,
+            firstRespondedAt: ticket.firstRespondedAt,
             updatedAt: ticket.updatedAt,
             version: ticket.version,
           },
@@ -205,6 +232,24 @@ export class TypeOrmTicketStore implements TicketStore {
         // The row is locked, so only a broken caller can miss it.
         if (result.affected !== 1)
           throw new Error(`ticket ${ticket.id} was not at version ${previousVersion}`);
+      },
+      insertComment: async (comment, idempotencyKey) => {
+        const inserted = (await manager.query(
+          `INSERT INTO ticket_comments (id, ticket_id, author_id, visibility, body, created_at, idempotency_key)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (ticket_id, author_id, idempotency_key) DO NOTHING
+           RETURNING id`,
+          [
+            comment.id,
+            comment.ticketId,
+            comment.authorId,
+            comment.visibility,
+            comment.body,
+            comment.createdAt,
+            idempotencyKey,
+          ],
+        )) as unknown[];
+        return inserted.length === 1 ? 'inserted' : 'idempotency-key-taken';
       },
       recordHistory: async (entry) => {
         await manager.query(

@@ -1,6 +1,10 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type AddCommentRequest,
+  type AddCommentResponse,
   type CreateTicketRequest,
+  type ListCommentsRequest,
+  type ListCommentsResponse,
   type CreateTicketResponse,
   type GetTicketRequest,
   type GetTicketResponse,
@@ -14,6 +18,8 @@ import {
   type TicketsServiceController,
   TicketsServiceControllerMethods,
 } from '@itsm/contracts';
+import { AddCommentUseCase } from '../application/comments/add-comment.use-case';
+import { ListCommentsUseCase } from '../application/comments/list-comments.use-case';
 import { CreateTicketUseCase } from '../application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from '../application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from '../application/list-tickets/list-tickets.use-case';
@@ -22,6 +28,8 @@ import { TransitionTicketUseCase } from '../application/transition-ticket/transi
 import {
   actionMessages,
   channelMessages,
+  commentVisibilityMessages,
+  toCommentMessage,
   fromMessage,
   impactMessages,
   pendingReasonMessages,
@@ -48,7 +56,28 @@ export class TicketsGrpcController implements TicketsServiceController {
     private readonly transitionTicketUseCase: TransitionTicketUseCase,
     @Inject(ListTicketHistoryUseCase)
     private readonly listTicketHistoryUseCase: ListTicketHistoryUseCase,
+    @Inject(AddCommentUseCase) private readonly addCommentUseCase: AddCommentUseCase,
+    @Inject(ListCommentsUseCase) private readonly listCommentsUseCase: ListCommentsUseCase,
   ) {}
+
+  async addComment(request: AddCommentRequest): Promise<AddCommentResponse> {
+    const { comment, ticket, created } = await this.addCommentUseCase.execute({
+      ticketId: request.ticketId,
+      authorId: request.authorId,
+      visibility: fromMessage(commentVisibilityMessages, request.visibility) ?? 'public',
+      body: request.body,
+      idempotencyKey: request.idempotencyKey,
+    });
+    return { comment: toCommentMessage(comment), ticket: toTicketMessage(ticket), created };
+  }
+
+  async listComments(request: ListCommentsRequest): Promise<ListCommentsResponse> {
+    const comments = await this.listCommentsUseCase.execute(
+      request.ticketId,
+      fromMessage(commentVisibilityMessages, request.visibility),
+    );
+    return { comments: comments.map(toCommentMessage) };
+  }
 
   async transitionTicket(request: TransitionTicketRequest): Promise<TransitionTicketResponse> {
     const action = fromMessage(actionMessages, request.action);

@@ -2,6 +2,7 @@ import { CreateTickets1764230400000 } from './1764230400000-create-tickets';
 import { CreateOutboxAndInbox1764230400001 } from './1764230400001-create-outbox-and-inbox';
 import { AddTicketLifecycleFields1764403200000 } from './1764403200000-add-ticket-lifecycle-fields';
 import { AddTicketSearchVector1764489600000 } from './1764489600000-add-ticket-search-vector';
+import { CreateTicketComments1764576000000 } from './1764576000000-create-ticket-comments';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -9,4 +10,5 @@ export const ticketsMigrations = [
   CreateOutboxAndInbox1764230400001,
   AddTicketLifecycleFields1764403200000,
   AddTicketSearchVector1764489600000,
+  CreateTicketComments1764576000000,
 ];

@@ -1,5 +1,6 @@
 import {
   Channel,
+  CommentVisibility,
   Impact,
   PendingReason,
   Priority,
@@ -19,6 +20,7 @@ export const PRIORITIES = restSpellings(Priority, 'PRIORITY_');
 export const CHANNELS = restSpellings(Channel, 'CHANNEL_');
 export const PENDING_REASONS = restSpellings(PendingReason, 'PENDING_REASON_');
 export const TICKET_ACTIONS = restSpellings(TicketAction, 'TICKET_ACTION_');
+export const COMMENT_VISIBILITIES = restSpellings(CommentVisibility, 'COMMENT_VISIBILITY_');
 
 export type TicketTypeName = (typeof TICKET_TYPES)[number];
 export type TicketStatusName = (typeof TICKET_STATUSES)[number];
@@ -28,3 +30,4 @@ export type PriorityName = (typeof PRIORITIES)[number];
 export type ChannelName = (typeof CHANNELS)[number];
 export type PendingReasonName = (typeof PENDING_REASONS)[number];
 export type TicketActionName = (typeof TICKET_ACTIONS)[number];
+export type CommentVisibilityName = (typeof COMMENT_VISIBILITIES)[number];

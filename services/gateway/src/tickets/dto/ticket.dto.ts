@@ -85,6 +85,14 @@ export class TicketDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   closedAt!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The first public reply by someone other than the requester.',
+  })
+  firstRespondedAt!: string | null;
 }
 
 export class TicketPageDto {

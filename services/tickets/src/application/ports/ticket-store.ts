@@ -1,13 +1,14 @@
 import type { EventType } from '@itsm/contracts';
 import type { Priority } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
+import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type { FieldChanges, TicketAction } from '../../domain/ticket-lifecycle';
 
 export interface TicketHistoryEntry {
   ticketId: string;
   occurredAt: Date;
   actorId: string;
-  action: 'created' | TicketAction;
+  action: 'created' | 'first_response' | TicketAction;
   changes: FieldChanges;
 }
 
@@ -41,6 +42,11 @@ export interface TicketTransaction {
   findForUpdate(id: string): Promise<Ticket | undefined>;
   /** Writes a changed ticket; `previousVersion` guards against lost updates. */
   update(ticket: Ticket, previousVersion: number): Promise<void>;
+  /** Inserts unless the author already used this idempotency key on the ticket. */
+  insertComment(
+    comment: TicketComment,
+    idempotencyKey: string | null,
+  ): Promise<'inserted' | 'idempotency-key-taken'>;
   recordHistory(entry: TicketHistoryEntry): Promise<void>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
@@ -79,6 +85,13 @@ export interface TicketStore {
   ): Promise<{ ticket: Ticket; fingerprint: string | null } | undefined>;
   /** The ticket's audit trail, oldest first. */
   history(ticketId: string): Promise<StoredHistoryEntry[]>;
+  findCommentByIdempotencyKey(
+    ticketId: string,
+    authorId: string,
+    idempotencyKey: string,
+  ): Promise<TicketComment | undefined>;
+  /** The conversation, oldest first; only one visibility when given. */
+  comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
   /** Newest first; returns up to `limit` tickets strictly after the cursor. */
   list(query: TicketListQuery): Promise<Ticket[]>;
 }

@@ -1,5 +1,6 @@
 import type { EventType } from '@itsm/contracts';
 import type { Ticket, TicketType } from '../../domain/ticket';
+import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type {
   EmittedEvent,
   StoredHistoryEntry,
@@ -25,6 +26,7 @@ export class InMemoryTicketStore implements TicketStore {
   tickets: StoredTicket[] = [];
   historyEntries: TicketHistoryEntry[] = [];
   events: StoredEvent[] = [];
+  commentRows: { comment: TicketComment; idempotencyKey: string | null }[] = [];
   private sequences: Record<TicketType, number> = { incident: 0, service_request: 0 };
 
   async transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T> {
@@ -32,6 +34,7 @@ export class InMemoryTicketStore implements TicketStore {
       tickets: [...this.tickets],
       historyEntries: [...this.historyEntries],
       events: [...this.events],
+      commentRows: [...this.commentRows],
     };
     const transaction: TicketTransaction = {
       nextSequence: async (type) => (this.sequences[type] += 1),
@@ -54,6 +57,18 @@ export class InMemoryTicketStore implements TicketStore {
         const row = pending.tickets[index];
         if (!row) throw new Error(`ticket ${ticket.id} was not at version ${previousVersion}`);
         pending.tickets[index] = { ...row, ticket };
+      },
+      insertComment: async (comment, idempotencyKey) => {
+        const taken = pending.commentRows.some(
+          (row) =>
+            idempotencyKey !== null &&
+            row.idempotencyKey === idempotencyKey &&
+            row.comment.ticketId === comment.ticketId &&
+            row.comment.authorId === comment.authorId,
+        );
+        if (taken) return 'idempotency-key-taken';
+        pending.commentRows.push({ comment, idempotencyKey });
+        return 'inserted';
       },
       recordHistory: async (entry) => {
         pending.historyEntries.push(entry);
@@ -84,6 +99,25 @@ export class InMemoryTicketStore implements TicketStore {
     return this.historyEntries
       .map((entry, index) => ({ ...entry, id: String(index + 1) }))
       .filter((entry) => entry.ticketId === ticketId);
+  }
+
+  async findCommentByIdempotencyKey(ticketId: string, authorId: string, key: string) {
+    return this.commentRows.find(
+      ({ comment, idempotencyKey }) =>
+        idempotencyKey === key && comment.ticketId === ticketId && comment.authorId === authorId,
+    )?.comment;
+  }
+
+  async comments(
+    ticketId: string,
+    visibility: CommentVisibility | undefined,
+  ): Promise<TicketComment[]> {
+    return this.commentRows
+      .map(({ comment }) => comment)
+      .filter(
+        (comment) =>
+          comment.ticketId === ticketId && (!visibility || comment.visibility === visibility),
+      );
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {

@@ -8,6 +8,7 @@ import {
   TicketAction,
   ticketActionFromJSON,
   ticketActionToJSON,
+  TicketComment,
   TicketStatus,
   ticketStatusFromJSON,
   ticketStatusToJSON,
@@ -30,6 +31,20 @@ export interface TicketStateChangedEvent {
   action: TicketAction;
   actorId: string;
   changes: FieldChange[];
+}
+
+/**
+ * ce_type: itsm.tickets.v1.ticket.commented
+ * Internal notes travel too (visibility INTERNAL): consumers that reach requesters must drop them.
+ */
+export interface TicketCommentedEvent {
+  /** The ticket after the comment. */
+  ticket: Ticket | undefined;
+  comment:
+    | TicketComment
+    | undefined;
+  /** True when this comment was the ticket's first response. */
+  firstResponse: boolean;
 }
 
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
@@ -83,6 +98,34 @@ export const TicketStateChangedEvent: MessageFns<TicketStateChangedEvent> = {
     }
     if (message.changes?.length) {
       obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const TicketCommentedEvent: MessageFns<TicketCommentedEvent> = {
+  fromJSON(object: any): TicketCommentedEvent {
+    return {
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      comment: isSet(object.comment) ? TicketComment.fromJSON(object.comment) : undefined,
+      firstResponse: isSet(object.firstResponse)
+        ? globalThis.Boolean(object.firstResponse)
+        : isSet(object.first_response)
+        ? globalThis.Boolean(object.first_response)
+        : false,
+    };
+  },
+
+  toJSON(message: TicketCommentedEvent): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.comment !== undefined) {
+      obj.comment = TicketComment.toJSON(message.comment);
+    }
+    if (message.firstResponse !== false) {
+      obj.firstResponse = message.firstResponse;
     }
     return obj;
   },

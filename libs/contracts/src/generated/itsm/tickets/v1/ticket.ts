@@ -449,6 +449,46 @@ export function channelToJSON(object: Channel): string {
   }
 }
 
+/** Who may read a comment: public replies reach the requester, internal notes only agents. */
+export enum CommentVisibility {
+  COMMENT_VISIBILITY_UNSPECIFIED = "COMMENT_VISIBILITY_UNSPECIFIED",
+  COMMENT_VISIBILITY_PUBLIC = "COMMENT_VISIBILITY_PUBLIC",
+  COMMENT_VISIBILITY_INTERNAL = "COMMENT_VISIBILITY_INTERNAL",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function commentVisibilityFromJSON(object: any): CommentVisibility {
+  switch (object) {
+    case 0:
+    case "COMMENT_VISIBILITY_UNSPECIFIED":
+      return CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED;
+    case 1:
+    case "COMMENT_VISIBILITY_PUBLIC":
+      return CommentVisibility.COMMENT_VISIBILITY_PUBLIC;
+    case 2:
+    case "COMMENT_VISIBILITY_INTERNAL":
+      return CommentVisibility.COMMENT_VISIBILITY_INTERNAL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return CommentVisibility.UNRECOGNIZED;
+  }
+}
+
+export function commentVisibilityToJSON(object: CommentVisibility): string {
+  switch (object) {
+    case CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED:
+      return "COMMENT_VISIBILITY_UNSPECIFIED";
+    case CommentVisibility.COMMENT_VISIBILITY_PUBLIC:
+      return "COMMENT_VISIBILITY_PUBLIC";
+    case CommentVisibility.COMMENT_VISIBILITY_INTERNAL:
+      return "COMMENT_VISIBILITY_INTERNAL";
+    case CommentVisibility.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface Ticket {
   /** UUID of the ticket; the Kafka key of its events. */
   id: string;
@@ -477,7 +517,21 @@ export interface Ticket {
   resolutionCode: string;
   resolutionNotes: string;
   resolvedAt: Timestamp | undefined;
-  closedAt: Timestamp | undefined;
+  closedAt:
+    | Timestamp
+    | undefined;
+  /** The first public reply by someone other than the requester. */
+  firstRespondedAt: Timestamp | undefined;
+}
+
+/** A reply or an internal note in a ticket's conversation. Comments are never edited. */
+export interface TicketComment {
+  id: string;
+  ticketId: string;
+  authorId: string;
+  visibility: CommentVisibility;
+  body: string;
+  createdAt: Timestamp | undefined;
 }
 
 /** One changed field: values as text (RFC 3339 for times), empty for none. */
@@ -566,6 +620,11 @@ export const Ticket: MessageFns<Ticket> = {
         : isSet(object.closed_at)
         ? fromJsonTimestamp(object.closed_at)
         : undefined,
+      firstRespondedAt: isSet(object.firstRespondedAt)
+        ? fromJsonTimestamp(object.firstRespondedAt)
+        : isSet(object.first_responded_at)
+        ? fromJsonTimestamp(object.first_responded_at)
+        : undefined,
     };
   },
 
@@ -636,6 +695,59 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.closedAt !== undefined) {
       obj.closedAt = fromTimestamp(message.closedAt).toISOString();
+    }
+    if (message.firstRespondedAt !== undefined) {
+      obj.firstRespondedAt = fromTimestamp(message.firstRespondedAt).toISOString();
+    }
+    return obj;
+  },
+};
+
+export const TicketComment: MessageFns<TicketComment> = {
+  fromJSON(object: any): TicketComment {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      authorId: isSet(object.authorId)
+        ? globalThis.String(object.authorId)
+        : isSet(object.author_id)
+        ? globalThis.String(object.author_id)
+        : "",
+      visibility: isSet(object.visibility)
+        ? commentVisibilityFromJSON(object.visibility)
+        : CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
+      body: isSet(object.body) ? globalThis.String(object.body) : "",
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: TicketComment): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.authorId !== "") {
+      obj.authorId = message.authorId;
+    }
+    if (message.visibility !== CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED) {
+      obj.visibility = commentVisibilityToJSON(message.visibility);
+    }
+    if (message.body !== "") {
+      obj.body = message.body;
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = fromTimestamp(message.createdAt).toISOString();
     }
     return obj;
   },

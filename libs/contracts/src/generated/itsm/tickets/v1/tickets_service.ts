@@ -9,6 +9,9 @@ import {
   Channel,
   channelFromJSON,
   channelToJSON,
+  CommentVisibility,
+  commentVisibilityFromJSON,
+  commentVisibilityToJSON,
   Impact,
   impactFromJSON,
   impactToJSON,
@@ -22,6 +25,7 @@ import {
   TicketAction,
   ticketActionFromJSON,
   ticketActionToJSON,
+  TicketComment,
   TicketHistoryEntry,
   TicketStatus,
   ticketStatusFromJSON,
@@ -112,6 +116,37 @@ export interface ListTicketHistoryRequest {
 
 export interface ListTicketHistoryResponse {
   entries: TicketHistoryEntry[];
+}
+
+export interface AddCommentRequest {
+  ticketId: string;
+  authorId: string;
+  /** UNSPECIFIED means public. */
+  visibility: CommentVisibility;
+  body: string;
+  idempotencyKey: string;
+}
+
+export interface AddCommentResponse {
+  comment:
+    | TicketComment
+    | undefined;
+  /** The ticket after the comment (first_responded_at may have been set). */
+  ticket:
+    | Ticket
+    | undefined;
+  /** False when the idempotency key had already been used and the first comment is returned. */
+  created: boolean;
+}
+
+export interface ListCommentsRequest {
+  ticketId: string;
+  /** UNSPECIFIED lists both public replies and internal notes. */
+  visibility: CommentVisibility;
+}
+
+export interface ListCommentsResponse {
+  comments: TicketComment[];
 }
 
 export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
@@ -444,6 +479,120 @@ export const ListTicketHistoryResponse: MessageFns<ListTicketHistoryResponse> = 
   },
 };
 
+export const AddCommentRequest: MessageFns<AddCommentRequest> = {
+  fromJSON(object: any): AddCommentRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      authorId: isSet(object.authorId)
+        ? globalThis.String(object.authorId)
+        : isSet(object.author_id)
+        ? globalThis.String(object.author_id)
+        : "",
+      visibility: isSet(object.visibility)
+        ? commentVisibilityFromJSON(object.visibility)
+        : CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
+      body: isSet(object.body) ? globalThis.String(object.body) : "",
+      idempotencyKey: isSet(object.idempotencyKey)
+        ? globalThis.String(object.idempotencyKey)
+        : isSet(object.idempotency_key)
+        ? globalThis.String(object.idempotency_key)
+        : "",
+    };
+  },
+
+  toJSON(message: AddCommentRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.authorId !== "") {
+      obj.authorId = message.authorId;
+    }
+    if (message.visibility !== CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED) {
+      obj.visibility = commentVisibilityToJSON(message.visibility);
+    }
+    if (message.body !== "") {
+      obj.body = message.body;
+    }
+    if (message.idempotencyKey !== "") {
+      obj.idempotencyKey = message.idempotencyKey;
+    }
+    return obj;
+  },
+};
+
+export const AddCommentResponse: MessageFns<AddCommentResponse> = {
+  fromJSON(object: any): AddCommentResponse {
+    return {
+      comment: isSet(object.comment) ? TicketComment.fromJSON(object.comment) : undefined,
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      created: isSet(object.created) ? globalThis.Boolean(object.created) : false,
+    };
+  },
+
+  toJSON(message: AddCommentResponse): unknown {
+    const obj: any = {};
+    if (message.comment !== undefined) {
+      obj.comment = TicketComment.toJSON(message.comment);
+    }
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.created !== false) {
+      obj.created = message.created;
+    }
+    return obj;
+  },
+};
+
+export const ListCommentsRequest: MessageFns<ListCommentsRequest> = {
+  fromJSON(object: any): ListCommentsRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      visibility: isSet(object.visibility)
+        ? commentVisibilityFromJSON(object.visibility)
+        : CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
+    };
+  },
+
+  toJSON(message: ListCommentsRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.visibility !== CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED) {
+      obj.visibility = commentVisibilityToJSON(message.visibility);
+    }
+    return obj;
+  },
+};
+
+export const ListCommentsResponse: MessageFns<ListCommentsResponse> = {
+  fromJSON(object: any): ListCommentsResponse {
+    return {
+      comments: globalThis.Array.isArray(object?.comments)
+        ? object.comments.map((e: any) => TicketComment.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListCommentsResponse): unknown {
+    const obj: any = {};
+    if (message.comments?.length) {
+      obj.comments = message.comments.map((e) => TicketComment.toJSON(e));
+    }
+    return obj;
+  },
+};
+
 /** The system of record for incidents and service requests. */
 
 export interface TicketsServiceClient {
@@ -464,6 +613,14 @@ export interface TicketsServiceClient {
   /** The audit trail of a ticket, oldest first. */
 
   listTicketHistory(request: ListTicketHistoryRequest, metadata?: Metadata): Observable<ListTicketHistoryResponse>;
+
+  /** Adds a public reply or an internal note. Retrying with the same idempotency key returns the first result. */
+
+  addComment(request: AddCommentRequest, metadata?: Metadata): Observable<AddCommentResponse>;
+
+  /** The conversation of a ticket, oldest first. */
+
+  listComments(request: ListCommentsRequest, metadata?: Metadata): Observable<ListCommentsResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -501,11 +658,33 @@ export interface TicketsServiceController {
     request: ListTicketHistoryRequest,
     metadata?: Metadata,
   ): Promise<ListTicketHistoryResponse> | Observable<ListTicketHistoryResponse> | ListTicketHistoryResponse;
+
+  /** Adds a public reply or an internal note. Retrying with the same idempotency key returns the first result. */
+
+  addComment(
+    request: AddCommentRequest,
+    metadata?: Metadata,
+  ): Promise<AddCommentResponse> | Observable<AddCommentResponse> | AddCommentResponse;
+
+  /** The conversation of a ticket, oldest first. */
+
+  listComments(
+    request: ListCommentsRequest,
+    metadata?: Metadata,
+  ): Promise<ListCommentsResponse> | Observable<ListCommentsResponse> | ListCommentsResponse;
 }
 
 export function TicketsServiceControllerMethods() {
   return function (constructor: Function) {
-    const grpcMethods: string[] = ["createTicket", "getTicket", "listTickets", "transitionTicket", "listTicketHistory"];
+    const grpcMethods: string[] = [
+      "createTicket",
+      "getTicket",
+      "listTickets",
+      "transitionTicket",
+      "listTicketHistory",
+      "addComment",
+      "listComments",
+    ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
       GrpcMethod("TicketsService", method)(constructor.prototype[method], method, descriptor);

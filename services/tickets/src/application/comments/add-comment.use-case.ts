@@ -1,0 +1,108 @@
+import { TicketCommented } from '@itsm/contracts';
+import type { Ticket } from '../../domain/ticket';
+import { commentOn, type TicketComment } from '../../domain/ticket-comment';
+import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
+import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../create-ticket/create-ticket.use-case';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/id-generator';
+import type { TicketStore } from '../ports/ticket-store';
+import { toCommentMessage, toTicketMessage } from '../ticket-message.mapper';
+import type { AddCommentCommand } from './add-comment.command';
+
+export interface AddCommentResult {
+  comment: TicketComment;
+  ticket: Ticket;
+  created: boolean;
+}
+
+class IdempotencyKeyTaken extends Error {}
+
+/**
+ * Adds a reply or an internal note in one transaction with the ticket locked: the comment,
+ * the first response (when it is one) with its history entry, and the `ticket.commented` event.
+ */
+export class AddCommentUseCase {
+  constructor(
+    private readonly tickets: TicketStore,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async execute(command: AddCommentCommand): Promise<AddCommentResult> {
+    const key = command.idempotencyKey.trim() || null;
+    if (key && key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
+      throw new TicketError(TicketErrorCode.ValidationFailed, 'the idempotency key is too long', [
+        {
+          field: 'idempotencyKey',
+          message: `idempotencyKey must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
+        },
+      ]);
+    }
+    const replay = () => (key ? this.replay(command, key) : Promise.resolve(undefined));
+    const earlier = await replay();
+    if (earlier) return earlier;
+    try {
+      return await this.tickets.transaction(async (transaction) => {
+        const current = await transaction.findForUpdate(command.ticketId);
+        if (!current)
+          throw new TicketError(
+            TicketErrorCode.NotFound,
+            `ticket ${command.ticketId} does not exist`,
+          );
+        const now = this.clock.now();
+        const outcome = commentOn(current, command, { id: this.ids.newId(), now });
+        if ((await transaction.insertComment(outcome.comment, key)) === 'idempotency-key-taken') {
+          throw new IdempotencyKeyTaken();
+        }
+        if (outcome.firstResponse) {
+          await transaction.update(outcome.ticket, current.version);
+          await transaction.recordHistory({
+            ticketId: current.id,
+            occurredAt: now,
+            actorId: command.authorId,
+            action: 'first_response',
+            changes: outcome.changes,
+          });
+        }
+        await transaction.emit(TicketCommented, {
+          key: current.id,
+          subject: current.number,
+          payload: {
+            ticket: toTicketMessage(outcome.ticket),
+            comment: toCommentMessage(outcome.comment),
+            firstResponse: outcome.firstResponse,
+          },
+          occurredAt: now,
+        });
+        return { comment: outcome.comment, ticket: outcome.ticket, created: true };
+      });
+    } catch (error) {
+      if (!(error instanceof IdempotencyKeyTaken)) throw error;
+      const winner = await replay();
+      if (!winner) throw new Error('idempotency key conflict without a stored comment');
+      return winner;
+    }
+  }
+
+  private async replay(
+    command: AddCommentCommand,
+    key: string,
+  ): Promise<AddCommentResult | undefined> {
+    const earlier = await this.tickets.findCommentByIdempotencyKey(
+      command.ticketId,
+      command.authorId,
+      key,
+    );
+    if (!earlier) return undefined;
+    if (earlier.body !== command.body.trim() || earlier.visibility !== command.visibility) {
+      throw new TicketError(
+        TicketErrorCode.IdempotencyKeyReused,
+        'the idempotency key was already used for another comment on this ticket',
+      );
+    }
+    const ticket = await this.tickets.findById(command.ticketId);
+    if (!ticket)
+      throw new TicketError(TicketErrorCode.NotFound, `ticket ${command.ticketId} does not exist`);
+    return { comment: earlier, ticket, created: false };
+  }
+}
