@@ -123,6 +123,25 @@ describe('tickets through the gateway', () => {
     expect(await search({ priority: 'critical' })).toEqual([vpn.id]);
     expect(await search({ priority: 'medium' })).toEqual([printer.id]);
     expect(await search({ q: 'квантовая гравитация' })).toEqual([]);
+
+    const counts = (await (
+      await fetch(`${ticketsUrl}/counts?organizationId=${organizationId}`)
+    ).json()) as {
+      byStatus: Record<string, number>;
+      total: number;
+    };
+    expect(counts).toEqual({
+      byStatus: {
+        new: 2,
+        assigned: 0,
+        in_progress: 0,
+        pending: 0,
+        resolved: 0,
+        closed: 0,
+        cancelled: 0,
+      },
+      total: 2,
+    });
   });
 
   it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { OutboxWriter } from '@itsm/messaging';
 import { AddCommentUseCase } from './application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from './application/comments/list-comments.use-case';
+import { CountTicketsUseCase } from './application/count-tickets/count-tickets.use-case';
 import { CreateTicketUseCase } from './application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from './application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from './application/list-tickets/list-tickets.use-case';
@@ -55,6 +56,11 @@ export class TicketsModule {
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) =>
             new TransitionTicketUseCase(store, clock, settings),
+        },
+        {
+          provide: CountTicketsUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new CountTicketsUseCase(store),
         },
         {
           provide: AddCommentUseCase,

@@ -2,7 +2,9 @@ import {
   type AddCommentRequest,
   Channel,
   CommentVisibility,
+  type CountTicketsRequest,
   type CreateTicketRequest,
+  type StatusCount,
   type TicketComment,
   fromRestSpelling,
   type FieldChange,
@@ -22,6 +24,7 @@ import {
 } from '@itsm/contracts';
 import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
+import type { CountTicketsQueryDto } from './dto/ticket-counts.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import {
   CHANNELS,
@@ -31,6 +34,7 @@ import {
   PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
+  type TicketStatusName,
   URGENCIES,
 } from './dto/ticket-enums';
 import type { TicketDto } from './dto/ticket.dto';
@@ -180,4 +184,25 @@ export function commentVisibilityOf(name: string | undefined): CommentVisibility
     name,
     CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED,
   );
+}
+
+export function toCountTicketsRequest(query: CountTicketsQueryDto): CountTicketsRequest {
+  const {
+    status: _status,
+    pageSize: _pageSize,
+    pageToken: _pageToken,
+    ...filters
+  } = toListTicketsRequest(query);
+  return filters;
+}
+
+export function toStatusCounts(counts: StatusCount[]): Record<TicketStatusName, number> {
+  const byStatus = Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) as Record<
+    TicketStatusName,
+    number
+  >;
+  for (const { status, count } of counts) {
+    byStatus[toRestSpelling('TICKET_STATUS_', status, TICKET_STATUSES)] = count;
+  }
+  return byStatus;
 }

@@ -25,6 +25,7 @@ import type { Ticket, TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from './dto/comment.dto';
 import { CreateTicketDto } from './dto/create-ticket.dto';
+import { CountTicketsQueryDto, TicketCountsDto } from './dto/ticket-counts.dto';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
 import { TicketHistoryDto } from './dto/ticket-history.dto';
@@ -32,6 +33,8 @@ import { TransitionTicketDto } from './dto/transition-ticket.dto';
 import { versionFromIfMatch } from './if-match';
 import {
   commentVisibilityOf,
+  toCountTicketsRequest,
+  toStatusCounts,
   toAddCommentRequest,
   toCommentDto,
   toCreateTicketRequest,
@@ -78,6 +81,18 @@ export class TicketsHttpController {
     response.setHeader('ETag', `"${dto.version}"`);
     if (!created) response.setHeader('Idempotent-Replayed', 'true');
     return dto;
+  }
+
+  // Declared before :id so "counts" is not taken for a ticket id.
+  @Get('counts')
+  @ApiOperation({ summary: 'How many tickets are in each state, under the list filters' })
+  @ApiOkResponse({ type: TicketCountsDto })
+  @ApiProblemResponses(400, 503)
+  async counts(@Query() query: CountTicketsQueryDto): Promise<TicketCountsDto> {
+    const { counts, total } = await firstValueFrom(
+      this.tickets.countTickets(toCountTicketsRequest(query)),
+    );
+    return { byStatus: toStatusCounts(counts), total };
   }
 
   @Get(':id')

@@ -1,11 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { EventType } from '@itsm/contracts';
 import type { OutboxWriter } from '@itsm/messaging';
-import type { Ticket, TicketType } from '../domain/ticket';
+import type { Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type {
   EmittedEvent,
   StoredHistoryEntry,
+  TicketFilters,
   TicketListQuery,
   TicketStore,
   TicketTransaction,
@@ -147,9 +148,10 @@ export class TypeOrmTicketStore implements TicketStore {
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {
-    const builder = this.dataSource
-      .getRepository(TicketEntity)
-      .createQueryBuilder('ticket')
+    const builder = whereMatching(
+      this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket'),
+      query,
+    )
       .orderBy('ticket.created_at', 'DESC')
       .addOrderBy('ticket.id', 'DESC')
       .limit(query.limit);
@@ -159,33 +161,19 @@ export class TypeOrmTicketStore implements TicketStore {
         id: query.after.id,
       });
     }
-    if (query.type) builder.andWhere('ticket.type = :type', { type: query.type });
-    if (query.status) builder.andWhere('ticket.status = :status', { status: query.status });
-    if (query.priority)
-      builder.andWhere('ticket.priority = :priority', { priority: query.priority });
-    if (query.requesterId) {
-      builder.andWhere('ticket.requester_id = :requesterId', { requesterId: query.requesterId });
-    }
-    if (query.organizationId) {
-      builder.andWhere('ticket.organization_id = :organizationId', {
-        organizationId: query.organizationId,
-      });
-    }
-    if (query.assignmentGroupId) {
-      builder.andWhere('ticket.assignment_group_id = :assignmentGroupId', {
-        assignmentGroupId: query.assignmentGroupId,
-      });
-    }
-    if (query.assigneeId)
-      builder.andWhere('ticket.assignee_id = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.text) {
-      // Either language's word forms match (see the search_vector column).
-      builder.andWhere(
-        `ticket.search_vector @@ (websearch_to_tsquery('russian', :text) || websearch_to_tsquery('english', :text))`,
-        { text: query.text },
-      );
-    }
     return (await builder.getMany()).map(toTicket);
+  }
+
+  async countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>> {
+    const rows = await whereMatching(
+      this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket'),
+      { ...filters, status: undefined },
+    )
+      .select('ticket.status', 'status')
+      .addSelect('count(*)::int', 'count')
+      .groupBy('ticket.status')
+      .getRawMany<{ status: TicketStatus; count: number }>();
+    return Object.fromEntries(rows.map(({ status, count }) => [status, count]));
   }
 
   private transactionOn(manager: EntityManager): TicketTransaction {
@@ -269,4 +257,39 @@ export class TypeOrmTicketStore implements TicketStore {
       },
     };
   }
+}
+
+/** The WHERE clause of a filtered list or count; each filter has an index behind it. */
+function whereMatching(
+  builder: SelectQueryBuilder<TicketEntity>,
+  filters: TicketFilters,
+): SelectQueryBuilder<TicketEntity> {
+  if (filters.type) builder.andWhere('ticket.type = :type', { type: filters.type });
+  if (filters.status) builder.andWhere('ticket.status = :status', { status: filters.status });
+  if (filters.priority)
+    builder.andWhere('ticket.priority = :priority', { priority: filters.priority });
+  if (filters.requesterId) {
+    builder.andWhere('ticket.requester_id = :requesterId', { requesterId: filters.requesterId });
+  }
+  if (filters.organizationId) {
+    builder.andWhere('ticket.organization_id = :organizationId', {
+      organizationId: filters.organizationId,
+    });
+  }
+  if (filters.assignmentGroupId) {
+    builder.andWhere('ticket.assignment_group_id = :assignmentGroupId', {
+      assignmentGroupId: filters.assignmentGroupId,
+    });
+  }
+  if (filters.assigneeId) {
+    builder.andWhere('ticket.assignee_id = :assigneeId', { assigneeId: filters.assigneeId });
+  }
+  if (filters.text) {
+    // Either language's word forms match (see the search_vector column).
+    builder.andWhere(
+      `ticket.search_vector @@ (websearch_to_tsquery('russian', :text) || websearch_to_tsquery('english', :text))`,
+      { text: filters.text },
+    );
+  }
+  return builder;
 }

@@ -2,6 +2,8 @@ import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
   type AddCommentRequest,
   type AddCommentResponse,
+  type CountTicketsRequest,
+  type CountTicketsResponse,
   type CreateTicketRequest,
   type ListCommentsRequest,
   type ListCommentsResponse,
@@ -20,6 +22,7 @@ import {
 } from '@itsm/contracts';
 import { AddCommentUseCase } from '../application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from '../application/comments/list-comments.use-case';
+import { CountTicketsUseCase } from '../application/count-tickets/count-tickets.use-case';
 import { CreateTicketUseCase } from '../application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from '../application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from '../application/list-tickets/list-tickets.use-case';
@@ -58,7 +61,27 @@ export class TicketsGrpcController implements TicketsServiceController {
     private readonly listTicketHistoryUseCase: ListTicketHistoryUseCase,
     @Inject(AddCommentUseCase) private readonly addCommentUseCase: AddCommentUseCase,
     @Inject(ListCommentsUseCase) private readonly listCommentsUseCase: ListCommentsUseCase,
+    @Inject(CountTicketsUseCase) private readonly countTicketsUseCase: CountTicketsUseCase,
   ) {}
+
+  async countTickets(request: CountTicketsRequest): Promise<CountTicketsResponse> {
+    const { byStatus, total } = await this.countTicketsUseCase.execute({
+      type: fromMessage(ticketTypeMessages, request.type),
+      priority: fromMessage(priorityMessages, request.priority),
+      requesterId: request.requesterId || undefined,
+      organizationId: request.organizationId || undefined,
+      assignmentGroupId: request.assignmentGroupId || undefined,
+      assigneeId: request.assigneeId || undefined,
+      text: request.text || undefined,
+    });
+    return {
+      counts: Object.entries(byStatus).map(([status, count]) => ({
+        status: ticketStatusMessages[status as keyof typeof byStatus],
+        count,
+      })),
+      total,
+    };
+  }
 
   async addComment(request: AddCommentRequest): Promise<AddCommentResponse> {
     const { comment, ticket, created } = await this.addCommentUseCase.execute({

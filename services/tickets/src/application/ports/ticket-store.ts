@@ -94,6 +94,8 @@ export interface TicketStore {
   comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
   /** Newest first; returns up to `limit` tickets strictly after the cursor. */
   list(query: TicketListQuery): Promise<Ticket[]>;
+  /** Tickets per state under the filters (their `status` is ignored); states without tickets are absent. */
+  countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>>;
 }
 
 export const TICKET_STORE = Symbol('TicketStore');

@@ -1,10 +1,11 @@
 import type { EventType } from '@itsm/contracts';
-import type { Ticket, TicketType } from '../../domain/ticket';
+import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type {
   EmittedEvent,
   StoredHistoryEntry,
   TicketHistoryEntry,
+  TicketFilters,
   TicketListQuery,
   TicketStore,
   TicketTransaction,
@@ -122,23 +123,7 @@ export class InMemoryTicketStore implements TicketStore {
 
   async list(query: TicketListQuery): Promise<Ticket[]> {
     const after = query.after;
-    return this.tickets
-      .map(({ ticket }) => ticket)
-      .filter((ticket) => !query.type || ticket.type === query.type)
-      .filter((ticket) => !query.status || ticket.status === query.status)
-      .filter((ticket) => !query.priority || ticket.priority === query.priority)
-      .filter((ticket) => !query.requesterId || ticket.requesterId === query.requesterId)
-      .filter((ticket) => !query.organizationId || ticket.organizationId === query.organizationId)
-      .filter(
-        (ticket) =>
-          !query.assignmentGroupId || ticket.assignmentGroupId === query.assignmentGroupId,
-      )
-      .filter((ticket) => !query.assigneeId || ticket.assigneeId === query.assigneeId)
-      .filter(
-        (ticket) =>
-          !query.text ||
-          `${ticket.title} ${ticket.description}`.toLowerCase().includes(query.text.toLowerCase()),
-      )
+    return this.matching(query)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
       .filter(
         (ticket) =>
@@ -147,6 +132,38 @@ export class InMemoryTicketStore implements TicketStore {
           (ticket.createdAt.getTime() === after.createdAt.getTime() && ticket.id < after.id),
       )
       .slice(0, query.limit);
+  }
+
+  async countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>> {
+    const counts: Partial<Record<TicketStatus, number>> = {};
+    for (const ticket of this.matching({ ...filters, status: undefined })) {
+      counts[ticket.status] = (counts[ticket.status] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  private matching(filters: TicketFilters): Ticket[] {
+    return this.tickets
+      .map(({ ticket }) => ticket)
+      .filter((ticket) => !filters.type || ticket.type === filters.type)
+      .filter((ticket) => !filters.status || ticket.status === filters.status)
+      .filter((ticket) => !filters.priority || ticket.priority === filters.priority)
+      .filter((ticket) => !filters.requesterId || ticket.requesterId === filters.requesterId)
+      .filter(
+        (ticket) => !filters.organizationId || ticket.organizationId === filters.organizationId,
+      )
+      .filter(
+        (ticket) =>
+          !filters.assignmentGroupId || ticket.assignmentGroupId === filters.assignmentGroupId,
+      )
+      .filter((ticket) => !filters.assigneeId || ticket.assigneeId === filters.assigneeId)
+      .filter(
+        (ticket) =>
+          !filters.text ||
+          `${ticket.title} ${ticket.description}`
+            .toLowerCase()
+            .includes(filters.text.toLowerCase()),
+      );
   }
 }
 

@@ -149,6 +149,27 @@ export interface ListCommentsResponse {
   comments: TicketComment[];
 }
 
+export interface CountTicketsRequest {
+  type: TicketType;
+  priority: Priority;
+  requesterId: string;
+  organizationId: string;
+  assignmentGroupId: string;
+  assigneeId: string;
+  text: string;
+}
+
+export interface StatusCount {
+  status: TicketStatus;
+  count: number;
+}
+
+export interface CountTicketsResponse {
+  /** One entry per state, zeros included. */
+  counts: StatusCount[];
+  total: number;
+}
+
 export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
   fromJSON(object: any): CreateTicketRequest {
     return {
@@ -593,6 +614,102 @@ export const ListCommentsResponse: MessageFns<ListCommentsResponse> = {
   },
 };
 
+export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
+  fromJSON(object: any): CountTicketsRequest {
+    return {
+      type: isSet(object.type) ? ticketTypeFromJSON(object.type) : TicketType.TICKET_TYPE_UNSPECIFIED,
+      priority: isSet(object.priority) ? priorityFromJSON(object.priority) : Priority.PRIORITY_UNSPECIFIED,
+      requesterId: isSet(object.requesterId)
+        ? globalThis.String(object.requesterId)
+        : isSet(object.requester_id)
+        ? globalThis.String(object.requester_id)
+        : "",
+      organizationId: isSet(object.organizationId)
+        ? globalThis.String(object.organizationId)
+        : isSet(object.organization_id)
+        ? globalThis.String(object.organization_id)
+        : "",
+      assignmentGroupId: isSet(object.assignmentGroupId)
+        ? globalThis.String(object.assignmentGroupId)
+        : isSet(object.assignment_group_id)
+        ? globalThis.String(object.assignment_group_id)
+        : "",
+      assigneeId: isSet(object.assigneeId)
+        ? globalThis.String(object.assigneeId)
+        : isSet(object.assignee_id)
+        ? globalThis.String(object.assignee_id)
+        : "",
+      text: isSet(object.text) ? globalThis.String(object.text) : "",
+    };
+  },
+
+  toJSON(message: CountTicketsRequest): unknown {
+    const obj: any = {};
+    if (message.type !== TicketType.TICKET_TYPE_UNSPECIFIED) {
+      obj.type = ticketTypeToJSON(message.type);
+    }
+    if (message.priority !== Priority.PRIORITY_UNSPECIFIED) {
+      obj.priority = priorityToJSON(message.priority);
+    }
+    if (message.requesterId !== "") {
+      obj.requesterId = message.requesterId;
+    }
+    if (message.organizationId !== "") {
+      obj.organizationId = message.organizationId;
+    }
+    if (message.assignmentGroupId !== "") {
+      obj.assignmentGroupId = message.assignmentGroupId;
+    }
+    if (message.assigneeId !== "") {
+      obj.assigneeId = message.assigneeId;
+    }
+    if (message.text !== "") {
+      obj.text = message.text;
+    }
+    return obj;
+  },
+};
+
+export const StatusCount: MessageFns<StatusCount> = {
+  fromJSON(object: any): StatusCount {
+    return {
+      status: isSet(object.status) ? ticketStatusFromJSON(object.status) : TicketStatus.TICKET_STATUS_UNSPECIFIED,
+      count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+    };
+  },
+
+  toJSON(message: StatusCount): unknown {
+    const obj: any = {};
+    if (message.status !== TicketStatus.TICKET_STATUS_UNSPECIFIED) {
+      obj.status = ticketStatusToJSON(message.status);
+    }
+    if (message.count !== 0) {
+      obj.count = Math.round(message.count);
+    }
+    return obj;
+  },
+};
+
+export const CountTicketsResponse: MessageFns<CountTicketsResponse> = {
+  fromJSON(object: any): CountTicketsResponse {
+    return {
+      counts: globalThis.Array.isArray(object?.counts) ? object.counts.map((e: any) => StatusCount.fromJSON(e)) : [],
+      total: isSet(object.total) ? globalThis.Number(object.total) : 0,
+    };
+  },
+
+  toJSON(message: CountTicketsResponse): unknown {
+    const obj: any = {};
+    if (message.counts?.length) {
+      obj.counts = message.counts.map((e) => StatusCount.toJSON(e));
+    }
+    if (message.total !== 0) {
+      obj.total = Math.round(message.total);
+    }
+    return obj;
+  },
+};
+
 /** The system of record for incidents and service requests. */
 
 export interface TicketsServiceClient {
@@ -621,6 +738,10 @@ export interface TicketsServiceClient {
   /** The conversation of a ticket, oldest first. */
 
   listComments(request: ListCommentsRequest, metadata?: Metadata): Observable<ListCommentsResponse>;
+
+  /** How many tickets are in each state, under the same filters as ListTickets. */
+
+  countTickets(request: CountTicketsRequest, metadata?: Metadata): Observable<CountTicketsResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -672,6 +793,13 @@ export interface TicketsServiceController {
     request: ListCommentsRequest,
     metadata?: Metadata,
   ): Promise<ListCommentsResponse> | Observable<ListCommentsResponse> | ListCommentsResponse;
+
+  /** How many tickets are in each state, under the same filters as ListTickets. */
+
+  countTickets(
+    request: CountTicketsRequest,
+    metadata?: Metadata,
+  ): Promise<CountTicketsResponse> | Observable<CountTicketsResponse> | CountTicketsResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -684,6 +812,7 @@ export function TicketsServiceControllerMethods() {
       "listTicketHistory",
       "addComment",
       "listComments",
+      "countTickets",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

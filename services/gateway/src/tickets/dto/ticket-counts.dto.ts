@@ -1,0 +1,30 @@
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import { ListTicketsQueryDto } from './list-tickets.query.dto';
+import { TICKET_STATUSES, type TicketStatusName } from './ticket-enums';
+
+/** The list filters, without paging and state (counts are per state). */
+export class CountTicketsQueryDto extends OmitType(ListTicketsQueryDto, [
+  'limit',
+  'cursor',
+  'status',
+] as const) {}
+
+export class TicketCountsDto {
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(TICKET_STATUSES.map((status) => [status, { type: 'integer' }])),
+    example: {
+      new: 12,
+      assigned: 4,
+      in_progress: 9,
+      pending: 2,
+      resolved: 30,
+      closed: 800,
+      cancelled: 3,
+    },
+  })
+  byStatus!: Record<TicketStatusName, number>;
+
+  @ApiProperty({ example: 860 })
+  total!: number;
+}

@@ -1,0 +1,68 @@
+import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
+import {
+  InMemoryTicketStore,
+  sequentialIds,
+  steppingClock,
+} from '../testing/in-memory-ticket-store';
+import { TransitionTicketUseCase } from '../transition-ticket/transition-ticket.use-case';
+import { CountTicketsUseCase } from './count-tickets.use-case';
+
+const noFilters = {
+  type: undefined,
+  priority: undefined,
+  requesterId: undefined,
+  organizationId: undefined,
+  assignmentGroupId: undefined,
+  assigneeId: undefined,
+  text: undefined,
+};
+
+describe('CountTicketsUseCase', () => {
+  it('counts tickets per state, zeros included, under the filters', async () => {
+    const store = new InMemoryTicketStore();
+    const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
+    const create = new CreateTicketUseCase(store, clock, sequentialIds());
+    const transition = new TransitionTicketUseCase(store, clock, { reopenWindowMs: 0 });
+    const ids: string[] = [];
+    for (const requesterId of ['emp-1', 'emp-1', 'emp-2']) {
+      const { ticket } = await create.execute({
+        idempotencyKey: '',
+        type: 'incident',
+        title: 'x',
+        description: '',
+        impact: undefined,
+        urgency: undefined,
+        channel: undefined,
+        requesterId,
+        organizationId: undefined,
+      });
+      ids.push(ticket.id);
+    }
+    await transition.execute({
+      ticketId: ids[0] ?? '',
+      expectedVersion: undefined,
+      action: 'cancel',
+      actorId: 'a',
+    });
+
+    const counts = await new CountTicketsUseCase(store).execute(noFilters);
+    expect(counts).toEqual({
+      byStatus: {
+        new: 2,
+        assigned: 0,
+        in_progress: 0,
+        pending: 0,
+        resolved: 0,
+        closed: 0,
+        cancelled: 1,
+      },
+      total: 3,
+    });
+    const forOne = await new CountTicketsUseCase(store).execute({
+      ...noFilters,
+      requesterId: 'emp-2',
+    });
+    expect(forOne.total).toBe(1);
+    expect(forOne.byStatus.new).toBe(1);
+  });
+});
