@@ -1,31 +1,12 @@
-import { Topics } from '@itsm/contracts';
-import {
-  aTicketRequestBody,
-  KafkaProbe,
-  postJson,
-  type RunningPlatform,
-  startPlatform,
-} from '@itsm/testing';
+import { aTicketRequestBody, postJson } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
+import { platformSuite } from './support/platform-suite';
 
 describe('ticket lifecycle through the gateway', () => {
-  let platform: RunningPlatform;
-  let probe: KafkaProbe;
-  let ticketsUrl: string;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    probe = await KafkaProbe.start(Topics.tickets);
-    ticketsUrl = `${platform.gatewayUrl}/api/v1/tickets`;
-  });
-
-  afterAll(async () => {
-    await probe?.stop();
-    await platform?.stop();
-  });
+  const suite = platformSuite();
 
   async function create(): Promise<TicketBody> {
-    const response = await postJson(ticketsUrl, aTicketRequestBody());
+    const response = await postJson(suite.ticketsUrl, aTicketRequestBody());
     expect(response.status).toBe(201);
     return (await response.json()) as TicketBody;
   }
@@ -36,7 +17,7 @@ describe('ticket lifecycle through the gateway', () => {
     version?: number,
   ): Promise<Response> {
     return postJson(
-      `${ticketsUrl}/${ticket.id}/transitions`,
+      `${suite.ticketsUrl}/${ticket.id}/transitions`,
       { actorId: 'agent-7', ...body },
       version === undefined ? {} : { 'If-Match': `"${version}"` },
     );
@@ -73,9 +54,9 @@ describe('ticket lifecycle through the gateway', () => {
     });
     expect(current.closedAt).not.toBeNull();
 
-    const events = await probe.waitForKey(ticket.id, { count: 9 });
+    const events = await suite.probe.waitForKey(ticket.id, { count: 9 });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const all = probe.messages.filter((message) => message.key === ticket.id);
+    const all = suite.probe.messages.filter((message) => message.key === ticket.id);
     expect(
       all.map((message) => message.headers['ce_type']?.replace('itsm.tickets.v1.ticket.', '')),
     ).toEqual([
@@ -97,7 +78,7 @@ describe('ticket lifecycle through the gateway', () => {
       ticket: { status: 'TICKET_STATUS_RESOLVED', resolutionCode: 'fixed' },
     });
 
-    const history = (await (await fetch(`${ticketsUrl}/${ticket.id}/history`)).json()) as {
+    const history = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}/history`)).json()) as {
       items: {
         action: string;
         actorId: string;
@@ -134,7 +115,7 @@ describe('ticket lifecycle through the gateway', () => {
       status: 412,
       currentVersion: 2,
     });
-    const read = (await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    const read = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
     expect(read).toMatchObject({ status: 'assigned', version: 2 });
   });
 
@@ -160,7 +141,7 @@ describe('ticket lifecycle through the gateway', () => {
     const unknownAction = await act(ticket, { action: 'escalate' });
     expect(unknownAction.status).toBe(400);
     const malformed = await postJson(
-      `${ticketsUrl}/${ticket.id}/transitions`,
+      `${suite.ticketsUrl}/${ticket.id}/transitions`,
       { action: 'cancel', actorId: 'a' },
       { 'If-Match': 'version-1' },
     );
@@ -169,11 +150,11 @@ describe('ticket lifecycle through the gateway', () => {
 
   it('refuses an Idempotency-Key reused with a different body with 422', async () => {
     const body = aTicketRequestBody();
-    expect((await postJson(ticketsUrl, body, { 'Idempotency-Key': 'lifecycle-key' })).status).toBe(
-      201,
-    );
+    expect(
+      (await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'lifecycle-key' })).status,
+    ).toBe(201);
     const reused = await postJson(
-      ticketsUrl,
+      suite.ticketsUrl,
       { ...body, title: 'something else' },
       { 'Idempotency-Key': 'lifecycle-key' },
     );
@@ -185,7 +166,7 @@ describe('ticket lifecycle through the gateway', () => {
 
   it('keeps a conversation: the first agent reply is the first response, internal notes stay internal', async () => {
     const ticket = await create();
-    const commentsUrl = `${ticketsUrl}/${ticket.id}/comments`;
+    const commentsUrl = `${suite.ticketsUrl}/${ticket.id}/comments`;
     const own = await postJson(commentsUrl, { authorId: ticket.requesterId, body: 'Any news?' });
     expect(own.status).toBe(201);
     const note = await postJson(commentsUrl, {
@@ -195,7 +176,8 @@ describe('ticket lifecycle through the gateway', () => {
     });
     expect(note.status).toBe(201);
     expect(
-      ((await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody).firstRespondedAt,
+      ((await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody)
+        .firstRespondedAt,
     ).toBeNull();
 
     const reply = await postJson(
@@ -206,7 +188,7 @@ describe('ticket lifecycle through the gateway', () => {
       },
     );
     expect(reply.status).toBe(201);
-    const replied = (await (await fetch(`${ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    const replied = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
     expect(replied.firstRespondedAt).not.toBeNull();
     expect(reply.headers.get('etag')).toBe(`"${replied.version}"`);
 
@@ -236,7 +218,7 @@ describe('ticket lifecycle through the gateway', () => {
     const all = (await (await fetch(commentsUrl)).json()) as { items: { visibility: string }[] };
     expect(all.items.map((item) => item.visibility)).toEqual(['public', 'internal', 'public']);
 
-    const events = await probe.waitForKey(ticket.id, { count: 4 });
+    const events = await suite.probe.waitForKey(ticket.id, { count: 4 });
     const commented = events.filter(
       (event) => event.headers['ce_type'] === 'itsm.tickets.v1.ticket.commented',
     );
@@ -248,7 +230,7 @@ describe('ticket lifecycle through the gateway', () => {
   it('refuses comments on a cancelled ticket with 409', async () => {
     const ticket = await create();
     expect((await act(ticket, { action: 'cancel' })).status).toBe(200);
-    const refused = await postJson(`${ticketsUrl}/${ticket.id}/comments`, {
+    const refused = await postJson(`${suite.ticketsUrl}/${ticket.id}/comments`, {
       authorId: 'agent-7',
       body: 'hello',
     });

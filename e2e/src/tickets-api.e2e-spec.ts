@@ -1,35 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Topics } from '@itsm/contracts';
-import {
-  aTicketRequestBody,
-  KafkaProbe,
-  postJson,
-  type RunningPlatform,
-  startPlatform,
-  workspaceRoot,
-} from '@itsm/testing';
+import { aTicketRequestBody, postJson, workspaceRoot } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
+import { platformSuite } from './support/platform-suite';
 
 describe('tickets through the gateway', () => {
-  let platform: RunningPlatform;
-  let probe: KafkaProbe;
-  let ticketsUrl: string;
-
-  beforeAll(async () => {
-    platform = await startPlatform();
-    probe = await KafkaProbe.start(Topics.tickets);
-    ticketsUrl = `${platform.gatewayUrl}/api/v1/tickets`;
-  });
-
-  afterAll(async () => {
-    await probe?.stop();
-    await platform?.stop();
-  });
+  const suite = platformSuite();
 
   it('creates a ticket that arrives on Kafka as a CloudEvent', async () => {
     const body = aTicketRequestBody({ impact: 'high', urgency: 'high' });
-    const response = await postJson(ticketsUrl, body);
+    const response = await postJson(suite.ticketsUrl, body);
     expect(response.status).toBe(201);
     const ticket = (await response.json()) as TicketBody;
     expect(ticket).toMatchObject({ status: 'new', priority: 'critical', version: 1 });
@@ -37,7 +17,7 @@ describe('tickets through the gateway', () => {
     expect(response.headers.get('location')).toBe(`/api/v1/tickets/${ticket.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
 
-    const [message] = await probe.waitForKey(ticket.id);
+    const [message] = await suite.probe.waitForKey(ticket.id);
     expect(message?.headers).toMatchObject({
       ce_specversion: '1.0',
       ce_type: 'itsm.tickets.v1.ticket.created',
@@ -58,20 +38,20 @@ describe('tickets through the gateway', () => {
     const traceId = response.headers.get('x-trace-id');
     expect(message?.headers['traceparent']).toContain(`-${traceId}-`);
 
-    const read = await fetch(`${ticketsUrl}/${ticket.id}`);
+    const read = await fetch(`${suite.ticketsUrl}/${ticket.id}`);
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual(ticket);
   });
 
   it('returns the first ticket when a create is retried with the same Idempotency-Key', async () => {
     const body = aTicketRequestBody();
-    const first = await postJson(ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
-    const retry = await postJson(ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const first = await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const retry = await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
     const firstTicket = (await first.json()) as TicketBody;
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(await retry.json()).toEqual(firstTicket);
-    const rows = await platform.ticketsDatabase.query(
+    const rows = await suite.platform.ticketsDatabase.query(
       'SELECT id FROM tickets WHERE requester_id = $1',
       [body['requesterId']],
     );
@@ -83,7 +63,7 @@ describe('tickets through the gateway', () => {
     const created: string[] = [];
     for (let index = 0; index < 5; index += 1) {
       const response = await postJson(
-        ticketsUrl,
+        suite.ticketsUrl,
         aTicketRequestBody({ requesterId, title: `page ticket ${index}` }),
       );
       created.push(((await response.json()) as TicketBody).number);
@@ -92,7 +72,7 @@ describe('tickets through the gateway', () => {
     let cursor: string | null = null;
     do {
       const query = new URLSearchParams({ requesterId, limit: '2', ...(cursor ? { cursor } : {}) });
-      const page = (await (await fetch(`${ticketsUrl}?${query}`)).json()) as {
+      const page = (await (await fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
         items: TicketBody[];
         nextCursor: string | null;
       };
@@ -106,14 +86,17 @@ describe('tickets through the gateway', () => {
   it('finds tickets by Russian and English word forms and narrows by priority and organisation', async () => {
     const organizationId = `org-search-${Date.now()}`;
     const create = (title: string, urgency: string) =>
-      postJson(ticketsUrl, aTicketRequestBody({ title, organizationId, impact: 'high', urgency }));
+      postJson(
+        suite.ticketsUrl,
+        aTicketRequestBody({ title, organizationId, impact: 'high', urgency }),
+      );
     const vpn = (await (await create('Не работает VPN на ноутбуке', 'high')).json()) as TicketBody;
     const printer = (await (
       await create('Printers are jamming on floor 3', 'low')
     ).json()) as TicketBody;
     const search = async (params: Record<string, string>) => {
       const query = new URLSearchParams({ organizationId, ...params });
-      const page = (await (await fetch(`${ticketsUrl}?${query}`)).json()) as {
+      const page = (await (await fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
         items: TicketBody[];
       };
       return page.items.map((item) => item.id);
@@ -125,7 +108,7 @@ describe('tickets through the gateway', () => {
     expect(await search({ q: 'квантовая гравитация' })).toEqual([]);
 
     const counts = (await (
-      await fetch(`${ticketsUrl}/counts?organizationId=${organizationId}`)
+      await fetch(`${suite.ticketsUrl}/counts?organizationId=${organizationId}`)
     ).json()) as {
       byStatus: Record<string, number>;
       total: number;
@@ -146,7 +129,7 @@ describe('tickets through the gateway', () => {
 
   it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {
     const requesterId = `emp-invalid-${Date.now()}`;
-    const response = await postJson(ticketsUrl, {
+    const response = await postJson(suite.ticketsUrl, {
       type: 'outage',
       title: '',
       requesterId,
@@ -161,7 +144,7 @@ describe('tickets through the gateway', () => {
       instance: '/api/v1/tickets',
     });
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(['colour', 'title', 'type']);
-    const rows = await platform.ticketsDatabase.query(
+    const rows = await suite.platform.ticketsDatabase.query(
       'SELECT id FROM tickets WHERE requester_id = $1',
       [requesterId],
     );
@@ -169,7 +152,7 @@ describe('tickets through the gateway', () => {
   });
 
   it('answers an unknown ticket with a 404 problem', async () => {
-    const response = await fetch(`${ticketsUrl}/01a21bc6-0000-7000-8000-000000000000`);
+    const response = await fetch(`${suite.ticketsUrl}/01a21bc6-0000-7000-8000-000000000000`);
     expect(response.status).toBe(404);
     expect((await response.json()) as ProblemBody).toMatchObject({
       type: '/problems/not-found',
@@ -179,13 +162,13 @@ describe('tickets through the gateway', () => {
   });
 
   it('answers a forged cursor and malformed JSON with 400 problems', async () => {
-    const forged = await fetch(`${ticketsUrl}?cursor=not-a-cursor`);
+    const forged = await fetch(`${suite.ticketsUrl}?cursor=not-a-cursor`);
     expect(forged.status).toBe(400);
     expect(((await forged.json()) as ProblemBody).detail).toBe(
       'the page token is not one this API issued',
     );
 
-    const malformed = await fetch(ticketsUrl, {
+    const malformed = await fetch(suite.ticketsUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"type":',
@@ -195,7 +178,7 @@ describe('tickets through the gateway', () => {
   });
 
   it('serves the OpenAPI document committed in services/gateway/openapi.json', async () => {
-    const response = await fetch(`${platform.gatewayUrl}/api/docs-json`);
+    const response = await fetch(`${suite.platform.gatewayUrl}/api/docs-json`);
     const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}']),
