@@ -237,4 +237,64 @@ describe('ticket lifecycle through the gateway', () => {
     expect(refused.status).toBe(409);
     expect((await refused.json()) as ProblemBody).toMatchObject({ currentStatus: 'cancelled' });
   });
+
+  it('edits a ticket: the matrix recomputes the priority, a manual priority needs a reason', async () => {
+    const ticket = await create();
+    const url = `${suite.ticketsUrl}/${ticket.id}`;
+    const patch = (body: Record<string, unknown>, version?: number) =>
+      fetch(url, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          ...(version ? { 'If-Match': `"${version}"` } : {}),
+        },
+        body: JSON.stringify({ actorId: 'agent-7', ...body }),
+      });
+
+    const raised = await patch(
+      { impact: 'high', urgency: 'high', title: 'Whole floor offline' },
+      1,
+    );
+    expect(raised.status).toBe(200);
+    expect((await raised.json()) as TicketBody).toMatchObject({
+      priority: 'critical',
+      version: 2,
+      priorityReason: null,
+    });
+
+    const noReason = await patch({ priority: 'low' });
+    expect(noReason.status).toBe(400);
+    expect(((await noReason.json()) as ProblemBody)['errors']).toEqual([
+      { field: 'priorityReason', message: 'a manual priority needs a reason' },
+    ]);
+
+    const manual = await patch({ priority: 'low', priorityReason: 'Workaround in place' }, 2);
+    expect((await manual.json()) as TicketBody).toMatchObject({
+      priority: 'low',
+      priorityReason: 'Workaround in place',
+    });
+    const stale = await patch({ title: 'late edit' }, 2);
+    expect(stale.status).toBe(412);
+    const back = await patch({ priority: null }, 3);
+    expect((await back.json()) as TicketBody).toMatchObject({
+      priority: 'critical',
+      priorityReason: null,
+      version: 4,
+    });
+
+    const events = await suite.probe.waitForKey(ticket.id, { count: 4 });
+    const updated = events.filter(
+      (event) => event.headers['ce_type'] === 'itsm.tickets.v1.ticket.updated',
+    );
+    expect(updated).toHaveLength(3);
+    const history = (await (await fetch(`${url}/history`)).json()) as {
+      items: { action: string }[];
+    };
+    expect(history.items.map((entry) => entry.action)).toEqual([
+      'created',
+      'update',
+      'update',
+      'update',
+    ]);
+  });
 });

@@ -138,6 +138,7 @@ export class BaselineTicketWriter {
         resolvedAt: undefined,
         closedAt: undefined,
         firstRespondedAt: undefined,
+        priorityReason: '',
       },
     });
     await client.query(

@@ -13,6 +13,7 @@ export interface TicketBody {
   resolvedAt: string | null;
   closedAt: string | null;
   firstRespondedAt: string | null;
+  priorityReason: string | null;
 }
 
 /** RFC 9457 problem details with this API's extension members. */

@@ -16,6 +16,7 @@ import {
   TransitionTicketUseCase,
   type TransitionSettings,
 } from './application/transition-ticket/transition-ticket.use-case';
+import { UpdateTicketUseCase } from './application/update-ticket/update-ticket.use-case';
 import { TypeOrmTicketStore } from './infrastructure/typeorm-ticket.store';
 import { TicketsGrpcController } from './interface/tickets.grpc-controller';
 
@@ -56,6 +57,11 @@ export class TicketsModule {
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) =>
             new TransitionTicketUseCase(store, clock, settings),
+        },
+        {
+          provide: UpdateTicketUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) => new UpdateTicketUseCase(store, clock),
         },
         {
           provide: CountTicketsUseCase,

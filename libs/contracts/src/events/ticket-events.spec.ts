@@ -45,6 +45,7 @@ const ticket = {
   resolvedAt: undefined,
   closedAt: undefined,
   firstRespondedAt: undefined,
+  priorityReason: '',
 };
 
 describe('TicketCreated event contract', () => {

@@ -2,6 +2,7 @@ import {
   TicketCommentedEvent,
   TicketCreatedEvent,
   TicketStateChangedEvent,
+  TicketUpdatedEvent,
 } from '../generated/itsm/tickets/v1/events';
 import {
   CommentVisibility,
@@ -68,5 +69,15 @@ export const TicketCommented = defineEventType<TicketCommentedEvent>({
     ...(comment?.visibility === CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED
       ? ['comment.visibility is unspecified']
       : []),
+  ],
+});
+
+export const TicketUpdated = defineEventType<TicketUpdatedEvent>({
+  topic: Topics.tickets,
+  type: 'itsm.tickets.v1.ticket.updated',
+  codec: TicketUpdatedEvent,
+  validate: ({ ticket, changes }) => [
+    ...ticketProblems(ticket),
+    ...(changes.length === 0 ? ['changes is empty'] : []),
   ],
 });

@@ -8,7 +8,8 @@ import {
   toTimestamp,
   Urgency,
 } from '@itsm/contracts';
-import { toCreateTicketRequest, toTicketDto } from './ticket-dto.mapper';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
+import { toCreateTicketRequest, toTicketDto, toUpdateTicketRequest } from './ticket-dto.mapper';
 
 describe('ticket REST ⇄ contract mapping', () => {
   it('renders a ticket with ISO timestamps and null for what is not set', () => {
@@ -38,6 +39,7 @@ describe('ticket REST ⇄ contract mapping', () => {
         resolvedAt: undefined,
         closedAt: toTimestamp(at),
         firstRespondedAt: undefined,
+        priorityReason: '',
       }),
     ).toEqual({
       id: 'id-1',
@@ -63,6 +65,7 @@ describe('ticket REST ⇄ contract mapping', () => {
       resolvedAt: null,
       closedAt: '2026-11-27T08:30:00.250Z',
       firstRespondedAt: null,
+      priorityReason: null,
     });
   });
 
@@ -79,6 +82,28 @@ describe('ticket REST ⇄ contract mapping', () => {
       channel: Channel.CHANNEL_UNSPECIFIED,
       requesterId: 'emp-1',
       organizationId: '',
+    });
+  });
+
+  it('turns the fields present in a PATCH body into update paths; priority null clears a manual priority', () => {
+    const body = Object.assign(new UpdateTicketDto(), {
+      actorId: 'agent-7',
+      urgency: 'high',
+      priority: null,
+    });
+    expect(toUpdateTicketRequest('id-1', body, 4)).toEqual({
+      id: 'id-1',
+      expectedVersion: 4,
+      actorId: 'agent-7',
+      updatePaths: ['urgency', 'priority'],
+      patch: {
+        title: '',
+        description: '',
+        impact: Impact.IMPACT_UNSPECIFIED,
+        urgency: Urgency.URGENCY_HIGH,
+        priority: Priority.PRIORITY_UNSPECIFIED,
+        priorityReason: '',
+      },
     });
   });
 });

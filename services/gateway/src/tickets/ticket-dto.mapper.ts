@@ -13,6 +13,7 @@ import {
   TicketAction,
   type TicketHistoryEntry,
   type TransitionTicketRequest,
+  type UpdateTicketRequest,
   fromTimestamp,
   Impact,
   type ListTicketsRequest,
@@ -40,6 +41,7 @@ import {
 import type { TicketDto } from './dto/ticket.dto';
 import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
+import type { UpdateTicketDto } from './dto/update-ticket.dto';
 
 export function toTicketDto(ticket: Ticket): TicketDto {
   if (!ticket.createdAt || !ticket.updatedAt)
@@ -70,6 +72,7 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     resolutionNotes: ticket.resolutionNotes,
     resolvedAt: ticket.resolvedAt ? fromTimestamp(ticket.resolvedAt).toISOString() : null,
     closedAt: ticket.closedAt ? fromTimestamp(ticket.closedAt).toISOString() : null,
+    priorityReason: ticket.priorityReason || null,
     firstRespondedAt: ticket.firstRespondedAt
       ? fromTimestamp(ticket.firstRespondedAt).toISOString()
       : null,
@@ -205,4 +208,33 @@ export function toStatusCounts(counts: StatusCount[]): Record<TicketStatusName, 
     byStatus[toRestSpelling('TICKET_STATUS_', status, TICKET_STATUSES)] = count;
   }
   return byStatus;
+}
+
+const EDITABLE_FIELDS = ['title', 'description', 'impact', 'urgency', 'priority'] as const;
+
+/** The fields present in a PATCH body become the update paths; `priority: null` clears a manual priority. */
+export function toUpdateTicketRequest(
+  id: string,
+  dto: UpdateTicketDto,
+  expectedVersion: number | undefined,
+): UpdateTicketRequest {
+  return {
+    id,
+    expectedVersion: expectedVersion ?? 0,
+    actorId: dto.actorId,
+    // Absent fields are undefined; `priority: null` is present (it clears a manual priority).
+    updatePaths: EDITABLE_FIELDS.filter((field) => dto[field] !== undefined),
+    patch: {
+      title: dto.title ?? '',
+      description: dto.description ?? '',
+      impact: fromRestSpelling('IMPACT_', dto.impact, Impact.IMPACT_UNSPECIFIED),
+      urgency: fromRestSpelling('URGENCY_', dto.urgency, Urgency.URGENCY_UNSPECIFIED),
+      priority: fromRestSpelling(
+        'PRIORITY_',
+        dto.priority ?? undefined,
+        Priority.PRIORITY_UNSPECIFIED,
+      ),
+      priorityReason: dto.priorityReason ?? '',
+    },
+  };
 }

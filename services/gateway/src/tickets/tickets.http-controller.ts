@@ -7,6 +7,7 @@ import {
   HttpStatus,
   Inject,
   Param,
+  Patch,
   ParseUUIDPipe,
   Post,
   Query,
@@ -30,6 +31,7 @@ import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
 import { TicketHistoryDto } from './dto/ticket-history.dto';
 import { TransitionTicketDto } from './dto/transition-ticket.dto';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { versionFromIfMatch } from './if-match';
 import {
   commentVisibilityOf,
@@ -42,6 +44,7 @@ import {
   toListTicketsRequest,
   toTicketDto,
   toTransitionTicketRequest,
+  toUpdateTicketRequest,
 } from './ticket-dto.mapper';
 import { TICKETS_CLIENT } from './tickets-client.provider';
 
@@ -116,6 +119,30 @@ export class TicketsHttpController {
   async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
     const page = await firstValueFrom(this.tickets.listTickets(toListTicketsRequest(query)));
     return { items: page.tickets.map(toTicketDto), nextCursor: page.nextPageToken || null };
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit title, description, impact, urgency or the priority (by hand, with a reason)',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
+  })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 409, 412, 503)
+  async update(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: UpdateTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const request = toUpdateTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const { ticket } = await firstValueFrom(this.tickets.updateTicket(request));
+    const dto = toTicketDto(requireTicket(ticket));
+    response.setHeader('ETag', `"${dto.version}"`);
+    return dto;
   }
 
   @Post(':id/transitions')

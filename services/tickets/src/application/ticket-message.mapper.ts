@@ -142,5 +142,6 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     resolvedAt: ticket.resolvedAt ? toTimestamp(ticket.resolvedAt) : undefined,
     closedAt: ticket.closedAt ? toTimestamp(ticket.closedAt) : undefined,
     firstRespondedAt: ticket.firstRespondedAt ? toTimestamp(ticket.firstRespondedAt) : undefined,
+    priorityReason: ticket.priorityReason ?? '',
   };
 }

@@ -153,6 +153,12 @@ export function transitionTicket(
 }
 
 const AUDITED_FIELDS = [
+  'title',
+  'description',
+  'impact',
+  'urgency',
+  'priority',
+  'priorityReason',
   'status',
   'assigneeId',
   'assignmentGroupId',

@@ -76,6 +76,7 @@ describe('opening a ticket', () => {
       resolvedAt: null,
       closedAt: null,
       firstRespondedAt: null,
+      priorityReason: null,
       version: 1,
     });
   });

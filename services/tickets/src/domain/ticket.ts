@@ -46,6 +46,8 @@ export interface Ticket {
   resolvedAt: Date | null;
   closedAt: Date | null;
   firstRespondedAt: Date | null;
+  /** Why the priority was set by hand; null while the matrix decides it. */
+  priorityReason: string | null;
   version: number;
 }
 
@@ -160,6 +162,7 @@ export function openTicket(
     resolvedAt: null,
     closedAt: null,
     firstRespondedAt: null,
+    priorityReason: null,
     version: 1,
   };
 }

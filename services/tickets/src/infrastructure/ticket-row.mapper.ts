@@ -31,6 +31,7 @@ export function toTicket(row: TicketEntity): Ticket {
     resolvedAt: row.resolvedAt,
     closedAt: row.closedAt,
     firstRespondedAt: row.firstRespondedAt,
+    priorityReason: row.priorityReason,
     version: row.version,
   };
 }

@@ -75,6 +75,9 @@ export class TicketEntity {
   @Column('timestamptz', { name: 'first_responded_at', nullable: true })
   firstRespondedAt!: Date | null;
 
+  @Column('text', { name: 'priority_reason', nullable: true })
+  priorityReason!: string | null;
+
   @Column('integer')
   version!: number;
 }

@@ -47,6 +47,7 @@ const INSERT_COLUMNS = [
   'resolved_at',
   'closed_at',
   'first_responded_at',
+  'priority_reason',
   'version',
 ] as const;
 
@@ -76,6 +77,7 @@ function insertValues(row: TicketEntity): unknown[] {
     row.resolvedAt,
     row.closedAt,
     row.firstRespondedAt,
+    row.priorityReason,
     row.version,
   ];
 }
@@ -204,6 +206,12 @@ export class TypeOrmTicketStore implements TicketStore {
         const result = await manager.getRepository(TicketEntity).update(
           { id: ticket.id, version: previousVersion },
           {
+            title: ticket.title,
+            description: ticket.description,
+            impact: ticket.impact,
+            urgency: ticket.urgency,
+            priority: ticket.priority,
+            priorityReason: ticket.priorityReason,
             status: ticket.status,
             assignmentGroupId: ticket.assignmentGroupId,
             assigneeId: ticket.assigneeId,

@@ -17,6 +17,8 @@ import {
   toTimestamp,
   type TransitionTicketRequest,
   type TransitionTicketResponse,
+  type UpdateTicketRequest,
+  type UpdateTicketResponse,
   type TicketsServiceController,
   TicketsServiceControllerMethods,
 } from '@itsm/contracts';
@@ -28,6 +30,7 @@ import { GetTicketUseCase } from '../application/get-ticket/get-ticket.use-case'
 import { ListTicketsUseCase } from '../application/list-tickets/list-tickets.use-case';
 import { ListTicketHistoryUseCase } from '../application/ticket-history/list-ticket-history.use-case';
 import { TransitionTicketUseCase } from '../application/transition-ticket/transition-ticket.use-case';
+import { UpdateTicketUseCase } from '../application/update-ticket/update-ticket.use-case';
 import {
   actionMessages,
   channelMessages,
@@ -45,6 +48,7 @@ import {
 } from '../application/ticket-message.mapper';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
+import { toTicketEdit } from './ticket-patch.mapper';
 
 /** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
 @Controller()
@@ -62,7 +66,18 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(AddCommentUseCase) private readonly addCommentUseCase: AddCommentUseCase,
     @Inject(ListCommentsUseCase) private readonly listCommentsUseCase: ListCommentsUseCase,
     @Inject(CountTicketsUseCase) private readonly countTicketsUseCase: CountTicketsUseCase,
+    @Inject(UpdateTicketUseCase) private readonly updateTicketUseCase: UpdateTicketUseCase,
   ) {}
+
+  async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
+    const ticket = await this.updateTicketUseCase.execute({
+      ticketId: request.id,
+      expectedVersion: request.expectedVersion || undefined,
+      actorId: request.actorId,
+      edit: toTicketEdit(request.patch, request.updatePaths),
+    });
+    return { ticket: toTicketMessage(ticket) };
+  }
 
   async countTickets(request: CountTicketsRequest): Promise<CountTicketsResponse> {
     const { byStatus, total } = await this.countTicketsUseCase.execute({

@@ -3,6 +3,7 @@ import { CreateOutboxAndInbox1764230400001 } from './1764230400001-create-outbox
 import { AddTicketLifecycleFields1764403200000 } from './1764403200000-add-ticket-lifecycle-fields';
 import { AddTicketSearchVector1764489600000 } from './1764489600000-add-ticket-search-vector';
 import { CreateTicketComments1764576000000 } from './1764576000000-create-ticket-comments';
+import { AddTicketPriorityReason1764662400000 } from './1764662400000-add-ticket-priority-reason';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -11,4 +12,5 @@ export const ticketsMigrations = [
   AddTicketLifecycleFields1764403200000,
   AddTicketSearchVector1764489600000,
   CreateTicketComments1764576000000,
+  AddTicketPriorityReason1764662400000,
 ];

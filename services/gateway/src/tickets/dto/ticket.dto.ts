@@ -43,9 +43,17 @@ export class TicketDto {
 
   @ApiProperty({
     enum: PRIORITIES,
-    description: 'Derived from impact and urgency by the priority matrix.',
+    description:
+      'Derived from impact and urgency by the priority matrix, unless set by hand (priorityReason).',
   })
   priority!: PriorityName;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the priority was set by hand; null when the matrix decides.',
+  })
+  priorityReason!: string | null;
 
   @ApiProperty({ enum: CHANNELS })
   channel!: ChannelName;

@@ -8,7 +8,7 @@ export interface TicketHistoryEntry {
   ticketId: string;
   occurredAt: Date;
   actorId: string;
-  action: 'created' | 'first_response' | TicketAction;
+  action: 'created' | 'first_response' | 'update' | TicketAction;
   changes: FieldChanges;
 }
 

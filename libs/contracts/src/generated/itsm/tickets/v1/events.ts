@@ -47,6 +47,14 @@ export interface TicketCommentedEvent {
   firstResponse: boolean;
 }
 
+/** ce_type: itsm.tickets.v1.ticket.updated */
+export interface TicketUpdatedEvent {
+  /** The ticket after the change. */
+  ticket: Ticket | undefined;
+  actorId: string;
+  changes: FieldChange[];
+}
+
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
   fromJSON(object: any): TicketCreatedEvent {
     return { ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined };
@@ -126,6 +134,36 @@ export const TicketCommentedEvent: MessageFns<TicketCommentedEvent> = {
     }
     if (message.firstResponse !== false) {
       obj.firstResponse = message.firstResponse;
+    }
+    return obj;
+  },
+};
+
+export const TicketUpdatedEvent: MessageFns<TicketUpdatedEvent> = {
+  fromJSON(object: any): TicketUpdatedEvent {
+    return {
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      changes: globalThis.Array.isArray(object?.changes)
+        ? object.changes.map((e: any) => FieldChange.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: TicketUpdatedEvent): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.changes?.length) {
+      obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
     }
     return obj;
   },

@@ -521,7 +521,11 @@ export interface Ticket {
     | Timestamp
     | undefined;
   /** The first public reply by someone other than the requester. */
-  firstRespondedAt: Timestamp | undefined;
+  firstRespondedAt:
+    | Timestamp
+    | undefined;
+  /** Why an agent set the priority by hand; empty while the matrix decides it. */
+  priorityReason: string;
 }
 
 /** A reply or an internal note in a ticket's conversation. Comments are never edited. */
@@ -625,6 +629,11 @@ export const Ticket: MessageFns<Ticket> = {
         : isSet(object.first_responded_at)
         ? fromJsonTimestamp(object.first_responded_at)
         : undefined,
+      priorityReason: isSet(object.priorityReason)
+        ? globalThis.String(object.priorityReason)
+        : isSet(object.priority_reason)
+        ? globalThis.String(object.priority_reason)
+        : "",
     };
   },
 
@@ -698,6 +707,9 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.firstRespondedAt !== undefined) {
       obj.firstRespondedAt = fromTimestamp(message.firstRespondedAt).toISOString();
+    }
+    if (message.priorityReason !== "") {
+      obj.priorityReason = message.priorityReason;
     }
     return obj;
   },

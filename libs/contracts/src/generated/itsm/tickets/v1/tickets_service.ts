@@ -170,6 +170,36 @@ export interface CountTicketsResponse {
   total: number;
 }
 
+/** The editable fields of a ticket; only those named in update_paths are applied. */
+export interface TicketPatch {
+  title: string;
+  description: string;
+  impact: Impact;
+  urgency: Urgency;
+  /** A manual priority (with priority_reason); UNSPECIFIED hands the priority back to the matrix. */
+  priority: Priority;
+  priorityReason: string;
+}
+
+export interface UpdateTicketRequest {
+  id: string;
+  /** The version the caller saw (If-Match); 0 skips the check. A stale version is ABORTED. */
+  expectedVersion: number;
+  actorId: string;
+  patch:
+    | TicketPatch
+    | undefined;
+  /**
+   * Fields of TicketPatch to apply: title, description, impact, urgency, priority.
+   * (A plain list rather than google.protobuf.FieldMask: the NestJS transport's loader has no FieldMask wrapper.)
+   */
+  updatePaths: string[];
+}
+
+export interface UpdateTicketResponse {
+  ticket: Ticket | undefined;
+}
+
 export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
   fromJSON(object: any): CreateTicketRequest {
     return {
@@ -710,6 +740,104 @@ export const CountTicketsResponse: MessageFns<CountTicketsResponse> = {
   },
 };
 
+export const TicketPatch: MessageFns<TicketPatch> = {
+  fromJSON(object: any): TicketPatch {
+    return {
+      title: isSet(object.title) ? globalThis.String(object.title) : "",
+      description: isSet(object.description) ? globalThis.String(object.description) : "",
+      impact: isSet(object.impact) ? impactFromJSON(object.impact) : Impact.IMPACT_UNSPECIFIED,
+      urgency: isSet(object.urgency) ? urgencyFromJSON(object.urgency) : Urgency.URGENCY_UNSPECIFIED,
+      priority: isSet(object.priority) ? priorityFromJSON(object.priority) : Priority.PRIORITY_UNSPECIFIED,
+      priorityReason: isSet(object.priorityReason)
+        ? globalThis.String(object.priorityReason)
+        : isSet(object.priority_reason)
+        ? globalThis.String(object.priority_reason)
+        : "",
+    };
+  },
+
+  toJSON(message: TicketPatch): unknown {
+    const obj: any = {};
+    if (message.title !== "") {
+      obj.title = message.title;
+    }
+    if (message.description !== "") {
+      obj.description = message.description;
+    }
+    if (message.impact !== Impact.IMPACT_UNSPECIFIED) {
+      obj.impact = impactToJSON(message.impact);
+    }
+    if (message.urgency !== Urgency.URGENCY_UNSPECIFIED) {
+      obj.urgency = urgencyToJSON(message.urgency);
+    }
+    if (message.priority !== Priority.PRIORITY_UNSPECIFIED) {
+      obj.priority = priorityToJSON(message.priority);
+    }
+    if (message.priorityReason !== "") {
+      obj.priorityReason = message.priorityReason;
+    }
+    return obj;
+  },
+};
+
+export const UpdateTicketRequest: MessageFns<UpdateTicketRequest> = {
+  fromJSON(object: any): UpdateTicketRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      patch: isSet(object.patch) ? TicketPatch.fromJSON(object.patch) : undefined,
+      updatePaths: globalThis.Array.isArray(object?.updatePaths)
+        ? object.updatePaths.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.update_paths)
+        ? object.update_paths.map((e: any) => globalThis.String(e))
+        : [],
+    };
+  },
+
+  toJSON(message: UpdateTicketRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.patch !== undefined) {
+      obj.patch = TicketPatch.toJSON(message.patch);
+    }
+    if (message.updatePaths?.length) {
+      obj.updatePaths = message.updatePaths;
+    }
+    return obj;
+  },
+};
+
+export const UpdateTicketResponse: MessageFns<UpdateTicketResponse> = {
+  fromJSON(object: any): UpdateTicketResponse {
+    return { ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined };
+  },
+
+  toJSON(message: UpdateTicketResponse): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
+
 /** The system of record for incidents and service requests. */
 
 export interface TicketsServiceClient {
@@ -742,6 +870,10 @@ export interface TicketsServiceClient {
   /** How many tickets are in each state, under the same filters as ListTickets. */
 
   countTickets(request: CountTicketsRequest, metadata?: Metadata): Observable<CountTicketsResponse>;
+
+  /** Changes the fields named in update_paths (title, description, impact, urgency, priority). */
+
+  updateTicket(request: UpdateTicketRequest, metadata?: Metadata): Observable<UpdateTicketResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -800,6 +932,13 @@ export interface TicketsServiceController {
     request: CountTicketsRequest,
     metadata?: Metadata,
   ): Promise<CountTicketsResponse> | Observable<CountTicketsResponse> | CountTicketsResponse;
+
+  /** Changes the fields named in update_paths (title, description, impact, urgency, priority). */
+
+  updateTicket(
+    request: UpdateTicketRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateTicketResponse> | Observable<UpdateTicketResponse> | UpdateTicketResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -813,6 +952,7 @@ export function TicketsServiceControllerMethods() {
       "addComment",
       "listComments",
       "countTickets",
+      "updateTicket",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

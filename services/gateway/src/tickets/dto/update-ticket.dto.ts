@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IMPACTS,
+  type ImpactName,
+  PRIORITIES,
+  type PriorityName,
+  URGENCIES,
+  type UrgencyName,
+} from './ticket-enums';
+
+/** A partial update: only the fields present change. */
+export class UpdateTicketDto {
+  @ApiProperty({
+    maxLength: 200,
+    example: 'agent-17',
+    description: 'Who edits (until sign-in lands, given by the caller).',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  actorId!: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  description?: string;
+
+  @ApiPropertyOptional({
+    enum: IMPACTS,
+    description: 'Recomputes the priority unless it was set by hand.',
+  })
+  @IsOptional()
+  @IsIn(IMPACTS)
+  impact?: ImpactName;
+
+  @ApiPropertyOptional({
+    enum: URGENCIES,
+    description: 'Recomputes the priority unless it was set by hand.',
+  })
+  @IsOptional()
+  @IsIn(URGENCIES)
+  urgency?: UrgencyName;
+
+  @ApiPropertyOptional({
+    enum: PRIORITIES,
+    nullable: true,
+    description:
+      'Set the priority by hand (needs priorityReason); null hands it back to the impact × urgency matrix.',
+  })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: PriorityName | null;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Affects the whole trading floor' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  priorityReason?: string;
+}

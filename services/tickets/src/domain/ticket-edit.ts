@@ -1,0 +1,90 @@
+import { type Impact, type Priority, priorityOf, type Urgency } from './priority-matrix';
+import { DESCRIPTION_MAX_LENGTH, type Ticket, TITLE_MAX_LENGTH } from './ticket';
+import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
+import { diff, type FieldChanges } from './ticket-lifecycle';
+
+export const PRIORITY_REASON_MAX_LENGTH = 500;
+
+/** What an agent may change on an open ticket; absent fields stay as they are. */
+export interface TicketEdit {
+  title?: string;
+  description?: string;
+  impact?: Impact;
+  urgency?: Urgency;
+  /** A manual priority with its reason, or null to hand the priority back to the matrix. */
+  priority?: { value: Priority; reason: string } | null;
+}
+
+export interface EditOutcome {
+  ticket: Ticket;
+  changes: FieldChanges;
+}
+
+/**
+ * Edits a ticket. The priority follows the impact × urgency matrix unless an agent set it
+ * by hand with a reason; the manual priority then stays until it is cleared. Closed and
+ * cancelled tickets are records and are not edited.
+ */
+export function editTicket(ticket: Ticket, edit: TicketEdit, now: Date): EditOutcome {
+  if (ticket.status === 'closed' || ticket.status === 'cancelled') {
+    throw new TicketError(
+      TicketErrorCode.InvalidTransition,
+      `ticket ${ticket.number} is ${ticket.status} and cannot be edited`,
+      [],
+      {
+        currentStatus: ticket.status,
+        allowedActions: [],
+      },
+    );
+  }
+  const violations: FieldViolation[] = [];
+  const title = edit.title?.trim();
+  if (title !== undefined && title.length === 0)
+    violations.push({ field: 'title', message: 'title must not be empty' });
+  if (title !== undefined && title.length > TITLE_MAX_LENGTH) {
+    violations.push({
+      field: 'title',
+      message: `title must be at most ${TITLE_MAX_LENGTH} characters`,
+    });
+  }
+  if (edit.description !== undefined && edit.description.length > DESCRIPTION_MAX_LENGTH) {
+    violations.push({
+      field: 'description',
+      message: `description must be at most ${DESCRIPTION_MAX_LENGTH} characters`,
+    });
+  }
+  const reason = edit.priority?.reason.trim();
+  if (edit.priority && !reason) {
+    violations.push({ field: 'priorityReason', message: 'a manual priority needs a reason' });
+  }
+  if (reason && reason.length > PRIORITY_REASON_MAX_LENGTH) {
+    violations.push({
+      field: 'priorityReason',
+      message: `priorityReason must be at most ${PRIORITY_REASON_MAX_LENGTH} characters`,
+    });
+  }
+  if (violations.length > 0)
+    throw new TicketError(TicketErrorCode.ValidationFailed, 'the edit is invalid', violations);
+
+  const impact = edit.impact ?? ticket.impact;
+  const urgency = edit.urgency ?? ticket.urgency;
+  const priorityReason =
+    edit.priority === undefined ? ticket.priorityReason : edit.priority ? (reason ?? null) : null;
+  const priority = edit.priority
+    ? edit.priority.value
+    : priorityReason
+      ? ticket.priority
+      : priorityOf(impact, urgency);
+  const edited: Ticket = {
+    ...ticket,
+    title: title ?? ticket.title,
+    description: edit.description ?? ticket.description,
+    impact,
+    urgency,
+    priority,
+    priorityReason,
+  };
+  const changes = diff(ticket, edited);
+  if (Object.keys(changes).length === 0) return { ticket, changes };
+  return { ticket: { ...edited, updatedAt: now, version: ticket.version + 1 }, changes };
+}
