@@ -2,7 +2,8 @@ import { TicketCommented } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
 import { commentOn, type TicketComment } from '../../domain/ticket-comment';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
-import { IDEMPOTENCY_KEY_MAX_LENGTH } from '../create-ticket/create-ticket.use-case';
+import { idempotencyKeyOf } from '../idempotency-key';
+import { lockTicket } from '../lock-ticket';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import type { TicketStore } from '../ports/ticket-store';
@@ -29,26 +30,13 @@ export class AddCommentUseCase {
   ) {}
 
   async execute(command: AddCommentCommand): Promise<AddCommentResult> {
-    const key = command.idempotencyKey.trim() || null;
-    if (key && key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-      throw new TicketError(TicketErrorCode.ValidationFailed, 'the idempotency key is too long', [
-        {
-          field: 'idempotencyKey',
-          message: `idempotencyKey must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
-        },
-      ]);
-    }
+    const key = idempotencyKeyOf(command.idempotencyKey);
     const replay = () => (key ? this.replay(command, key) : Promise.resolve(undefined));
     const earlier = await replay();
     if (earlier) return earlier;
     try {
       return await this.tickets.transaction(async (transaction) => {
-        const current = await transaction.findForUpdate(command.ticketId);
-        if (!current)
-          throw new TicketError(
-            TicketErrorCode.NotFound,
-            `ticket ${command.ticketId} does not exist`,
-          );
+        const current = await lockTicket(transaction, command.ticketId);
         const now = this.clock.now();
         const outcome = commentOn(current, command, { id: this.ids.newId(), now });
         if ((await transaction.insertComment(outcome.comment, key)) === 'idempotency-key-taken') {

@@ -7,6 +7,7 @@ import {
   validateTicketRequest,
 } from '../../domain/ticket';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
+import { idempotencyKeyOf } from '../idempotency-key';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyRecord, TicketStore } from '../ports/ticket-store';
@@ -18,8 +19,6 @@ export interface CreateTicketResult {
   /** False when the idempotency key was used before and the first ticket is returned. */
   created: boolean;
 }
-
-export const IDEMPOTENCY_KEY_MAX_LENGTH = 200;
 
 class IdempotencyKeyTaken extends Error {}
 
@@ -52,15 +51,7 @@ export class CreateTicketUseCase {
 
   async execute(command: CreateTicketCommand): Promise<CreateTicketResult> {
     const request = validateTicketRequest(command);
-    const key = command.idempotencyKey.trim();
-    if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
-      throw new TicketError(TicketErrorCode.ValidationFailed, 'the idempotency key is too long', [
-        {
-          field: 'idempotencyKey',
-          message: `idempotencyKey must be at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters`,
-        },
-      ]);
-    }
+    const key = idempotencyKeyOf(command.idempotencyKey);
     const idempotency: IdempotencyRecord | null = key
       ? { key, fingerprint: requestFingerprint(request) }
       : null;

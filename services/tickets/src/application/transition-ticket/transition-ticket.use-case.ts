@@ -8,9 +8,9 @@ import {
   type TicketStateChangedEvent,
 } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
-import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { type TicketAction, transitionTicket } from '../../domain/ticket-lifecycle';
 import type { Clock } from '../ports/clock';
+import { lockTicket } from '../lock-ticket';
 import type { TicketStore } from '../ports/ticket-store';
 import {
   actionMessages,
@@ -63,20 +63,7 @@ export class TransitionTicketUseCase {
 
   execute(command: TransitionTicketCommand): Promise<Ticket> {
     return this.tickets.transaction(async (transaction) => {
-      const current = await transaction.findForUpdate(command.ticketId);
-      if (!current)
-        throw new TicketError(
-          TicketErrorCode.NotFound,
-          `ticket ${command.ticketId} does not exist`,
-        );
-      if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
-        throw new TicketError(
-          TicketErrorCode.VersionConflict,
-          `ticket ${current.number} changed since version ${command.expectedVersion}; it is at version ${current.version}`,
-          [],
-          { currentVersion: current.version },
-        );
-      }
+      const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
       const now = this.clock.now();
       const { ticket, from, changes } = transitionTicket(current, command, {
         now,

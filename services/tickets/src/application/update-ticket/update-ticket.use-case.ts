@@ -1,8 +1,8 @@
 import { TicketUpdated } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
 import { editTicket } from '../../domain/ticket-edit';
-import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
+import { lockTicket } from '../lock-ticket';
 import type { TicketStore } from '../ports/ticket-store';
 import { toFieldChangeMessages, toTicketMessage } from '../ticket-message.mapper';
 import type { UpdateTicketCommand } from './update-ticket.command';
@@ -20,20 +20,7 @@ export class UpdateTicketUseCase {
 
   execute(command: UpdateTicketCommand): Promise<Ticket> {
     return this.tickets.transaction(async (transaction) => {
-      const current = await transaction.findForUpdate(command.ticketId);
-      if (!current)
-        throw new TicketError(
-          TicketErrorCode.NotFound,
-          `ticket ${command.ticketId} does not exist`,
-        );
-      if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
-        throw new TicketError(
-          TicketErrorCode.VersionConflict,
-          `ticket ${current.number} changed since version ${command.expectedVersion}; it is at version ${current.version}`,
-          [],
-          { currentVersion: current.version },
-        );
-      }
+      const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
       const now = this.clock.now();
       const { ticket, changes } = editTicket(current, command.edit, now);
       if (Object.keys(changes).length === 0) return current;

@@ -1,0 +1,25 @@
+import type { Ticket } from '../domain/ticket';
+import { TicketError, TicketErrorCode } from '../domain/ticket-error';
+import type { TicketTransaction } from './ports/ticket-store';
+
+/**
+ * Locks a ticket for the rest of the transaction. With an expected version (If-Match), a
+ * ticket that changed since the caller read it is refused, so no update is lost.
+ */
+export async function lockTicket(
+  transaction: TicketTransaction,
+  ticketId: string,
+  expectedVersion?: number,
+): Promise<Ticket> {
+  const ticket = await transaction.findForUpdate(ticketId);
+  if (!ticket) throw new TicketError(TicketErrorCode.NotFound, `ticket ${ticketId} does not exist`);
+  if (expectedVersion !== undefined && expectedVersion !== ticket.version) {
+    throw new TicketError(
+      TicketErrorCode.VersionConflict,
+      `ticket ${ticket.number} changed since version ${expectedVersion}; it is at version ${ticket.version}`,
+      [],
+      { currentVersion: ticket.version },
+    );
+  }
+  return ticket;
+}
