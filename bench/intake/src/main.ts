@@ -1,19 +1,26 @@
-import { execFileSync } from 'node:child_process';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { aTicketRequestBody, startPlatform, testEnvironment, workspaceRoot } from '@itsm/testing';
+import {
+  appendResultsFile,
+  aTicketRequestBody,
+  type LoadResult,
+  runLoad,
+  startPlatform,
+  workspaceRoot,
+  assertLoopbackInfrastructure,
+  commitOfWorkspace,
+  releaseAll,
+  using,
+} from '@itsm/testing';
 import { BaselineTicketWriter, createTicketsDatabase } from './baseline';
 import { GatewayClient } from './gateway-client';
-import { type LoadResult, runLoad } from './load';
 import { waitForEmptyOutbox } from './outbox-drain';
 import { formatIntakeTable, intakeResultRows, type IntakeFigures } from './report';
-import { appendResultsFile } from './results-file';
 import { type LatencySummary, summarize } from './stats';
 
 /** The tickets service's pool (DATABASE_POOL_SIZE default), so the baseline gets the same. */
 const SERVICE_POOL_SIZE = 20;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 interface Options {
   concurrency: number;
@@ -62,44 +69,6 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-/** The benchmark talks to local infrastructure only. */
-function assertLoopbackInfrastructure(): void {
-  const environment = testEnvironment();
-  const hosts = [
-    environment.PGHOST,
-    ...environment.kafkaBrokers.map((broker) => broker.replace(/:\d+$/, '')),
-  ];
-  const remote = hosts.filter((host) => !LOOPBACK.has(host));
-  if (remote.length > 0)
-    throw new Error(`refusing to run against non-local hosts: ${remote.join(', ')}`);
-}
-
-// Released on success, failure and Ctrl-C alike; a signal during acquisition (e.g. while
-// the platform starts) waits for it, so nothing it created is left behind.
-const releases = new Set<() => Promise<void>>();
-
-async function using<R, T>(
-  acquisition: Promise<R>,
-  release: (resource: R) => Promise<void>,
-  body: (resource: R) => Promise<T>,
-): Promise<T> {
-  let released: Promise<void> | undefined;
-  // A failed acquisition cleans up after itself (startPlatform, createTicketsDatabase).
-  const releaseOnce = (): Promise<void> =>
-    (released ??= acquisition.then(release, () => undefined));
-  releases.add(releaseOnce);
-  try {
-    return await body(await acquisition);
-  } finally {
-    releases.delete(releaseOnce);
-    await releaseOnce();
-  }
-}
-
-async function releaseAll(): Promise<void> {
-  await Promise.allSettled([...releases].map((release) => release()));
-}
-
 /** A warm-up (discarded) and the measured run; any failed operation fails the benchmark. */
 async function measure(
   label: string,
@@ -113,7 +82,7 @@ async function measure(
     );
     if (result.failures > 0 || !result.finished) {
       throw new Error(
-        `${label} ${name}: ${result.latenciesMs.length}/${count} succeeded, ${result.failures} failed` +
+        `${label} ${name}: ${result.latenciesMs.filter(Number.isFinite).length}/${count} succeeded, ${result.failures} failed` +
           `${result.finished ? '' : ', time ran out'}; first failure: ${result.firstFailure ?? '-'}`,
       );
     }
@@ -180,16 +149,6 @@ async function measureBaseline(
         },
       ),
   );
-}
-
-function commitOfWorkspace(): string {
-  const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: workspaceRoot, encoding: 'utf8' }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain') ? '-dirty' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 async function main(): Promise<void> {

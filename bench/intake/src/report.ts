@@ -1,4 +1,4 @@
-import { formatFigure, type ResultRow } from './results-file';
+import { formatFigure, type ResultRow } from '@itsm/testing';
 import { ratio, type LatencySummary } from './stats';
 
 /** Platform throughput must reach this share of the baseline's (DESIGN.md, "Performance model"). */

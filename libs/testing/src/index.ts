@@ -8,3 +8,7 @@ export * from './otlp-receiver';
 export * from './platform-fixture';
 export * from './factories';
 export * from './local-infra';
+export * from './benchmark/results-file';
+export * from './benchmark/load';
+export * from './benchmark/percentile';
+export * from './benchmark/run-guard';

@@ -5,31 +5,31 @@ export interface LoadOptions {
   count: number;
   /** Operations in flight at any time. */
   concurrency: number;
-  /** No new operation starts after this long; the run then reports fewer completions. */
+  /** No new operation starts after this long; the run then reports it did not finish. */
   timeoutMs: number;
 }
 
 export interface LoadResult {
-  /** Latency of every successful operation, in completion order. */
+  /** Latency of operation i at index i; NaN where it failed or never ran. */
   latenciesMs: number[];
   failures: number;
   /** The first failure's message, to say why a run failed. */
   firstFailure: string | undefined;
-  /** Wall-clock time from the first start to the last completion. */
   elapsedMs: number;
   /** False when the time ran out before every operation started. */
   finished: boolean;
 }
 
 /**
- * Runs `operation` `count` times with exactly `concurrency` in flight (closed loop: each
- * worker starts the next operation when its previous one ends), timing each one.
+ * Runs `operation` for indexes 0..count-1 with `concurrency` in flight (closed loop: a worker
+ * starts the next operation when its previous one ended), timing each one. Latencies stay at
+ * their index, so they map back to what each operation did.
  */
 export async function runLoad(
   { count, concurrency, timeoutMs }: LoadOptions,
   operation: (index: number) => Promise<void>,
 ): Promise<LoadResult> {
-  const latenciesMs: number[] = [];
+  const latenciesMs = new Array<number>(count).fill(Number.NaN);
   let failures = 0;
   let firstFailure: string | undefined;
   let next = 0;
@@ -42,7 +42,7 @@ export async function runLoad(
       const begin = performance.now();
       try {
         await operation(index);
-        latenciesMs.push(performance.now() - begin);
+        latenciesMs[index] = performance.now() - begin;
       } catch (error) {
         failures += 1;
         firstFailure ??= error instanceof Error ? error.message : String(error);
@@ -50,7 +50,7 @@ export async function runLoad(
     }
   };
 
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
   return {
     latenciesMs,
     failures,

@@ -1,3 +1,4 @@
+/** bench/RESULTS.md: one table row per figure, oldest first, and a note per run. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export interface ResultRow {
@@ -43,8 +44,8 @@ export function formatRow(row: ResultRow): string {
 }
 
 /**
- * The results document with `rows` added at the end of the table and `runNote` at the end
- * of the runs section. Older rows stay; the table stays one block so tools can parse it.
+ * The results document with `rows` added at the end of the table and `runNote` (lines after
+ * the first are indented under it) at the end of the runs section. Older rows stay.
  */
 export function appendResults(
   existing: string | undefined,
@@ -59,8 +60,9 @@ export function appendResults(
   lines.splice(end, 0, ...rows.map(formatRow));
   if (!lines.some((line) => line.trim() === RUNS_HEADING)) lines.push('', RUNS_HEADING, '');
   const last = lines.at(-1) ?? '';
-  if (last.trim() && !last.startsWith('- ')) lines.push('');
-  lines.push(`- ${runNote}`);
+  if (last.trim() && !last.startsWith('- ') && !last.startsWith('  ')) lines.push('');
+  const [first = '', ...more] = runNote.split('\n');
+  lines.push(`- ${first}`, ...more.map((line) => `  ${line}`));
   return `${lines.join('\n')}\n`;
 }
 
