@@ -9,6 +9,7 @@ import {
   startPlatform,
   workspaceRoot,
   assertLoopbackInfrastructure,
+  integerOption,
   commitOfWorkspace,
   releaseAll,
   using,
@@ -52,13 +53,8 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const integer = (name: string, text: string, min: number, max: number): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${text}\n${USAGE}`);
-    }
-    return value;
-  };
+  const integer = (name: string, text: string, min: number, max: number): number =>
+    integerOption(name, text, min, max, USAGE);
   return {
     concurrency: integer('concurrency', values.concurrency, 1, 256),
     requests: integer('requests', values.requests, 1, 100_000),

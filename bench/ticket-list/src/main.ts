@@ -10,6 +10,7 @@ import {
   startPlatform,
   workspaceRoot,
   assertLoopbackInfrastructure,
+  integerOption,
   commitOfWorkspace,
   releaseAll,
   using,
@@ -76,13 +77,8 @@ function parseOptions(argv: string[]): Options {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const integer = (name: string, text: string, min: number, max: number): number => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${text}\n${USAGE}`);
-    }
-    return value;
-  };
+  const integer = (name: string, text: string, min: number, max: number): number =>
+    integerOption(name, text, min, max, USAGE);
   const maxLoad = Number(values['max-load']);
   if (!(maxLoad > 0)) throw new Error(`--max-load must be positive\n${USAGE}`);
   return {

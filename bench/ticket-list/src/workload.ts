@@ -152,6 +152,7 @@ const SELECTED_COLUMNS = [
   'resolved_at',
   'closed_at',
   'first_responded_at',
+  'priority_reason',
   'version',
 ] as const;
 

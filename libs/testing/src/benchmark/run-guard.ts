@@ -53,3 +53,18 @@ export function commitOfWorkspace(): string {
     return 'unknown';
   }
 }
+
+/** A whole-number command-line option within bounds; the error names the flag and shows the usage. */
+export function integerOption(
+  name: string,
+  text: string,
+  min: number,
+  max: number,
+  usage: string,
+): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be an integer in [${min}, ${max}], got ${text}\n${usage}`);
+  }
+  return value;
+}

@@ -50,9 +50,12 @@ import { TICKETS_CLIENT } from './tickets-client.provider';
 
 const TICKETS_PATH = '/api/v1/tickets';
 
-function requireTicket(ticket: Ticket | undefined): Ticket {
+/** The ticket of a service answer as REST, its version sent as the ETag. */
+function ticketWithETag(ticket: Ticket | undefined, response: Response): TicketDto {
   if (!ticket) throw new Error('the tickets service answered without a ticket');
-  return ticket;
+  const dto = toTicketDto(ticket);
+  response.setHeader('ETag', `"${dto.version}"`);
+  return dto;
 }
 
 @ApiTags('tickets')
@@ -79,9 +82,8 @@ export class TicketsHttpController {
     const { ticket, created } = await firstValueFrom(
       this.tickets.createTicket(toCreateTicketRequest(body, idempotencyKey)),
     );
-    const dto = toTicketDto(requireTicket(ticket));
+    const dto = ticketWithETag(ticket, response);
     response.setHeader('Location', `${TICKETS_PATH}/${dto.id}`);
-    response.setHeader('ETag', `"${dto.version}"`);
     if (!created) response.setHeader('Idempotent-Replayed', 'true');
     return dto;
   }
@@ -107,9 +109,7 @@ export class TicketsHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
     const { ticket } = await firstValueFrom(this.tickets.getTicket({ id }));
-    const dto = toTicketDto(requireTicket(ticket));
-    response.setHeader('ETag', `"${dto.version}"`);
-    return dto;
+    return ticketWithETag(ticket, response);
   }
 
   @Get()
@@ -140,9 +140,7 @@ export class TicketsHttpController {
   ): Promise<TicketDto> {
     const request = toUpdateTicketRequest(id, body, versionFromIfMatch(ifMatch));
     const { ticket } = await firstValueFrom(this.tickets.updateTicket(request));
-    const dto = toTicketDto(requireTicket(ticket));
-    response.setHeader('ETag', `"${dto.version}"`);
-    return dto;
+    return ticketWithETag(ticket, response);
   }
 
   @Post(':id/transitions')
@@ -166,9 +164,7 @@ export class TicketsHttpController {
   ): Promise<TicketDto> {
     const request = toTransitionTicketRequest(id, body, versionFromIfMatch(ifMatch));
     const { ticket } = await firstValueFrom(this.tickets.transitionTicket(request));
-    const dto = toTicketDto(requireTicket(ticket));
-    response.setHeader('ETag', `"${dto.version}"`);
-    return dto;
+    return ticketWithETag(ticket, response);
   }
 
   @Get(':id/history')
