@@ -127,6 +127,55 @@ describe('tickets through the gateway', () => {
     });
   });
 
+  it('sorts a queue by priority or last change and narrows it to a creation window', async () => {
+    const organizationId = `org-sort-${Date.now()}`;
+    const created: TicketBody[] = [];
+    for (const [impact, urgency] of [
+      ['low', 'low'],
+      ['high', 'high'],
+      ['medium', 'medium'],
+    ] as const) {
+      const response = await postJson(
+        suite.ticketsUrl,
+        aTicketRequestBody({ organizationId, impact, urgency }),
+      );
+      created.push((await response.json()) as TicketBody);
+    }
+    const [planning, critical, medium] = created;
+    const numbers = async (params: Record<string, string>) => {
+      const response = await fetch(
+        `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, ...params })}`,
+      );
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: TicketBody[] }).items.map((item) => item.number);
+    };
+    expect(await numbers({ sort: '-priority' })).toEqual([
+      critical?.number,
+      medium?.number,
+      planning?.number,
+    ]);
+    expect(await numbers({ sort: 'createdAt' })).toEqual(created.map((ticket) => ticket.number));
+    expect(
+      await numbers({ createdFrom: critical?.createdAt ?? '', createdTo: medium?.createdAt ?? '' }),
+    ).toEqual([critical?.number]);
+
+    const firstPage = (await (
+      await fetch(
+        `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, sort: '-priority', limit: '1' })}`,
+      )
+    ).json()) as { nextCursor: string };
+    const mixed = await fetch(
+      `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, cursor: firstPage.nextCursor })}`,
+    );
+    expect(mixed.status).toBe(400);
+    expect(((await mixed.json()) as ProblemBody).detail).toContain('sorted by -priority');
+
+    const badSort = await fetch(`${suite.ticketsUrl}?sort=title&createdFrom=yesterday`);
+    expect(badSort.status).toBe(400);
+    const problem = (await badSort.json()) as ProblemBody;
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual(['createdFrom', 'sort']);
+  });
+
   it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {
     const requesterId = `emp-invalid-${Date.now()}`;
     const response = await postJson(suite.ticketsUrl, {

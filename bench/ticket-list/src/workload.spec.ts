@@ -42,7 +42,11 @@ describe('restPath', () => {
 describe('decodeCursor', () => {
   it('reads the keyset of a cursor the service issued', () => {
     const cursor = Buffer.from(
-      JSON.stringify(['2026-11-27T08:00:00.123Z', '12f9cf94-4067-be3d-9373-b137b2db68c6']),
+      JSON.stringify([
+        '-created_at',
+        '2026-11-27T08:00:00.123Z',
+        '12f9cf94-4067-be3d-9373-b137b2db68c6',
+      ]),
     ).toString('base64url');
     expect(decodeCursor(cursor)).toEqual({
       createdAt: '2026-11-27T08:00:00.123Z',

@@ -107,7 +107,7 @@ export function restPath(query: ListQuery, limit = PAGE_SIZE): string {
   return `/api/v1/tickets?${search.toString()}`;
 }
 
-/** The keyset inside a `nextCursor` (base64url JSON `[createdAt, id]`, page-token.ts). */
+/** The keyset inside a `nextCursor` of the default order (base64url JSON `['-created_at', createdAt, id]`, page-token.ts). */
 export function decodeCursor(cursor: string): Keyset {
   let decoded: unknown;
   try {
@@ -117,13 +117,14 @@ export function decodeCursor(cursor: string): Keyset {
   }
   if (
     !Array.isArray(decoded) ||
-    decoded.length !== 2 ||
-    typeof decoded[0] !== 'string' ||
-    typeof decoded[1] !== 'string'
+    decoded.length !== 3 ||
+    decoded[0] !== '-created_at' ||
+    typeof decoded[1] !== 'string' ||
+    typeof decoded[2] !== 'string'
   ) {
     throw new Error(`not a ticket list cursor: ${cursor}`);
   }
-  return { createdAt: decoded[0], id: decoded[1] };
+  return { createdAt: decoded[1], id: decoded[2] };
 }
 
 /** The columns TicketEntity maps, i.e. what the service's query builder selects. */
@@ -173,9 +174,10 @@ export interface SqlQuery {
 }
 
 /**
- * The statement TypeOrmTicketStore.list() sends for these filters, written by hand:
- * keyset condition, equality filters, the tsvector match in both languages, newest first,
- * one row more than the page.
+ * The baseline: the one statement a straightforward list sends for these filters, written
+ * by hand: keyset condition, equality filters, the tsvector match in both languages, newest
+ * first, one row more than the page. (For full-text queries the service first looks among
+ * the newest tickets; see TypeOrmTicketStore.recentTextMatches. Both must return the same page.)
  */
 export function listSql(filters: ListFilters, after?: Keyset, limit = PAGE_SIZE + 1): SqlQuery {
   const values: unknown[] = [];

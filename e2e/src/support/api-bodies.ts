@@ -14,6 +14,8 @@ export interface TicketBody {
   closedAt: string | null;
   firstRespondedAt: string | null;
   priorityReason: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** RFC 9457 problem details with this API's extension members. */

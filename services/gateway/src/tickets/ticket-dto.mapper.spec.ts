@@ -9,7 +9,13 @@ import {
   Urgency,
 } from '@itsm/contracts';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
-import { toCreateTicketRequest, toTicketDto, toUpdateTicketRequest } from './ticket-dto.mapper';
+import {
+  toCountTicketsRequest,
+  toCreateTicketRequest,
+  toListTicketsRequest,
+  toTicketDto,
+  toUpdateTicketRequest,
+} from './ticket-dto.mapper';
 
 describe('ticket REST ⇄ contract mapping', () => {
   it('renders a ticket with ISO timestamps and null for what is not set', () => {
@@ -105,5 +111,29 @@ describe('ticket REST ⇄ contract mapping', () => {
         priorityReason: '',
       },
     });
+  });
+
+  it('passes the sort order in the service spelling and instants as timestamps', () => {
+    const request = toListTicketsRequest({
+      sort: '-updatedAt',
+      createdFrom: '2026-11-01T00:00:00+03:00',
+      updatedTo: '2026-11-27T12:00:00Z',
+    });
+    expect(request.sort).toBe('-updated_at');
+    expect(request.created).toEqual({
+      from: toTimestamp(new Date('2026-10-31T21:00:00Z')),
+      to: undefined,
+    });
+    expect(request.updated).toEqual({
+      from: undefined,
+      to: toTimestamp(new Date('2026-11-27T12:00:00Z')),
+    });
+    expect(toListTicketsRequest({}).created).toBeUndefined();
+  });
+
+  it('counts under the same ranges, without an order', () => {
+    const request = toCountTicketsRequest({ createdTo: '2026-11-27T12:00:00Z' });
+    expect(request).not.toHaveProperty('sort');
+    expect(request.created?.to).toEqual(toTimestamp(new Date('2026-11-27T12:00:00Z')));
   });
 });

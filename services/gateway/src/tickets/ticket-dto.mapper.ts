@@ -17,6 +17,8 @@ import {
   fromTimestamp,
   Impact,
   type ListTicketsRequest,
+  type TimeRange,
+  toTimestamp,
   type Ticket,
   TicketStatus,
   TicketType,
@@ -148,6 +150,18 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
     assignmentGroupId: query.assignmentGroupId ?? '',
     assigneeId: query.assigneeId ?? '',
     text: query.q ?? '',
+    created: toTimeRange(query.createdFrom, query.createdTo),
+    updated: toTimeRange(query.updatedFrom, query.updatedTo),
+    // The service spells fields in snake case: -createdAt → -created_at.
+    sort: (query.sort ?? '').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+  };
+}
+
+function toTimeRange(from: string | undefined, to: string | undefined): TimeRange | undefined {
+  if (!from && !to) return undefined;
+  return {
+    from: from ? toTimestamp(new Date(from)) : undefined,
+    to: to ? toTimestamp(new Date(to)) : undefined,
   };
 }
 
@@ -194,6 +208,7 @@ export function toCountTicketsRequest(query: CountTicketsQueryDto): CountTickets
     status: _status,
     pageSize: _pageSize,
     pageToken: _pageToken,
+    sort: _sort,
     ...filters
   } = toListTicketsRequest(query);
   return filters;

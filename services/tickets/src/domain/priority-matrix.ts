@@ -7,6 +7,15 @@ export type Urgency = (typeof URGENCIES)[number];
 export const PRIORITIES = ['critical', 'high', 'medium', 'low', 'planning'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** How urgent a priority is, for sorting: the higher, the sooner it must be handled. */
+export const PRIORITY_RANK: Readonly<Record<Priority, number>> = {
+  critical: 5,
+  high: 4,
+  medium: 3,
+  low: 2,
+  planning: 1,
+};
+
 export type PriorityMatrix = Readonly<Record<Impact, Readonly<Record<Urgency, Priority>>>>;
 
 /** The ITIL 3×3 impact × urgency matrix most service desks start from. */

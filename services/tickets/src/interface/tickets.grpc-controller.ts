@@ -39,7 +39,6 @@ import {
   fromMessage,
   impactMessages,
   pendingReasonMessages,
-  priorityMessages,
   toFieldChangeMessages,
   ticketStatusMessages,
   ticketTypeMessages,
@@ -49,6 +48,7 @@ import {
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 import { toTicketEdit } from './ticket-patch.mapper';
+import { toTicketFilters } from './ticket-filters.mapper';
 
 /** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
 @Controller()
@@ -80,15 +80,7 @@ export class TicketsGrpcController implements TicketsServiceController {
   }
 
   async countTickets(request: CountTicketsRequest): Promise<CountTicketsResponse> {
-    const { byStatus, total } = await this.countTicketsUseCase.execute({
-      type: fromMessage(ticketTypeMessages, request.type),
-      priority: fromMessage(priorityMessages, request.priority),
-      requesterId: request.requesterId || undefined,
-      organizationId: request.organizationId || undefined,
-      assignmentGroupId: request.assignmentGroupId || undefined,
-      assigneeId: request.assigneeId || undefined,
-      text: request.text || undefined,
-    });
+    const { byStatus, total } = await this.countTicketsUseCase.execute(toTicketFilters(request));
     return {
       counts: Object.entries(byStatus).map(([status, count]) => ({
         status: ticketStatusMessages[status as keyof typeof byStatus],
@@ -174,14 +166,8 @@ export class TicketsGrpcController implements TicketsServiceController {
     const page = await this.listTicketsUseCase.execute({
       pageSize: request.pageSize,
       pageToken: request.pageToken,
-      type: fromMessage(ticketTypeMessages, request.type),
-      status: fromMessage(ticketStatusMessages, request.status),
-      priority: fromMessage(priorityMessages, request.priority),
-      requesterId: request.requesterId || undefined,
-      organizationId: request.organizationId || undefined,
-      assignmentGroupId: request.assignmentGroupId || undefined,
-      assigneeId: request.assigneeId || undefined,
-      text: request.text || undefined,
+      order: request.sort,
+      ...toTicketFilters(request),
     });
     return { tickets: page.tickets.map(toTicketMessage), nextPageToken: page.nextPageToken };
   }

@@ -4,6 +4,7 @@ import { AddTicketLifecycleFields1764403200000 } from './1764403200000-add-ticke
 import { AddTicketSearchVector1764489600000 } from './1764489600000-add-ticket-search-vector';
 import { CreateTicketComments1764576000000 } from './1764576000000-create-ticket-comments';
 import { AddTicketPriorityReason1764662400000 } from './1764662400000-add-ticket-priority-reason';
+import { AddTicketSortOrders1764748800000 } from './1764748800000-add-ticket-sort-orders';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -13,4 +14,5 @@ export const ticketsMigrations = [
   AddTicketSearchVector1764489600000,
   CreateTicketComments1764576000000,
   AddTicketPriorityReason1764662400000,
+  AddTicketSortOrders1764748800000,
 ];

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import {
   PRIORITIES,
   type PriorityName,
@@ -9,6 +9,19 @@ import {
   type TicketStatusName,
   type TicketTypeName,
 } from './ticket-enums';
+
+/** REST spellings of the list orders; a leading minus sorts descending. */
+export const TICKET_SORTS = [
+  '-createdAt',
+  'createdAt',
+  '-updatedAt',
+  'updatedAt',
+  '-priority',
+  'priority',
+] as const;
+export type TicketSortName = (typeof TICKET_SORTS)[number];
+
+const INSTANT = { strict: true, strictSeparator: true } as const;
 
 export class ListTicketsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -73,4 +86,41 @@ export class ListTicketsQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: TICKET_SORTS,
+    default: '-createdAt',
+    description:
+      'Sort order; a leading minus sorts descending. `-priority` puts the most urgent first, newest first among equals.',
+  })
+  @IsOptional()
+  @IsIn(TICKET_SORTS)
+  sort?: TicketSortName;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-01T00:00:00+03:00',
+    description: 'Created at or after this instant.',
+  })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before this instant.' })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  createdTo?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Last changed at or after this instant.',
+  })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  updatedFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Last changed before this instant.' })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  updatedTo?: string;
 }

@@ -7,6 +7,7 @@ export class CountTicketsQueryDto extends OmitType(ListTicketsQueryDto, [
   'limit',
   'cursor',
   'status',
+  'sort',
 ] as const) {}
 
 export class TicketCountsDto {

@@ -1,21 +1,14 @@
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
 import {
   InMemoryTicketStore,
+  NO_FILTERS,
   sequentialIds,
   steppingClock,
 } from '../testing/in-memory-ticket-store';
 import { TransitionTicketUseCase } from '../transition-ticket/transition-ticket.use-case';
 import { CountTicketsUseCase } from './count-tickets.use-case';
 
-const noFilters = {
-  type: undefined,
-  priority: undefined,
-  requesterId: undefined,
-  organizationId: undefined,
-  assignmentGroupId: undefined,
-  assigneeId: undefined,
-  text: undefined,
-};
+const noFilters = NO_FILTERS;
 
 describe('CountTicketsUseCase', () => {
   it('counts tickets per state, zeros included, under the filters', async () => {

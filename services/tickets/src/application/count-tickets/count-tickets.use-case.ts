@@ -1,6 +1,5 @@
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/ticket';
-import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
-import { MAX_TEXT_LENGTH } from '../list-tickets/list-tickets.use-case';
+import { validateFilters } from '../list-tickets/filters';
 import type { TicketFilters, TicketStore } from '../ports/ticket-store';
 
 export interface TicketCounts {
@@ -13,13 +12,9 @@ export class CountTicketsUseCase {
   constructor(private readonly tickets: TicketStore) {}
 
   async execute(filters: Omit<TicketFilters, 'status'>): Promise<TicketCounts> {
-    const text = filters.text?.trim() || undefined;
-    if (text && text.length > MAX_TEXT_LENGTH) {
-      throw new TicketError(TicketErrorCode.ValidationFailed, 'the search text is too long', [
-        { field: 'text', message: `text must be at most ${MAX_TEXT_LENGTH} characters` },
-      ]);
-    }
-    const counted = await this.tickets.countByStatus({ ...filters, text, status: undefined });
+    const counted = await this.tickets.countByStatus(
+      validateFilters({ ...filters, status: undefined }),
+    );
     const byStatus = Object.fromEntries(
       TICKET_STATUSES.map((status) => [status, counted[status] ?? 0]),
     ) as Record<TicketStatus, number>;

@@ -4,4 +4,6 @@ export interface ListTicketsQuery extends TicketFilters {
   /** 0 means the default page size. */
   pageSize: number;
   pageToken: string;
+  /** One of TICKET_ORDERS; empty means newest first. */
+  order: string;
 }

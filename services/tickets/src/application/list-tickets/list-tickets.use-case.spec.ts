@@ -2,25 +2,28 @@ import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
 import {
   InMemoryTicketStore,
+  NO_FILTERS,
   sequentialIds,
   steppingClock,
 } from '../testing/in-memory-ticket-store';
 import { ListTicketsUseCase } from './list-tickets.use-case';
 import type { ListTicketsQuery } from './list-tickets.query';
 import { encodePageToken } from './page-token';
+import type { TicketOrder } from './ticket-order';
+import { IMPACTS } from '../../domain/priority-matrix';
 
-const everything: ListTicketsQuery = {
-  pageSize: 0,
-  pageToken: '',
-  type: undefined,
-  status: undefined,
-  priority: undefined,
-  requesterId: undefined,
-  organizationId: undefined,
-  assignmentGroupId: undefined,
-  assigneeId: undefined,
-  text: undefined,
-};
+async function walk(list: ListTicketsUseCase, query: ListTicketsQuery): Promise<string[]> {
+  const titles: string[] = [];
+  let pageToken = '';
+  do {
+    const page = await list.execute({ ...query, pageToken });
+    titles.push(...page.tickets.map((ticket) => ticket.title.replace('ticket ', '')));
+    pageToken = page.nextPageToken;
+  } while (pageToken);
+  return titles;
+}
+
+const everything: ListTicketsQuery = { ...NO_FILTERS, pageSize: 0, pageToken: '', order: '' };
 
 async function storeWith(count: number) {
   const store = new InMemoryTicketStore();
@@ -35,7 +38,7 @@ async function storeWith(count: number) {
       type: index % 3 === 0 ? 'service_request' : 'incident',
       title: `ticket ${index}`,
       description: '',
-      impact: undefined,
+      impact: IMPACTS[index % 3],
       urgency: undefined,
       channel: undefined,
       requesterId: index % 2 === 0 ? 'emp-even' : 'emp-odd',
@@ -121,12 +124,70 @@ describe('ListTicketsUseCase', () => {
   it.each([
     'garbage',
     Buffer.from('[1,2]').toString('base64url'),
-    encodePageToken({ createdAt: new Date(0), id: 'x' }),
+    encodePageToken({ order: '-created_at', key: [0, 'x'] }),
+    encodePageToken({ order: 'priority', key: [3, 0, '0192f000-0000-7000-8000-000000000001'] }),
   ])('refuses a forged page token %s', async (pageToken) => {
     await expect(
       new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, pageToken }),
     ).rejects.toMatchObject({
       code: TicketErrorCode.InvalidPageToken,
+    });
+  });
+
+  // Impacts cycle high (3, 6), medium (1, 4, 7), low (2, 5); urgency stays medium.
+  it.each<[TicketOrder, string[]]>([
+    ['-priority', ['6', '3', '7', '4', '1', '5', '2']],
+    ['priority', ['2', '5', '1', '4', '7', '3', '6']],
+    ['created_at', ['1', '2', '3', '4', '5', '6', '7']],
+    ['-updated_at', ['7', '6', '5', '4', '3', '2', '1']],
+  ])('pages through every ticket sorted by %s', async (order, expected) => {
+    const list = new ListTicketsUseCase(await storeWith(7));
+    expect(await walk(list, { ...everything, order, pageSize: 2 })).toEqual(expected);
+  });
+
+  it('keeps tickets created in a half-open time range', async () => {
+    const store = await storeWith(6);
+    const all = await new ListTicketsUseCase(store).execute({ ...everything, order: 'created_at' });
+    const [, , third, , fifth] = all.tickets;
+    const page = await new ListTicketsUseCase(store).execute({
+      ...everything,
+      createdFrom: third?.createdAt,
+      createdTo: fifth?.createdAt,
+    });
+    expect(page.tickets.map((ticket) => ticket.title)).toEqual(['ticket 4', 'ticket 3']);
+  });
+
+  it('refuses a page token issued for another order', async () => {
+    const list = new ListTicketsUseCase(await storeWith(3));
+    const first = await list.execute({ ...everything, order: '-priority', pageSize: 1 });
+    await expect(
+      list.execute({ ...everything, pageToken: first.nextPageToken }),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.InvalidPageToken,
+      message: 'the page token belongs to a list sorted by -priority, not -created_at',
+    });
+  });
+
+  it('names the known orders when the sort is unknown', async () => {
+    await expect(
+      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, order: 'title' }),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.ValidationFailed,
+      violations: [{ field: 'sort', message: expect.stringContaining('-priority') as unknown }],
+    });
+  });
+
+  it('refuses a time range that ends before it starts', async () => {
+    const now = new Date('2026-11-27T10:00:00Z');
+    await expect(
+      new ListTicketsUseCase(await storeWith(1)).execute({
+        ...everything,
+        updatedFrom: now,
+        updatedTo: new Date(now.getTime() - 1),
+      }),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.ValidationFailed,
+      violations: [{ field: 'updated', message: 'updatedFrom must be before updatedTo' }],
     });
   });
 });

@@ -1,12 +1,20 @@
 import type { Ticket } from '../../domain/ticket';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { TicketStore } from '../ports/ticket-store';
+import { validateFilters } from './filters';
 import type { ListTicketsQuery } from './list-tickets.query';
 import { decodePageToken, encodePageToken } from './page-token';
+import {
+  DEFAULT_TICKET_ORDER,
+  isTicketOrder,
+  orderField,
+  sortKeyOf,
+  TICKET_ORDERS,
+  type TicketOrder,
+} from './ticket-order';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
-export const MAX_TEXT_LENGTH = 200;
 
 export interface TicketPage {
   tickets: Ticket[];
@@ -14,7 +22,15 @@ export interface TicketPage {
   nextPageToken: string;
 }
 
-/** Newest first, keyset-paginated (stable under inserts, fast at any depth). */
+function orderOf(requested: string): TicketOrder {
+  if (requested === '') return DEFAULT_TICKET_ORDER;
+  if (isTicketOrder(requested)) return requested;
+  throw new TicketError(TicketErrorCode.ValidationFailed, 'the sort order is unknown', [
+    { field: 'sort', message: `sort must be one of ${TICKET_ORDERS.join(', ')}` },
+  ]);
+}
+
+/** Keyset-paginated in the requested order (stable under inserts, fast at any depth). */
 export class ListTicketsUseCase {
   constructor(private readonly tickets: TicketStore) {}
 
@@ -25,18 +41,13 @@ export class ListTicketsUseCase {
         { field: 'pageSize', message: `pageSize must be between 1 and ${MAX_PAGE_SIZE}` },
       ]);
     }
-    const text = query.text?.trim() || undefined;
-    if (text && text.length > MAX_TEXT_LENGTH) {
-      throw new TicketError(TicketErrorCode.ValidationFailed, 'the search text is too long', [
-        { field: 'text', message: `text must be at most ${MAX_TEXT_LENGTH} characters` },
-      ]);
-    }
-    const { pageSize: _pageSize, pageToken, ...filters } = query;
+    const order = orderOf(query.order);
+    const { pageSize: _pageSize, pageToken, order: _order, ...filters } = query;
     const rows = await this.tickets.list({
-      ...filters,
-      text,
+      ...validateFilters(filters),
+      order,
       limit: pageSize + 1,
-      after: pageToken ? decodePageToken(pageToken) : undefined,
+      after: pageToken ? decodePageToken(pageToken, order) : undefined,
     });
     const tickets = rows.slice(0, pageSize);
     const last = tickets[tickets.length - 1];
@@ -44,7 +55,7 @@ export class ListTicketsUseCase {
       tickets,
       nextPageToken:
         rows.length > pageSize && last
-          ? encodePageToken({ createdAt: last.createdAt, id: last.id })
+          ? encodePageToken({ order, key: sortKeyOf(last, orderField(order)) })
           : '',
     };
   }

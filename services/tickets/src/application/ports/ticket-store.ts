@@ -3,6 +3,7 @@ import type { Priority } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type { FieldChanges, TicketAction } from '../../domain/ticket-lifecycle';
+import type { SortKey, TicketOrder } from '../list-tickets/ticket-order';
 
 export interface TicketHistoryEntry {
   ticketId: string;
@@ -52,9 +53,10 @@ export interface TicketTransaction {
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
 }
 
+/** Where a page ends: the sort key of its last ticket under the list's order. */
 export interface TicketCursor {
-  createdAt: Date;
-  id: string;
+  order: TicketOrder;
+  key: SortKey;
 }
 
 /** What a list may be narrowed by; undefined means any. */
@@ -68,10 +70,20 @@ export interface TicketFilters {
   assigneeId: string | undefined;
   /** Words to find in title or description. */
   text: string | undefined;
+  /** Created at or after. */
+  createdFrom: Date | undefined;
+  /** Created strictly before. */
+  createdTo: Date | undefined;
+  /** Last changed at or after. */
+  updatedFrom: Date | undefined;
+  /** Last changed strictly before. */
+  updatedTo: Date | undefined;
 }
 
 export interface TicketListQuery extends TicketFilters {
+  order: TicketOrder;
   limit: number;
+  /** Set for every page but the first; its order is the query's. */
   after: TicketCursor | undefined;
 }
 
@@ -92,7 +104,7 @@ export interface TicketStore {
   ): Promise<TicketComment | undefined>;
   /** The conversation, oldest first; only one visibility when given. */
   comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
-  /** Newest first; returns up to `limit` tickets strictly after the cursor. */
+  /** Up to `limit` tickets in the query's order, strictly after the cursor. */
   list(query: TicketListQuery): Promise<Ticket[]>;
   /** Tickets per state under the filters (their `status` is ignored); states without tickets are absent. */
   countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>>;

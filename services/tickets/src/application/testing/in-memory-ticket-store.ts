@@ -10,6 +10,13 @@ import type {
   TicketStore,
   TicketTransaction,
 } from '../ports/ticket-store';
+import {
+  compareSortKeys,
+  compareTickets,
+  isDescending,
+  orderField,
+  sortKeyOf,
+} from '../list-tickets/ticket-order';
 
 interface StoredEvent {
   type: string;
@@ -122,15 +129,12 @@ export class InMemoryTicketStore implements TicketStore {
   }
 
   async list(query: TicketListQuery): Promise<Ticket[]> {
+    const field = orderField(query.order);
+    const sign = isDescending(query.order) ? -1 : 1;
     const after = query.after;
     return this.matching(query)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
-      .filter(
-        (ticket) =>
-          !after ||
-          ticket.createdAt.getTime() < after.createdAt.getTime() ||
-          (ticket.createdAt.getTime() === after.createdAt.getTime() && ticket.id < after.id),
-      )
+      .sort(compareTickets(query.order))
+      .filter((ticket) => !after || sign * compareSortKeys(sortKeyOf(ticket, field), after.key) > 0)
       .slice(0, query.limit);
   }
 
@@ -157,6 +161,8 @@ export class InMemoryTicketStore implements TicketStore {
           !filters.assignmentGroupId || ticket.assignmentGroupId === filters.assignmentGroupId,
       )
       .filter((ticket) => !filters.assigneeId || ticket.assigneeId === filters.assigneeId)
+      .filter((ticket) => within(ticket.createdAt, filters.createdFrom, filters.createdTo))
+      .filter((ticket) => within(ticket.updatedAt, filters.updatedFrom, filters.updatedTo))
       .filter(
         (ticket) =>
           !filters.text ||
@@ -165,6 +171,26 @@ export class InMemoryTicketStore implements TicketStore {
             .includes(filters.text.toLowerCase()),
       );
   }
+}
+
+/** Filters that let every ticket through; spread and override one field in a test. */
+export const NO_FILTERS: TicketFilters = {
+  type: undefined,
+  status: undefined,
+  priority: undefined,
+  requesterId: undefined,
+  organizationId: undefined,
+  assignmentGroupId: undefined,
+  assigneeId: undefined,
+  text: undefined,
+  createdFrom: undefined,
+  createdTo: undefined,
+  updatedFrom: undefined,
+  updatedTo: undefined,
+};
+
+function within(time: Date, from: Date | undefined, to: Date | undefined): boolean {
+  return (!from || time >= from) && (!to || time < to);
 }
 
 /** Deterministic clock and ids for tests. */

@@ -5,6 +5,7 @@
 import type { Metadata } from "@grpc/grpc-js";
 import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
+import { Timestamp } from "../../../google/protobuf/timestamp";
 import {
   Channel,
   channelFromJSON,
@@ -82,6 +83,18 @@ export interface ListTicketsRequest {
   organizationId: string;
   /** Words to find in title or description (Russian and English word forms match). */
   text: string;
+  created: TimeRange | undefined;
+  updated:
+    | TimeRange
+    | undefined;
+  /** -created_at (default), created_at, -updated_at, updated_at, -priority (most urgent first), priority. */
+  sort: string;
+}
+
+/** A half-open interval [from, to); either end may be absent. */
+export interface TimeRange {
+  from: Timestamp | undefined;
+  to: Timestamp | undefined;
 }
 
 export interface ListTicketsResponse {
@@ -157,6 +170,8 @@ export interface CountTicketsRequest {
   assignmentGroupId: string;
   assigneeId: string;
   text: string;
+  created: TimeRange | undefined;
+  updated: TimeRange | undefined;
 }
 
 export interface StatusCount {
@@ -345,6 +360,9 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
         ? globalThis.String(object.organization_id)
         : "",
       text: isSet(object.text) ? globalThis.String(object.text) : "",
+      created: isSet(object.created) ? TimeRange.fromJSON(object.created) : undefined,
+      updated: isSet(object.updated) ? TimeRange.fromJSON(object.updated) : undefined,
+      sort: isSet(object.sort) ? globalThis.String(object.sort) : "",
     };
   },
 
@@ -379,6 +397,35 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
     }
     if (message.text !== "") {
       obj.text = message.text;
+    }
+    if (message.created !== undefined) {
+      obj.created = TimeRange.toJSON(message.created);
+    }
+    if (message.updated !== undefined) {
+      obj.updated = TimeRange.toJSON(message.updated);
+    }
+    if (message.sort !== "") {
+      obj.sort = message.sort;
+    }
+    return obj;
+  },
+};
+
+export const TimeRange: MessageFns<TimeRange> = {
+  fromJSON(object: any): TimeRange {
+    return {
+      from: isSet(object.from) ? fromJsonTimestamp(object.from) : undefined,
+      to: isSet(object.to) ? fromJsonTimestamp(object.to) : undefined,
+    };
+  },
+
+  toJSON(message: TimeRange): unknown {
+    const obj: any = {};
+    if (message.from !== undefined) {
+      obj.from = fromTimestamp(message.from).toISOString();
+    }
+    if (message.to !== undefined) {
+      obj.to = fromTimestamp(message.to).toISOString();
     }
     return obj;
   },
@@ -670,6 +717,8 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
         ? globalThis.String(object.assignee_id)
         : "",
       text: isSet(object.text) ? globalThis.String(object.text) : "",
+      created: isSet(object.created) ? TimeRange.fromJSON(object.created) : undefined,
+      updated: isSet(object.updated) ? TimeRange.fromJSON(object.updated) : undefined,
     };
   },
 
@@ -695,6 +744,12 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
     }
     if (message.text !== "") {
       obj.text = message.text;
+    }
+    if (message.created !== undefined) {
+      obj.created = TimeRange.toJSON(message.created);
+    }
+    if (message.updated !== undefined) {
+      obj.updated = TimeRange.toJSON(message.updated);
     }
     return obj;
   },
@@ -847,7 +902,7 @@ export interface TicketsServiceClient {
 
   getTicket(request: GetTicketRequest, metadata?: Metadata): Observable<GetTicketResponse>;
 
-  /** Newest first, cursor-paginated. */
+  /** Cursor-paginated, newest first unless another sort order is asked for. */
 
   listTickets(request: ListTicketsRequest, metadata?: Metadata): Observable<ListTicketsResponse>;
 
@@ -891,7 +946,7 @@ export interface TicketsServiceController {
     metadata?: Metadata,
   ): Promise<GetTicketResponse> | Observable<GetTicketResponse> | GetTicketResponse;
 
-  /** Newest first, cursor-paginated. */
+  /** Cursor-paginated, newest first unless another sort order is asked for. */
 
   listTickets(
     request: ListTicketsRequest,
@@ -969,6 +1024,39 @@ export function TicketsServiceControllerMethods() {
 }
 
 export const TICKETS_SERVICE_NAME = "TicketsService";
+
+function toTimestamp(date: Date): Timestamp {
+  const seconds = Math.trunc(date.getTime() / 1_000);
+  const nanos = (date.getTime() % 1_000) * 1_000_000;
+  return { seconds, nanos };
+}
+
+function fromTimestamp(t: Timestamp): Date {
+  let millis = (t.seconds || 0) * 1_000;
+  millis += (t.nanos || 0) / 1_000_000;
+  return new globalThis.Date(millis);
+}
+
+const timestampFractionRegex = /:\d{2}\.\d+/;
+
+function fromJsonTimestamp(o: any): Timestamp {
+  if (o instanceof globalThis.Date) {
+    return toTimestamp(o);
+  } else if (typeof o === "string") {
+    // Date only keeps milliseconds, and parses longer fractions in an engine-specific way,
+    // so parse the fractional seconds ourselves and give Date only the whole seconds
+    const fraction = timestampFractionRegex.exec(o);
+    if (fraction === null) {
+      return toTimestamp(new globalThis.Date(o));
+    }
+    const fractionNanos = Number(fraction[0].slice(4, 13).padEnd(9, "0"));
+    const wholeSeconds = new globalThis.Date(o.replace(fraction[0], fraction[0].slice(0, 3)));
+    const timestamp = toTimestamp(new globalThis.Date(wholeSeconds.getTime() + Math.trunc(fractionNanos / 1_000_000)));
+    return { ...timestamp, nanos: (timestamp.nanos ?? 0) + (fractionNanos % 1_000_000) };
+  } else {
+    return Timestamp.fromJSON(o);
+  }
+}
 
 function isSet(value: any): boolean {
   return value !== null && value !== undefined;
