@@ -34,8 +34,9 @@ export function decodePageToken(token: string, expectedOrder: string): TicketCur
   }
   const shape = SORT_KEY_SHAPE[orderField(order)];
   if (values.length !== shape.length) throw invalid();
-  const key: SortKey = values.map((value, index) => {
-    switch (shape[index]) {
+  const key: SortKey = shape.map((kind, index) => {
+    const value = values[index];
+    switch (kind) {
       case 'time': {
         const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
         if (Number.isNaN(time)) throw invalid();
@@ -45,7 +46,6 @@ export function decodePageToken(token: string, expectedOrder: string): TicketCur
         if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid();
         return value;
       case 'id':
-      case undefined:
         if (typeof value !== 'string' || !UUID.test(value)) throw invalid();
         return value;
     }
