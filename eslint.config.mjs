@@ -74,6 +74,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:tickets', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:sla',
+              onlyDependOnLibsWithTags: ['scope:sla', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:gateway',
               onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
             },
