@@ -113,18 +113,9 @@ describe('tickets through the gateway', () => {
       byStatus: Record<string, number>;
       total: number;
     };
-    expect(counts).toEqual({
-      byStatus: {
-        new: 2,
-        assigned: 0,
-        in_progress: 0,
-        pending: 0,
-        resolved: 0,
-        closed: 0,
-        cancelled: 0,
-      },
-      total: 2,
-    });
+    expect(counts.total).toBe(2);
+    expect(counts.byStatus).toMatchObject({ new: 2, assigned: 0, cancelled: 0, draft: 0 });
+    expect(Object.values(counts.byStatus).reduce((sum, count) => sum + count)).toBe(2);
   });
 
   it('sorts a queue by priority or last change and narrows it to a creation window', async () => {

@@ -6,6 +6,7 @@ import {
   Impact,
   PendingReason,
   Priority,
+  Ticket,
   TicketCreated,
   TicketStatus,
   TicketType,
@@ -115,6 +116,8 @@ export class BaselineTicketWriter {
     );
     const payload = TicketCreated.toJson({
       ticket: {
+        // Every field the service leaves empty on a new incident, at its contract default.
+        ...Ticket.fromJSON({}),
         id,
         number,
         type: TicketType.TICKET_TYPE_INCIDENT,
@@ -135,10 +138,6 @@ export class BaselineTicketWriter {
         pendingReason: PendingReason.PENDING_REASON_UNSPECIFIED,
         resolutionCode: '',
         resolutionNotes: '',
-        resolvedAt: undefined,
-        closedAt: undefined,
-        firstRespondedAt: undefined,
-        priorityReason: '',
       },
     });
     await client.query(

@@ -155,6 +155,20 @@ const SELECTED_COLUMNS = [
   'first_responded_at',
   'priority_reason',
   'version',
+  'root_cause',
+  'workaround',
+  'known_error_at',
+  'change_kind',
+  'risk',
+  'backout_plan',
+  'planned_start',
+  'planned_end',
+  'approval_id',
+  'implementation_started_at',
+  'implementation_outcome',
+  'implementation_notes',
+  'completed_at',
+  'configuration_item_ids',
 ] as const;
 
 /** REST filter -> column, in the order TypeOrmTicketStore.list() adds its conditions. */

@@ -16,6 +16,17 @@ export interface TicketBody {
   priorityReason: string | null;
   createdAt: string;
   updatedAt: string;
+  type: string;
+  assignmentGroupId: string | null;
+  rootCause: string;
+  workaround: string;
+  knownErrorAt: string | null;
+  changeKind: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  approvalId: string | null;
+  implementationOutcome: string | null;
+  configurationItemIds: string[];
 }
 
 /** RFC 9457 problem details with this API's extension members. */

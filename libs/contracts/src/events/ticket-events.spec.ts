@@ -1,4 +1,6 @@
 import {
+  ChangeApprovalApproved,
+  ChangeApprovalRequested,
   TicketAssigned,
   TicketClosed,
   TicketCommented,
@@ -9,8 +11,13 @@ import {
 } from './ticket-events';
 import { InvalidEventPayloadError } from './event-type';
 import {
+  ApprovalOutcome,
+  ApprovalQuorum,
+  ChangeKind,
+  ChangeRisk,
   Channel,
   CommentVisibility,
+  ImplementationOutcome,
   PendingReason,
   TicketAction,
   Impact,
@@ -46,6 +53,20 @@ const ticket = {
   closedAt: undefined,
   firstRespondedAt: undefined,
   priorityReason: '',
+  rootCause: '',
+  workaround: '',
+  knownErrorAt: undefined,
+  changeKind: ChangeKind.CHANGE_KIND_UNSPECIFIED,
+  risk: ChangeRisk.CHANGE_RISK_UNSPECIFIED,
+  backoutPlan: '',
+  plannedStart: undefined,
+  plannedEnd: undefined,
+  approvalId: '',
+  implementationStartedAt: undefined,
+  implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+  implementationNotes: '',
+  completedAt: undefined,
+  configurationItemIds: [],
 };
 
 describe('TicketCreated event contract', () => {
@@ -146,5 +167,47 @@ describe('TicketCommented event contract', () => {
       firstResponse: false,
     });
     expect(() => TicketCommented.fromJson(json)).toThrow('comment.visibility is unspecified');
+  });
+});
+
+describe('change approval events', () => {
+  const change = {
+    ...ticket,
+    number: 'CHG-000001',
+    type: TicketType.TICKET_TYPE_CHANGE,
+    status: TicketStatus.TICKET_STATUS_APPROVAL,
+    changeKind: ChangeKind.CHANGE_KIND_NORMAL,
+  };
+  const approval = {
+    id: '0193a7a0-0000-7000-8000-00000000000a',
+    changeId: change.id,
+    approverIds: ['cab-chair'],
+    cabGroupId: '',
+    quorum: ApprovalQuorum.APPROVAL_QUORUM_ALL,
+    votes: [],
+    outcome: ApprovalOutcome.APPROVAL_OUTCOME_PENDING,
+    openedAt: toTimestamp(new Date('2026-11-27T10:15:30.123Z')),
+    decidedAt: undefined,
+  };
+
+  it('names the change event and round-trips its payload', () => {
+    const payload = { ticket: change, approval, actorId: 'cm-1' };
+    expect(ChangeApprovalRequested.type).toBe('itsm.tickets.v1.change.approval_requested');
+    expect(
+      ChangeApprovalRequested.fromJson(
+        JSON.parse(JSON.stringify(ChangeApprovalRequested.toJson(payload))),
+      ),
+    ).toEqual(payload);
+  });
+
+  it('refuses an approved event whose round is still pending, or about an incident', () => {
+    const json = ChangeApprovalApproved.toJson({
+      ticket: { ...change, type: TicketType.TICKET_TYPE_INCIDENT },
+      approval,
+      actorId: 'a',
+    });
+    expect(() => ChangeApprovalApproved.fromJson(json)).toThrow(
+      /ticket is not a change; approval.outcome is not APPROVAL_OUTCOME_APPROVED/,
+    );
   });
 });

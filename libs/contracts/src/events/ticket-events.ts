@@ -1,10 +1,12 @@
 import {
+  ChangeApprovalEvent,
   TicketCommentedEvent,
   TicketCreatedEvent,
   TicketStateChangedEvent,
   TicketUpdatedEvent,
 } from '../generated/itsm/tickets/v1/events';
 import {
+  ApprovalOutcome,
   CommentVisibility,
   type Ticket,
   TicketAction,
@@ -81,3 +83,34 @@ export const TicketUpdated = defineEventType<TicketUpdatedEvent>({
     ...(changes.length === 0 ? ['changes is empty'] : []),
   ],
 });
+
+function approvalEvent(type: string, outcome: ApprovalOutcome) {
+  return defineEventType<ChangeApprovalEvent>({
+    topic: Topics.tickets,
+    type: `itsm.tickets.v1.change.${type}`,
+    codec: ChangeApprovalEvent,
+    validate: ({ ticket, approval }) => [
+      ...ticketProblems(ticket),
+      ...(ticket && ticket.type !== TicketType.TICKET_TYPE_CHANGE
+        ? ['ticket is not a change']
+        : []),
+      ...(!approval ? ['approval is missing'] : []),
+      ...(approval && !approval.id ? ['approval.id is empty'] : []),
+      ...(approval && approval.outcome !== outcome ? [`approval.outcome is not ${outcome}`] : []),
+    ],
+  });
+}
+
+/** A change's approval round opened: its approvers have a decision to make. */
+export const ChangeApprovalRequested = approvalEvent(
+  'approval_requested',
+  ApprovalOutcome.APPROVAL_OUTCOME_PENDING,
+);
+export const ChangeApprovalApproved = approvalEvent(
+  'approved',
+  ApprovalOutcome.APPROVAL_OUTCOME_APPROVED,
+);
+export const ChangeApprovalRejected = approvalEvent(
+  'rejected',
+  ApprovalOutcome.APPROVAL_OUTCOME_REJECTED,
+);

@@ -1,53 +1,80 @@
 import {
+  ApprovalOutcome,
+  ApprovalQuorum,
+  ChangeKind,
+  ChangeRisk,
   Channel,
   Impact,
+  ImplementationOutcome,
   PendingReason,
   Priority,
+  type Ticket,
+  TicketAction,
   TicketStatus,
   TicketType,
   toTimestamp,
   Urgency,
+  VoteDecision,
 } from '@itsm/contracts';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import {
+  toCastApprovalVoteRequest,
+  toChangeApprovalDto,
   toCountTicketsRequest,
   toCreateTicketRequest,
   toListTicketsRequest,
   toTicketDto,
+  toTransitionTicketRequest,
   toUpdateTicketRequest,
 } from './ticket-dto.mapper';
 
+const at = new Date('2026-11-27T08:30:00.250Z');
+
+/** An incident with nothing of problems or changes set, as the service sends it. */
+const incident: Ticket = {
+  id: 'id-1',
+  number: 'INC-000001',
+  type: TicketType.TICKET_TYPE_INCIDENT,
+  title: 't',
+  description: '',
+  status: TicketStatus.TICKET_STATUS_NEW,
+  impact: Impact.IMPACT_HIGH,
+  urgency: Urgency.URGENCY_LOW,
+  priority: Priority.PRIORITY_MEDIUM,
+  channel: Channel.CHANNEL_WEB_FORM,
+  requesterId: 'emp-1',
+  organizationId: '',
+  createdAt: toTimestamp(at),
+  updatedAt: toTimestamp(at),
+  version: 3,
+  assignmentGroupId: '',
+  assigneeId: 'agent-7',
+  pendingReason: PendingReason.PENDING_REASON_AWAITING_VENDOR,
+  resolutionCode: '',
+  resolutionNotes: '',
+  resolvedAt: undefined,
+  closedAt: toTimestamp(at),
+  firstRespondedAt: undefined,
+  priorityReason: '',
+  rootCause: '',
+  workaround: '',
+  knownErrorAt: undefined,
+  changeKind: ChangeKind.CHANGE_KIND_UNSPECIFIED,
+  risk: ChangeRisk.CHANGE_RISK_UNSPECIFIED,
+  backoutPlan: '',
+  plannedStart: undefined,
+  plannedEnd: undefined,
+  approvalId: '',
+  implementationStartedAt: undefined,
+  implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+  implementationNotes: '',
+  completedAt: undefined,
+  configurationItemIds: [],
+};
+
 describe('ticket REST ⇄ contract mapping', () => {
   it('renders a ticket with ISO timestamps and null for what is not set', () => {
-    const at = new Date('2026-11-27T08:30:00.250Z');
-    expect(
-      toTicketDto({
-        id: 'id-1',
-        number: 'INC-000001',
-        type: TicketType.TICKET_TYPE_INCIDENT,
-        title: 't',
-        description: '',
-        status: TicketStatus.TICKET_STATUS_NEW,
-        impact: Impact.IMPACT_HIGH,
-        urgency: Urgency.URGENCY_LOW,
-        priority: Priority.PRIORITY_MEDIUM,
-        channel: Channel.CHANNEL_WEB_FORM,
-        requesterId: 'emp-1',
-        organizationId: '',
-        createdAt: toTimestamp(at),
-        updatedAt: toTimestamp(at),
-        version: 3,
-        assignmentGroupId: '',
-        assigneeId: 'agent-7',
-        pendingReason: PendingReason.PENDING_REASON_AWAITING_VENDOR,
-        resolutionCode: '',
-        resolutionNotes: '',
-        resolvedAt: undefined,
-        closedAt: toTimestamp(at),
-        firstRespondedAt: undefined,
-        priorityReason: '',
-      }),
-    ).toEqual({
+    expect(toTicketDto(incident)).toEqual({
       id: 'id-1',
       number: 'INC-000001',
       type: 'incident',
@@ -72,6 +99,76 @@ describe('ticket REST ⇄ contract mapping', () => {
       closedAt: '2026-11-27T08:30:00.250Z',
       firstRespondedAt: null,
       priorityReason: null,
+      rootCause: '',
+      workaround: '',
+      knownErrorAt: null,
+      changeKind: null,
+      risk: null,
+      backoutPlan: '',
+      plannedStart: null,
+      plannedEnd: null,
+      approvalId: null,
+      implementationStartedAt: null,
+      implementationOutcome: null,
+      implementationNotes: '',
+      completedAt: null,
+      configurationItemIds: [],
+    });
+  });
+
+  it('renders a change with its kind, risk, window, approval round and implementation', () => {
+    const dto = toTicketDto({
+      ...incident,
+      number: 'CHG-000004',
+      type: TicketType.TICKET_TYPE_CHANGE,
+      status: TicketStatus.TICKET_STATUS_REVIEW,
+      changeKind: ChangeKind.CHANGE_KIND_EMERGENCY,
+      risk: ChangeRisk.CHANGE_RISK_HIGH,
+      backoutPlan: 'Restore the snapshot.',
+      plannedStart: toTimestamp(new Date('2026-12-05T19:00:00Z')),
+      plannedEnd: toTimestamp(new Date('2026-12-05T23:00:00Z')),
+      approvalId: 'approval-1',
+      implementationStartedAt: toTimestamp(new Date('2026-12-05T19:05:00Z')),
+      implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL,
+      implementationNotes: 'The replica needed a second run.',
+      completedAt: toTimestamp(new Date('2026-12-05T22:40:00Z')),
+      configurationItemIds: ['ci-db-primary', 'ci-db-replica'],
+    });
+    expect(dto).toMatchObject({
+      number: 'CHG-000004',
+      type: 'change',
+      status: 'review',
+      changeKind: 'emergency',
+      risk: 'high',
+      backoutPlan: 'Restore the snapshot.',
+      plannedStart: '2026-12-05T19:00:00.000Z',
+      plannedEnd: '2026-12-05T23:00:00.000Z',
+      approvalId: 'approval-1',
+      implementationStartedAt: '2026-12-05T19:05:00.000Z',
+      implementationOutcome: 'partially_successful',
+      implementationNotes: 'The replica needed a second run.',
+      completedAt: '2026-12-05T22:40:00.000Z',
+      configurationItemIds: ['ci-db-primary', 'ci-db-replica'],
+    });
+  });
+
+  it('renders a known error with its root cause, workaround and time', () => {
+    expect(
+      toTicketDto({
+        ...incident,
+        type: TicketType.TICKET_TYPE_PROBLEM,
+        status: TicketStatus.TICKET_STATUS_KNOWN_ERROR,
+        rootCause: 'A certificate expired.',
+        workaround: 'Use the web VPN.',
+        knownErrorAt: toTimestamp(at),
+      }),
+    ).toMatchObject({
+      type: 'problem',
+      status: 'known_error',
+      rootCause: 'A certificate expired.',
+      workaround: 'Use the web VPN.',
+      knownErrorAt: '2026-11-27T08:30:00.250Z',
+      changeKind: null,
     });
   });
 
@@ -88,7 +185,210 @@ describe('ticket REST ⇄ contract mapping', () => {
       channel: Channel.CHANNEL_UNSPECIFIED,
       requesterId: 'emp-1',
       organizationId: '',
+      changeKind: ChangeKind.CHANGE_KIND_UNSPECIFIED,
+      configurationItemIds: [],
+      plannedStart: undefined,
+      plannedEnd: undefined,
     });
+  });
+
+  it('passes a change with its kind, configuration items and window', () => {
+    expect(
+      toCreateTicketRequest(
+        {
+          type: 'change',
+          title: 'Upgrade the database',
+          requesterId: 'emp-1',
+          changeKind: 'standard',
+          configurationItemIds: ['ci-db-primary'],
+          plannedStart: '2026-12-05T22:00:00+03:00',
+          plannedEnd: '2026-12-06T02:00:00+03:00',
+        },
+        'key-1',
+      ),
+    ).toMatchObject({
+      idempotencyKey: 'key-1',
+      type: TicketType.TICKET_TYPE_CHANGE,
+      changeKind: ChangeKind.CHANGE_KIND_STANDARD,
+      configurationItemIds: ['ci-db-primary'],
+      plannedStart: toTimestamp(new Date('2026-12-05T19:00:00Z')),
+      plannedEnd: toTimestamp(new Date('2026-12-05T23:00:00Z')),
+    });
+  });
+
+  it('passes a submit with its assessment, approvers, quorum and window', () => {
+    expect(
+      toTransitionTicketRequest(
+        'id-1',
+        {
+          action: 'submit',
+          actorId: 'chg-mgr-1',
+          risk: 'medium',
+          impact: 'low',
+          backoutPlan: 'Restore the snapshot.',
+          plannedStart: '2026-12-05T19:00:00Z',
+          plannedEnd: '2026-12-05T23:00:00Z',
+          approverIds: ['mgr-3', 'sec-1'],
+          cabGroupId: 'cab-infra',
+          quorum: 'all',
+        },
+        2,
+      ),
+    ).toEqual({
+      id: 'id-1',
+      action: TicketAction.TICKET_ACTION_SUBMIT,
+      expectedVersion: 2,
+      actorId: 'chg-mgr-1',
+      assigneeId: '',
+      assignmentGroupId: '',
+      pendingReason: PendingReason.PENDING_REASON_UNSPECIFIED,
+      resolutionCode: '',
+      resolutionNotes: '',
+      rootCause: '',
+      workaround: '',
+      risk: ChangeRisk.CHANGE_RISK_MEDIUM,
+      impact: Impact.IMPACT_LOW,
+      backoutPlan: 'Restore the snapshot.',
+      plannedStart: toTimestamp(new Date('2026-12-05T19:00:00Z')),
+      plannedEnd: toTimestamp(new Date('2026-12-05T23:00:00Z')),
+      approverIds: ['mgr-3', 'sec-1'],
+      cabGroupId: 'cab-infra',
+      quorum: ApprovalQuorum.APPROVAL_QUORUM_ALL,
+      implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+      implementationNotes: '',
+    });
+  });
+
+  it('passes a completion with its outcome and a known error with its cause and workaround', () => {
+    expect(
+      toTransitionTicketRequest(
+        'id-1',
+        {
+          action: 'complete',
+          actorId: 'impl-1',
+          implementationOutcome: 'backed_out',
+          implementationNotes: 'The replica did not come back.',
+        },
+        undefined,
+      ),
+    ).toMatchObject({
+      action: TicketAction.TICKET_ACTION_COMPLETE,
+      expectedVersion: 0,
+      implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_BACKED_OUT,
+      implementationNotes: 'The replica did not come back.',
+      approverIds: [],
+      quorum: ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED,
+      plannedStart: undefined,
+    });
+    expect(
+      toTransitionTicketRequest(
+        'id-2',
+        { action: 'record_known_error', actorId: 'prb-1', rootCause: 'cert', workaround: 'web' },
+        undefined,
+      ),
+    ).toMatchObject({
+      action: TicketAction.TICKET_ACTION_RECORD_KNOWN_ERROR,
+      rootCause: 'cert',
+      workaround: 'web',
+      risk: ChangeRisk.CHANGE_RISK_UNSPECIFIED,
+    });
+  });
+
+  it('passes a vote; an approval without a comment or CAB sends them empty', () => {
+    expect(
+      toCastApprovalVoteRequest('id-1', {
+        approverId: 'cab-member-4',
+        decision: 'reject',
+        comment: 'No backout for the replica.',
+        cabGroupId: 'cab-infra',
+      }),
+    ).toEqual({
+      ticketId: 'id-1',
+      approverId: 'cab-member-4',
+      decision: VoteDecision.VOTE_DECISION_REJECT,
+      comment: 'No backout for the replica.',
+      cabGroupId: 'cab-infra',
+    });
+    expect(toCastApprovalVoteRequest('id-1', { approverId: 'mgr-3', decision: 'approve' })).toEqual(
+      {
+        ticketId: 'id-1',
+        approverId: 'mgr-3',
+        decision: VoteDecision.VOTE_DECISION_APPROVE,
+        comment: '',
+        cabGroupId: '',
+      },
+    );
+  });
+
+  it('renders a pending approval round with null for no CAB and no decision', () => {
+    expect(
+      toChangeApprovalDto({
+        id: 'approval-1',
+        changeId: 'id-1',
+        approverIds: ['mgr-3', 'sec-1'],
+        cabGroupId: '',
+        quorum: ApprovalQuorum.APPROVAL_QUORUM_ALL,
+        votes: [
+          {
+            approverId: 'mgr-3',
+            viaGroupId: '',
+            decision: VoteDecision.VOTE_DECISION_APPROVE,
+            comment: '',
+            at: toTimestamp(at),
+          },
+        ],
+        outcome: ApprovalOutcome.APPROVAL_OUTCOME_PENDING,
+        openedAt: toTimestamp(new Date('2026-11-27T08:00:00Z')),
+        decidedAt: undefined,
+      }),
+    ).toEqual({
+      id: 'approval-1',
+      changeId: 'id-1',
+      approverIds: ['mgr-3', 'sec-1'],
+      cabGroupId: null,
+      quorum: 'all',
+      outcome: 'pending',
+      votes: [
+        {
+          approverId: 'mgr-3',
+          viaGroupId: null,
+          decision: 'approve',
+          comment: '',
+          at: '2026-11-27T08:30:00.250Z',
+        },
+      ],
+      openedAt: '2026-11-27T08:00:00.000Z',
+      decidedAt: null,
+    });
+  });
+
+  it('renders a decided round with the CAB seat a vote filled', () => {
+    const dto = toChangeApprovalDto({
+      id: 'approval-2',
+      changeId: 'id-1',
+      approverIds: [],
+      cabGroupId: 'cab-infra',
+      quorum: ApprovalQuorum.APPROVAL_QUORUM_ANY,
+      votes: [
+        {
+          approverId: 'cab-member-4',
+          viaGroupId: 'cab-infra',
+          decision: VoteDecision.VOTE_DECISION_REJECT,
+          comment: 'No backout for the replica.',
+          at: toTimestamp(at),
+        },
+      ],
+      outcome: ApprovalOutcome.APPROVAL_OUTCOME_REJECTED,
+      openedAt: toTimestamp(new Date('2026-11-27T08:00:00Z')),
+      decidedAt: toTimestamp(at),
+    });
+    expect(dto).toMatchObject({
+      cabGroupId: 'cab-infra',
+      quorum: 'any',
+      outcome: 'rejected',
+      decidedAt: '2026-11-27T08:30:00.250Z',
+    });
+    expect(dto.votes[0]).toMatchObject({ viaGroupId: 'cab-infra', decision: 'reject' });
   });
 
   it('turns the fields present in a PATCH body into update paths; priority null clears a manual priority', () => {

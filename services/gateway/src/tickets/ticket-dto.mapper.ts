@@ -1,5 +1,11 @@
 import {
   type AddCommentRequest,
+  ApprovalQuorum,
+  type ApprovalVote,
+  type CastApprovalVoteRequest,
+  type ChangeApproval,
+  ChangeKind,
+  ChangeRisk,
   Channel,
   CommentVisibility,
   type CountTicketsRequest,
@@ -8,6 +14,7 @@ import {
   type TicketComment,
   fromRestSpelling,
   type FieldChange,
+  ImplementationOutcome,
   PendingReason,
   Priority,
   TicketAction,
@@ -18,32 +25,60 @@ import {
   Impact,
   type ListTicketsRequest,
   type TimeRange,
+  type Timestamp,
   toTimestamp,
   type Ticket,
   TicketStatus,
   TicketType,
   toRestSpelling,
   Urgency,
+  VoteDecision,
 } from '@itsm/contracts';
+import type { ApprovalVoteDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
 import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { CountTicketsQueryDto } from './dto/ticket-counts.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import {
+  APPROVAL_OUTCOMES,
+  APPROVAL_QUORUMS,
+  CHANGE_KINDS,
+  CHANGE_RISKS,
   CHANNELS,
   COMMENT_VISIBILITIES,
   IMPACTS,
+  IMPLEMENTATION_OUTCOMES,
   PENDING_REASONS,
   PRIORITIES,
   TICKET_STATUSES,
   TICKET_TYPES,
   type TicketStatusName,
   URGENCIES,
+  VOTE_DECISIONS,
 } from './dto/ticket-enums';
 import type { TicketDto } from './dto/ticket.dto';
 import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
+
+/** A time the service leaves unset until it happens: null in REST. */
+function toOptionalInstant(timestamp: Timestamp | undefined): string | null {
+  return timestamp ? fromTimestamp(timestamp).toISOString() : null;
+}
+
+/** An instant of a request body; absent stays unset. */
+function toOptionalTimestamp(instant: string | undefined): Timestamp | undefined {
+  return instant ? toTimestamp(new Date(instant)) : undefined;
+}
+
+/** An enum the service leaves UNSPECIFIED until it applies: null in REST. */
+function toOptionalRestSpelling<R extends string>(
+  prefix: string,
+  value: string,
+  allowed: readonly R[],
+): R | null {
+  return value === `${prefix}UNSPECIFIED` ? null : toRestSpelling(prefix, value, allowed);
+}
 
 export function toTicketDto(ticket: Ticket): TicketDto {
   if (!ticket.createdAt || !ticket.updatedAt)
@@ -66,18 +101,35 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     version: ticket.version,
     assignmentGroupId: ticket.assignmentGroupId || null,
     assigneeId: ticket.assigneeId || null,
-    pendingReason:
-      ticket.pendingReason === PendingReason.PENDING_REASON_UNSPECIFIED
-        ? null
-        : toRestSpelling('PENDING_REASON_', ticket.pendingReason, PENDING_REASONS),
+    pendingReason: toOptionalRestSpelling('PENDING_REASON_', ticket.pendingReason, PENDING_REASONS),
     resolutionCode: ticket.resolutionCode || null,
     resolutionNotes: ticket.resolutionNotes,
-    resolvedAt: ticket.resolvedAt ? fromTimestamp(ticket.resolvedAt).toISOString() : null,
-    closedAt: ticket.closedAt ? fromTimestamp(ticket.closedAt).toISOString() : null,
+    resolvedAt: toOptionalInstant(ticket.resolvedAt),
+    closedAt: toOptionalInstant(ticket.closedAt),
     priorityReason: ticket.priorityReason || null,
-    firstRespondedAt: ticket.firstRespondedAt
-      ? fromTimestamp(ticket.firstRespondedAt).toISOString()
-      : null,
+    firstRespondedAt: toOptionalInstant(ticket.firstRespondedAt),
+    // Free text stays '' when empty, as resolutionNotes; ids and enums are null until set.
+    rootCause: ticket.rootCause,
+    workaround: ticket.workaround,
+    knownErrorAt: toOptionalInstant(ticket.knownErrorAt),
+    changeKind:
+      ticket.type === TicketType.TICKET_TYPE_CHANGE
+        ? toOptionalRestSpelling('CHANGE_KIND_', ticket.changeKind, CHANGE_KINDS)
+        : null,
+    risk: toOptionalRestSpelling('CHANGE_RISK_', ticket.risk, CHANGE_RISKS),
+    backoutPlan: ticket.backoutPlan,
+    plannedStart: toOptionalInstant(ticket.plannedStart),
+    plannedEnd: toOptionalInstant(ticket.plannedEnd),
+    approvalId: ticket.approvalId || null,
+    implementationStartedAt: toOptionalInstant(ticket.implementationStartedAt),
+    implementationOutcome: toOptionalRestSpelling(
+      'IMPLEMENTATION_OUTCOME_',
+      ticket.implementationOutcome,
+      IMPLEMENTATION_OUTCOMES,
+    ),
+    implementationNotes: ticket.implementationNotes,
+    completedAt: toOptionalInstant(ticket.completedAt),
+    configurationItemIds: ticket.configurationItemIds,
   };
 }
 
@@ -100,6 +152,26 @@ export function toTransitionTicketRequest(
     ),
     resolutionCode: dto.resolutionCode ?? '',
     resolutionNotes: dto.resolutionNotes ?? '',
+    rootCause: dto.rootCause ?? '',
+    workaround: dto.workaround ?? '',
+    risk: fromRestSpelling('CHANGE_RISK_', dto.risk, ChangeRisk.CHANGE_RISK_UNSPECIFIED),
+    impact: fromRestSpelling('IMPACT_', dto.impact, Impact.IMPACT_UNSPECIFIED),
+    backoutPlan: dto.backoutPlan ?? '',
+    plannedStart: toOptionalTimestamp(dto.plannedStart),
+    plannedEnd: toOptionalTimestamp(dto.plannedEnd),
+    approverIds: dto.approverIds ?? [],
+    cabGroupId: dto.cabGroupId ?? '',
+    quorum: fromRestSpelling(
+      'APPROVAL_QUORUM_',
+      dto.quorum,
+      ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED,
+    ),
+    implementationOutcome: fromRestSpelling(
+      'IMPLEMENTATION_OUTCOME_',
+      dto.implementationOutcome,
+      ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+    ),
+    implementationNotes: dto.implementationNotes ?? '',
   };
 }
 
@@ -131,6 +203,14 @@ export function toCreateTicketRequest(
     channel: fromRestSpelling('CHANNEL_', dto.channel, Channel.CHANNEL_UNSPECIFIED),
     requesterId: dto.requesterId,
     organizationId: dto.organizationId ?? '',
+    changeKind: fromRestSpelling(
+      'CHANGE_KIND_',
+      dto.changeKind,
+      ChangeKind.CHANGE_KIND_UNSPECIFIED,
+    ),
+    configurationItemIds: dto.configurationItemIds ?? [],
+    plannedStart: toOptionalTimestamp(dto.plannedStart),
+    plannedEnd: toOptionalTimestamp(dto.plannedEnd),
   };
 }
 
@@ -159,10 +239,7 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
 
 function toTimeRange(from: string | undefined, to: string | undefined): TimeRange | undefined {
   if (!from && !to) return undefined;
-  return {
-    from: from ? toTimestamp(new Date(from)) : undefined,
-    to: to ? toTimestamp(new Date(to)) : undefined,
-  };
+  return { from: toOptionalTimestamp(from), to: toOptionalTimestamp(to) };
 }
 
 export function toAddCommentRequest(
@@ -251,5 +328,48 @@ export function toUpdateTicketRequest(
       ),
       priorityReason: dto.priorityReason ?? '',
     },
+  };
+}
+
+function toApprovalVoteDto(vote: ApprovalVote): ApprovalVoteDto {
+  if (!vote.at) throw new Error(`a vote by ${vote.approverId} lacks its time`);
+  return {
+    approverId: vote.approverId,
+    viaGroupId: vote.viaGroupId || null,
+    decision: toRestSpelling('VOTE_DECISION_', vote.decision, VOTE_DECISIONS),
+    comment: vote.comment,
+    at: fromTimestamp(vote.at).toISOString(),
+  };
+}
+
+export function toChangeApprovalDto(approval: ChangeApproval): ChangeApprovalDto {
+  if (!approval.openedAt) throw new Error(`approval ${approval.id} lacks its opening time`);
+  return {
+    id: approval.id,
+    changeId: approval.changeId,
+    approverIds: approval.approverIds,
+    cabGroupId: approval.cabGroupId || null,
+    quorum: toRestSpelling('APPROVAL_QUORUM_', approval.quorum, APPROVAL_QUORUMS),
+    outcome: toRestSpelling('APPROVAL_OUTCOME_', approval.outcome, APPROVAL_OUTCOMES),
+    votes: approval.votes.map(toApprovalVoteDto),
+    openedAt: fromTimestamp(approval.openedAt).toISOString(),
+    decidedAt: toOptionalInstant(approval.decidedAt),
+  };
+}
+
+export function toCastApprovalVoteRequest(
+  ticketId: string,
+  dto: CastVoteDto,
+): CastApprovalVoteRequest {
+  return {
+    ticketId,
+    approverId: dto.approverId,
+    decision: fromRestSpelling(
+      'VOTE_DECISION_',
+      dto.decision,
+      VoteDecision.VOTE_DECISION_UNSPECIFIED,
+    ),
+    comment: dto.comment ?? '',
+    cabGroupId: dto.cabGroupId ?? '',
   };
 }

@@ -24,6 +24,7 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { Ticket, TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { ApprovalVoteResultDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
 import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from './dto/comment.dto';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { CountTicketsQueryDto, TicketCountsDto } from './dto/ticket-counts.dto';
@@ -35,6 +36,8 @@ import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { versionFromIfMatch } from './if-match';
 import {
   commentVisibilityOf,
+  toCastApprovalVoteRequest,
+  toChangeApprovalDto,
   toCountTicketsRequest,
   toStatusCounts,
   toAddCommentRequest,
@@ -65,7 +68,7 @@ export class TicketsHttpController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Open a ticket (incident or service request)' })
+  @ApiOperation({ summary: 'Open a ticket (incident, service request, problem or change)' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -147,7 +150,7 @@ export class TicketsHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
-      'Move a ticket through its lifecycle (assign, start, pend, resume, resolve, close, reopen, cancel)',
+      'Move a ticket through the lifecycle of its type (incident, service request, problem or change)',
   })
   @ApiHeader({
     name: 'If-Match',
@@ -165,6 +168,38 @@ export class TicketsHttpController {
     const request = toTransitionTicketRequest(id, body, versionFromIfMatch(ifMatch));
     const { ticket } = await firstValueFrom(this.tickets.transitionTicket(request));
     return ticketWithETag(ticket, response);
+  }
+
+  @Get(':id/approval')
+  @ApiOperation({ summary: 'The current approval round of a change, with its votes' })
+  @ApiOkResponse({ type: ChangeApprovalDto })
+  @ApiProblemResponses(400, 404, 503)
+  async approval(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<ChangeApprovalDto> {
+    const { approval } = await firstValueFrom(this.tickets.getApproval({ ticketId: id }));
+    if (!approval) throw new Error('the tickets service answered without an approval');
+    return toChangeApprovalDto(approval);
+  }
+
+  @Post(':id/approval/votes')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Approve or reject a change as a named approver or CAB member; a rejection rejects the change at once',
+  })
+  @ApiOkResponse({ type: ApprovalVoteResultDto })
+  @ApiProblemResponses(400, 404, 409, 503)
+  async vote(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: CastVoteDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ApprovalVoteResultDto> {
+    const { approval, ticket } = await firstValueFrom(
+      this.tickets.castApprovalVote(toCastApprovalVoteRequest(id, body)),
+    );
+    if (!approval) throw new Error('the tickets service answered without an approval');
+    return { approval: toChangeApprovalDto(approval), ticket: ticketWithETag(ticket, response) };
   }
 
   @Get(':id/history')

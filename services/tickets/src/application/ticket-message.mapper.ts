@@ -1,4 +1,11 @@
 import {
+  ApprovalOutcome as ApprovalOutcomeMessage,
+  ApprovalQuorum as ApprovalQuorumMessage,
+  type ChangeApproval as ChangeApprovalMessage,
+  ChangeKind as ChangeKindMessage,
+  ChangeRisk as ChangeRiskMessage,
+  ImplementationOutcome as ImplementationOutcomeMessage,
+  VoteDecision as VoteDecisionMessage,
   Channel as ChannelMessage,
   CommentVisibility as CommentVisibilityMessage,
   type FieldChange as FieldChangeMessage,
@@ -13,6 +20,13 @@ import {
   toTimestamp,
   Urgency as UrgencyMessage,
 } from '@itsm/contracts';
+import type {
+  ApprovalOutcome,
+  ApprovalQuorum,
+  ChangeApproval,
+  VoteDecision,
+} from '../domain/change-approval';
+import type { ChangeKind, ChangeRisk, ImplementationOutcome } from '../domain/change-lifecycle';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
@@ -21,6 +35,8 @@ import type { FieldChanges, PendingReason, TicketAction } from '../domain/ticket
 export const ticketTypeMessages: Record<TicketType, TicketTypeMessage> = {
   incident: TicketTypeMessage.TICKET_TYPE_INCIDENT,
   service_request: TicketTypeMessage.TICKET_TYPE_SERVICE_REQUEST,
+  problem: TicketTypeMessage.TICKET_TYPE_PROBLEM,
+  change: TicketTypeMessage.TICKET_TYPE_CHANGE,
 };
 
 export const ticketStatusMessages: Record<TicketStatus, TicketStatusMessage> = {
@@ -31,6 +47,15 @@ export const ticketStatusMessages: Record<TicketStatus, TicketStatusMessage> = {
   resolved: TicketStatusMessage.TICKET_STATUS_RESOLVED,
   closed: TicketStatusMessage.TICKET_STATUS_CLOSED,
   cancelled: TicketStatusMessage.TICKET_STATUS_CANCELLED,
+  investigating: TicketStatusMessage.TICKET_STATUS_INVESTIGATING,
+  known_error: TicketStatusMessage.TICKET_STATUS_KNOWN_ERROR,
+  draft: TicketStatusMessage.TICKET_STATUS_DRAFT,
+  assessment: TicketStatusMessage.TICKET_STATUS_ASSESSMENT,
+  approval: TicketStatusMessage.TICKET_STATUS_APPROVAL,
+  scheduled: TicketStatusMessage.TICKET_STATUS_SCHEDULED,
+  implementing: TicketStatusMessage.TICKET_STATUS_IMPLEMENTING,
+  review: TicketStatusMessage.TICKET_STATUS_REVIEW,
+  rejected: TicketStatusMessage.TICKET_STATUS_REJECTED,
 };
 
 export const impactMessages: Record<Impact, ImpactMessage> = {
@@ -77,7 +102,74 @@ export const actionMessages: Record<TicketAction, TicketActionMessage> = {
   close: TicketActionMessage.TICKET_ACTION_CLOSE,
   reopen: TicketActionMessage.TICKET_ACTION_REOPEN,
   cancel: TicketActionMessage.TICKET_ACTION_CANCEL,
+  investigate: TicketActionMessage.TICKET_ACTION_INVESTIGATE,
+  record_known_error: TicketActionMessage.TICKET_ACTION_RECORD_KNOWN_ERROR,
+  submit: TicketActionMessage.TICKET_ACTION_SUBMIT,
+  request_approval: TicketActionMessage.TICKET_ACTION_REQUEST_APPROVAL,
+  schedule: TicketActionMessage.TICKET_ACTION_SCHEDULE,
+  reject: TicketActionMessage.TICKET_ACTION_REJECT,
+  revise: TicketActionMessage.TICKET_ACTION_REVISE,
+  start_implementation: TicketActionMessage.TICKET_ACTION_START_IMPLEMENTATION,
+  complete: TicketActionMessage.TICKET_ACTION_COMPLETE,
 };
+
+export const changeKindMessages: Record<ChangeKind, ChangeKindMessage> = {
+  standard: ChangeKindMessage.CHANGE_KIND_STANDARD,
+  normal: ChangeKindMessage.CHANGE_KIND_NORMAL,
+  emergency: ChangeKindMessage.CHANGE_KIND_EMERGENCY,
+};
+
+export const changeRiskMessages: Record<ChangeRisk, ChangeRiskMessage> = {
+  low: ChangeRiskMessage.CHANGE_RISK_LOW,
+  medium: ChangeRiskMessage.CHANGE_RISK_MEDIUM,
+  high: ChangeRiskMessage.CHANGE_RISK_HIGH,
+};
+
+export const implementationOutcomeMessages: Record<
+  ImplementationOutcome,
+  ImplementationOutcomeMessage
+> = {
+  successful: ImplementationOutcomeMessage.IMPLEMENTATION_OUTCOME_SUCCESSFUL,
+  partially_successful: ImplementationOutcomeMessage.IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL,
+  failed: ImplementationOutcomeMessage.IMPLEMENTATION_OUTCOME_FAILED,
+  backed_out: ImplementationOutcomeMessage.IMPLEMENTATION_OUTCOME_BACKED_OUT,
+};
+
+export const approvalQuorumMessages: Record<ApprovalQuorum, ApprovalQuorumMessage> = {
+  any: ApprovalQuorumMessage.APPROVAL_QUORUM_ANY,
+  all: ApprovalQuorumMessage.APPROVAL_QUORUM_ALL,
+};
+
+export const approvalOutcomeMessages: Record<ApprovalOutcome, ApprovalOutcomeMessage> = {
+  pending: ApprovalOutcomeMessage.APPROVAL_OUTCOME_PENDING,
+  approved: ApprovalOutcomeMessage.APPROVAL_OUTCOME_APPROVED,
+  rejected: ApprovalOutcomeMessage.APPROVAL_OUTCOME_REJECTED,
+};
+
+export const voteDecisionMessages: Record<VoteDecision, VoteDecisionMessage> = {
+  approve: VoteDecisionMessage.VOTE_DECISION_APPROVE,
+  reject: VoteDecisionMessage.VOTE_DECISION_REJECT,
+};
+
+export function toApprovalMessage(approval: ChangeApproval): ChangeApprovalMessage {
+  return {
+    id: approval.id,
+    changeId: approval.changeId,
+    approverIds: [...approval.approverIds],
+    cabGroupId: approval.cabGroupId ?? '',
+    quorum: approvalQuorumMessages[approval.quorum],
+    votes: approval.votes.map((vote) => ({
+      approverId: vote.approverId,
+      viaGroupId: vote.viaGroupId ?? '',
+      decision: voteDecisionMessages[vote.decision],
+      comment: vote.comment,
+      at: toTimestamp(vote.at),
+    })),
+    outcome: approvalOutcomeMessages[approval.outcome],
+    openedAt: toTimestamp(approval.openedAt),
+    decidedAt: approval.decidedAt ? toTimestamp(approval.decidedAt) : undefined,
+  };
+}
 
 export const commentVisibilityMessages: Record<CommentVisibility, CommentVisibilityMessage> = {
   public: CommentVisibilityMessage.COMMENT_VISIBILITY_PUBLIC,
@@ -143,5 +235,27 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     closedAt: ticket.closedAt ? toTimestamp(ticket.closedAt) : undefined,
     firstRespondedAt: ticket.firstRespondedAt ? toTimestamp(ticket.firstRespondedAt) : undefined,
     priorityReason: ticket.priorityReason ?? '',
+    rootCause: ticket.rootCause,
+    workaround: ticket.workaround,
+    knownErrorAt: optionalTimestamp(ticket.knownErrorAt),
+    changeKind: ticket.changeKind
+      ? changeKindMessages[ticket.changeKind]
+      : ChangeKindMessage.CHANGE_KIND_UNSPECIFIED,
+    risk: ticket.risk ? changeRiskMessages[ticket.risk] : ChangeRiskMessage.CHANGE_RISK_UNSPECIFIED,
+    backoutPlan: ticket.backoutPlan,
+    plannedStart: optionalTimestamp(ticket.plannedStart),
+    plannedEnd: optionalTimestamp(ticket.plannedEnd),
+    approvalId: ticket.approvalId ?? '',
+    implementationStartedAt: optionalTimestamp(ticket.implementationStartedAt),
+    implementationOutcome: ticket.implementationOutcome
+      ? implementationOutcomeMessages[ticket.implementationOutcome]
+      : ImplementationOutcomeMessage.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+    implementationNotes: ticket.implementationNotes,
+    completedAt: optionalTimestamp(ticket.completedAt),
+    configurationItemIds: [...ticket.configurationItemIds],
   };
+}
+
+function optionalTimestamp(date: Date | null) {
+  return date ? toTimestamp(date) : undefined;
 }

@@ -1,14 +1,17 @@
 import {
+  INCIDENT_STATUSES,
+  type IncidentStatus,
   openTicket,
-  TICKET_STATUSES,
   type Ticket,
   type TicketStatus,
+  type TicketType,
   validateTicketRequest,
 } from './ticket';
 import { TicketError, TicketErrorCode } from './ticket-error';
 import {
   allowedActions,
   DEFAULT_REOPEN_WINDOW_MS,
+  type IncidentAction,
   TICKET_ACTIONS,
   type TicketAction,
   transitionTicket,
@@ -19,10 +22,14 @@ const opened = new Date('2026-11-27T09:00:00Z');
 const now = new Date('2026-11-27T10:00:00Z');
 const policy = { now, reopenWindowMs: DEFAULT_REOPEN_WINDOW_MS };
 
-function ticketIn(status: TicketStatus, overrides: Partial<Ticket> = {}): Ticket {
+function ticketIn(
+  status: TicketStatus,
+  overrides: Partial<Ticket> = {},
+  type: TicketType = 'incident',
+): Ticket {
   const ticket = openTicket(
     validateTicketRequest({
-      type: 'incident',
+      type,
       title: 'Mail is down',
       description: '',
       impact: 'high',
@@ -45,7 +52,7 @@ const complete: Omit<TransitionInput, 'action'> = {
   resolutionNotes: 'Restarted the mail gateway.',
 };
 
-const expectedTarget: Record<TicketAction, TicketStatus> = {
+const expectedTarget: Record<IncidentAction, TicketStatus> = {
   assign: 'assigned',
   start: 'in_progress',
   pend: 'pending',
@@ -56,7 +63,7 @@ const expectedTarget: Record<TicketAction, TicketStatus> = {
   cancel: 'cancelled',
 };
 
-const allowed: Record<TicketStatus, TicketAction[]> = {
+const allowed: Record<IncidentStatus, TicketAction[]> = {
   new: ['assign', 'cancel'],
   assigned: ['assign', 'start', 'resolve', 'cancel'],
   in_progress: ['assign', 'pend', 'resolve', 'cancel'],
@@ -66,13 +73,14 @@ const allowed: Record<TicketStatus, TicketAction[]> = {
   cancelled: [],
 };
 
-const cases = TICKET_STATUSES.flatMap((status) =>
+// Every action of every type, so an incident refuses what only problems and changes do.
+const cases = INCIDENT_STATUSES.flatMap((status) =>
   TICKET_ACTIONS.map((action) => [status, action] as const),
 );
 
 describe('incident and service request lifecycle', () => {
-  it.each(TICKET_STATUSES)('allows from %s exactly the listed actions', (status) => {
-    expect(allowedActions(status)).toEqual(allowed[status]);
+  it.each(INCIDENT_STATUSES)('allows from %s exactly the listed actions', (status) => {
+    expect(allowedActions({ type: 'incident', status, changeKind: null })).toEqual(allowed[status]);
   });
 
   it.each(cases.filter(([status, action]) => allowed[status].includes(action)))(
@@ -81,7 +89,7 @@ describe('incident and service request lifecycle', () => {
       const ticket = ticketIn(status, { resolvedAt: status === 'resolved' ? now : null });
       const result = transitionTicket(ticket, { action, ...complete }, policy);
       expect(result.from).toBe(status);
-      expect(result.ticket.status).toBe(expectedTarget[action]);
+      expect(result.ticket.status).toBe(expectedTarget[action as IncidentAction]);
       expect(result.ticket.version).toBe(ticket.version + 1);
       expect(result.ticket.updatedAt).toEqual(now);
     },
@@ -103,6 +111,46 @@ describe('incident and service request lifecycle', () => {
       });
     },
   );
+});
+
+describe('each type follows its own lifecycle', () => {
+  it('moves a problem by the problem lifecycle and refuses incident actions', () => {
+    const problem = ticketIn('new', {}, 'problem');
+    expect(problem.number).toBe('PRB-000001');
+    const investigating = transitionTicket(
+      problem,
+      { action: 'investigate', actorId: 'pm' },
+      policy,
+    );
+    expect(investigating.ticket.status).toBe('investigating');
+    expect(() => transitionTicket(problem, { action: 'start', actorId: 'pm' }, policy)).toThrow(
+      expect.objectContaining({
+        code: TicketErrorCode.InvalidTransition,
+        details: { currentStatus: 'new', allowedActions: ['investigate', 'assign', 'cancel'] },
+      }) as Error,
+    );
+  });
+
+  it('starts a change as a draft and submits it by the change lifecycle', () => {
+    const change = ticketIn('draft', {}, 'change');
+    expect(change).toMatchObject({ number: 'CHG-000001', changeKind: 'normal' });
+    const submitted = transitionTicket(
+      change,
+      { action: 'submit', actorId: 'cm', risk: 'low', impact: 'low', backoutPlan: 'Roll back.' },
+      policy,
+    );
+    expect(submitted.ticket).toMatchObject({ status: 'assessment', risk: 'low', version: 2 });
+    expect(submitted.changes['status']).toEqual({ from: 'draft', to: 'assessment' });
+    expect(() => transitionTicket(change, { action: 'resolve', actorId: 'cm' }, policy)).toThrow(
+      expect.objectContaining({ code: TicketErrorCode.InvalidTransition }) as Error,
+    );
+  });
+
+  it('treats a status outside the type as corrupt data, not as a refusal', () => {
+    expect(() =>
+      transitionTicket(ticketIn('draft'), { action: 'cancel', actorId: 'a' }, policy),
+    ).toThrow(/of type incident has status draft/);
+  });
 });
 
 describe('what each action needs and records', () => {

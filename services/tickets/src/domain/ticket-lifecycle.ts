@@ -1,10 +1,30 @@
-import type { Ticket, TicketStatus } from './ticket';
+import type { ChangeApproval } from './change-approval';
+import {
+  allowedChangeActions,
+  CHANGE_ACTIONS,
+  type ChangeAction,
+  type ChangeRecord,
+  type ChangeRisk,
+  type ChangeStatus,
+  type ImplementationOutcome,
+} from './change-lifecycle';
+import { transitionChange } from './change-transition';
+import type { Impact } from './priority-matrix';
+import {
+  allowedProblemActions,
+  PROBLEM_ACTIONS,
+  type ProblemAction,
+  type ProblemStatus,
+  transitionProblem,
+} from './problem-lifecycle';
+import type { IncidentStatus, Ticket, TicketStatus } from './ticket';
+import { STATUSES_OF } from './ticket';
 import { TicketError, TicketErrorCode } from './ticket-error';
 
 export const PENDING_REASONS = ['awaiting_customer', 'awaiting_vendor', 'awaiting_change'] as const;
 export type PendingReason = (typeof PENDING_REASONS)[number];
 
-export const TICKET_ACTIONS = [
+export const INCIDENT_ACTIONS = [
   'assign',
   'start',
   'pend',
@@ -14,11 +34,18 @@ export const TICKET_ACTIONS = [
   'reopen',
   'cancel',
 ] as const;
-export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+export type TicketAction = IncidentAction | ProblemAction | ChangeAction;
+
+/** Every action of every type, each once. */
+export const TICKET_ACTIONS: readonly TicketAction[] = [
+  ...new Set<TicketAction>([...INCIDENT_ACTIONS, ...PROBLEM_ACTIONS, ...CHANGE_ACTIONS]),
+];
 
 /** The lifecycle of incidents and service requests: which action leads from which state where. */
 export const INCIDENT_LIFECYCLE: Readonly<
-  Record<TicketAction, { from: readonly TicketStatus[]; to: TicketStatus }>
+  Record<IncidentAction, { from: readonly IncidentStatus[]; to: IncidentStatus }>
 > = {
   assign: { from: ['new', 'assigned', 'in_progress'], to: 'assigned' },
   start: { from: ['assigned'], to: 'in_progress' },
@@ -41,6 +68,19 @@ export interface TransitionInput {
   pendingReason?: PendingReason | undefined;
   resolutionCode?: string | undefined;
   resolutionNotes?: string | undefined;
+  /** Problems. */
+  rootCause?: string | undefined;
+  workaround?: string | undefined;
+  /** Changes. */
+  risk?: ChangeRisk | undefined;
+  impact?: Impact | undefined;
+  backoutPlan?: string | undefined;
+  plannedStart?: Date | undefined;
+  plannedEnd?: Date | undefined;
+  /** The round request_approval opens, or the current one that schedule and reject follow. */
+  approval?: ChangeApproval | undefined;
+  implementationOutcome?: ImplementationOutcome | undefined;
+  implementationNotes?: string | undefined;
 }
 
 export interface TransitionPolicy {
@@ -57,12 +97,29 @@ export interface Transition {
   changes: FieldChanges;
 }
 
-export function allowedActions(status: TicketStatus): TicketAction[] {
-  return TICKET_ACTIONS.filter((action) => INCIDENT_LIFECYCLE[action].from.includes(status));
+function allowedIncidentActions(status: IncidentStatus): IncidentAction[] {
+  return INCIDENT_ACTIONS.filter((action) => INCIDENT_LIFECYCLE[action].from.includes(status));
+}
+
+/** The actions a ticket's type allows in its current state. */
+export function allowedActions(
+  ticket: Pick<Ticket, 'type' | 'status' | 'changeKind'>,
+): TicketAction[] {
+  switch (ticket.type) {
+    case 'incident':
+    case 'service_request':
+      return allowedIncidentActions(ticket.status as IncidentStatus);
+    case 'problem':
+      return allowedProblemActions(ticket.status as ProblemStatus);
+    case 'change':
+      return allowedChangeActions(ticket.status as ChangeStatus, ticket.changeKind ?? 'normal');
+    default:
+      return assertUnreachable(ticket.type);
+  }
 }
 
 function refuse(ticket: Ticket, action: TicketAction): never {
-  const allowed = allowedActions(ticket.status);
+  const allowed = allowedActions(ticket);
   throw new TicketError(
     TicketErrorCode.InvalidTransition,
     `cannot ${action} a ticket that is ${ticket.status}; allowed: ${allowed.join(', ') || 'none'}`,
@@ -78,7 +135,7 @@ function invalid(field: string, message: string): never {
 /** The fields an action sets besides the status, after checking what it requires. */
 function fieldsOf(
   ticket: Ticket,
-  input: TransitionInput,
+  input: TransitionInput & { action: IncidentAction },
   policy: TransitionPolicy,
 ): Partial<Ticket> {
   switch (input.action) {
@@ -127,24 +184,79 @@ function fieldsOf(
 }
 
 function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket action ${String(value)}`);
+  throw new Error(`unhandled ticket value ${String(value)}`);
+}
+
+function isIncidentAction(action: TicketAction): action is IncidentAction {
+  return (INCIDENT_ACTIONS as readonly string[]).includes(action);
+}
+
+/** A stored status outside its type's lifecycle is corrupt data, not a client error. */
+function checkStatusOfType(ticket: Ticket): void {
+  if (!STATUSES_OF[ticket.type].includes(ticket.status)) {
+    throw new Error(`ticket ${ticket.id} of type ${ticket.type} has status ${ticket.status}`);
+  }
 }
 
 /**
- * Applies an action to a ticket: refuses it in a state that does not allow it (naming the
- * allowed actions), checks what the action needs, and returns the new ticket (version + 1)
- * with the list of changed fields for the history and the event.
+ * Applies an action to a ticket by the lifecycle of its type: refuses it in a state that does
+ * not allow it (naming the allowed actions), checks what the action needs, and returns the new
+ * ticket (version + 1) with the list of changed fields for the history and the event.
  */
 export function transitionTicket(
   ticket: Ticket,
   input: TransitionInput,
   policy: TransitionPolicy,
 ): Transition {
-  const rule = INCIDENT_LIFECYCLE[input.action];
-  if (!rule.from.includes(ticket.status)) refuse(ticket, input.action);
+  checkStatusOfType(ticket);
+  switch (ticket.type) {
+    case 'incident':
+    case 'service_request':
+      return transitionIncident(ticket, input, policy);
+    case 'problem': {
+      if (!(PROBLEM_ACTIONS as readonly string[]).includes(input.action)) {
+        refuse(ticket, input.action);
+      }
+      const problem = ticket as Ticket & { status: ProblemStatus };
+      const { problem: next, changes } = transitionProblem(
+        problem,
+        { ...input, action: input.action as ProblemAction },
+        policy.now,
+      );
+      return { ticket: next, from: ticket.status, changes };
+    }
+    case 'change': {
+      if (!(CHANGE_ACTIONS as readonly string[]).includes(input.action)) {
+        refuse(ticket, input.action);
+      }
+      const change = {
+        ...ticket,
+        changeKind: ticket.changeKind ?? 'normal',
+      } as Ticket & ChangeRecord;
+      const { change: next, changes } = transitionChange(
+        change,
+        { ...input, action: input.action as ChangeAction },
+        policy.now,
+      );
+      return { ticket: next, from: ticket.status, changes };
+    }
+    default:
+      return assertUnreachable(ticket.type);
+  }
+}
+
+function transitionIncident(
+  ticket: Ticket,
+  input: TransitionInput,
+  policy: TransitionPolicy,
+): Transition {
+  const action = input.action;
+  if (!isIncidentAction(action)) refuse(ticket, action);
+  const rule = INCIDENT_LIFECYCLE[action];
+  if (!rule.from.includes(ticket.status as IncidentStatus)) refuse(ticket, action);
   const next: Ticket = {
     ...ticket,
-    ...fieldsOf(ticket, input, policy),
+    ...fieldsOf(ticket, { ...input, action }, policy),
     status: rule.to,
     updatedAt: policy.now,
     version: ticket.version + 1,

@@ -78,6 +78,20 @@ describe('opening a ticket', () => {
       firstRespondedAt: null,
       priorityReason: null,
       version: 1,
+      rootCause: '',
+      workaround: '',
+      knownErrorAt: null,
+      changeKind: null,
+      risk: null,
+      backoutPlan: '',
+      plannedStart: null,
+      plannedEnd: null,
+      approvalId: null,
+      implementationStartedAt: null,
+      implementationOutcome: null,
+      implementationNotes: '',
+      completedAt: null,
+      configurationItemIds: [],
     });
   });
 
@@ -134,5 +148,59 @@ describe('validating a ticket request', () => {
     expect(
       validateTicketRequest({ ...request, title: 'x'.repeat(TITLE_MAX_LENGTH) }).title,
     ).toHaveLength(TITLE_MAX_LENGTH);
+  });
+});
+
+describe('opening problems and changes', () => {
+  const base = {
+    title: 'Nightly backup fails',
+    description: '',
+    impact: undefined,
+    urgency: undefined,
+    channel: undefined,
+    requesterId: 'emp-1',
+    organizationId: undefined,
+  };
+  const context = { id: '0193a7a0-0000-7000-8000-000000000009', sequence: 7, now: new Date() };
+
+  it('opens a problem as new and a change as a normal draft with its CIs, each numbered by type', () => {
+    const problem = openTicket(validateTicketRequest({ ...base, type: 'problem' }), context);
+    expect(problem).toMatchObject({ number: 'PRB-000007', status: 'new', changeKind: null });
+    const change = openTicket(
+      validateTicketRequest({
+        ...base,
+        type: 'change',
+        configurationItemIds: ['ci-db-01', ' ci-db-01 ', 'ci-app-02'],
+      }),
+      context,
+    );
+    expect(change).toMatchObject({
+      number: 'CHG-000007',
+      status: 'draft',
+      changeKind: 'normal',
+      configurationItemIds: ['ci-db-01', 'ci-app-02'],
+    });
+  });
+
+  it('refuses change fields on other types and a window that ends before it starts', () => {
+    const start = new Date('2026-12-01T22:00:00Z');
+    expect(() =>
+      validateTicketRequest({
+        ...base,
+        type: 'incident',
+        changeKind: 'standard',
+        plannedStart: start,
+        plannedEnd: new Date(start.getTime() - 60_000),
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        violations: [
+          { field: 'changeKind', message: 'only a change has changeKind' },
+          { field: 'plannedStart', message: 'only a change has plannedStart' },
+          { field: 'plannedEnd', message: 'only a change has plannedEnd' },
+          { field: 'plannedEnd', message: 'plannedStart must be before plannedEnd' },
+        ],
+      }) as Error,
+    );
   });
 });

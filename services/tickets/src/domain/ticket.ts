@@ -1,11 +1,21 @@
+import type {
+  ChangeKind,
+  ChangeRisk,
+  ChangeStatus,
+  ImplementationOutcome,
+} from './change-lifecycle';
+import { CHANGE_KINDS, CHANGE_STATUSES } from './change-lifecycle';
 import { type Impact, type Priority, priorityOf, type Urgency } from './priority-matrix';
+import { PROBLEM_STATUSES, type ProblemStatus } from './problem-lifecycle';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
+import { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './ticket-limits';
 import type { PendingReason } from './ticket-lifecycle';
 
-export const TICKET_TYPES = ['incident', 'service_request'] as const;
+export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
-export const TICKET_STATUSES = [
+/** The states of incidents and service requests. */
+export const INCIDENT_STATUSES = [
   'new',
   'assigned',
   'in_progress',
@@ -14,14 +24,27 @@ export const TICKET_STATUSES = [
   'closed',
   'cancelled',
 ] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export type TicketStatus = IncidentStatus | ProblemStatus | ChangeStatus;
+
+/** Every state of every type, each once, in lifecycle order. */
+export const TICKET_STATUSES: readonly TicketStatus[] = [
+  ...new Set<TicketStatus>([...INCIDENT_STATUSES, ...PROBLEM_STATUSES, ...CHANGE_STATUSES]),
+];
+
+/** The states a ticket of a type can be in. */
+export const STATUSES_OF: Readonly<Record<TicketType, readonly TicketStatus[]>> = {
+  incident: INCIDENT_STATUSES,
+  service_request: INCIDENT_STATUSES,
+  problem: PROBLEM_STATUSES,
+  change: CHANGE_STATUSES,
+};
 
 export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'api', 'web_form'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const TITLE_MAX_LENGTH = 200;
-export const DESCRIPTION_MAX_LENGTH = 20_000;
-export const REFERENCE_MAX_LENGTH = 200;
+export { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './ticket-limits';
 
 export interface Ticket {
   id: string;
@@ -49,6 +72,24 @@ export interface Ticket {
   /** Why the priority was set by hand; null while the matrix decides it. */
   priorityReason: string | null;
   version: number;
+  /** Problems: what causes the incidents, and how users get around it meanwhile. */
+  rootCause: string;
+  workaround: string;
+  knownErrorAt: Date | null;
+  /** Changes (null for other types). */
+  changeKind: ChangeKind | null;
+  risk: ChangeRisk | null;
+  backoutPlan: string;
+  plannedStart: Date | null;
+  plannedEnd: Date | null;
+  /** The change's current approval round. */
+  approvalId: string | null;
+  implementationStartedAt: Date | null;
+  implementationOutcome: ImplementationOutcome | null;
+  implementationNotes: string;
+  completedAt: Date | null;
+  /** Configuration items (cmdb ids) a change touches. */
+  configurationItemIds: string[];
 }
 
 /** What a requester (or an agent on their behalf) provides to open a ticket. */
@@ -61,7 +102,14 @@ export interface TicketRequest {
   channel: Channel | undefined;
   requesterId: string;
   organizationId: string | undefined;
+  /** Changes only; a change without one is normal. */
+  changeKind?: ChangeKind | undefined;
+  configurationItemIds?: string[] | undefined;
+  plannedStart?: Date | undefined;
+  plannedEnd?: Date | undefined;
 }
+
+export const MAX_CONFIGURATION_ITEMS = 50;
 
 export interface ValidTicketRequest extends Omit<TicketRequest, 'type'> {
   type: TicketType;
@@ -70,6 +118,8 @@ export interface ValidTicketRequest extends Omit<TicketRequest, 'type'> {
 const TICKET_NUMBER_PREFIX: Record<TicketType, string> = {
   incident: 'INC',
   service_request: 'REQ',
+  problem: 'PRB',
+  change: 'CHG',
 };
 
 /** INC-000123: the prefix of the type and the sequence, zero-padded to six digits. */
@@ -113,6 +163,7 @@ export function validateTicketRequest(request: TicketRequest): ValidTicketReques
       message: `organizationId must be at most ${REFERENCE_MAX_LENGTH} characters`,
     });
   }
+  violations.push(...changeViolations(request));
   if (violations.length > 0 || !request.type) {
     throw new TicketError(
       TicketErrorCode.ValidationFailed,
@@ -123,6 +174,50 @@ export function validateTicketRequest(request: TicketRequest): ValidTicketReques
   return { ...request, type: request.type, title, requesterId: request.requesterId.trim() };
 }
 
+/** What only a change may carry, and what a change's fields must look like. */
+function changeViolations(request: TicketRequest): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const isChange = request.type === 'change';
+  const changeOnly = (field: string, present: boolean) => {
+    if (present && !isChange) violations.push({ field, message: `only a change has ${field}` });
+  };
+  changeOnly('changeKind', request.changeKind !== undefined);
+  changeOnly('configurationItemIds', (request.configurationItemIds?.length ?? 0) > 0);
+  changeOnly('plannedStart', request.plannedStart !== undefined);
+  changeOnly('plannedEnd', request.plannedEnd !== undefined);
+  if (request.changeKind !== undefined && !CHANGE_KINDS.includes(request.changeKind)) {
+    violations.push({
+      field: 'changeKind',
+      message: `changeKind must be ${CHANGE_KINDS.join(', ')}`,
+    });
+  }
+  const items = request.configurationItemIds ?? [];
+  if (items.length > MAX_CONFIGURATION_ITEMS) {
+    violations.push({
+      field: 'configurationItemIds',
+      message: `a change touches at most ${MAX_CONFIGURATION_ITEMS} configuration items`,
+    });
+  }
+  if (items.some((item) => item.trim().length === 0 || item.length > REFERENCE_MAX_LENGTH)) {
+    violations.push({
+      field: 'configurationItemIds',
+      message: `configuration item ids must be 1 to ${REFERENCE_MAX_LENGTH} characters`,
+    });
+  }
+  const { plannedStart, plannedEnd } = request;
+  if (plannedStart && plannedEnd && plannedStart.getTime() >= plannedEnd.getTime()) {
+    violations.push({ field: 'plannedEnd', message: 'plannedStart must be before plannedEnd' });
+  }
+  return violations;
+}
+
+const INITIAL_STATUS: Record<TicketType, TicketStatus> = {
+  incident: 'new',
+  service_request: 'new',
+  problem: 'new',
+  change: 'draft',
+};
+
 export interface OpenTicketContext {
   id: string;
   sequence: number;
@@ -130,8 +225,9 @@ export interface OpenTicketContext {
 }
 
 /**
- * A new ticket: numbered, prioritised by the matrix, status `new`, version 1.
- * Impact and urgency default to medium, the channel to the API.
+ * A new ticket: numbered, prioritised by the matrix, version 1, in the first state of its
+ * type (`new`; a change starts as a `draft`). Impact and urgency default to medium, the
+ * channel to the API, a change's kind to normal.
  */
 export function openTicket(
   request: ValidTicketRequest,
@@ -145,7 +241,7 @@ export function openTicket(
     type: request.type,
     title: request.title,
     description: request.description,
-    status: 'new',
+    status: INITIAL_STATUS[request.type],
     impact,
     urgency,
     priority: priorityOf(impact, urgency),
@@ -164,5 +260,21 @@ export function openTicket(
     firstRespondedAt: null,
     priorityReason: null,
     version: 1,
+    rootCause: '',
+    workaround: '',
+    knownErrorAt: null,
+    changeKind: request.type === 'change' ? (request.changeKind ?? 'normal') : null,
+    risk: null,
+    backoutPlan: '',
+    plannedStart: request.plannedStart ?? null,
+    plannedEnd: request.plannedEnd ?? null,
+    approvalId: null,
+    implementationStartedAt: null,
+    implementationOutcome: null,
+    implementationNotes: '',
+    completedAt: null,
+    configurationItemIds: [
+      ...new Set((request.configurationItemIds ?? []).map((item) => item.trim())),
+    ],
   };
 }

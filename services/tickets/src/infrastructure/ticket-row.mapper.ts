@@ -1,3 +1,4 @@
+import type { ChangeKind, ChangeRisk, ImplementationOutcome } from '../domain/change-lifecycle';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
@@ -33,6 +34,20 @@ export function toTicket(row: TicketEntity): Ticket {
     firstRespondedAt: row.firstRespondedAt,
     priorityReason: row.priorityReason,
     version: row.version,
+    rootCause: row.rootCause,
+    workaround: row.workaround,
+    knownErrorAt: row.knownErrorAt,
+    changeKind: row.changeKind as ChangeKind | null,
+    risk: row.risk as ChangeRisk | null,
+    backoutPlan: row.backoutPlan,
+    plannedStart: row.plannedStart,
+    plannedEnd: row.plannedEnd,
+    approvalId: row.approvalId,
+    implementationStartedAt: row.implementationStartedAt,
+    implementationOutcome: row.implementationOutcome as ImplementationOutcome | null,
+    implementationNotes: row.implementationNotes,
+    completedAt: row.completedAt,
+    configurationItemIds: row.configurationItemIds,
   };
 }
 

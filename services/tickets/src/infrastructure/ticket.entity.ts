@@ -80,4 +80,46 @@ export class TicketEntity {
 
   @Column('integer')
   version!: number;
+
+  @Column('text', { name: 'root_cause' })
+  rootCause!: string;
+
+  @Column('text')
+  workaround!: string;
+
+  @Column('timestamptz', { name: 'known_error_at', nullable: true })
+  knownErrorAt!: Date | null;
+
+  @Column('text', { name: 'change_kind', nullable: true })
+  changeKind!: string | null;
+
+  @Column('text', { nullable: true })
+  risk!: string | null;
+
+  @Column('text', { name: 'backout_plan' })
+  backoutPlan!: string;
+
+  @Column('timestamptz', { name: 'planned_start', nullable: true })
+  plannedStart!: Date | null;
+
+  @Column('timestamptz', { name: 'planned_end', nullable: true })
+  plannedEnd!: Date | null;
+
+  @Column('uuid', { name: 'approval_id', nullable: true })
+  approvalId!: string | null;
+
+  @Column('timestamptz', { name: 'implementation_started_at', nullable: true })
+  implementationStartedAt!: Date | null;
+
+  @Column('text', { name: 'implementation_outcome', nullable: true })
+  implementationOutcome!: string | null;
+
+  @Column('text', { name: 'implementation_notes' })
+  implementationNotes!: string;
+
+  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  completedAt!: Date | null;
+
+  @Column('text', { name: 'configuration_item_ids', array: true })
+  configurationItemIds!: string[];
 }

@@ -16,6 +16,9 @@ import { TicketEntity } from './ticket.entity';
 import { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketCommentEntity } from './ticket-comment.entity';
 import { toComment, toTicket, toTicketRow } from './ticket-row.mapper';
+import { ChangeApprovalEntity } from './change-approval.entity';
+import { toApproval, toApprovalRow } from './change-approval-row.mapper';
+import type { ChangeApproval } from '../domain/change-approval';
 import {
   isDescending,
   type OrderField,
@@ -27,73 +30,66 @@ import {
 const SEQUENCE_OF: Record<TicketType, string> = {
   incident: 'ticket_number_incident_seq',
   service_request: 'ticket_number_service_request_seq',
+  problem: 'ticket_number_problem_seq',
+  change: 'ticket_number_change_seq',
 };
 
-/** Columns written on insert, in the order of the VALUES list. */
-const INSERT_COLUMNS = [
-  'id',
-  'number',
-  'type',
-  'title',
-  'description',
-  'status',
-  'impact',
-  'urgency',
-  'priority',
-  'channel',
-  'requester_id',
-  'organization_id',
-  'assignment_group_id',
-  'assignee_id',
-  'pending_reason',
-  'resolution_code',
-  'resolution_notes',
-  'idempotency_key',
-  'idempotency_fingerprint',
-  'created_at',
-  'updated_at',
-  'resolved_at',
-  'closed_at',
-  'first_responded_at',
-  'priority_reason',
-  'version',
-] as const;
-
-function insertValues(row: TicketEntity): unknown[] {
+/** The columns written on insert with their values: one list, so the two cannot drift apart. */
+function insertedColumns(row: TicketEntity): [column: string, value: unknown][] {
   return [
-    row.id,
-    row.number,
-    row.type,
-    row.title,
-    row.description,
-    row.status,
-    row.impact,
-    row.urgency,
-    row.priority,
-    row.channel,
-    row.requesterId,
-    row.organizationId,
-    row.assignmentGroupId,
-    row.assigneeId,
-    row.pendingReason,
-    row.resolutionCode,
-    row.resolutionNotes,
-    row.idempotencyKey,
-    row.idempotencyFingerprint,
-    row.createdAt,
-    row.updatedAt,
-    row.resolvedAt,
-    row.closedAt,
-    row.firstRespondedAt,
-    row.priorityReason,
-    row.version,
+    ['id', row.id],
+    ['number', row.number],
+    ['type', row.type],
+    ['title', row.title],
+    ['description', row.description],
+    ['status', row.status],
+    ['impact', row.impact],
+    ['urgency', row.urgency],
+    ['priority', row.priority],
+    ['channel', row.channel],
+    ['requester_id', row.requesterId],
+    ['organization_id', row.organizationId],
+    ['assignment_group_id', row.assignmentGroupId],
+    ['assignee_id', row.assigneeId],
+    ['pending_reason', row.pendingReason],
+    ['resolution_code', row.resolutionCode],
+    ['resolution_notes', row.resolutionNotes],
+    ['idempotency_key', row.idempotencyKey],
+    ['idempotency_fingerprint', row.idempotencyFingerprint],
+    ['created_at', row.createdAt],
+    ['updated_at', row.updatedAt],
+    ['resolved_at', row.resolvedAt],
+    ['closed_at', row.closedAt],
+    ['first_responded_at', row.firstRespondedAt],
+    ['priority_reason', row.priorityReason],
+    ['version', row.version],
+    ['root_cause', row.rootCause],
+    ['workaround', row.workaround],
+    ['known_error_at', row.knownErrorAt],
+    ['change_kind', row.changeKind],
+    ['risk', row.risk],
+    ['backout_plan', row.backoutPlan],
+    ['planned_start', row.plannedStart],
+    ['planned_end', row.plannedEnd],
+    ['approval_id', row.approvalId],
+    ['implementation_started_at', row.implementationStartedAt],
+    ['implementation_outcome', row.implementationOutcome],
+    ['implementation_notes', row.implementationNotes],
+    ['completed_at', row.completedAt],
+    ['configuration_item_ids', row.configurationItemIds],
   ];
 }
 
-const INSERT_SQL = `INSERT INTO tickets (${INSERT_COLUMNS.join(', ')})
-  VALUES (${INSERT_COLUMNS.map((_, index) => `$${index + 1}`).join(', ')})
-  ON CONFLICT (requester_id, idempotency_key) DO NOTHING
-  RETURNING id`;
+function insertStatement(row: TicketEntity): { sql: string; values: unknown[] } {
+  const columns = insertedColumns(row);
+  return {
+    sql: `INSERT INTO tickets (${columns.map(([column]) => column).join(', ')})
+      VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
+      ON CONFLICT (requester_id, idempotency_key) DO NOTHING
+      RETURNING id`,
+    values: columns.map(([, value]) => value),
+  };
+}
 
 export interface TicketStoreOptions {
   /** How many of the newest tickets a full-text list looks through first (default 20,000). */
@@ -125,6 +121,11 @@ export class TypeOrmTicketStore implements TicketStore {
       .getRepository(TicketEntity)
       .findOneBy({ requesterId, idempotencyKey });
     return row ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint } : undefined;
+  }
+
+  async findApproval(id: string): Promise<ChangeApproval | undefined> {
+    const row = await this.dataSource.getRepository(ChangeApprovalEntity).findOneBy({ id });
+    return row ? toApproval(row) : undefined;
   }
 
   async history(ticketId: string): Promise<StoredHistoryEntry[]> {
@@ -166,18 +167,40 @@ export class TypeOrmTicketStore implements TicketStore {
   async list(query: TicketListQuery): Promise<Ticket[]> {
     if (query.text && query.order === '-created_at') {
       const recent = await this.recentTextMatches(query);
-      if (recent.length === query.limit) return recent;
+      return recent.length === query.limit ? recent : this.allTextMatches(query);
     }
     const builder = inOrder(this.ticketsQuery(), query).limit(query.limit);
     return (await whereMatching(builder, query).getMany()).map(toTicket);
   }
 
   /**
+   * Every match of a full-text query by the GIN index, then the newest page of them. The
+   * OFFSET 0 fence keeps the planner from walking the creation-time index and testing each
+   * row instead: that plan is fast only when matches are everywhere, and those were already
+   * found among the recent tickets.
+   */
+  private async allTextMatches(query: TicketListQuery): Promise<Ticket[]> {
+    const matches = afterCursor(this.ticketsQuery(), query)
+      .select('ticket.id', 'id')
+      .addSelect('ticket.created_at', 'created_at');
+    whereMatching(matches, query);
+    const builder = this.ticketsQuery()
+      .where(
+        `ticket.id IN (SELECT matched.id FROM (${matches.getQuery()} OFFSET 0) matched
+          ORDER BY matched.created_at DESC, matched.id DESC LIMIT :limit)`,
+      )
+      .setParameters({ ...matches.getParameters(), limit: query.limit })
+      .orderBy('ticket.created_at', 'DESC')
+      .addOrderBy('ticket.id', 'DESC');
+    return (await builder.getMany()).map(toTicket);
+  }
+
+  /**
    * The newest matches of a full-text query, looked for among the newest RECENT_TEXT_WINDOW
    * tickets under the other filters. Common words match thousands of tickets: ranking them all
    * by the GIN index and sorting costs hundreds of milliseconds, while the newest page is
-   * almost always in the newest few thousand rows. Rare words fill no page here, and the
-   * caller asks the GIN index, which is fast for them.
+   * almost always in the newest few thousand rows. Rare words fill no page here; for them
+   * `allTextMatches` asks the GIN index, which is fast when matches are few.
    */
   private async recentTextMatches(query: TicketListQuery): Promise<Ticket[]> {
     const window = inOrder(this.ticketsQuery(), query)
@@ -223,10 +246,8 @@ export class TypeOrmTicketStore implements TicketStore {
         return Number(row?.value);
       },
       insert: async (ticket, idempotency) => {
-        const inserted = (await manager.query(
-          INSERT_SQL,
-          insertValues(toTicketRow(ticket, idempotency)),
-        )) as unknown[];
+        const { sql, values } = insertStatement(toTicketRow(ticket, idempotency));
+        const inserted = (await manager.query(sql, values)) as unknown[];
         return inserted.length === 1 ? 'inserted' : 'idempotency-key-taken';
       },
       findForUpdate: async (id) => {
@@ -259,6 +280,19 @@ export class TypeOrmTicketStore implements TicketStore {
             firstRespondedAt: ticket.firstRespondedAt,
             updatedAt: ticket.updatedAt,
             version: ticket.version,
+            rootCause: ticket.rootCause,
+            workaround: ticket.workaround,
+            knownErrorAt: ticket.knownErrorAt,
+            risk: ticket.risk,
+            backoutPlan: ticket.backoutPlan,
+            plannedStart: ticket.plannedStart,
+            plannedEnd: ticket.plannedEnd,
+            approvalId: ticket.approvalId,
+            implementationStartedAt: ticket.implementationStartedAt,
+            implementationOutcome: ticket.implementationOutcome,
+            implementationNotes: ticket.implementationNotes,
+            completedAt: ticket.completedAt,
+            configurationItemIds: ticket.configurationItemIds,
           },
         );
         // The row is locked, so only a broken caller can miss it.
@@ -296,6 +330,24 @@ export class TypeOrmTicketStore implements TicketStore {
           ],
         );
       },
+      insertApproval: async (approval) => {
+        await manager.getRepository(ChangeApprovalEntity).insert(toApprovalRow(approval));
+      },
+      findApprovalForUpdate: async (id) => {
+        const row = await manager
+          .getRepository(ChangeApprovalEntity)
+          .createQueryBuilder('approval')
+          .setLock('pessimistic_write')
+          .where('approval.id = :id', { id })
+          .getOne();
+        return row ? toApproval(row) : undefined;
+      },
+      updateApproval: async (approval) => {
+        const { votes, outcome, decidedAt } = toApprovalRow(approval);
+        await manager
+          .getRepository(ChangeApprovalEntity)
+          .update({ id: approval.id }, { votes, outcome, decidedAt });
+      },
       emit: async <T>(eventType: EventType<T>, event: EmittedEvent<T>) => {
         await this.outbox.append(manager, eventType, event);
       },
@@ -316,16 +368,28 @@ const SORT_COLUMNS: Record<OrderField, readonly string[]> = {
   priority: ['ticket.priority_rank', 'ticket.created_at', 'ticket.id'],
 };
 
+type Ordering = { order: TicketOrder; after: TicketCursor | undefined };
+
 /** ORDER BY the query's order and, on later pages, only what sorts after the cursor. */
 function inOrder(
   builder: SelectQueryBuilder<TicketEntity>,
-  { order, after }: { order: TicketOrder; after: TicketCursor | undefined },
+  ordering: Ordering,
 ): SelectQueryBuilder<TicketEntity> {
-  const columns = SORT_COLUMNS[orderField(order)];
-  const direction = isDescending(order) ? 'DESC' : 'ASC';
+  const columns = SORT_COLUMNS[orderField(ordering.order)];
+  const direction = isDescending(ordering.order) ? 'DESC' : 'ASC';
   columns.forEach((column, index) =>
     index === 0 ? builder.orderBy(column, direction) : builder.addOrderBy(column, direction),
   );
+  return afterCursor(builder, ordering);
+}
+
+/** On later pages, only the tickets that sort after the cursor. */
+function afterCursor(
+  builder: SelectQueryBuilder<TicketEntity>,
+  { order, after }: Ordering,
+): SelectQueryBuilder<TicketEntity> {
+  const columns = SORT_COLUMNS[orderField(order)];
+  const direction = isDescending(order) ? 'DESC' : 'ASC';
   if (after) {
     const shape = SORT_KEY_SHAPE[orderField(order)];
     const parameters = Object.fromEntries(

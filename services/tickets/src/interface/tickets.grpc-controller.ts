@@ -1,5 +1,11 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type CastApprovalVoteRequest,
+  type CastApprovalVoteResponse,
+  fromTimestamp,
+  type GetApprovalRequest,
+  type GetApprovalResponse,
+  type Timestamp,
   type AddCommentRequest,
   type AddCommentResponse,
   type CountTicketsRequest,
@@ -22,6 +28,8 @@ import {
   type TicketsServiceController,
   TicketsServiceControllerMethods,
 } from '@itsm/contracts';
+import { CastApprovalVoteUseCase } from '../application/change-approval/cast-approval-vote.use-case';
+import { GetApprovalUseCase } from '../application/change-approval/get-approval.use-case';
 import { AddCommentUseCase } from '../application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from '../application/comments/list-comments.use-case';
 import { CountTicketsUseCase } from '../application/count-tickets/count-tickets.use-case';
@@ -32,6 +40,12 @@ import { ListTicketHistoryUseCase } from '../application/ticket-history/list-tic
 import { TransitionTicketUseCase } from '../application/transition-ticket/transition-ticket.use-case';
 import { UpdateTicketUseCase } from '../application/update-ticket/update-ticket.use-case';
 import {
+  approvalQuorumMessages,
+  changeKindMessages,
+  changeRiskMessages,
+  implementationOutcomeMessages,
+  toApprovalMessage,
+  voteDecisionMessages,
   actionMessages,
   channelMessages,
   commentVisibilityMessages,
@@ -67,6 +81,9 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(ListCommentsUseCase) private readonly listCommentsUseCase: ListCommentsUseCase,
     @Inject(CountTicketsUseCase) private readonly countTicketsUseCase: CountTicketsUseCase,
     @Inject(UpdateTicketUseCase) private readonly updateTicketUseCase: UpdateTicketUseCase,
+    @Inject(GetApprovalUseCase) private readonly getApprovalUseCase: GetApprovalUseCase,
+    @Inject(CastApprovalVoteUseCase)
+    private readonly castApprovalVoteUseCase: CastApprovalVoteUseCase,
   ) {}
 
   async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
@@ -126,8 +143,40 @@ export class TicketsGrpcController implements TicketsServiceController {
       pendingReason: fromMessage(pendingReasonMessages, request.pendingReason),
       resolutionCode: request.resolutionCode || undefined,
       resolutionNotes: request.resolutionNotes || undefined,
+      rootCause: request.rootCause || undefined,
+      workaround: request.workaround || undefined,
+      risk: fromMessage(changeRiskMessages, request.risk),
+      impact: fromMessage(impactMessages, request.impact),
+      backoutPlan: request.backoutPlan || undefined,
+      plannedStart: optionalDate(request.plannedStart),
+      plannedEnd: optionalDate(request.plannedEnd),
+      approvalRequest: {
+        approverIds: request.approverIds,
+        cabGroupId: request.cabGroupId || undefined,
+        quorum: fromMessage(approvalQuorumMessages, request.quorum),
+      },
+      implementationOutcome: fromMessage(
+        implementationOutcomeMessages,
+        request.implementationOutcome,
+      ),
+      implementationNotes: request.implementationNotes || undefined,
     });
     return { ticket: toTicketMessage(ticket) };
+  }
+
+  async getApproval(request: GetApprovalRequest): Promise<GetApprovalResponse> {
+    return { approval: toApprovalMessage(await this.getApprovalUseCase.execute(request.ticketId)) };
+  }
+
+  async castApprovalVote(request: CastApprovalVoteRequest): Promise<CastApprovalVoteResponse> {
+    const { approval, ticket } = await this.castApprovalVoteUseCase.execute({
+      ticketId: request.ticketId,
+      approverId: request.approverId,
+      decision: fromMessage(voteDecisionMessages, request.decision),
+      comment: request.comment,
+      cabGroupId: request.cabGroupId || undefined,
+    });
+    return { approval: toApprovalMessage(approval), ticket: toTicketMessage(ticket) };
   }
 
   async listTicketHistory(request: ListTicketHistoryRequest): Promise<ListTicketHistoryResponse> {
@@ -154,6 +203,10 @@ export class TicketsGrpcController implements TicketsServiceController {
       channel: fromMessage(channelMessages, request.channel),
       requesterId: request.requesterId,
       organizationId: request.organizationId || undefined,
+      changeKind: fromMessage(changeKindMessages, request.changeKind),
+      configurationItemIds: request.configurationItemIds,
+      plannedStart: optionalDate(request.plannedStart),
+      plannedEnd: optionalDate(request.plannedEnd),
     });
     return { ticket: toTicketMessage(ticket), created };
   }
@@ -171,4 +224,8 @@ export class TicketsGrpcController implements TicketsServiceController {
     });
     return { tickets: page.tickets.map(toTicketMessage), nextPageToken: page.nextPageToken };
   }
+}
+
+function optionalDate(timestamp: Timestamp | undefined): Date | undefined {
+  return timestamp ? fromTimestamp(timestamp) : undefined;
 }

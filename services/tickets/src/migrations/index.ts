@@ -5,6 +5,7 @@ import { AddTicketSearchVector1764489600000 } from './1764489600000-add-ticket-s
 import { CreateTicketComments1764576000000 } from './1764576000000-create-ticket-comments';
 import { AddTicketPriorityReason1764662400000 } from './1764662400000-add-ticket-priority-reason';
 import { AddTicketSortOrders1764748800000 } from './1764748800000-add-ticket-sort-orders';
+import { AddProblemsAndChanges1764835200000 } from './1764835200000-add-problems-and-changes';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -15,4 +16,5 @@ export const ticketsMigrations = [
   CreateTicketComments1764576000000,
   AddTicketPriorityReason1764662400000,
   AddTicketSortOrders1764748800000,
+  AddProblemsAndChanges1764835200000,
 ];

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
+import { INSTANT } from './instant';
+import {
+  CHANGE_KINDS,
+  type ChangeKindName,
   CHANNELS,
   type ChannelName,
   IMPACTS,
@@ -10,6 +23,17 @@ import {
   URGENCIES,
   type UrgencyName,
 } from './ticket-enums';
+
+/** Refuses the field on any type but change, so a client learns of its mistake at once. */
+function OnlyForChanges(): PropertyDecorator {
+  return ValidateBy({
+    name: 'onlyForChanges',
+    validator: {
+      validate: (_value, args) => (args?.object as Partial<CreateTicketDto>).type === 'change',
+      defaultMessage: (args) => `${args?.property ?? 'the field'} is only for type change`,
+    },
+  });
+}
 
 export class CreateTicketDto {
   @ApiProperty({ enum: TICKET_TYPES, example: 'incident' })
@@ -73,4 +97,49 @@ export class CreateTicketDto {
   @IsString()
   @MaxLength(200)
   organizationId?: string;
+
+  @ApiPropertyOptional({
+    enum: CHANGE_KINDS,
+    example: 'normal',
+    // No `default`: generated clients would send it with every incident and be refused.
+    description:
+      'Changes only (normal when absent): standard ones are pre-approved, normal ones meet the CAB, emergency ones skip assessment.',
+  })
+  @IsOptional()
+  @IsIn(CHANGE_KINDS)
+  @OnlyForChanges()
+  changeKind?: ChangeKindName;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 200 },
+    maxItems: 50,
+    example: ['ci-db-primary', 'ci-vpn-gateway'],
+    description: 'Changes: the configuration items (CMDB ids) it touches.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  configurationItemIds?: string[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-05T22:00:00+03:00',
+    description: 'Changes: when the work is planned to start; may wait until submit.',
+  })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  plannedStart?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-06T02:00:00+03:00',
+    description: 'Changes: when the work is planned to end.',
+  })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  plannedEnd?: string;
 }

@@ -9,6 +9,7 @@ import {
   type TicketStatusName,
   type TicketTypeName,
 } from './ticket-enums';
+import { INSTANT } from './instant';
 
 /** REST spellings of the list orders; a leading minus sorts descending. */
 export const TICKET_SORTS = [
@@ -20,8 +21,6 @@ export const TICKET_SORTS = [
   'priority',
 ] as const;
 export type TicketSortName = (typeof TICKET_SORTS)[number];
-
-const INSTANT = { strict: true, strictSeparator: true } as const;
 
 export class ListTicketsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })

@@ -22,10 +22,19 @@ export class TicketCountsDto {
       resolved: 30,
       closed: 800,
       cancelled: 3,
+      investigating: 2,
+      known_error: 5,
+      draft: 1,
+      assessment: 2,
+      approval: 3,
+      scheduled: 4,
+      implementing: 1,
+      review: 0,
+      rejected: 1,
     },
   })
   byStatus!: Record<TicketStatusName, number>;
 
-  @ApiProperty({ example: 860 })
+  @ApiProperty({ example: 879 })
   total!: number;
 }

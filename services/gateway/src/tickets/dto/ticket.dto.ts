@@ -1,9 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  CHANGE_KINDS,
+  CHANGE_RISKS,
+  type ChangeKindName,
+  type ChangeRiskName,
   CHANNELS,
   type ChannelName,
   IMPACTS,
   type ImpactName,
+  IMPLEMENTATION_OUTCOMES,
+  type ImplementationOutcomeName,
   PENDING_REASONS,
   type PendingReasonName,
   PRIORITIES,
@@ -20,7 +26,10 @@ export class TicketDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: 'INC-000123' })
+  @ApiProperty({
+    example: 'INC-000123',
+    description: 'Unique per type: INC- incidents, REQ- requests, PRB- problems, CHG- changes.',
+  })
   number!: string;
 
   @ApiProperty({ enum: TICKET_TYPES })
@@ -101,6 +110,70 @@ export class TicketDto {
     description: 'The first public reply by someone other than the requester.',
   })
   firstRespondedAt!: string | null;
+
+  @ApiProperty({ description: 'Problems: what causes the incidents; empty until known.' })
+  rootCause!: string;
+
+  @ApiProperty({ description: 'Problems: how users get around the problem meanwhile.' })
+  workaround!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Problems: when the workaround was published as a known error.',
+  })
+  knownErrorAt!: string | null;
+
+  @ApiProperty({
+    enum: CHANGE_KINDS,
+    nullable: true,
+    description:
+      'Changes: standard ones are pre-approved, normal ones meet the CAB, emergency ones skip assessment. Null for other types.',
+  })
+  changeKind!: ChangeKindName | null;
+
+  @ApiProperty({ enum: CHANGE_RISKS, nullable: true, description: 'Changes: set on submit.' })
+  risk!: ChangeRiskName | null;
+
+  @ApiProperty({ description: 'Changes: how the change is undone.' })
+  backoutPlan!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  plannedStart!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  plannedEnd!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Changes: the current approval round (GET …/approval); null before approval is requested.',
+  })
+  approvalId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  implementationStartedAt!: string | null;
+
+  @ApiProperty({
+    enum: IMPLEMENTATION_OUTCOMES,
+    nullable: true,
+    description: 'Changes: how the implementation went; null until completed.',
+  })
+  implementationOutcome!: ImplementationOutcomeName | null;
+
+  @ApiProperty()
+  implementationNotes!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  completedAt!: string | null;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Changes: the configuration items (CMDB ids) the change touches.',
+  })
+  configurationItemIds!: string[];
 }
 
 export class TicketPageDto {

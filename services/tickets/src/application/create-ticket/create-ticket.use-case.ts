@@ -33,6 +33,15 @@ export function requestFingerprint(request: ValidTicketRequest): string {
     request.channel ?? null,
     request.requesterId,
     request.organizationId ?? null,
+    // Only changes carry these; leaving them out elsewhere keeps older fingerprints valid.
+    ...(request.type === 'change'
+      ? [
+          request.changeKind ?? null,
+          request.configurationItemIds ?? [],
+          request.plannedStart?.toISOString() ?? null,
+          request.plannedEnd?.toISOString() ?? null,
+        ]
+      : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,4 +1,5 @@
 import type { EventType } from '@itsm/contracts';
+import type { ChangeApproval } from '../../domain/change-approval';
 import type { Priority } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
@@ -9,7 +10,7 @@ export interface TicketHistoryEntry {
   ticketId: string;
   occurredAt: Date;
   actorId: string;
-  action: 'created' | 'first_response' | 'update' | TicketAction;
+  action: 'created' | 'first_response' | 'update' | 'approval_vote' | TicketAction;
   changes: FieldChanges;
 }
 
@@ -49,6 +50,11 @@ export interface TicketTransaction {
     idempotencyKey: string | null,
   ): Promise<'inserted' | 'idempotency-key-taken'>;
   recordHistory(entry: TicketHistoryEntry): Promise<void>;
+  insertApproval(approval: ChangeApproval): Promise<void>;
+  /** Reads and locks an approval round until the transaction ends. */
+  findApprovalForUpdate(id: string): Promise<ChangeApproval | undefined>;
+  /** Writes a round's votes, outcome and decision time. */
+  updateApproval(approval: ChangeApproval): Promise<void>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
 }
@@ -102,6 +108,7 @@ export interface TicketStore {
     authorId: string,
     idempotencyKey: string,
   ): Promise<TicketComment | undefined>;
+  findApproval(id: string): Promise<ChangeApproval | undefined>;
   /** The conversation, oldest first; only one visibility when given. */
   comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
   /** Up to `limit` tickets in the query's order, strictly after the cursor. */

@@ -1,4 +1,5 @@
 import type { EventType } from '@itsm/contracts';
+import type { ChangeApproval } from '../../domain/change-approval';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type {
@@ -35,7 +36,13 @@ export class InMemoryTicketStore implements TicketStore {
   historyEntries: TicketHistoryEntry[] = [];
   events: StoredEvent[] = [];
   commentRows: { comment: TicketComment; idempotencyKey: string | null }[] = [];
-  private sequences: Record<TicketType, number> = { incident: 0, service_request: 0 };
+  approvals: ChangeApproval[] = [];
+  private sequences: Record<TicketType, number> = {
+    incident: 0,
+    service_request: 0,
+    problem: 0,
+    change: 0,
+  };
 
   async transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T> {
     const pending = {
@@ -43,6 +50,7 @@ export class InMemoryTicketStore implements TicketStore {
       historyEntries: [...this.historyEntries],
       events: [...this.events],
       commentRows: [...this.commentRows],
+      approvals: [...this.approvals],
     };
     const transaction: TicketTransaction = {
       nextSequence: async (type) => (this.sequences[type] += 1),
@@ -81,6 +89,15 @@ export class InMemoryTicketStore implements TicketStore {
       recordHistory: async (entry) => {
         pending.historyEntries.push(entry);
       },
+      insertApproval: async (approval) => {
+        pending.approvals.push(approval);
+      },
+      findApprovalForUpdate: async (id) => pending.approvals.find((round) => round.id === id),
+      updateApproval: async (approval) => {
+        pending.approvals = pending.approvals.map((round) =>
+          round.id === approval.id ? approval : round,
+        );
+      },
       emit: async <E>(eventType: EventType<E>, event: EmittedEvent<E>) => {
         pending.events.push({ type: eventType.type, event: event as EmittedEvent<unknown> });
       },
@@ -101,6 +118,10 @@ export class InMemoryTicketStore implements TicketStore {
     return row?.idempotency
       ? { ticket: row.ticket, fingerprint: row.idempotency.fingerprint }
       : undefined;
+  }
+
+  async findApproval(id: string): Promise<ChangeApproval | undefined> {
+    return this.approvals.find((round) => round.id === id);
   }
 
   async history(ticketId: string): Promise<StoredHistoryEntry[]> {

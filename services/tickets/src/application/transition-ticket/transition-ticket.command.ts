@@ -1,7 +1,10 @@
+import type { ApprovalRequest } from '../../domain/change-approval';
 import type { TransitionInput } from '../../domain/ticket-lifecycle';
 
-export interface TransitionTicketCommand extends TransitionInput {
+export interface TransitionTicketCommand extends Omit<TransitionInput, 'approval'> {
   ticketId: string;
   /** The version the caller last saw (If-Match); undefined skips the check. */
   expectedVersion: number | undefined;
+  /** Who approves: for request_approval, and for submitting an emergency change. */
+  approvalRequest?: ApprovalRequest | undefined;
 }

@@ -23,7 +23,9 @@ async function setup() {
     requesterId: 'emp-1',
     organizationId: undefined,
   });
-  const transition = new TransitionTicketUseCase(store, clock, { reopenWindowMs: 3_600_000 });
+  const transition = new TransitionTicketUseCase(store, clock, sequentialIds(), {
+    reopenWindowMs: 3_600_000,
+  });
   return { store, ticket, transition };
 }
 

@@ -3,6 +3,7 @@
 
 /* eslint-disable */
 import {
+  ChangeApproval,
   FieldChange,
   Ticket,
   TicketAction,
@@ -53,6 +54,17 @@ export interface TicketUpdatedEvent {
   ticket: Ticket | undefined;
   actorId: string;
   changes: FieldChange[];
+}
+
+/**
+ * ce_type: itsm.tickets.v1.change.approval_requested when a round opens,
+ * itsm.tickets.v1.change.approved and .rejected when its outcome is decided by a vote.
+ */
+export interface ChangeApprovalEvent {
+  /** The change after the event. */
+  ticket: Ticket | undefined;
+  approval: ChangeApproval | undefined;
+  actorId: string;
 }
 
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
@@ -164,6 +176,34 @@ export const TicketUpdatedEvent: MessageFns<TicketUpdatedEvent> = {
     }
     if (message.changes?.length) {
       obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const ChangeApprovalEvent: MessageFns<ChangeApprovalEvent> = {
+  fromJSON(object: any): ChangeApprovalEvent {
+    return {
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      approval: isSet(object.approval) ? ChangeApproval.fromJSON(object.approval) : undefined,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ChangeApprovalEvent): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.approval !== undefined) {
+      obj.approval = ChangeApproval.toJSON(message.approval);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
     }
     return obj;
   },

@@ -4,11 +4,13 @@
 /* eslint-disable */
 import { Timestamp } from "../../../google/protobuf/timestamp";
 
-/** The kind of record. Numbering prefixes follow the type: INC-, REQ-. */
+/** The kind of record. Numbering prefixes follow the type: INC-, REQ-, PRB-, CHG-. */
 export enum TicketType {
   TICKET_TYPE_UNSPECIFIED = "TICKET_TYPE_UNSPECIFIED",
   TICKET_TYPE_INCIDENT = "TICKET_TYPE_INCIDENT",
   TICKET_TYPE_SERVICE_REQUEST = "TICKET_TYPE_SERVICE_REQUEST",
+  TICKET_TYPE_PROBLEM = "TICKET_TYPE_PROBLEM",
+  TICKET_TYPE_CHANGE = "TICKET_TYPE_CHANGE",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -23,6 +25,12 @@ export function ticketTypeFromJSON(object: any): TicketType {
     case 2:
     case "TICKET_TYPE_SERVICE_REQUEST":
       return TicketType.TICKET_TYPE_SERVICE_REQUEST;
+    case 3:
+    case "TICKET_TYPE_PROBLEM":
+      return TicketType.TICKET_TYPE_PROBLEM;
+    case 4:
+    case "TICKET_TYPE_CHANGE":
+      return TicketType.TICKET_TYPE_CHANGE;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -38,6 +46,10 @@ export function ticketTypeToJSON(object: TicketType): string {
       return "TICKET_TYPE_INCIDENT";
     case TicketType.TICKET_TYPE_SERVICE_REQUEST:
       return "TICKET_TYPE_SERVICE_REQUEST";
+    case TicketType.TICKET_TYPE_PROBLEM:
+      return "TICKET_TYPE_PROBLEM";
+    case TicketType.TICKET_TYPE_CHANGE:
+      return "TICKET_TYPE_CHANGE";
     case TicketType.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -53,6 +65,17 @@ export enum TicketStatus {
   TICKET_STATUS_RESOLVED = "TICKET_STATUS_RESOLVED",
   TICKET_STATUS_CLOSED = "TICKET_STATUS_CLOSED",
   TICKET_STATUS_CANCELLED = "TICKET_STATUS_CANCELLED",
+  /** TICKET_STATUS_INVESTIGATING - Problems: new → investigating → known_error → resolved → closed. */
+  TICKET_STATUS_INVESTIGATING = "TICKET_STATUS_INVESTIGATING",
+  TICKET_STATUS_KNOWN_ERROR = "TICKET_STATUS_KNOWN_ERROR",
+  /** TICKET_STATUS_DRAFT - Changes: draft → assessment → approval → scheduled → implementing → review → closed. */
+  TICKET_STATUS_DRAFT = "TICKET_STATUS_DRAFT",
+  TICKET_STATUS_ASSESSMENT = "TICKET_STATUS_ASSESSMENT",
+  TICKET_STATUS_APPROVAL = "TICKET_STATUS_APPROVAL",
+  TICKET_STATUS_SCHEDULED = "TICKET_STATUS_SCHEDULED",
+  TICKET_STATUS_IMPLEMENTING = "TICKET_STATUS_IMPLEMENTING",
+  TICKET_STATUS_REVIEW = "TICKET_STATUS_REVIEW",
+  TICKET_STATUS_REJECTED = "TICKET_STATUS_REJECTED",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -82,6 +105,33 @@ export function ticketStatusFromJSON(object: any): TicketStatus {
     case 7:
     case "TICKET_STATUS_CANCELLED":
       return TicketStatus.TICKET_STATUS_CANCELLED;
+    case 8:
+    case "TICKET_STATUS_INVESTIGATING":
+      return TicketStatus.TICKET_STATUS_INVESTIGATING;
+    case 9:
+    case "TICKET_STATUS_KNOWN_ERROR":
+      return TicketStatus.TICKET_STATUS_KNOWN_ERROR;
+    case 10:
+    case "TICKET_STATUS_DRAFT":
+      return TicketStatus.TICKET_STATUS_DRAFT;
+    case 11:
+    case "TICKET_STATUS_ASSESSMENT":
+      return TicketStatus.TICKET_STATUS_ASSESSMENT;
+    case 12:
+    case "TICKET_STATUS_APPROVAL":
+      return TicketStatus.TICKET_STATUS_APPROVAL;
+    case 13:
+    case "TICKET_STATUS_SCHEDULED":
+      return TicketStatus.TICKET_STATUS_SCHEDULED;
+    case 14:
+    case "TICKET_STATUS_IMPLEMENTING":
+      return TicketStatus.TICKET_STATUS_IMPLEMENTING;
+    case 15:
+    case "TICKET_STATUS_REVIEW":
+      return TicketStatus.TICKET_STATUS_REVIEW;
+    case 16:
+    case "TICKET_STATUS_REJECTED":
+      return TicketStatus.TICKET_STATUS_REJECTED;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -107,6 +157,24 @@ export function ticketStatusToJSON(object: TicketStatus): string {
       return "TICKET_STATUS_CLOSED";
     case TicketStatus.TICKET_STATUS_CANCELLED:
       return "TICKET_STATUS_CANCELLED";
+    case TicketStatus.TICKET_STATUS_INVESTIGATING:
+      return "TICKET_STATUS_INVESTIGATING";
+    case TicketStatus.TICKET_STATUS_KNOWN_ERROR:
+      return "TICKET_STATUS_KNOWN_ERROR";
+    case TicketStatus.TICKET_STATUS_DRAFT:
+      return "TICKET_STATUS_DRAFT";
+    case TicketStatus.TICKET_STATUS_ASSESSMENT:
+      return "TICKET_STATUS_ASSESSMENT";
+    case TicketStatus.TICKET_STATUS_APPROVAL:
+      return "TICKET_STATUS_APPROVAL";
+    case TicketStatus.TICKET_STATUS_SCHEDULED:
+      return "TICKET_STATUS_SCHEDULED";
+    case TicketStatus.TICKET_STATUS_IMPLEMENTING:
+      return "TICKET_STATUS_IMPLEMENTING";
+    case TicketStatus.TICKET_STATUS_REVIEW:
+      return "TICKET_STATUS_REVIEW";
+    case TicketStatus.TICKET_STATUS_REJECTED:
+      return "TICKET_STATUS_REJECTED";
     case TicketStatus.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
@@ -320,6 +388,17 @@ export enum TicketAction {
   TICKET_ACTION_CLOSE = "TICKET_ACTION_CLOSE",
   TICKET_ACTION_REOPEN = "TICKET_ACTION_REOPEN",
   TICKET_ACTION_CANCEL = "TICKET_ACTION_CANCEL",
+  /** TICKET_ACTION_INVESTIGATE - Problems. */
+  TICKET_ACTION_INVESTIGATE = "TICKET_ACTION_INVESTIGATE",
+  TICKET_ACTION_RECORD_KNOWN_ERROR = "TICKET_ACTION_RECORD_KNOWN_ERROR",
+  /** TICKET_ACTION_SUBMIT - Changes. */
+  TICKET_ACTION_SUBMIT = "TICKET_ACTION_SUBMIT",
+  TICKET_ACTION_REQUEST_APPROVAL = "TICKET_ACTION_REQUEST_APPROVAL",
+  TICKET_ACTION_SCHEDULE = "TICKET_ACTION_SCHEDULE",
+  TICKET_ACTION_REJECT = "TICKET_ACTION_REJECT",
+  TICKET_ACTION_REVISE = "TICKET_ACTION_REVISE",
+  TICKET_ACTION_START_IMPLEMENTATION = "TICKET_ACTION_START_IMPLEMENTATION",
+  TICKET_ACTION_COMPLETE = "TICKET_ACTION_COMPLETE",
   UNRECOGNIZED = "UNRECOGNIZED",
 }
 
@@ -352,6 +431,33 @@ export function ticketActionFromJSON(object: any): TicketAction {
     case 8:
     case "TICKET_ACTION_CANCEL":
       return TicketAction.TICKET_ACTION_CANCEL;
+    case 9:
+    case "TICKET_ACTION_INVESTIGATE":
+      return TicketAction.TICKET_ACTION_INVESTIGATE;
+    case 10:
+    case "TICKET_ACTION_RECORD_KNOWN_ERROR":
+      return TicketAction.TICKET_ACTION_RECORD_KNOWN_ERROR;
+    case 11:
+    case "TICKET_ACTION_SUBMIT":
+      return TicketAction.TICKET_ACTION_SUBMIT;
+    case 12:
+    case "TICKET_ACTION_REQUEST_APPROVAL":
+      return TicketAction.TICKET_ACTION_REQUEST_APPROVAL;
+    case 13:
+    case "TICKET_ACTION_SCHEDULE":
+      return TicketAction.TICKET_ACTION_SCHEDULE;
+    case 14:
+    case "TICKET_ACTION_REJECT":
+      return TicketAction.TICKET_ACTION_REJECT;
+    case 15:
+    case "TICKET_ACTION_REVISE":
+      return TicketAction.TICKET_ACTION_REVISE;
+    case 16:
+    case "TICKET_ACTION_START_IMPLEMENTATION":
+      return TicketAction.TICKET_ACTION_START_IMPLEMENTATION;
+    case 17:
+    case "TICKET_ACTION_COMPLETE":
+      return TicketAction.TICKET_ACTION_COMPLETE;
     case -1:
     case "UNRECOGNIZED":
     default:
@@ -379,7 +485,167 @@ export function ticketActionToJSON(object: TicketAction): string {
       return "TICKET_ACTION_REOPEN";
     case TicketAction.TICKET_ACTION_CANCEL:
       return "TICKET_ACTION_CANCEL";
+    case TicketAction.TICKET_ACTION_INVESTIGATE:
+      return "TICKET_ACTION_INVESTIGATE";
+    case TicketAction.TICKET_ACTION_RECORD_KNOWN_ERROR:
+      return "TICKET_ACTION_RECORD_KNOWN_ERROR";
+    case TicketAction.TICKET_ACTION_SUBMIT:
+      return "TICKET_ACTION_SUBMIT";
+    case TicketAction.TICKET_ACTION_REQUEST_APPROVAL:
+      return "TICKET_ACTION_REQUEST_APPROVAL";
+    case TicketAction.TICKET_ACTION_SCHEDULE:
+      return "TICKET_ACTION_SCHEDULE";
+    case TicketAction.TICKET_ACTION_REJECT:
+      return "TICKET_ACTION_REJECT";
+    case TicketAction.TICKET_ACTION_REVISE:
+      return "TICKET_ACTION_REVISE";
+    case TicketAction.TICKET_ACTION_START_IMPLEMENTATION:
+      return "TICKET_ACTION_START_IMPLEMENTATION";
+    case TicketAction.TICKET_ACTION_COMPLETE:
+      return "TICKET_ACTION_COMPLETE";
     case TicketAction.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+/** Standard changes are pre-approved; normal ones meet the CAB; emergency ones skip assessment. */
+export enum ChangeKind {
+  CHANGE_KIND_UNSPECIFIED = "CHANGE_KIND_UNSPECIFIED",
+  CHANGE_KIND_STANDARD = "CHANGE_KIND_STANDARD",
+  CHANGE_KIND_NORMAL = "CHANGE_KIND_NORMAL",
+  CHANGE_KIND_EMERGENCY = "CHANGE_KIND_EMERGENCY",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function changeKindFromJSON(object: any): ChangeKind {
+  switch (object) {
+    case 0:
+    case "CHANGE_KIND_UNSPECIFIED":
+      return ChangeKind.CHANGE_KIND_UNSPECIFIED;
+    case 1:
+    case "CHANGE_KIND_STANDARD":
+      return ChangeKind.CHANGE_KIND_STANDARD;
+    case 2:
+    case "CHANGE_KIND_NORMAL":
+      return ChangeKind.CHANGE_KIND_NORMAL;
+    case 3:
+    case "CHANGE_KIND_EMERGENCY":
+      return ChangeKind.CHANGE_KIND_EMERGENCY;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ChangeKind.UNRECOGNIZED;
+  }
+}
+
+export function changeKindToJSON(object: ChangeKind): string {
+  switch (object) {
+    case ChangeKind.CHANGE_KIND_UNSPECIFIED:
+      return "CHANGE_KIND_UNSPECIFIED";
+    case ChangeKind.CHANGE_KIND_STANDARD:
+      return "CHANGE_KIND_STANDARD";
+    case ChangeKind.CHANGE_KIND_NORMAL:
+      return "CHANGE_KIND_NORMAL";
+    case ChangeKind.CHANGE_KIND_EMERGENCY:
+      return "CHANGE_KIND_EMERGENCY";
+    case ChangeKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export enum ChangeRisk {
+  CHANGE_RISK_UNSPECIFIED = "CHANGE_RISK_UNSPECIFIED",
+  CHANGE_RISK_LOW = "CHANGE_RISK_LOW",
+  CHANGE_RISK_MEDIUM = "CHANGE_RISK_MEDIUM",
+  CHANGE_RISK_HIGH = "CHANGE_RISK_HIGH",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function changeRiskFromJSON(object: any): ChangeRisk {
+  switch (object) {
+    case 0:
+    case "CHANGE_RISK_UNSPECIFIED":
+      return ChangeRisk.CHANGE_RISK_UNSPECIFIED;
+    case 1:
+    case "CHANGE_RISK_LOW":
+      return ChangeRisk.CHANGE_RISK_LOW;
+    case 2:
+    case "CHANGE_RISK_MEDIUM":
+      return ChangeRisk.CHANGE_RISK_MEDIUM;
+    case 3:
+    case "CHANGE_RISK_HIGH":
+      return ChangeRisk.CHANGE_RISK_HIGH;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ChangeRisk.UNRECOGNIZED;
+  }
+}
+
+export function changeRiskToJSON(object: ChangeRisk): string {
+  switch (object) {
+    case ChangeRisk.CHANGE_RISK_UNSPECIFIED:
+      return "CHANGE_RISK_UNSPECIFIED";
+    case ChangeRisk.CHANGE_RISK_LOW:
+      return "CHANGE_RISK_LOW";
+    case ChangeRisk.CHANGE_RISK_MEDIUM:
+      return "CHANGE_RISK_MEDIUM";
+    case ChangeRisk.CHANGE_RISK_HIGH:
+      return "CHANGE_RISK_HIGH";
+    case ChangeRisk.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export enum ImplementationOutcome {
+  IMPLEMENTATION_OUTCOME_UNSPECIFIED = "IMPLEMENTATION_OUTCOME_UNSPECIFIED",
+  IMPLEMENTATION_OUTCOME_SUCCESSFUL = "IMPLEMENTATION_OUTCOME_SUCCESSFUL",
+  IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL = "IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL",
+  IMPLEMENTATION_OUTCOME_FAILED = "IMPLEMENTATION_OUTCOME_FAILED",
+  IMPLEMENTATION_OUTCOME_BACKED_OUT = "IMPLEMENTATION_OUTCOME_BACKED_OUT",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function implementationOutcomeFromJSON(object: any): ImplementationOutcome {
+  switch (object) {
+    case 0:
+    case "IMPLEMENTATION_OUTCOME_UNSPECIFIED":
+      return ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "IMPLEMENTATION_OUTCOME_SUCCESSFUL":
+      return ImplementationOutcome.IMPLEMENTATION_OUTCOME_SUCCESSFUL;
+    case 2:
+    case "IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL":
+      return ImplementationOutcome.IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL;
+    case 3:
+    case "IMPLEMENTATION_OUTCOME_FAILED":
+      return ImplementationOutcome.IMPLEMENTATION_OUTCOME_FAILED;
+    case 4:
+    case "IMPLEMENTATION_OUTCOME_BACKED_OUT":
+      return ImplementationOutcome.IMPLEMENTATION_OUTCOME_BACKED_OUT;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ImplementationOutcome.UNRECOGNIZED;
+  }
+}
+
+export function implementationOutcomeToJSON(object: ImplementationOutcome): string {
+  switch (object) {
+    case ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED:
+      return "IMPLEMENTATION_OUTCOME_UNSPECIFIED";
+    case ImplementationOutcome.IMPLEMENTATION_OUTCOME_SUCCESSFUL:
+      return "IMPLEMENTATION_OUTCOME_SUCCESSFUL";
+    case ImplementationOutcome.IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL:
+      return "IMPLEMENTATION_OUTCOME_PARTIALLY_SUCCESSFUL";
+    case ImplementationOutcome.IMPLEMENTATION_OUTCOME_FAILED:
+      return "IMPLEMENTATION_OUTCOME_FAILED";
+    case ImplementationOutcome.IMPLEMENTATION_OUTCOME_BACKED_OUT:
+      return "IMPLEMENTATION_OUTCOME_BACKED_OUT";
+    case ImplementationOutcome.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
   }
@@ -444,6 +710,131 @@ export function channelToJSON(object: Channel): string {
     case Channel.CHANNEL_WEB_FORM:
       return "CHANNEL_WEB_FORM";
     case Channel.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export enum ApprovalQuorum {
+  APPROVAL_QUORUM_UNSPECIFIED = "APPROVAL_QUORUM_UNSPECIFIED",
+  /** APPROVAL_QUORUM_ANY - The first approval decides. */
+  APPROVAL_QUORUM_ANY = "APPROVAL_QUORUM_ANY",
+  /** APPROVAL_QUORUM_ALL - Every named approver, and one member of the CAB if there is one. */
+  APPROVAL_QUORUM_ALL = "APPROVAL_QUORUM_ALL",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function approvalQuorumFromJSON(object: any): ApprovalQuorum {
+  switch (object) {
+    case 0:
+    case "APPROVAL_QUORUM_UNSPECIFIED":
+      return ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED;
+    case 1:
+    case "APPROVAL_QUORUM_ANY":
+      return ApprovalQuorum.APPROVAL_QUORUM_ANY;
+    case 2:
+    case "APPROVAL_QUORUM_ALL":
+      return ApprovalQuorum.APPROVAL_QUORUM_ALL;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ApprovalQuorum.UNRECOGNIZED;
+  }
+}
+
+export function approvalQuorumToJSON(object: ApprovalQuorum): string {
+  switch (object) {
+    case ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED:
+      return "APPROVAL_QUORUM_UNSPECIFIED";
+    case ApprovalQuorum.APPROVAL_QUORUM_ANY:
+      return "APPROVAL_QUORUM_ANY";
+    case ApprovalQuorum.APPROVAL_QUORUM_ALL:
+      return "APPROVAL_QUORUM_ALL";
+    case ApprovalQuorum.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export enum ApprovalOutcome {
+  APPROVAL_OUTCOME_UNSPECIFIED = "APPROVAL_OUTCOME_UNSPECIFIED",
+  APPROVAL_OUTCOME_PENDING = "APPROVAL_OUTCOME_PENDING",
+  APPROVAL_OUTCOME_APPROVED = "APPROVAL_OUTCOME_APPROVED",
+  APPROVAL_OUTCOME_REJECTED = "APPROVAL_OUTCOME_REJECTED",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function approvalOutcomeFromJSON(object: any): ApprovalOutcome {
+  switch (object) {
+    case 0:
+    case "APPROVAL_OUTCOME_UNSPECIFIED":
+      return ApprovalOutcome.APPROVAL_OUTCOME_UNSPECIFIED;
+    case 1:
+    case "APPROVAL_OUTCOME_PENDING":
+      return ApprovalOutcome.APPROVAL_OUTCOME_PENDING;
+    case 2:
+    case "APPROVAL_OUTCOME_APPROVED":
+      return ApprovalOutcome.APPROVAL_OUTCOME_APPROVED;
+    case 3:
+    case "APPROVAL_OUTCOME_REJECTED":
+      return ApprovalOutcome.APPROVAL_OUTCOME_REJECTED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ApprovalOutcome.UNRECOGNIZED;
+  }
+}
+
+export function approvalOutcomeToJSON(object: ApprovalOutcome): string {
+  switch (object) {
+    case ApprovalOutcome.APPROVAL_OUTCOME_UNSPECIFIED:
+      return "APPROVAL_OUTCOME_UNSPECIFIED";
+    case ApprovalOutcome.APPROVAL_OUTCOME_PENDING:
+      return "APPROVAL_OUTCOME_PENDING";
+    case ApprovalOutcome.APPROVAL_OUTCOME_APPROVED:
+      return "APPROVAL_OUTCOME_APPROVED";
+    case ApprovalOutcome.APPROVAL_OUTCOME_REJECTED:
+      return "APPROVAL_OUTCOME_REJECTED";
+    case ApprovalOutcome.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
+export enum VoteDecision {
+  VOTE_DECISION_UNSPECIFIED = "VOTE_DECISION_UNSPECIFIED",
+  VOTE_DECISION_APPROVE = "VOTE_DECISION_APPROVE",
+  VOTE_DECISION_REJECT = "VOTE_DECISION_REJECT",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function voteDecisionFromJSON(object: any): VoteDecision {
+  switch (object) {
+    case 0:
+    case "VOTE_DECISION_UNSPECIFIED":
+      return VoteDecision.VOTE_DECISION_UNSPECIFIED;
+    case 1:
+    case "VOTE_DECISION_APPROVE":
+      return VoteDecision.VOTE_DECISION_APPROVE;
+    case 2:
+    case "VOTE_DECISION_REJECT":
+      return VoteDecision.VOTE_DECISION_REJECT;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return VoteDecision.UNRECOGNIZED;
+  }
+}
+
+export function voteDecisionToJSON(object: VoteDecision): string {
+  switch (object) {
+    case VoteDecision.VOTE_DECISION_UNSPECIFIED:
+      return "VOTE_DECISION_UNSPECIFIED";
+    case VoteDecision.VOTE_DECISION_APPROVE:
+      return "VOTE_DECISION_APPROVE";
+    case VoteDecision.VOTE_DECISION_REJECT:
+      return "VOTE_DECISION_REJECT";
+    case VoteDecision.UNRECOGNIZED:
     default:
       return "UNRECOGNIZED";
   }
@@ -526,6 +917,52 @@ export interface Ticket {
     | undefined;
   /** Why an agent set the priority by hand; empty while the matrix decides it. */
   priorityReason: string;
+  /** Problems: what causes the incidents and how users get around it meanwhile. */
+  rootCause: string;
+  workaround: string;
+  knownErrorAt:
+    | Timestamp
+    | undefined;
+  /** Changes. */
+  changeKind: ChangeKind;
+  risk: ChangeRisk;
+  backoutPlan: string;
+  plannedStart: Timestamp | undefined;
+  plannedEnd:
+    | Timestamp
+    | undefined;
+  /** The current approval round; empty before approval is requested. */
+  approvalId: string;
+  implementationStartedAt: Timestamp | undefined;
+  implementationOutcome: ImplementationOutcome;
+  implementationNotes: string;
+  completedAt:
+    | Timestamp
+    | undefined;
+  /** Configuration items (cmdb ids) the change touches. */
+  configurationItemIds: string[];
+}
+
+export interface ApprovalVote {
+  approverId: string;
+  /** The CAB whose seat the vote fills; empty for a named approver. */
+  viaGroupId: string;
+  decision: VoteDecision;
+  comment: string;
+  at: Timestamp | undefined;
+}
+
+/** One approval round of a change; any rejection rejects it. */
+export interface ChangeApproval {
+  id: string;
+  changeId: string;
+  approverIds: string[];
+  cabGroupId: string;
+  quorum: ApprovalQuorum;
+  votes: ApprovalVote[];
+  outcome: ApprovalOutcome;
+  openedAt: Timestamp | undefined;
+  decidedAt: Timestamp | undefined;
 }
 
 /** A reply or an internal note in a ticket's conversation. Comments are never edited. */
@@ -634,6 +1071,68 @@ export const Ticket: MessageFns<Ticket> = {
         : isSet(object.priority_reason)
         ? globalThis.String(object.priority_reason)
         : "",
+      rootCause: isSet(object.rootCause)
+        ? globalThis.String(object.rootCause)
+        : isSet(object.root_cause)
+        ? globalThis.String(object.root_cause)
+        : "",
+      workaround: isSet(object.workaround) ? globalThis.String(object.workaround) : "",
+      knownErrorAt: isSet(object.knownErrorAt)
+        ? fromJsonTimestamp(object.knownErrorAt)
+        : isSet(object.known_error_at)
+        ? fromJsonTimestamp(object.known_error_at)
+        : undefined,
+      changeKind: isSet(object.changeKind)
+        ? changeKindFromJSON(object.changeKind)
+        : isSet(object.change_kind)
+        ? changeKindFromJSON(object.change_kind)
+        : ChangeKind.CHANGE_KIND_UNSPECIFIED,
+      risk: isSet(object.risk) ? changeRiskFromJSON(object.risk) : ChangeRisk.CHANGE_RISK_UNSPECIFIED,
+      backoutPlan: isSet(object.backoutPlan)
+        ? globalThis.String(object.backoutPlan)
+        : isSet(object.backout_plan)
+        ? globalThis.String(object.backout_plan)
+        : "",
+      plannedStart: isSet(object.plannedStart)
+        ? fromJsonTimestamp(object.plannedStart)
+        : isSet(object.planned_start)
+        ? fromJsonTimestamp(object.planned_start)
+        : undefined,
+      plannedEnd: isSet(object.plannedEnd)
+        ? fromJsonTimestamp(object.plannedEnd)
+        : isSet(object.planned_end)
+        ? fromJsonTimestamp(object.planned_end)
+        : undefined,
+      approvalId: isSet(object.approvalId)
+        ? globalThis.String(object.approvalId)
+        : isSet(object.approval_id)
+        ? globalThis.String(object.approval_id)
+        : "",
+      implementationStartedAt: isSet(object.implementationStartedAt)
+        ? fromJsonTimestamp(object.implementationStartedAt)
+        : isSet(object.implementation_started_at)
+        ? fromJsonTimestamp(object.implementation_started_at)
+        : undefined,
+      implementationOutcome: isSet(object.implementationOutcome)
+        ? implementationOutcomeFromJSON(object.implementationOutcome)
+        : isSet(object.implementation_outcome)
+        ? implementationOutcomeFromJSON(object.implementation_outcome)
+        : ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+      implementationNotes: isSet(object.implementationNotes)
+        ? globalThis.String(object.implementationNotes)
+        : isSet(object.implementation_notes)
+        ? globalThis.String(object.implementation_notes)
+        : "",
+      completedAt: isSet(object.completedAt)
+        ? fromJsonTimestamp(object.completedAt)
+        : isSet(object.completed_at)
+        ? fromJsonTimestamp(object.completed_at)
+        : undefined,
+      configurationItemIds: globalThis.Array.isArray(object?.configurationItemIds)
+        ? object.configurationItemIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.configuration_item_ids)
+        ? object.configuration_item_ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -710,6 +1209,160 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.priorityReason !== "") {
       obj.priorityReason = message.priorityReason;
+    }
+    if (message.rootCause !== "") {
+      obj.rootCause = message.rootCause;
+    }
+    if (message.workaround !== "") {
+      obj.workaround = message.workaround;
+    }
+    if (message.knownErrorAt !== undefined) {
+      obj.knownErrorAt = fromTimestamp(message.knownErrorAt).toISOString();
+    }
+    if (message.changeKind !== ChangeKind.CHANGE_KIND_UNSPECIFIED) {
+      obj.changeKind = changeKindToJSON(message.changeKind);
+    }
+    if (message.risk !== ChangeRisk.CHANGE_RISK_UNSPECIFIED) {
+      obj.risk = changeRiskToJSON(message.risk);
+    }
+    if (message.backoutPlan !== "") {
+      obj.backoutPlan = message.backoutPlan;
+    }
+    if (message.plannedStart !== undefined) {
+      obj.plannedStart = fromTimestamp(message.plannedStart).toISOString();
+    }
+    if (message.plannedEnd !== undefined) {
+      obj.plannedEnd = fromTimestamp(message.plannedEnd).toISOString();
+    }
+    if (message.approvalId !== "") {
+      obj.approvalId = message.approvalId;
+    }
+    if (message.implementationStartedAt !== undefined) {
+      obj.implementationStartedAt = fromTimestamp(message.implementationStartedAt).toISOString();
+    }
+    if (message.implementationOutcome !== ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED) {
+      obj.implementationOutcome = implementationOutcomeToJSON(message.implementationOutcome);
+    }
+    if (message.implementationNotes !== "") {
+      obj.implementationNotes = message.implementationNotes;
+    }
+    if (message.completedAt !== undefined) {
+      obj.completedAt = fromTimestamp(message.completedAt).toISOString();
+    }
+    if (message.configurationItemIds?.length) {
+      obj.configurationItemIds = message.configurationItemIds;
+    }
+    return obj;
+  },
+};
+
+export const ApprovalVote: MessageFns<ApprovalVote> = {
+  fromJSON(object: any): ApprovalVote {
+    return {
+      approverId: isSet(object.approverId)
+        ? globalThis.String(object.approverId)
+        : isSet(object.approver_id)
+        ? globalThis.String(object.approver_id)
+        : "",
+      viaGroupId: isSet(object.viaGroupId)
+        ? globalThis.String(object.viaGroupId)
+        : isSet(object.via_group_id)
+        ? globalThis.String(object.via_group_id)
+        : "",
+      decision: isSet(object.decision) ? voteDecisionFromJSON(object.decision) : VoteDecision.VOTE_DECISION_UNSPECIFIED,
+      comment: isSet(object.comment) ? globalThis.String(object.comment) : "",
+      at: isSet(object.at) ? fromJsonTimestamp(object.at) : undefined,
+    };
+  },
+
+  toJSON(message: ApprovalVote): unknown {
+    const obj: any = {};
+    if (message.approverId !== "") {
+      obj.approverId = message.approverId;
+    }
+    if (message.viaGroupId !== "") {
+      obj.viaGroupId = message.viaGroupId;
+    }
+    if (message.decision !== VoteDecision.VOTE_DECISION_UNSPECIFIED) {
+      obj.decision = voteDecisionToJSON(message.decision);
+    }
+    if (message.comment !== "") {
+      obj.comment = message.comment;
+    }
+    if (message.at !== undefined) {
+      obj.at = fromTimestamp(message.at).toISOString();
+    }
+    return obj;
+  },
+};
+
+export const ChangeApproval: MessageFns<ChangeApproval> = {
+  fromJSON(object: any): ChangeApproval {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      changeId: isSet(object.changeId)
+        ? globalThis.String(object.changeId)
+        : isSet(object.change_id)
+        ? globalThis.String(object.change_id)
+        : "",
+      approverIds: globalThis.Array.isArray(object?.approverIds)
+        ? object.approverIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.approver_ids)
+        ? object.approver_ids.map((e: any) => globalThis.String(e))
+        : [],
+      cabGroupId: isSet(object.cabGroupId)
+        ? globalThis.String(object.cabGroupId)
+        : isSet(object.cab_group_id)
+        ? globalThis.String(object.cab_group_id)
+        : "",
+      quorum: isSet(object.quorum) ? approvalQuorumFromJSON(object.quorum) : ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED,
+      votes: globalThis.Array.isArray(object?.votes)
+        ? object.votes.map((e: any) => ApprovalVote.fromJSON(e))
+        : [],
+      outcome: isSet(object.outcome)
+        ? approvalOutcomeFromJSON(object.outcome)
+        : ApprovalOutcome.APPROVAL_OUTCOME_UNSPECIFIED,
+      openedAt: isSet(object.openedAt)
+        ? fromJsonTimestamp(object.openedAt)
+        : isSet(object.opened_at)
+        ? fromJsonTimestamp(object.opened_at)
+        : undefined,
+      decidedAt: isSet(object.decidedAt)
+        ? fromJsonTimestamp(object.decidedAt)
+        : isSet(object.decided_at)
+        ? fromJsonTimestamp(object.decided_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ChangeApproval): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.changeId !== "") {
+      obj.changeId = message.changeId;
+    }
+    if (message.approverIds?.length) {
+      obj.approverIds = message.approverIds;
+    }
+    if (message.cabGroupId !== "") {
+      obj.cabGroupId = message.cabGroupId;
+    }
+    if (message.quorum !== ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED) {
+      obj.quorum = approvalQuorumToJSON(message.quorum);
+    }
+    if (message.votes?.length) {
+      obj.votes = message.votes.map((e) => ApprovalVote.toJSON(e));
+    }
+    if (message.outcome !== ApprovalOutcome.APPROVAL_OUTCOME_UNSPECIFIED) {
+      obj.outcome = approvalOutcomeToJSON(message.outcome);
+    }
+    if (message.openedAt !== undefined) {
+      obj.openedAt = fromTimestamp(message.openedAt).toISOString();
+    }
+    if (message.decidedAt !== undefined) {
+      obj.decidedAt = fromTimestamp(message.decidedAt).toISOString();
     }
     return obj;
   },

@@ -7,6 +7,16 @@ import { GrpcMethod, GrpcStreamMethod } from "@nestjs/microservices";
 import { Observable } from "rxjs";
 import { Timestamp } from "../../../google/protobuf/timestamp";
 import {
+  ApprovalQuorum,
+  approvalQuorumFromJSON,
+  approvalQuorumToJSON,
+  ChangeApproval,
+  ChangeKind,
+  changeKindFromJSON,
+  changeKindToJSON,
+  ChangeRisk,
+  changeRiskFromJSON,
+  changeRiskToJSON,
   Channel,
   channelFromJSON,
   channelToJSON,
@@ -16,6 +26,9 @@ import {
   Impact,
   impactFromJSON,
   impactToJSON,
+  ImplementationOutcome,
+  implementationOutcomeFromJSON,
+  implementationOutcomeToJSON,
   PendingReason,
   pendingReasonFromJSON,
   pendingReasonToJSON,
@@ -37,7 +50,37 @@ import {
   Urgency,
   urgencyFromJSON,
   urgencyToJSON,
+  VoteDecision,
+  voteDecisionFromJSON,
+  voteDecisionToJSON,
 } from "./ticket";
+
+export interface GetApprovalRequest {
+  /** The change's ticket id. */
+  ticketId: string;
+}
+
+export interface GetApprovalResponse {
+  approval: ChangeApproval | undefined;
+}
+
+export interface CastApprovalVoteRequest {
+  ticketId: string;
+  approverId: string;
+  decision: VoteDecision;
+  /** Required with a rejection. */
+  comment: string;
+  /** Set when the approver votes as a member of the round's CAB. */
+  cabGroupId: string;
+}
+
+export interface CastApprovalVoteResponse {
+  approval:
+    | ChangeApproval
+    | undefined;
+  /** The change after the vote (rejected when the vote rejected it). */
+  ticket: Ticket | undefined;
+}
 
 export interface CreateTicketRequest {
   /** Client-chosen key; a retry with the same key and requester returns the ticket created first. */
@@ -50,6 +93,11 @@ export interface CreateTicketRequest {
   channel: Channel;
   requesterId: string;
   organizationId: string;
+  /** Changes: the kind (UNSPECIFIED means normal), the CIs touched and, optionally, the window. */
+  changeKind: ChangeKind;
+  configurationItemIds: string[];
+  plannedStart: Timestamp | undefined;
+  plannedEnd: Timestamp | undefined;
 }
 
 export interface CreateTicketResponse {
@@ -117,6 +165,25 @@ export interface TransitionTicketRequest {
   /** resolve: how it was resolved. */
   resolutionCode: string;
   resolutionNotes: string;
+  /** record_known_error, resolve (problems). */
+  rootCause: string;
+  workaround: string;
+  /** submit (changes): risk, impact and how the change is undone. */
+  risk: ChangeRisk;
+  impact: Impact;
+  backoutPlan: string;
+  /** submit, schedule: the planned window. */
+  plannedStart: Timestamp | undefined;
+  plannedEnd:
+    | Timestamp
+    | undefined;
+  /** request_approval, or submit of an emergency change: who approves. */
+  approverIds: string[];
+  cabGroupId: string;
+  quorum: ApprovalQuorum;
+  /** complete: how the implementation went. */
+  implementationOutcome: ImplementationOutcome;
+  implementationNotes: string;
 }
 
 export interface TransitionTicketResponse {
@@ -215,6 +282,104 @@ export interface UpdateTicketResponse {
   ticket: Ticket | undefined;
 }
 
+export const GetApprovalRequest: MessageFns<GetApprovalRequest> = {
+  fromJSON(object: any): GetApprovalRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetApprovalRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    return obj;
+  },
+};
+
+export const GetApprovalResponse: MessageFns<GetApprovalResponse> = {
+  fromJSON(object: any): GetApprovalResponse {
+    return { approval: isSet(object.approval) ? ChangeApproval.fromJSON(object.approval) : undefined };
+  },
+
+  toJSON(message: GetApprovalResponse): unknown {
+    const obj: any = {};
+    if (message.approval !== undefined) {
+      obj.approval = ChangeApproval.toJSON(message.approval);
+    }
+    return obj;
+  },
+};
+
+export const CastApprovalVoteRequest: MessageFns<CastApprovalVoteRequest> = {
+  fromJSON(object: any): CastApprovalVoteRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      approverId: isSet(object.approverId)
+        ? globalThis.String(object.approverId)
+        : isSet(object.approver_id)
+        ? globalThis.String(object.approver_id)
+        : "",
+      decision: isSet(object.decision) ? voteDecisionFromJSON(object.decision) : VoteDecision.VOTE_DECISION_UNSPECIFIED,
+      comment: isSet(object.comment) ? globalThis.String(object.comment) : "",
+      cabGroupId: isSet(object.cabGroupId)
+        ? globalThis.String(object.cabGroupId)
+        : isSet(object.cab_group_id)
+        ? globalThis.String(object.cab_group_id)
+        : "",
+    };
+  },
+
+  toJSON(message: CastApprovalVoteRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.approverId !== "") {
+      obj.approverId = message.approverId;
+    }
+    if (message.decision !== VoteDecision.VOTE_DECISION_UNSPECIFIED) {
+      obj.decision = voteDecisionToJSON(message.decision);
+    }
+    if (message.comment !== "") {
+      obj.comment = message.comment;
+    }
+    if (message.cabGroupId !== "") {
+      obj.cabGroupId = message.cabGroupId;
+    }
+    return obj;
+  },
+};
+
+export const CastApprovalVoteResponse: MessageFns<CastApprovalVoteResponse> = {
+  fromJSON(object: any): CastApprovalVoteResponse {
+    return {
+      approval: isSet(object.approval) ? ChangeApproval.fromJSON(object.approval) : undefined,
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+    };
+  },
+
+  toJSON(message: CastApprovalVoteResponse): unknown {
+    const obj: any = {};
+    if (message.approval !== undefined) {
+      obj.approval = ChangeApproval.toJSON(message.approval);
+    }
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
+
 export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
   fromJSON(object: any): CreateTicketRequest {
     return {
@@ -239,6 +404,26 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
         : isSet(object.organization_id)
         ? globalThis.String(object.organization_id)
         : "",
+      changeKind: isSet(object.changeKind)
+        ? changeKindFromJSON(object.changeKind)
+        : isSet(object.change_kind)
+        ? changeKindFromJSON(object.change_kind)
+        : ChangeKind.CHANGE_KIND_UNSPECIFIED,
+      configurationItemIds: globalThis.Array.isArray(object?.configurationItemIds)
+        ? object.configurationItemIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.configuration_item_ids)
+        ? object.configuration_item_ids.map((e: any) => globalThis.String(e))
+        : [],
+      plannedStart: isSet(object.plannedStart)
+        ? fromJsonTimestamp(object.plannedStart)
+        : isSet(object.planned_start)
+        ? fromJsonTimestamp(object.planned_start)
+        : undefined,
+      plannedEnd: isSet(object.plannedEnd)
+        ? fromJsonTimestamp(object.plannedEnd)
+        : isSet(object.planned_end)
+        ? fromJsonTimestamp(object.planned_end)
+        : undefined,
     };
   },
 
@@ -270,6 +455,18 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
     }
     if (message.organizationId !== "") {
       obj.organizationId = message.organizationId;
+    }
+    if (message.changeKind !== ChangeKind.CHANGE_KIND_UNSPECIFIED) {
+      obj.changeKind = changeKindToJSON(message.changeKind);
+    }
+    if (message.configurationItemIds?.length) {
+      obj.configurationItemIds = message.configurationItemIds;
+    }
+    if (message.plannedStart !== undefined) {
+      obj.plannedStart = fromTimestamp(message.plannedStart).toISOString();
+    }
+    if (message.plannedEnd !== undefined) {
+      obj.plannedEnd = fromTimestamp(message.plannedEnd).toISOString();
     }
     return obj;
   },
@@ -495,6 +692,50 @@ export const TransitionTicketRequest: MessageFns<TransitionTicketRequest> = {
         : isSet(object.resolution_notes)
         ? globalThis.String(object.resolution_notes)
         : "",
+      rootCause: isSet(object.rootCause)
+        ? globalThis.String(object.rootCause)
+        : isSet(object.root_cause)
+        ? globalThis.String(object.root_cause)
+        : "",
+      workaround: isSet(object.workaround) ? globalThis.String(object.workaround) : "",
+      risk: isSet(object.risk) ? changeRiskFromJSON(object.risk) : ChangeRisk.CHANGE_RISK_UNSPECIFIED,
+      impact: isSet(object.impact) ? impactFromJSON(object.impact) : Impact.IMPACT_UNSPECIFIED,
+      backoutPlan: isSet(object.backoutPlan)
+        ? globalThis.String(object.backoutPlan)
+        : isSet(object.backout_plan)
+        ? globalThis.String(object.backout_plan)
+        : "",
+      plannedStart: isSet(object.plannedStart)
+        ? fromJsonTimestamp(object.plannedStart)
+        : isSet(object.planned_start)
+        ? fromJsonTimestamp(object.planned_start)
+        : undefined,
+      plannedEnd: isSet(object.plannedEnd)
+        ? fromJsonTimestamp(object.plannedEnd)
+        : isSet(object.planned_end)
+        ? fromJsonTimestamp(object.planned_end)
+        : undefined,
+      approverIds: globalThis.Array.isArray(object?.approverIds)
+        ? object.approverIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.approver_ids)
+        ? object.approver_ids.map((e: any) => globalThis.String(e))
+        : [],
+      cabGroupId: isSet(object.cabGroupId)
+        ? globalThis.String(object.cabGroupId)
+        : isSet(object.cab_group_id)
+        ? globalThis.String(object.cab_group_id)
+        : "",
+      quorum: isSet(object.quorum) ? approvalQuorumFromJSON(object.quorum) : ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED,
+      implementationOutcome: isSet(object.implementationOutcome)
+        ? implementationOutcomeFromJSON(object.implementationOutcome)
+        : isSet(object.implementation_outcome)
+        ? implementationOutcomeFromJSON(object.implementation_outcome)
+        : ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
+      implementationNotes: isSet(object.implementationNotes)
+        ? globalThis.String(object.implementationNotes)
+        : isSet(object.implementation_notes)
+        ? globalThis.String(object.implementation_notes)
+        : "",
     };
   },
 
@@ -526,6 +767,42 @@ export const TransitionTicketRequest: MessageFns<TransitionTicketRequest> = {
     }
     if (message.resolutionNotes !== "") {
       obj.resolutionNotes = message.resolutionNotes;
+    }
+    if (message.rootCause !== "") {
+      obj.rootCause = message.rootCause;
+    }
+    if (message.workaround !== "") {
+      obj.workaround = message.workaround;
+    }
+    if (message.risk !== ChangeRisk.CHANGE_RISK_UNSPECIFIED) {
+      obj.risk = changeRiskToJSON(message.risk);
+    }
+    if (message.impact !== Impact.IMPACT_UNSPECIFIED) {
+      obj.impact = impactToJSON(message.impact);
+    }
+    if (message.backoutPlan !== "") {
+      obj.backoutPlan = message.backoutPlan;
+    }
+    if (message.plannedStart !== undefined) {
+      obj.plannedStart = fromTimestamp(message.plannedStart).toISOString();
+    }
+    if (message.plannedEnd !== undefined) {
+      obj.plannedEnd = fromTimestamp(message.plannedEnd).toISOString();
+    }
+    if (message.approverIds?.length) {
+      obj.approverIds = message.approverIds;
+    }
+    if (message.cabGroupId !== "") {
+      obj.cabGroupId = message.cabGroupId;
+    }
+    if (message.quorum !== ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED) {
+      obj.quorum = approvalQuorumToJSON(message.quorum);
+    }
+    if (message.implementationOutcome !== ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED) {
+      obj.implementationOutcome = implementationOutcomeToJSON(message.implementationOutcome);
+    }
+    if (message.implementationNotes !== "") {
+      obj.implementationNotes = message.implementationNotes;
     }
     return obj;
   },
@@ -929,6 +1206,14 @@ export interface TicketsServiceClient {
   /** Changes the fields named in update_paths (title, description, impact, urgency, priority). */
 
   updateTicket(request: UpdateTicketRequest, metadata?: Metadata): Observable<UpdateTicketResponse>;
+
+  /** The current approval round of a change. */
+
+  getApproval(request: GetApprovalRequest, metadata?: Metadata): Observable<GetApprovalResponse>;
+
+  /** An approver's decision; a rejection rejects the change at once. A second vote is FAILED_PRECONDITION. */
+
+  castApprovalVote(request: CastApprovalVoteRequest, metadata?: Metadata): Observable<CastApprovalVoteResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -994,6 +1279,20 @@ export interface TicketsServiceController {
     request: UpdateTicketRequest,
     metadata?: Metadata,
   ): Promise<UpdateTicketResponse> | Observable<UpdateTicketResponse> | UpdateTicketResponse;
+
+  /** The current approval round of a change. */
+
+  getApproval(
+    request: GetApprovalRequest,
+    metadata?: Metadata,
+  ): Promise<GetApprovalResponse> | Observable<GetApprovalResponse> | GetApprovalResponse;
+
+  /** An approver's decision; a rejection rejects the change at once. A second vote is FAILED_PRECONDITION. */
+
+  castApprovalVote(
+    request: CastApprovalVoteRequest,
+    metadata?: Metadata,
+  ): Promise<CastApprovalVoteResponse> | Observable<CastApprovalVoteResponse> | CastApprovalVoteResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -1008,6 +1307,8 @@ export function TicketsServiceControllerMethods() {
       "listComments",
       "countTickets",
       "updateTicket",
+      "getApproval",
+      "castApprovalVote",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -1,0 +1,45 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { CreateTicketDto } from './create-ticket.dto';
+
+async function violationsOf(body: Record<string, unknown>): Promise<Record<string, string[]>> {
+  const errors = await validate(plainToInstance(CreateTicketDto, body));
+  return Object.fromEntries(
+    errors.map((error) => [error.property, Object.values(error.constraints ?? {})]),
+  );
+}
+
+const change = { type: 'change', title: 'Upgrade the database', requesterId: 'emp-1' };
+
+describe('CreateTicketDto', () => {
+  it('takes a change kind, configuration items and a window on a change', async () => {
+    expect(
+      await violationsOf({
+        ...change,
+        changeKind: 'emergency',
+        configurationItemIds: ['ci-db-primary'],
+        plannedStart: '2026-12-05T22:00:00+03:00',
+        plannedEnd: '2026-12-06T02:00:00+03:00',
+      }),
+    ).toEqual({});
+  });
+
+  it('refuses a change kind on any other type, saying why', async () => {
+    expect(await violationsOf({ ...change, type: 'incident', changeKind: 'normal' })).toEqual({
+      changeKind: ['changeKind is only for type change'],
+    });
+  });
+
+  it('refuses more than 50 configuration items, blank or overlong ones and loose instants', async () => {
+    const violations = await violationsOf({
+      ...change,
+      configurationItemIds: Array.from({ length: 51 }, (_, index) => `ci-${index}`),
+      plannedStart: '2026-12-05 22:00',
+    });
+    expect(Object.keys(violations).sort()).toEqual(['configurationItemIds', 'plannedStart']);
+    expect(
+      (await violationsOf({ ...change, configurationItemIds: ['', 'x'.repeat(201)] }))
+        .configurationItemIds,
+    ).toHaveLength(2);
+  });
+});

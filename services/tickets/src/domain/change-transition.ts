@@ -1,0 +1,174 @@
+import {
+  allowedChangeActions,
+  CHANGE_LIFECYCLE,
+  CHANGE_RISKS,
+  type ChangeRecord,
+  type ChangeStatus,
+  type ChangeTransition,
+  type ChangeTransitionInput,
+  IMPLEMENTATION_OUTCOMES,
+  SUBMIT_SHORTCUTS,
+} from './change-lifecycle';
+import { IMPACTS, priorityOf } from './priority-matrix';
+import type { FieldViolation } from './ticket-error';
+import { checkRound, requireOutcome, windowOf } from './change-guards';
+import {
+  assertUnreachable,
+  changedFields,
+  refuseAction,
+  requiredText,
+  throwIfInvalid,
+} from './lifecycle-support';
+
+function targetOf(change: ChangeRecord, input: ChangeTransitionInput): ChangeStatus {
+  if (input.action !== 'submit') return CHANGE_LIFECYCLE[input.action].to;
+  if (change.changeKind === 'standard') return SUBMIT_SHORTCUTS.standard;
+  if (change.changeKind === 'emergency' && input.approval) return SUBMIT_SHORTCUTS.emergency;
+  return CHANGE_LIFECYCLE.submit.to;
+}
+
+function fieldsOf(
+  change: ChangeRecord,
+  input: ChangeTransitionInput,
+  now: Date,
+): Partial<ChangeRecord> {
+  const violations: FieldViolation[] = [];
+  switch (input.action) {
+    case 'submit': {
+      if (!input.risk || !CHANGE_RISKS.includes(input.risk)) {
+        violations.push({ field: 'risk', message: `risk must be ${CHANGE_RISKS.join(', ')}` });
+      }
+      if (!input.impact || !IMPACTS.includes(input.impact)) {
+        violations.push({ field: 'impact', message: `impact must be ${IMPACTS.join(', ')}` });
+      }
+      const backoutPlan = requiredText(
+        violations,
+        'backoutPlan',
+        input.backoutPlan,
+        'every change says how it is undone',
+      );
+      const window = windowOf(change, input, now, change.changeKind === 'standard', violations);
+      if (input.approval && change.changeKind !== 'emergency') {
+        violations.push({
+          field: 'approval',
+          message: 'only an emergency change skips assessment with its approval round',
+        });
+      } else if (input.approval) {
+        checkRound(change, input, 'opened', violations);
+      }
+      throwIfInvalid('the change cannot be submitted', violations);
+      const impact = input.impact ?? change.impact;
+      return {
+        risk: input.risk ?? change.risk,
+        impact,
+        // The priority follows the matrix unless an agent set it by hand, as on edits.
+        priority:
+          change.priorityReason === null ? priorityOf(impact, change.urgency) : change.priority,
+        backoutPlan,
+        ...window,
+        approvalId: input.approval?.id ?? change.approvalId,
+      };
+    }
+    case 'request_approval':
+      checkRound(change, input, 'opened', violations);
+      throwIfInvalid('the approval round does not fit the change', violations);
+      return { approvalId: input.approval?.id ?? null };
+    case 'schedule':
+    case 'reject': {
+      checkRound(change, input, 'current', violations);
+      throwIfInvalid('the approval round does not fit the change', violations);
+      if (input.approval) {
+        const wanted = input.action === 'schedule' ? 'approved' : 'rejected';
+        requireOutcome(change, input.approval, wanted, input.action);
+      }
+      if (input.action === 'reject') return {};
+      const window = windowOf(change, input, now, true, violations);
+      throwIfInvalid('the change cannot be scheduled', violations);
+      return window;
+    }
+    case 'revise':
+      return { approvalId: null };
+    case 'start_implementation':
+      return { implementationStartedAt: now };
+    case 'complete': {
+      const outcome = input.implementationOutcome;
+      if (!outcome || !IMPLEMENTATION_OUTCOMES.includes(outcome)) {
+        violations.push({
+          field: 'implementationOutcome',
+          message: `implementationOutcome must be ${IMPLEMENTATION_OUTCOMES.join(', ')}`,
+        });
+      }
+      // The review needs to know what went wrong; a clean run needs no story.
+      const notes =
+        outcome === 'successful'
+          ? (input.implementationNotes?.trim() ?? '')
+          : requiredText(
+              violations,
+              'implementationNotes',
+              input.implementationNotes,
+              'say what went wrong for the review',
+            );
+      throwIfInvalid('the implementation report is incomplete', violations);
+      return {
+        implementationOutcome: outcome ?? null,
+        implementationNotes: notes,
+        completedAt: now,
+      };
+    }
+    case 'close':
+      return { closedAt: now };
+    case 'cancel':
+      return {};
+    default:
+      return assertUnreachable(input.action);
+  }
+}
+
+const AUDITED_FIELDS = [
+  'status',
+  'impact',
+  'priority',
+  'risk',
+  'backoutPlan',
+  'plannedStart',
+  'plannedEnd',
+  'approvalId',
+  'implementationStartedAt',
+  'implementationOutcome',
+  'implementationNotes',
+  'completedAt',
+  'closedAt',
+] as const satisfies readonly (keyof ChangeRecord)[];
+
+/**
+ * Applies an action to a change: refuses it in a state (or for a kind) that does not allow it,
+ * naming the allowed actions; checks what the action needs; and returns the new change
+ * (version + 1) with the changed fields for the history and the event.
+ */
+export function transitionChange<C extends ChangeRecord>(
+  change: C,
+  input: ChangeTransitionInput,
+  now: Date,
+): ChangeTransition<C> {
+  const rule = CHANGE_LIFECYCLE[input.action];
+  if (!rule.from.includes(change.status) || !rule.kinds.includes(change.changeKind)) {
+    refuseAction(
+      `${change.changeKind} change`,
+      change.status,
+      input.action,
+      allowedChangeActions(change.status, change.changeKind),
+    );
+  }
+  const next: C = {
+    ...change,
+    ...fieldsOf(change, input, now),
+    status: targetOf(change, input),
+    updatedAt: now,
+    version: change.version + 1,
+  };
+  return {
+    change: next,
+    from: change.status,
+    changes: changedFields(change, next, AUDITED_FIELDS),
+  };
+}
