@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ticketEvents from './ticket-events';
 import {
   ChangeApprovalApproved,
   ChangeApprovalRequested,
@@ -209,5 +212,16 @@ describe('change approval events', () => {
     expect(() => ChangeApprovalApproved.fromJson(json)).toThrow(
       /ticket is not a change; approval.outcome is not APPROVAL_OUTCOME_APPROVED/,
     );
+  });
+});
+
+describe('the AsyncAPI document', () => {
+  it('describes every tickets event type', () => {
+    const document = readFileSync(join(__dirname, '../../../../proto/asyncapi.yaml'), 'utf8');
+    const eventTypes = Object.values(ticketEvents)
+      .filter((value): value is { type: string } => typeof value === 'object' && 'topic' in value)
+      .map((eventType) => eventType.type);
+    expect(eventTypes.length).toBeGreaterThanOrEqual(11);
+    expect(eventTypes.filter((type) => !document.includes(`name: ${type}\n`))).toEqual([]);
   });
 });
