@@ -1,3 +1,8 @@
+import { BulkUpdateTicketsUseCase } from './application/bulk-update/bulk-update-tickets.use-case';
+import { LinkTicketsUseCase } from './application/relations/link-tickets.use-case';
+import { ListRelationsUseCase } from './application/relations/list-relations.use-case';
+import { MergeTicketUseCase } from './application/relations/merge-ticket.use-case';
+import { UnlinkTicketsUseCase } from './application/relations/unlink-tickets.use-case';
 import { CastApprovalVoteUseCase } from './application/change-approval/cast-approval-vote.use-case';
 import { GetApprovalUseCase } from './application/change-approval/get-approval.use-case';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -65,6 +70,37 @@ export class TicketsModule {
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) =>
             new CastApprovalVoteUseCase(store, clock, settings),
+        },
+        {
+          provide: LinkTicketsUseCase,
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
+            new LinkTicketsUseCase(store, clock, ids),
+        },
+        {
+          provide: UnlinkTicketsUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) => new UnlinkTicketsUseCase(store, clock),
+        },
+        {
+          provide: ListRelationsUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new ListRelationsUseCase(store),
+        },
+        {
+          provide: MergeTicketUseCase,
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
+            new MergeTicketUseCase(store, clock, ids, settings),
+        },
+        {
+          provide: BulkUpdateTicketsUseCase,
+          inject: [TICKET_STORE, TransitionTicketUseCase, UpdateTicketUseCase],
+          useFactory: (
+            store: TicketStore,
+            transitions: TransitionTicketUseCase,
+            edits: UpdateTicketUseCase,
+          ) => new BulkUpdateTicketsUseCase(store, transitions, edits),
         },
         {
           provide: GetApprovalUseCase,

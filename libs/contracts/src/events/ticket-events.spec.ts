@@ -218,9 +218,7 @@ describe('change approval events', () => {
 describe('the AsyncAPI document', () => {
   it('describes every tickets event type', () => {
     const document = readFileSync(join(__dirname, '../../../../proto/asyncapi.yaml'), 'utf8');
-    const eventTypes = Object.values(ticketEvents)
-      .filter((value): value is { type: string } => typeof value === 'object' && 'topic' in value)
-      .map((eventType) => eventType.type);
+    const eventTypes = Object.values(ticketEvents).map((eventType) => eventType.type);
     expect(eventTypes.length).toBeGreaterThanOrEqual(11);
     expect(eventTypes.filter((type) => !document.includes(`name: ${type}\n`))).toEqual([]);
   });

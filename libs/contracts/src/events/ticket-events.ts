@@ -1,4 +1,6 @@
 import {
+  TicketLinkedEvent,
+  TicketMergedEvent,
   ChangeApprovalEvent,
   TicketCommentedEvent,
   TicketCreatedEvent,
@@ -8,6 +10,7 @@ import {
 import {
   ApprovalOutcome,
   CommentVisibility,
+  RelationKind,
   type Ticket,
   TicketAction,
   TicketStatus,
@@ -114,3 +117,34 @@ export const ChangeApprovalRejected = approvalEvent(
   'rejected',
   ApprovalOutcome.APPROVAL_OUTCOME_REJECTED,
 );
+
+function relationEvent(type: string) {
+  return defineEventType<TicketLinkedEvent>({
+    topic: Topics.tickets,
+    type: `itsm.tickets.v1.ticket.${type}`,
+    codec: TicketLinkedEvent,
+    validate: ({ relation }) => [
+      ...(!relation ? ['relation is missing'] : []),
+      ...(relation && (!relation.sourceId || !relation.targetId)
+        ? ['relation.sourceId and relation.targetId are required']
+        : []),
+      ...(relation?.kind === RelationKind.RELATION_KIND_UNSPECIFIED
+        ? ['relation.kind is unspecified']
+        : []),
+    ],
+  });
+}
+
+/** Two tickets were related (child of, duplicate of, caused by, relates to). */
+export const TicketLinked = relationEvent('linked');
+export const TicketUnlinked = relationEvent('unlinked');
+
+export const TicketMerged = defineEventType<TicketMergedEvent>({
+  topic: Topics.tickets,
+  type: 'itsm.tickets.v1.ticket.merged',
+  codec: TicketMergedEvent,
+  validate: ({ source, target }) => [
+    ...ticketProblems(source).map((problem) => `source: ${problem}`),
+    ...ticketProblems(target).map((problem) => `target: ${problem}`),
+  ],
+});

@@ -1,3 +1,4 @@
+import { ValidationException } from '../problem/validation.exception';
 import {
   ApprovalOutcome,
   ApprovalQuorum,
@@ -8,6 +9,7 @@ import {
   ImplementationOutcome,
   PendingReason,
   Priority,
+  RelationKind,
   type Ticket,
   TicketAction,
   TicketStatus,
@@ -20,10 +22,14 @@ import { UpdateTicketDto } from './dto/update-ticket.dto';
 import {
   toCastApprovalVoteRequest,
   toChangeApprovalDto,
+  toBulkUpdateTicketsRequest,
   toCountTicketsRequest,
   toCreateTicketRequest,
+  toLinkTicketsRequest,
   toListTicketsRequest,
+  toMergeTicketRequest,
   toTicketDto,
+  toTicketRelationDto,
   toTransitionTicketRequest,
   toUpdateTicketRequest,
 } from './ticket-dto.mapper';
@@ -256,6 +262,28 @@ describe('ticket REST ⇄ contract mapping', () => {
       quorum: ApprovalQuorum.APPROVAL_QUORUM_ALL,
       implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
       implementationNotes: '',
+      resolveLinkedIncidents: false,
+    });
+  });
+
+  it('passes the resolution of a problem that also resolves the incidents it caused', () => {
+    expect(
+      toTransitionTicketRequest(
+        'prb-1',
+        {
+          action: 'resolve',
+          actorId: 'prb-mgr-1',
+          resolutionCode: 'fixed',
+          rootCause: 'An expired certificate.',
+          resolveLinkedIncidents: true,
+        },
+        5,
+      ),
+    ).toMatchObject({
+      action: TicketAction.TICKET_ACTION_RESOLVE,
+      expectedVersion: 5,
+      rootCause: 'An expired certificate.',
+      resolveLinkedIncidents: true,
     });
   });
 
@@ -279,6 +307,7 @@ describe('ticket REST ⇄ contract mapping', () => {
       approverIds: [],
       quorum: ApprovalQuorum.APPROVAL_QUORUM_UNSPECIFIED,
       plannedStart: undefined,
+      resolveLinkedIncidents: false,
     });
     expect(
       toTransitionTicketRequest(
@@ -391,6 +420,70 @@ describe('ticket REST ⇄ contract mapping', () => {
     expect(dto.votes[0]).toMatchObject({ viaGroupId: 'cab-infra', decision: 'reject' });
   });
 
+  it.each([
+    ['child_of', RelationKind.RELATION_KIND_CHILD_OF],
+    ['duplicate_of', RelationKind.RELATION_KIND_DUPLICATE_OF],
+    ['caused_by', RelationKind.RELATION_KIND_CAUSED_BY],
+    ['relates_to', RelationKind.RELATION_KIND_RELATES_TO],
+  ] as const)('relates the ticket of the path as the source: %s ⇄ %s', (name, kind) => {
+    expect(
+      toLinkTicketsRequest('inc-1', { kind: name, targetId: 'prb-1', actorId: 'agent-7' }),
+    ).toEqual({ sourceId: 'inc-1', kind, targetId: 'prb-1', actorId: 'agent-7' });
+    expect(
+      toTicketRelationDto({
+        id: 'rel-1',
+        sourceId: 'inc-1',
+        sourceNumber: 'INC-000001',
+        kind,
+        targetId: 'prb-1',
+        targetNumber: 'PRB-000002',
+        actorId: 'agent-7',
+        createdAt: toTimestamp(at),
+      }),
+    ).toEqual({
+      id: 'rel-1',
+      sourceId: 'inc-1',
+      sourceNumber: 'INC-000001',
+      kind: name,
+      targetId: 'prb-1',
+      targetNumber: 'PRB-000002',
+      actorId: 'agent-7',
+      createdAt: '2026-11-27T08:30:00.250Z',
+    });
+  });
+
+  it('refuses a relation the API cannot render', () => {
+    const relation = {
+      id: 'rel-1',
+      sourceId: 'inc-1',
+      sourceNumber: 'INC-000001',
+      kind: RelationKind.RELATION_KIND_CAUSED_BY,
+      targetId: 'prb-1',
+      targetNumber: 'PRB-000002',
+      actorId: 'agent-7',
+      createdAt: toTimestamp(at),
+    };
+    expect(() => toTicketRelationDto({ ...relation, createdAt: undefined })).toThrow(
+      'relation rel-1 lacks its time',
+    );
+    expect(() =>
+      toTicketRelationDto({ ...relation, kind: RelationKind.RELATION_KIND_UNSPECIFIED }),
+    ).toThrow('unexpected RELATION_KIND_* value RELATION_KIND_UNSPECIFIED from a service');
+  });
+
+  it('merges the ticket of the path into the target, checking its version only with If-Match', () => {
+    expect(toMergeTicketRequest('inc-2', { targetId: 'inc-1', actorId: 'agent-7' }, 4)).toEqual({
+      sourceId: 'inc-2',
+      targetId: 'inc-1',
+      actorId: 'agent-7',
+      expectedVersion: 4,
+    });
+    expect(
+      toMergeTicketRequest('inc-2', { targetId: 'inc-1', actorId: 'agent-7' }, undefined)
+        .expectedVersion,
+    ).toBe(0);
+  });
+
   it('turns the fields present in a PATCH body into update paths; priority null clears a manual priority', () => {
     const body = Object.assign(new UpdateTicketDto(), {
       actorId: 'agent-7',
@@ -435,5 +528,35 @@ describe('ticket REST ⇄ contract mapping', () => {
     const request = toCountTicketsRequest({ createdTo: '2026-11-27T12:00:00Z' });
     expect(request).not.toHaveProperty('sort');
     expect(request.created?.to).toEqual(toTimestamp(new Date('2026-11-27T12:00:00Z')));
+  });
+});
+
+describe('bulk updates', () => {
+  const ids = ['0193a7a0-0000-7000-8000-000000000001', '0193a7a0-0000-7000-8000-000000000002'];
+
+  it('carries one transition for every ticket, with the actor of the transition', () => {
+    const request = toBulkUpdateTicketsRequest({
+      ids,
+      transition: { action: 'assign', actorId: 'lead-1', assignmentGroupId: 'network' },
+    });
+    expect(request).toMatchObject({
+      ids,
+      actorId: 'lead-1',
+      transition: { action: TicketAction.TICKET_ACTION_ASSIGN, assignmentGroupId: 'network' },
+      update: undefined,
+    });
+  });
+
+  it.each([
+    ['neither', {}],
+    [
+      'both',
+      {
+        transition: { action: 'close' as const, actorId: 'a' },
+        update: Object.assign(new UpdateTicketDto(), { actorId: 'a', urgency: 'high' as const }),
+      },
+    ],
+  ])('refuses %s of transition and update', (_, operation) => {
+    expect(() => toBulkUpdateTicketsRequest({ ids, ...operation })).toThrow(ValidationException);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type BulkUpdateTicketsRequest,
   type AddCommentRequest,
   ApprovalQuorum,
   type ApprovalVote,
@@ -23,7 +24,11 @@ import {
   type UpdateTicketRequest,
   fromTimestamp,
   Impact,
+  type LinkTicketsRequest,
   type ListTicketsRequest,
+  type MergeTicketRequest,
+  RelationKind,
+  type TicketRelation,
   type TimeRange,
   type Timestamp,
   toTimestamp,
@@ -35,10 +40,13 @@ import {
   VoteDecision,
 } from '@itsm/contracts';
 import type { ApprovalVoteDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
+import type { BulkUpdateTicketsDto } from './dto/bulk-update.dto';
 import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
+import { ValidationException } from '../problem/validation.exception';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { CountTicketsQueryDto } from './dto/ticket-counts.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
+import type { MergeTicketDto } from './dto/merge-ticket.dto';
 import {
   APPROVAL_OUTCOMES,
   APPROVAL_QUORUMS,
@@ -50,6 +58,7 @@ import {
   IMPLEMENTATION_OUTCOMES,
   PENDING_REASONS,
   PRIORITIES,
+  RELATION_KINDS,
   TICKET_STATUSES,
   TICKET_TYPES,
   type TicketStatusName,
@@ -58,6 +67,7 @@ import {
 } from './dto/ticket-enums';
 import type { TicketDto } from './dto/ticket.dto';
 import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
+import type { LinkTicketDto, TicketRelationDto } from './dto/ticket-relation.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
 
@@ -172,6 +182,7 @@ export function toTransitionTicketRequest(
       ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
     ),
     implementationNotes: dto.implementationNotes ?? '',
+    resolveLinkedIncidents: dto.resolveLinkedIncidents ?? false,
   };
 }
 
@@ -371,5 +382,61 @@ export function toCastApprovalVoteRequest(
     ),
     comment: dto.comment ?? '',
     cabGroupId: dto.cabGroupId ?? '',
+  };
+}
+
+export function toLinkTicketsRequest(sourceId: string, dto: LinkTicketDto): LinkTicketsRequest {
+  return {
+    sourceId,
+    kind: fromRestSpelling('RELATION_KIND_', dto.kind, RelationKind.RELATION_KIND_UNSPECIFIED),
+    targetId: dto.targetId,
+    actorId: dto.actorId,
+  };
+}
+
+export function toTicketRelationDto(relation: TicketRelation): TicketRelationDto {
+  if (!relation.createdAt) throw new Error(`relation ${relation.id} lacks its time`);
+  return {
+    id: relation.id,
+    sourceId: relation.sourceId,
+    sourceNumber: relation.sourceNumber,
+    kind: toRestSpelling('RELATION_KIND_', relation.kind, RELATION_KINDS),
+    targetId: relation.targetId,
+    targetNumber: relation.targetNumber,
+    actorId: relation.actorId,
+    createdAt: fromTimestamp(relation.createdAt).toISOString(),
+  };
+}
+
+export function toMergeTicketRequest(
+  sourceId: string,
+  dto: MergeTicketDto,
+  expectedVersion: number | undefined,
+): MergeTicketRequest {
+  return {
+    sourceId,
+    targetId: dto.targetId,
+    actorId: dto.actorId,
+    expectedVersion: expectedVersion ?? 0,
+  };
+}
+
+/**
+ * One action or one edit for many tickets. The actor is the one of the nested action or
+ * edit; exactly one of the two is given (else a 400 naming `transition`).
+ */
+export function toBulkUpdateTicketsRequest(dto: BulkUpdateTicketsDto): BulkUpdateTicketsRequest {
+  if ((dto.transition === undefined) === (dto.update === undefined)) {
+    throw new ValidationException([
+      { field: 'transition', message: 'give either transition or update, exactly one of them' },
+    ]);
+  }
+  return {
+    ids: dto.ids,
+    actorId: dto.transition?.actorId ?? dto.update?.actorId ?? '',
+    transition: dto.transition
+      ? toTransitionTicketRequest('', dto.transition, undefined)
+      : undefined,
+    update: dto.update ? toUpdateTicketRequest('', dto.update, undefined) : undefined,
   };
 }

@@ -1,6 +1,8 @@
+import { BulkUpdateResultDto, BulkUpdateTicketsDto } from './dto/bulk-update.dto';
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -16,6 +18,7 @@ import {
 import {
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -29,8 +32,15 @@ import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from '
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { CountTicketsQueryDto, TicketCountsDto } from './dto/ticket-counts.dto';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
+import { MergeResultDto, MergeTicketDto } from './dto/merge-ticket.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
 import { TicketHistoryDto } from './dto/ticket-history.dto';
+import {
+  LinkTicketDto,
+  TicketRelationDto,
+  TicketRelationListDto,
+  UnlinkTicketQueryDto,
+} from './dto/ticket-relation.dto';
 import { TransitionTicketDto } from './dto/transition-ticket.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import { versionFromIfMatch } from './if-match';
@@ -44,8 +54,12 @@ import {
   toCommentDto,
   toCreateTicketRequest,
   toHistoryEntryDto,
+  toLinkTicketsRequest,
   toListTicketsRequest,
+  toMergeTicketRequest,
   toTicketDto,
+  toTicketRelationDto,
+  toBulkUpdateTicketsRequest,
   toTransitionTicketRequest,
   toUpdateTicketRequest,
 } from './ticket-dto.mapper';
@@ -53,13 +67,24 @@ import { TICKETS_CLIENT } from './tickets-client.provider';
 
 const TICKETS_PATH = '/api/v1/tickets';
 
+/** The ticket of a service answer as REST; throws when the service left it out. */
+function requiredTicketDto(ticket: Ticket | undefined): TicketDto {
+  if (!ticket) throw new Error('the tickets service answered without a ticket');
+  return toTicketDto(ticket);
+}
+
 /** The ticket of a service answer as REST, its version sent as the ETag. */
 function ticketWithETag(ticket: Ticket | undefined, response: Response): TicketDto {
-  if (!ticket) throw new Error('the tickets service answered without a ticket');
-  const dto = toTicketDto(ticket);
+  const dto = requiredTicketDto(ticket);
   response.setHeader('ETag', `"${dto.version}"`);
   return dto;
 }
+
+const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
+};
 
 @ApiTags('tickets')
 @Controller(TICKETS_PATH)
@@ -128,11 +153,7 @@ export class TicketsHttpController {
   @ApiOperation({
     summary: 'Edit title, description, impact, urgency or the priority (by hand, with a reason)',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
-  })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
   async update(
@@ -146,17 +167,30 @@ export class TicketsHttpController {
     return ticketWithETag(ticket, response);
   }
 
+  @Post('bulk')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'The same lifecycle action or edit on up to 100 tickets, all or nothing',
+    description:
+      'Every ticket is checked and changed as if one by one; when one is refused, none changes and ' +
+      'the problem names it (`ticketNumber`). Each change keeps its own history entry and event.',
+  })
+  @ApiOkResponse({ type: BulkUpdateResultDto })
+  @ApiProblemResponses(400, 404, 409, 503)
+  async bulkUpdate(@Body() body: BulkUpdateTicketsDto): Promise<BulkUpdateResultDto> {
+    const { tickets } = await firstValueFrom(
+      this.tickets.bulkUpdateTickets(toBulkUpdateTicketsRequest(body)),
+    );
+    return { items: tickets.map(toTicketDto) };
+  }
+
   @Post(':id/transitions')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
       'Move a ticket through the lifecycle of its type (incident, service request, problem or change)',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
-  })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
   async transition(
@@ -200,6 +234,91 @@ export class TicketsHttpController {
     );
     if (!approval) throw new Error('the tickets service answered without an approval');
     return { approval: toChangeApprovalDto(approval), ticket: ticketWithETag(ticket, response) };
+  }
+
+  @Post(':id/relations')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary:
+      'Relate a ticket to another: child of a major incident, duplicate, caused by a problem, or related; the same relation again answers the existing one with 200',
+  })
+  @ApiCreatedResponse({ type: TicketRelationDto })
+  @ApiOkResponse({ type: TicketRelationDto, description: 'The relation existed already.' })
+  @ApiProblemResponses(400, 404, 409, 503)
+  async link(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: LinkTicketDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketRelationDto> {
+    const { relation, created } = await firstValueFrom(
+      this.tickets.linkTickets(toLinkTicketsRequest(id, body)),
+    );
+    if (!relation) throw new Error('the tickets service answered without a relation');
+    const dto = toTicketRelationDto(relation);
+    response.setHeader('Location', `${TICKETS_PATH}/${id}/relations/${dto.id}`);
+    if (!created) response.status(HttpStatus.OK);
+    return dto;
+  }
+
+  @Get(':id/relations')
+  @ApiOperation({
+    summary: 'The relations of a ticket in both directions, oldest first',
+  })
+  @ApiOkResponse({ type: TicketRelationListDto })
+  @ApiProblemResponses(400, 404, 503)
+  async relations(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<TicketRelationListDto> {
+    const { relations } = await firstValueFrom(this.tickets.listRelations({ ticketId: id }));
+    return { items: relations.map(toTicketRelationDto) };
+  }
+
+  @Delete(':id/relations/:relationId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ summary: 'Remove a relation of a ticket' })
+  @ApiNoContentResponse({ description: 'The relation is gone.' })
+  @ApiProblemResponses(400, 404, 503)
+  async unlink(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Param('relationId', new ParseUUIDPipe({ version: undefined })) relationId: string,
+    @Query() query: UnlinkTicketQueryDto,
+  ): Promise<void> {
+    await firstValueFrom(
+      this.tickets.unlinkTickets({ ticketId: id, relationId, actorId: query.actorId }),
+    );
+  }
+
+  @Post(':id/merge')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'Merge a duplicate into the ticket that stays: its conversation moves over and it is cancelled as a duplicate; nothing is deleted',
+  })
+  @ApiHeader({
+    ...IF_MATCH_HEADER,
+    description:
+      'The ETag of the duplicate you last saw; a stale one is refused with 412 so no change is lost.',
+  })
+  @ApiOkResponse({
+    type: MergeResultDto,
+    description: 'The ETag is the version of the duplicate (the source).',
+  })
+  @ApiProblemResponses(400, 404, 409, 412, 503)
+  async merge(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: MergeTicketDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MergeResultDto> {
+    const request = toMergeTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const { source, target, movedComments } = await firstValueFrom(
+      this.tickets.mergeTicket(request),
+    );
+    return {
+      source: ticketWithETag(source, response),
+      target: requiredTicketDto(target),
+      movedComments,
+    };
   }
 
   @Get(':id/history')

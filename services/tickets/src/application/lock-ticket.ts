@@ -23,3 +23,19 @@ export async function lockTicket(
   }
   return ticket;
 }
+
+/**
+ * Locks several tickets in id order, so two transactions touching the same pair cannot
+ * deadlock. `expectedVersions` holds the If-Match of the tickets the caller wrote to.
+ */
+export async function lockTicketsInIdOrder(
+  transaction: TicketTransaction,
+  ticketIds: readonly string[],
+  expectedVersions: ReadonlyMap<string, number | undefined> = new Map(),
+): Promise<Map<string, Ticket>> {
+  const locked = new Map<string, Ticket>();
+  for (const id of [...new Set(ticketIds)].sort()) {
+    locked.set(id, await lockTicket(transaction, id, expectedVersions.get(id)));
+  }
+  return locked;
+}

@@ -1,4 +1,6 @@
 import {
+  RelationKind as RelationKindMessage,
+  type TicketRelation as TicketRelationMessage,
   ApprovalOutcome as ApprovalOutcomeMessage,
   ApprovalQuorum as ApprovalQuorumMessage,
   type ChangeApproval as ChangeApprovalMessage,
@@ -28,6 +30,7 @@ import type {
 } from '../domain/change-approval';
 import type { ChangeKind, ChangeRisk, ImplementationOutcome } from '../domain/change-lifecycle';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
+import type { RelationKind, TicketRelation } from '../domain/ticket-relation';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type { FieldChanges, PendingReason, TicketAction } from '../domain/ticket-lifecycle';
@@ -150,6 +153,26 @@ export const voteDecisionMessages: Record<VoteDecision, VoteDecisionMessage> = {
   approve: VoteDecisionMessage.VOTE_DECISION_APPROVE,
   reject: VoteDecisionMessage.VOTE_DECISION_REJECT,
 };
+
+export const relationKindMessages: Record<RelationKind, RelationKindMessage> = {
+  child_of: RelationKindMessage.RELATION_KIND_CHILD_OF,
+  duplicate_of: RelationKindMessage.RELATION_KIND_DUPLICATE_OF,
+  caused_by: RelationKindMessage.RELATION_KIND_CAUSED_BY,
+  relates_to: RelationKindMessage.RELATION_KIND_RELATES_TO,
+};
+
+export function toRelationMessage(relation: TicketRelation): TicketRelationMessage {
+  return {
+    id: relation.id,
+    sourceId: relation.sourceId,
+    sourceNumber: relation.sourceNumber,
+    kind: relationKindMessages[relation.kind],
+    targetId: relation.targetId,
+    targetNumber: relation.targetNumber,
+    actorId: relation.actorId,
+    createdAt: toTimestamp(relation.createdAt),
+  };
+}
 
 export function toApprovalMessage(approval: ChangeApproval): ChangeApprovalMessage {
   return {

@@ -19,6 +19,13 @@ import { toComment, toTicket, toTicketRow } from './ticket-row.mapper';
 import { ChangeApprovalEntity } from './change-approval.entity';
 import { toApproval, toApprovalRow } from './change-approval-row.mapper';
 import type { ChangeApproval } from '../domain/change-approval';
+import type { TicketRelation } from '../domain/ticket-relation';
+import {
+  RELATION_COLUMNS,
+  relationValues,
+  type TicketRelationRow,
+  toRelation,
+} from './ticket-relation-row.mapper';
 import {
   isDescending,
   type OrderField,
@@ -121,6 +128,10 @@ export class TypeOrmTicketStore implements TicketStore {
       .getRepository(TicketEntity)
       .findOneBy({ requesterId, idempotencyKey });
     return row ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint } : undefined;
+  }
+
+  relationsOf(ticketId: string): Promise<TicketRelation[]> {
+    return relationsOf(this.dataSource.manager, ticketId);
   }
 
   async findApproval(id: string): Promise<ChangeApproval | undefined> {
@@ -342,6 +353,29 @@ export class TypeOrmTicketStore implements TicketStore {
           .getOne();
         return row ? toApproval(row) : undefined;
       },
+      relationsOf: (ticketId) => relationsOf(manager, ticketId),
+      insertRelation: async (relation) => {
+        await manager.query(
+          `INSERT INTO ticket_relations (${RELATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          relationValues(relation),
+        );
+      },
+      deleteRelation: async (ticketId, relationId) => {
+        const [rows] = (await manager.query(
+          `DELETE FROM ticket_relations WHERE id = $1 AND (source_id = $2 OR target_id = $2)
+           RETURNING ${RELATION_COLUMNS}`,
+          [relationId, ticketId],
+        )) as [TicketRelationRow[], number];
+        const [row] = rows;
+        return row ? toRelation(row) : undefined;
+      },
+      moveComments: async (fromTicketId, toTicketId) => {
+        const [, moved] = (await manager.query(
+          `UPDATE ticket_comments SET ticket_id = $2 WHERE ticket_id = $1`,
+          [fromTicketId, toTicketId],
+        )) as [unknown, number];
+        return moved;
+      },
       updateApproval: async (approval) => {
         const { votes, outcome, decidedAt } = toApprovalRow(approval);
         await manager
@@ -353,6 +387,15 @@ export class TypeOrmTicketStore implements TicketStore {
       },
     };
   }
+}
+
+async function relationsOf(manager: EntityManager, ticketId: string): Promise<TicketRelation[]> {
+  const rows = (await manager.query(
+    `SELECT ${RELATION_COLUMNS} FROM ticket_relations WHERE source_id = $1 OR target_id = $1
+     ORDER BY created_at, id`,
+    [ticketId],
+  )) as TicketRelationRow[];
+  return rows.map(toRelation);
 }
 
 /** How many of the newest tickets a full-text list looks through before asking the GIN index. */

@@ -1,11 +1,19 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type BulkUpdateTicketsRequest,
+  type BulkUpdateTicketsResponse,
+  type LinkTicketsRequest,
+  type LinkTicketsResponse,
+  type ListRelationsRequest,
+  type ListRelationsResponse,
+  type MergeTicketRequest,
+  type MergeTicketResponse,
+  type UnlinkTicketsRequest,
+  type UnlinkTicketsResponse,
   type CastApprovalVoteRequest,
   type CastApprovalVoteResponse,
-  fromTimestamp,
   type GetApprovalRequest,
   type GetApprovalResponse,
-  type Timestamp,
   type AddCommentRequest,
   type AddCommentResponse,
   type CountTicketsRequest,
@@ -28,6 +36,12 @@ import {
   type TicketsServiceController,
   TicketsServiceControllerMethods,
 } from '@itsm/contracts';
+import type { BulkOperation } from '../application/bulk-update/bulk-update-tickets.command';
+import { BulkUpdateTicketsUseCase } from '../application/bulk-update/bulk-update-tickets.use-case';
+import { LinkTicketsUseCase } from '../application/relations/link-tickets.use-case';
+import { ListRelationsUseCase } from '../application/relations/list-relations.use-case';
+import { MergeTicketUseCase } from '../application/relations/merge-ticket.use-case';
+import { UnlinkTicketsUseCase } from '../application/relations/unlink-tickets.use-case';
 import { CastApprovalVoteUseCase } from '../application/change-approval/cast-approval-vote.use-case';
 import { GetApprovalUseCase } from '../application/change-approval/get-approval.use-case';
 import { AddCommentUseCase } from '../application/comments/add-comment.use-case';
@@ -40,19 +54,16 @@ import { ListTicketHistoryUseCase } from '../application/ticket-history/list-tic
 import { TransitionTicketUseCase } from '../application/transition-ticket/transition-ticket.use-case';
 import { UpdateTicketUseCase } from '../application/update-ticket/update-ticket.use-case';
 import {
-  approvalQuorumMessages,
+  relationKindMessages,
+  toRelationMessage,
   changeKindMessages,
-  changeRiskMessages,
-  implementationOutcomeMessages,
   toApprovalMessage,
   voteDecisionMessages,
-  actionMessages,
   channelMessages,
   commentVisibilityMessages,
   toCommentMessage,
   fromMessage,
   impactMessages,
-  pendingReasonMessages,
   toFieldChangeMessages,
   ticketStatusMessages,
   ticketTypeMessages,
@@ -63,6 +74,7 @@ import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 import { toTicketEdit } from './ticket-patch.mapper';
 import { toTicketFilters } from './ticket-filters.mapper';
+import { optionalDate, toTransitionCommand } from './transition-request.mapper';
 
 /** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
 @Controller()
@@ -84,6 +96,12 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(GetApprovalUseCase) private readonly getApprovalUseCase: GetApprovalUseCase,
     @Inject(CastApprovalVoteUseCase)
     private readonly castApprovalVoteUseCase: CastApprovalVoteUseCase,
+    @Inject(LinkTicketsUseCase) private readonly linkTicketsUseCase: LinkTicketsUseCase,
+    @Inject(UnlinkTicketsUseCase) private readonly unlinkTicketsUseCase: UnlinkTicketsUseCase,
+    @Inject(ListRelationsUseCase) private readonly listRelationsUseCase: ListRelationsUseCase,
+    @Inject(MergeTicketUseCase) private readonly mergeTicketUseCase: MergeTicketUseCase,
+    @Inject(BulkUpdateTicketsUseCase)
+    private readonly bulkUpdateTicketsUseCase: BulkUpdateTicketsUseCase,
   ) {}
 
   async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
@@ -127,41 +145,51 @@ export class TicketsGrpcController implements TicketsServiceController {
   }
 
   async transitionTicket(request: TransitionTicketRequest): Promise<TransitionTicketResponse> {
-    const action = fromMessage(actionMessages, request.action);
-    if (!action) {
-      throw new TicketError(TicketErrorCode.ValidationFailed, 'the action is missing or unknown', [
-        { field: 'action', message: 'action is required' },
-      ]);
-    }
-    const ticket = await this.transitionTicketUseCase.execute({
-      ticketId: request.id,
-      expectedVersion: request.expectedVersion || undefined,
-      action,
-      actorId: request.actorId,
-      assigneeId: request.assigneeId || undefined,
-      assignmentGroupId: request.assignmentGroupId || undefined,
-      pendingReason: fromMessage(pendingReasonMessages, request.pendingReason),
-      resolutionCode: request.resolutionCode || undefined,
-      resolutionNotes: request.resolutionNotes || undefined,
-      rootCause: request.rootCause || undefined,
-      workaround: request.workaround || undefined,
-      risk: fromMessage(changeRiskMessages, request.risk),
-      impact: fromMessage(impactMessages, request.impact),
-      backoutPlan: request.backoutPlan || undefined,
-      plannedStart: optionalDate(request.plannedStart),
-      plannedEnd: optionalDate(request.plannedEnd),
-      approvalRequest: {
-        approverIds: request.approverIds,
-        cabGroupId: request.cabGroupId || undefined,
-        quorum: fromMessage(approvalQuorumMessages, request.quorum),
-      },
-      implementationOutcome: fromMessage(
-        implementationOutcomeMessages,
-        request.implementationOutcome,
-      ),
-      implementationNotes: request.implementationNotes || undefined,
-    });
+    const ticket = await this.transitionTicketUseCase.execute(toTransitionCommand(request));
     return { ticket: toTicketMessage(ticket) };
+  }
+
+  async bulkUpdateTickets(request: BulkUpdateTicketsRequest): Promise<BulkUpdateTicketsResponse> {
+    const tickets = await this.bulkUpdateTicketsUseCase.execute({
+      ticketIds: request.ids,
+      actorId: request.actorId,
+      operation: toBulkOperation(request),
+    });
+    return { tickets: tickets.map(toTicketMessage) };
+  }
+
+  async linkTickets(request: LinkTicketsRequest): Promise<LinkTicketsResponse> {
+    const { relation, created } = await this.linkTicketsUseCase.execute({
+      sourceId: request.sourceId,
+      kind: fromMessage(relationKindMessages, request.kind),
+      targetId: request.targetId,
+      actorId: request.actorId,
+    });
+    return { relation: toRelationMessage(relation), created };
+  }
+
+  async unlinkTickets(request: UnlinkTicketsRequest): Promise<UnlinkTicketsResponse> {
+    await this.unlinkTicketsUseCase.execute(request);
+    return {};
+  }
+
+  async listRelations(request: ListRelationsRequest): Promise<ListRelationsResponse> {
+    const relations = await this.listRelationsUseCase.execute(request.ticketId);
+    return { relations: relations.map(toRelationMessage) };
+  }
+
+  async mergeTicket(request: MergeTicketRequest): Promise<MergeTicketResponse> {
+    const { source, target, movedComments } = await this.mergeTicketUseCase.execute({
+      sourceId: request.sourceId,
+      targetId: request.targetId,
+      actorId: request.actorId,
+      expectedVersion: request.expectedVersion || undefined,
+    });
+    return {
+      source: toTicketMessage(source),
+      target: toTicketMessage(target),
+      movedComments,
+    };
   }
 
   async getApproval(request: GetApprovalRequest): Promise<GetApprovalResponse> {
@@ -226,6 +254,24 @@ export class TicketsGrpcController implements TicketsServiceController {
   }
 }
 
-function optionalDate(timestamp: Timestamp | undefined): Date | undefined {
-  return timestamp ? fromTimestamp(timestamp) : undefined;
+/** Exactly one of transition and update; both or neither is refused. */
+function toBulkOperation(request: BulkUpdateTicketsRequest): BulkOperation | undefined {
+  if (request.transition && request.update) {
+    throw new TicketError(TicketErrorCode.ValidationFailed, 'a bulk update does one thing', [
+      { field: 'operation', message: 'give a transition or an update, not both' },
+    ]);
+  }
+  if (request.transition) {
+    const {
+      ticketId: _id,
+      expectedVersion: _version,
+      actorId: _actor,
+      ...transition
+    } = toTransitionCommand(request.transition);
+    return { kind: 'transition', transition };
+  }
+  if (request.update) {
+    return { kind: 'edit', edit: toTicketEdit(request.update.patch, request.update.updatePaths) };
+  }
+  return undefined;
 }

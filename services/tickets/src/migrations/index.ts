@@ -6,6 +6,7 @@ import { CreateTicketComments1764576000000 } from './1764576000000-create-ticket
 import { AddTicketPriorityReason1764662400000 } from './1764662400000-add-ticket-priority-reason';
 import { AddTicketSortOrders1764748800000 } from './1764748800000-add-ticket-sort-orders';
 import { AddProblemsAndChanges1764835200000 } from './1764835200000-add-problems-and-changes';
+import { CreateTicketRelations1764921600000 } from './1764921600000-create-ticket-relations';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -17,4 +18,5 @@ export const ticketsMigrations = [
   AddTicketPriorityReason1764662400000,
   AddTicketSortOrders1764748800000,
   AddProblemsAndChanges1764835200000,
+  CreateTicketRelations1764921600000,
 ];

@@ -9,6 +9,7 @@ import {
   ImplementationOutcome,
   PendingReason,
   Priority,
+  RelationKind,
   restSpellings,
   TicketAction,
   TicketStatus,
@@ -36,6 +37,7 @@ export const IMPLEMENTATION_OUTCOMES = restSpellings(
 export const APPROVAL_QUORUMS = restSpellings(ApprovalQuorum, 'APPROVAL_QUORUM_');
 export const APPROVAL_OUTCOMES = restSpellings(ApprovalOutcome, 'APPROVAL_OUTCOME_');
 export const VOTE_DECISIONS = restSpellings(VoteDecision, 'VOTE_DECISION_');
+export const RELATION_KINDS = restSpellings(RelationKind, 'RELATION_KIND_');
 
 export type TicketTypeName = (typeof TICKET_TYPES)[number];
 export type TicketStatusName = (typeof TICKET_STATUSES)[number];
@@ -52,3 +54,4 @@ export type ImplementationOutcomeName = (typeof IMPLEMENTATION_OUTCOMES)[number]
 export type ApprovalQuorumName = (typeof APPROVAL_QUORUMS)[number];
 export type ApprovalOutcomeName = (typeof APPROVAL_OUTCOMES)[number];
 export type VoteDecisionName = (typeof VOTE_DECISIONS)[number];
+export type RelationKindName = (typeof RELATION_KINDS)[number];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsOptional,
@@ -101,6 +102,14 @@ export class TransitionTicketDto {
   @IsString()
   @MaxLength(20000)
   workaround?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'resolve (problems): also resolve the open incidents caused by the problem.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  resolveLinkedIncidents?: boolean;
 
   @ApiPropertyOptional({ enum: CHANGE_RISKS, description: 'submit (changes).' })
   @IsOptional()

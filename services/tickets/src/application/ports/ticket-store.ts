@@ -1,5 +1,6 @@
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
+import type { TicketRelation } from '../../domain/ticket-relation';
 import type { Priority } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
@@ -10,7 +11,15 @@ export interface TicketHistoryEntry {
   ticketId: string;
   occurredAt: Date;
   actorId: string;
-  action: 'created' | 'first_response' | 'update' | 'approval_vote' | TicketAction;
+  action:
+    | 'created'
+    | 'first_response'
+    | 'update'
+    | 'approval_vote'
+    | 'link'
+    | 'unlink'
+    | 'merge'
+    | TicketAction;
   changes: FieldChanges;
 }
 
@@ -55,6 +64,13 @@ export interface TicketTransaction {
   findApprovalForUpdate(id: string): Promise<ChangeApproval | undefined>;
   /** Writes a round's votes, outcome and decision time. */
   updateApproval(approval: ChangeApproval): Promise<void>;
+  /** The relations of a ticket in both directions, oldest first. */
+  relationsOf(ticketId: string): Promise<TicketRelation[]>;
+  insertRelation(relation: TicketRelation): Promise<void>;
+  /** Removes the relation if it touches the ticket; returns what was removed. */
+  deleteRelation(ticketId: string, relationId: string): Promise<TicketRelation | undefined>;
+  /** Gives every comment of one ticket to another; returns how many moved. */
+  moveComments(fromTicketId: string, toTicketId: string): Promise<number>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
 }
@@ -109,6 +125,8 @@ export interface TicketStore {
     idempotencyKey: string,
   ): Promise<TicketComment | undefined>;
   findApproval(id: string): Promise<ChangeApproval | undefined>;
+  /** The relations of a ticket in both directions, oldest first. */
+  relationsOf(ticketId: string): Promise<TicketRelation[]>;
   /** The conversation, oldest first; only one visibility when given. */
   comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
   /** Up to `limit` tickets in the query's order, strictly after the cursor. */

@@ -1,5 +1,6 @@
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
+import type { TicketRelation } from '../../domain/ticket-relation';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type {
@@ -37,6 +38,7 @@ export class InMemoryTicketStore implements TicketStore {
   events: StoredEvent[] = [];
   commentRows: { comment: TicketComment; idempotencyKey: string | null }[] = [];
   approvals: ChangeApproval[] = [];
+  relations: TicketRelation[] = [];
   private sequences: Record<TicketType, number> = {
     incident: 0,
     service_request: 0,
@@ -51,6 +53,7 @@ export class InMemoryTicketStore implements TicketStore {
       events: [...this.events],
       commentRows: [...this.commentRows],
       approvals: [...this.approvals],
+      relations: [...this.relations],
     };
     const transaction: TicketTransaction = {
       nextSequence: async (type) => (this.sequences[type] += 1),
@@ -93,6 +96,28 @@ export class InMemoryTicketStore implements TicketStore {
         pending.approvals.push(approval);
       },
       findApprovalForUpdate: async (id) => pending.approvals.find((round) => round.id === id),
+      relationsOf: async (ticketId) => relationsOf(pending.relations, ticketId),
+      insertRelation: async (relation) => {
+        pending.relations.push(relation);
+      },
+      deleteRelation: async (ticketId, relationId) => {
+        const removed = relationsOf(pending.relations, ticketId).find(
+          (relation) => relation.id === relationId,
+        );
+        pending.relations = pending.relations.filter((relation) => relation !== removed);
+        return removed;
+      },
+      moveComments: async (fromTicketId, toTicketId) => {
+        const moving = pending.commentRows.filter(
+          ({ comment }) => comment.ticketId === fromTicketId,
+        );
+        pending.commentRows = pending.commentRows.map((row) =>
+          row.comment.ticketId === fromTicketId
+            ? { ...row, comment: { ...row.comment, ticketId: toTicketId } }
+            : row,
+        );
+        return moving.length;
+      },
       updateApproval: async (approval) => {
         pending.approvals = pending.approvals.map((round) =>
           round.id === approval.id ? approval : round,
@@ -118,6 +143,10 @@ export class InMemoryTicketStore implements TicketStore {
     return row?.idempotency
       ? { ticket: row.ticket, fingerprint: row.idempotency.fingerprint }
       : undefined;
+  }
+
+  async relationsOf(ticketId: string): Promise<TicketRelation[]> {
+    return relationsOf(this.relations, ticketId);
   }
 
   async findApproval(id: string): Promise<ChangeApproval | undefined> {
@@ -209,6 +238,12 @@ export const NO_FILTERS: TicketFilters = {
   updatedFrom: undefined,
   updatedTo: undefined,
 };
+
+function relationsOf(relations: TicketRelation[], ticketId: string): TicketRelation[] {
+  return relations.filter(
+    (relation) => relation.sourceId === ticketId || relation.targetId === ticketId,
+  );
+}
 
 function within(time: Date, from: Date | undefined, to: Date | undefined): boolean {
   return (!from || time >= from) && (!to || time < to);

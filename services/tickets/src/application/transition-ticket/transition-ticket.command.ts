@@ -7,4 +7,6 @@ export interface TransitionTicketCommand extends Omit<TransitionInput, 'approval
   expectedVersion: number | undefined;
   /** Who approves: for request_approval, and for submitting an emergency change. */
   approvalRequest?: ApprovalRequest | undefined;
+  /** resolve (problems): also resolve the open incidents the problem caused. */
+  resolveLinkedIncidents?: boolean | undefined;
 }

@@ -10,7 +10,12 @@ import {
 } from '@itsm/contracts';
 import { type ChangeApproval, openApproval } from '../../domain/change-approval';
 import type { Ticket } from '../../domain/ticket';
-import { type TicketAction, transitionTicket } from '../../domain/ticket-lifecycle';
+import {
+  allowedActions,
+  type TicketAction,
+  type Transition,
+  transitionTicket,
+} from '../../domain/ticket-lifecycle';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import { lockTicket } from '../lock-ticket';
@@ -62,6 +67,36 @@ export interface TransitionSettings {
   reopenWindowMs: number;
 }
 
+/** Writes a transition: the ticket, its history entry and its one event. */
+async function record(
+  transaction: TicketTransaction,
+  before: Ticket,
+  { ticket, from, changes }: Transition,
+  { action, actorId }: { action: TicketAction; actorId: string },
+  now: Date,
+): Promise<void> {
+  await transaction.update(ticket, before.version);
+  await transaction.recordHistory({
+    ticketId: ticket.id,
+    occurredAt: now,
+    actorId,
+    action,
+    changes,
+  });
+  await transaction.emit(eventTypeOf(action), {
+    key: ticket.id,
+    subject: ticket.number,
+    payload: {
+      ticket: toTicketMessage(ticket),
+      fromStatus: ticketStatusMessages[from],
+      action: actionMessages[action],
+      actorId,
+      changes: toFieldChangeMessages(changes),
+    },
+    occurredAt: now,
+  });
+}
+
 /** The approval round an action works with, and whether the action opens it. */
 interface RoundInPlay {
   approval: ChangeApproval;
@@ -83,51 +118,70 @@ export class TransitionTicketUseCase {
   ) {}
 
   execute(command: TransitionTicketCommand): Promise<Ticket> {
-    return this.tickets.transaction(async (transaction) => {
-      const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
-      const now = this.clock.now();
-      const round = await this.roundFor(transaction, current, command, now);
-      const { approvalRequest: _request, ...input } = command;
-      const { ticket, from, changes } = transitionTicket(
-        current,
-        { ...input, approval: round?.approval },
-        { now, reopenWindowMs: this.settings.reopenWindowMs },
-      );
-      if (round?.opened) await transaction.insertApproval(round.approval);
-      await transaction.update(ticket, current.version);
-      await transaction.recordHistory({
-        ticketId: ticket.id,
-        occurredAt: now,
-        actorId: command.actorId,
-        action: command.action,
-        changes,
-      });
-      await transaction.emit(eventTypeOf(command.action), {
+    return this.tickets.transaction((transaction) => this.within(transaction, command));
+  }
+
+  /** The action inside a transaction the caller holds (a bulk update acts on many in one). */
+  async within(transaction: TicketTransaction, command: TransitionTicketCommand): Promise<Ticket> {
+    const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
+    const now = this.clock.now();
+    const round = await this.roundFor(transaction, current, command, now);
+    const { approvalRequest: _request, resolveLinkedIncidents, ...input } = command;
+    const transition = transitionTicket(
+      current,
+      { ...input, approval: round?.approval },
+      { now, reopenWindowMs: this.settings.reopenWindowMs },
+    );
+    const { ticket } = transition;
+    if (round?.opened) await transaction.insertApproval(round.approval);
+    await record(transaction, current, transition, command, now);
+    if (resolveLinkedIncidents && ticket.type === 'problem' && command.action === 'resolve') {
+      await this.resolveIncidentsCausedBy(transaction, ticket, command.actorId, now);
+    }
+    if (round?.opened) {
+      await transaction.emit(ChangeApprovalRequested, {
         key: ticket.id,
         subject: ticket.number,
         payload: {
           ticket: toTicketMessage(ticket),
-          fromStatus: ticketStatusMessages[from],
-          action: actionMessages[command.action],
+          approval: toApprovalMessage(round.approval),
           actorId: command.actorId,
-          changes: toFieldChangeMessages(changes),
         },
         occurredAt: now,
       });
-      if (round?.opened) {
-        await transaction.emit(ChangeApprovalRequested, {
-          key: ticket.id,
-          subject: ticket.number,
-          payload: {
-            ticket: toTicketMessage(ticket),
-            approval: toApprovalMessage(round.approval),
-            actorId: command.actorId,
-          },
-          occurredAt: now,
-        });
-      }
-      return ticket;
-    });
+    }
+    return ticket;
+  }
+
+  /**
+   * Resolving a problem resolves the open incidents it caused, each with its own history
+   * entry and `ticket.resolved` event. Incidents not yet being worked on (new) stay as they
+   * are: someone has to look at them first.
+   */
+  private async resolveIncidentsCausedBy(
+    transaction: TicketTransaction,
+    problem: Ticket,
+    actorId: string,
+    now: Date,
+  ): Promise<void> {
+    const caused = (await transaction.relationsOf(problem.id)).filter(
+      (relation) => relation.kind === 'caused_by' && relation.targetId === problem.id,
+    );
+    for (const relation of caused) {
+      const incident = await lockTicket(transaction, relation.sourceId);
+      if (!allowedActions(incident).includes('resolve')) continue;
+      const input = {
+        action: 'resolve' as const,
+        actorId,
+        resolutionCode: problem.resolutionCode ?? 'fixed',
+        resolutionNotes: `Resolved with problem ${problem.number}. ${problem.rootCause}`.trim(),
+      };
+      const transition = transitionTicket(incident, input, {
+        now,
+        reopenWindowMs: this.settings.reopenWindowMs,
+      });
+      await record(transaction, incident, transition, input, now);
+    }
   }
 
   private async roundFor(

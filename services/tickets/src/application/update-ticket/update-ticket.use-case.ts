@@ -3,7 +3,7 @@ import type { Ticket } from '../../domain/ticket';
 import { editTicket } from '../../domain/ticket-edit';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
-import type { TicketStore } from '../ports/ticket-store';
+import type { TicketStore, TicketTransaction } from '../ports/ticket-store';
 import { toFieldChangeMessages, toTicketMessage } from '../ticket-message.mapper';
 import type { UpdateTicketCommand } from './update-ticket.command';
 
@@ -19,30 +19,33 @@ export class UpdateTicketUseCase {
   ) {}
 
   execute(command: UpdateTicketCommand): Promise<Ticket> {
-    return this.tickets.transaction(async (transaction) => {
-      const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
-      const now = this.clock.now();
-      const { ticket, changes } = editTicket(current, command.edit, now);
-      if (Object.keys(changes).length === 0) return current;
-      await transaction.update(ticket, current.version);
-      await transaction.recordHistory({
-        ticketId: ticket.id,
-        occurredAt: now,
-        actorId: command.actorId,
-        action: 'update',
-        changes,
-      });
-      await transaction.emit(TicketUpdated, {
-        key: ticket.id,
-        subject: ticket.number,
-        payload: {
-          ticket: toTicketMessage(ticket),
-          actorId: command.actorId,
-          changes: toFieldChangeMessages(changes),
-        },
-        occurredAt: now,
-      });
-      return ticket;
+    return this.tickets.transaction((transaction) => this.within(transaction, command));
+  }
+
+  /** The edit inside a transaction the caller holds (a bulk update edits many in one). */
+  async within(transaction: TicketTransaction, command: UpdateTicketCommand): Promise<Ticket> {
+    const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
+    const now = this.clock.now();
+    const { ticket, changes } = editTicket(current, command.edit, now);
+    if (Object.keys(changes).length === 0) return current;
+    await transaction.update(ticket, current.version);
+    await transaction.recordHistory({
+      ticketId: ticket.id,
+      occurredAt: now,
+      actorId: command.actorId,
+      action: 'update',
+      changes,
     });
+    await transaction.emit(TicketUpdated, {
+      key: ticket.id,
+      subject: ticket.number,
+      payload: {
+        ticket: toTicketMessage(ticket),
+        actorId: command.actorId,
+        changes: toFieldChangeMessages(changes),
+      },
+      occurredAt: now,
+    });
+    return ticket;
   }
 }

@@ -10,6 +10,7 @@ import {
   ticketActionFromJSON,
   ticketActionToJSON,
   TicketComment,
+  TicketRelation,
   TicketStatus,
   ticketStatusFromJSON,
   ticketStatusToJSON,
@@ -65,6 +66,26 @@ export interface ChangeApprovalEvent {
   ticket: Ticket | undefined;
   approval: ChangeApproval | undefined;
   actorId: string;
+}
+
+/**
+ * ce_type: itsm.tickets.v1.ticket.linked (and .unlinked when a relation is removed).
+ * Keyed by the source ticket.
+ */
+export interface TicketLinkedEvent {
+  relation: TicketRelation | undefined;
+  actorId: string;
+}
+
+/**
+ * ce_type: itsm.tickets.v1.ticket.merged. Keyed by the source, which is now cancelled as a
+ * duplicate of the target; its public and internal comments now belong to the target.
+ */
+export interface TicketMergedEvent {
+  source: Ticket | undefined;
+  target: Ticket | undefined;
+  actorId: string;
+  movedComments: number;
 }
 
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
@@ -204,6 +225,66 @@ export const ChangeApprovalEvent: MessageFns<ChangeApprovalEvent> = {
     }
     if (message.actorId !== "") {
       obj.actorId = message.actorId;
+    }
+    return obj;
+  },
+};
+
+export const TicketLinkedEvent: MessageFns<TicketLinkedEvent> = {
+  fromJSON(object: any): TicketLinkedEvent {
+    return {
+      relation: isSet(object.relation) ? TicketRelation.fromJSON(object.relation) : undefined,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+    };
+  },
+
+  toJSON(message: TicketLinkedEvent): unknown {
+    const obj: any = {};
+    if (message.relation !== undefined) {
+      obj.relation = TicketRelation.toJSON(message.relation);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    return obj;
+  },
+};
+
+export const TicketMergedEvent: MessageFns<TicketMergedEvent> = {
+  fromJSON(object: any): TicketMergedEvent {
+    return {
+      source: isSet(object.source) ? Ticket.fromJSON(object.source) : undefined,
+      target: isSet(object.target) ? Ticket.fromJSON(object.target) : undefined,
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      movedComments: isSet(object.movedComments)
+        ? globalThis.Number(object.movedComments)
+        : isSet(object.moved_comments)
+        ? globalThis.Number(object.moved_comments)
+        : 0,
+    };
+  },
+
+  toJSON(message: TicketMergedEvent): unknown {
+    const obj: any = {};
+    if (message.source !== undefined) {
+      obj.source = Ticket.toJSON(message.source);
+    }
+    if (message.target !== undefined) {
+      obj.target = Ticket.toJSON(message.target);
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.movedComments !== 0) {
+      obj.movedComments = Math.round(message.movedComments);
     }
     return obj;
   },

@@ -880,6 +880,62 @@ export function commentVisibilityToJSON(object: CommentVisibility): string {
   }
 }
 
+/** How two tickets relate. A relation reads from the source: "source <kind> target". */
+export enum RelationKind {
+  RELATION_KIND_UNSPECIFIED = "RELATION_KIND_UNSPECIFIED",
+  /** RELATION_KIND_CHILD_OF - The source is a child of the target (e.g. one user's incident under a major incident). */
+  RELATION_KIND_CHILD_OF = "RELATION_KIND_CHILD_OF",
+  /** RELATION_KIND_DUPLICATE_OF - The source reports the same thing as the target; set by merging. */
+  RELATION_KIND_DUPLICATE_OF = "RELATION_KIND_DUPLICATE_OF",
+  /** RELATION_KIND_CAUSED_BY - The source (an incident) is caused by the target (a problem). */
+  RELATION_KIND_CAUSED_BY = "RELATION_KIND_CAUSED_BY",
+  /** RELATION_KIND_RELATES_TO - Related without a direction. */
+  RELATION_KIND_RELATES_TO = "RELATION_KIND_RELATES_TO",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function relationKindFromJSON(object: any): RelationKind {
+  switch (object) {
+    case 0:
+    case "RELATION_KIND_UNSPECIFIED":
+      return RelationKind.RELATION_KIND_UNSPECIFIED;
+    case 1:
+    case "RELATION_KIND_CHILD_OF":
+      return RelationKind.RELATION_KIND_CHILD_OF;
+    case 2:
+    case "RELATION_KIND_DUPLICATE_OF":
+      return RelationKind.RELATION_KIND_DUPLICATE_OF;
+    case 3:
+    case "RELATION_KIND_CAUSED_BY":
+      return RelationKind.RELATION_KIND_CAUSED_BY;
+    case 4:
+    case "RELATION_KIND_RELATES_TO":
+      return RelationKind.RELATION_KIND_RELATES_TO;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return RelationKind.UNRECOGNIZED;
+  }
+}
+
+export function relationKindToJSON(object: RelationKind): string {
+  switch (object) {
+    case RelationKind.RELATION_KIND_UNSPECIFIED:
+      return "RELATION_KIND_UNSPECIFIED";
+    case RelationKind.RELATION_KIND_CHILD_OF:
+      return "RELATION_KIND_CHILD_OF";
+    case RelationKind.RELATION_KIND_DUPLICATE_OF:
+      return "RELATION_KIND_DUPLICATE_OF";
+    case RelationKind.RELATION_KIND_CAUSED_BY:
+      return "RELATION_KIND_CAUSED_BY";
+    case RelationKind.RELATION_KIND_RELATES_TO:
+      return "RELATION_KIND_RELATES_TO";
+    case RelationKind.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
+
 export interface Ticket {
   /** UUID of the ticket; the Kafka key of its events. */
   id: string;
@@ -990,6 +1046,17 @@ export interface TicketHistoryEntry {
   /** created, or the lifecycle action (assign, resolve, ...). */
   action: string;
   changes: FieldChange[];
+}
+
+export interface TicketRelation {
+  id: string;
+  sourceId: string;
+  sourceNumber: string;
+  kind: RelationKind;
+  targetId: string;
+  targetNumber: string;
+  actorId: string;
+  createdAt: Timestamp | undefined;
 }
 
 export const Ticket: MessageFns<Ticket> = {
@@ -1487,6 +1554,74 @@ export const TicketHistoryEntry: MessageFns<TicketHistoryEntry> = {
     }
     if (message.changes?.length) {
       obj.changes = message.changes.map((e) => FieldChange.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const TicketRelation: MessageFns<TicketRelation> = {
+  fromJSON(object: any): TicketRelation {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      sourceId: isSet(object.sourceId)
+        ? globalThis.String(object.sourceId)
+        : isSet(object.source_id)
+        ? globalThis.String(object.source_id)
+        : "",
+      sourceNumber: isSet(object.sourceNumber)
+        ? globalThis.String(object.sourceNumber)
+        : isSet(object.source_number)
+        ? globalThis.String(object.source_number)
+        : "",
+      kind: isSet(object.kind) ? relationKindFromJSON(object.kind) : RelationKind.RELATION_KIND_UNSPECIFIED,
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      targetNumber: isSet(object.targetNumber)
+        ? globalThis.String(object.targetNumber)
+        : isSet(object.target_number)
+        ? globalThis.String(object.target_number)
+        : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+    };
+  },
+
+  toJSON(message: TicketRelation): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.sourceId !== "") {
+      obj.sourceId = message.sourceId;
+    }
+    if (message.sourceNumber !== "") {
+      obj.sourceNumber = message.sourceNumber;
+    }
+    if (message.kind !== RelationKind.RELATION_KIND_UNSPECIFIED) {
+      obj.kind = relationKindToJSON(message.kind);
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.targetNumber !== "") {
+      obj.targetNumber = message.targetNumber;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = fromTimestamp(message.createdAt).toISOString();
     }
     return obj;
   },

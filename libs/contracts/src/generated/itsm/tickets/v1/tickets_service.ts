@@ -35,12 +35,16 @@ import {
   Priority,
   priorityFromJSON,
   priorityToJSON,
+  RelationKind,
+  relationKindFromJSON,
+  relationKindToJSON,
   Ticket,
   TicketAction,
   ticketActionFromJSON,
   ticketActionToJSON,
   TicketComment,
   TicketHistoryEntry,
+  TicketRelation,
   TicketStatus,
   ticketStatusFromJSON,
   ticketStatusToJSON,
@@ -54,6 +58,68 @@ import {
   voteDecisionFromJSON,
   voteDecisionToJSON,
 } from "./ticket";
+
+export interface BulkUpdateTicketsRequest {
+  /** 1..100 distinct ticket ids. */
+  ids: string[];
+  actorId: string;
+  /** Exactly one of the two. Their id, expected_version and actor_id are ignored. */
+  transition: TransitionTicketRequest | undefined;
+  update: UpdateTicketRequest | undefined;
+}
+
+export interface BulkUpdateTicketsResponse {
+  /** In the order of the request's ids. */
+  tickets: Ticket[];
+}
+
+export interface LinkTicketsRequest {
+  sourceId: string;
+  kind: RelationKind;
+  targetId: string;
+  actorId: string;
+}
+
+export interface LinkTicketsResponse {
+  relation:
+    | TicketRelation
+    | undefined;
+  /** False when the relation existed already. */
+  created: boolean;
+}
+
+export interface UnlinkTicketsRequest {
+  ticketId: string;
+  relationId: string;
+  actorId: string;
+}
+
+export interface UnlinkTicketsResponse {
+}
+
+export interface ListRelationsRequest {
+  ticketId: string;
+}
+
+export interface ListRelationsResponse {
+  relations: TicketRelation[];
+}
+
+export interface MergeTicketRequest {
+  /** The duplicate, which is cancelled. */
+  sourceId: string;
+  /** The ticket that stays. */
+  targetId: string;
+  actorId: string;
+  /** The source version the caller saw (If-Match); 0 skips the check. */
+  expectedVersion: number;
+}
+
+export interface MergeTicketResponse {
+  source: Ticket | undefined;
+  target: Ticket | undefined;
+  movedComments: number;
+}
 
 export interface GetApprovalRequest {
   /** The change's ticket id. */
@@ -184,6 +250,8 @@ export interface TransitionTicketRequest {
   /** complete: how the implementation went. */
   implementationOutcome: ImplementationOutcome;
   implementationNotes: string;
+  /** resolve (problems): also resolve the open incidents caused by the problem. */
+  resolveLinkedIncidents: boolean;
 }
 
 export interface TransitionTicketResponse {
@@ -281,6 +349,275 @@ export interface UpdateTicketRequest {
 export interface UpdateTicketResponse {
   ticket: Ticket | undefined;
 }
+
+export const BulkUpdateTicketsRequest: MessageFns<BulkUpdateTicketsRequest> = {
+  fromJSON(object: any): BulkUpdateTicketsRequest {
+    return {
+      ids: globalThis.Array.isArray(object?.ids)
+        ? object.ids.map((e: any) => globalThis.String(e))
+        : [],
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      transition: isSet(object.transition) ? TransitionTicketRequest.fromJSON(object.transition) : undefined,
+      update: isSet(object.update) ? UpdateTicketRequest.fromJSON(object.update) : undefined,
+    };
+  },
+
+  toJSON(message: BulkUpdateTicketsRequest): unknown {
+    const obj: any = {};
+    if (message.ids?.length) {
+      obj.ids = message.ids;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.transition !== undefined) {
+      obj.transition = TransitionTicketRequest.toJSON(message.transition);
+    }
+    if (message.update !== undefined) {
+      obj.update = UpdateTicketRequest.toJSON(message.update);
+    }
+    return obj;
+  },
+};
+
+export const BulkUpdateTicketsResponse: MessageFns<BulkUpdateTicketsResponse> = {
+  fromJSON(object: any): BulkUpdateTicketsResponse {
+    return {
+      tickets: globalThis.Array.isArray(object?.tickets)
+        ? object.tickets.map((e: any) => Ticket.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: BulkUpdateTicketsResponse): unknown {
+    const obj: any = {};
+    if (message.tickets?.length) {
+      obj.tickets = message.tickets.map((e) => Ticket.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const LinkTicketsRequest: MessageFns<LinkTicketsRequest> = {
+  fromJSON(object: any): LinkTicketsRequest {
+    return {
+      sourceId: isSet(object.sourceId)
+        ? globalThis.String(object.sourceId)
+        : isSet(object.source_id)
+        ? globalThis.String(object.source_id)
+        : "",
+      kind: isSet(object.kind) ? relationKindFromJSON(object.kind) : RelationKind.RELATION_KIND_UNSPECIFIED,
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+    };
+  },
+
+  toJSON(message: LinkTicketsRequest): unknown {
+    const obj: any = {};
+    if (message.sourceId !== "") {
+      obj.sourceId = message.sourceId;
+    }
+    if (message.kind !== RelationKind.RELATION_KIND_UNSPECIFIED) {
+      obj.kind = relationKindToJSON(message.kind);
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    return obj;
+  },
+};
+
+export const LinkTicketsResponse: MessageFns<LinkTicketsResponse> = {
+  fromJSON(object: any): LinkTicketsResponse {
+    return {
+      relation: isSet(object.relation) ? TicketRelation.fromJSON(object.relation) : undefined,
+      created: isSet(object.created) ? globalThis.Boolean(object.created) : false,
+    };
+  },
+
+  toJSON(message: LinkTicketsResponse): unknown {
+    const obj: any = {};
+    if (message.relation !== undefined) {
+      obj.relation = TicketRelation.toJSON(message.relation);
+    }
+    if (message.created !== false) {
+      obj.created = message.created;
+    }
+    return obj;
+  },
+};
+
+export const UnlinkTicketsRequest: MessageFns<UnlinkTicketsRequest> = {
+  fromJSON(object: any): UnlinkTicketsRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      relationId: isSet(object.relationId)
+        ? globalThis.String(object.relationId)
+        : isSet(object.relation_id)
+        ? globalThis.String(object.relation_id)
+        : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+    };
+  },
+
+  toJSON(message: UnlinkTicketsRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.relationId !== "") {
+      obj.relationId = message.relationId;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    return obj;
+  },
+};
+
+export const UnlinkTicketsResponse: MessageFns<UnlinkTicketsResponse> = {
+  fromJSON(_: any): UnlinkTicketsResponse {
+    return {};
+  },
+
+  toJSON(_: UnlinkTicketsResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+};
+
+export const ListRelationsRequest: MessageFns<ListRelationsRequest> = {
+  fromJSON(object: any): ListRelationsRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListRelationsRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    return obj;
+  },
+};
+
+export const ListRelationsResponse: MessageFns<ListRelationsResponse> = {
+  fromJSON(object: any): ListRelationsResponse {
+    return {
+      relations: globalThis.Array.isArray(object?.relations)
+        ? object.relations.map((e: any) => TicketRelation.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListRelationsResponse): unknown {
+    const obj: any = {};
+    if (message.relations?.length) {
+      obj.relations = message.relations.map((e) => TicketRelation.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const MergeTicketRequest: MessageFns<MergeTicketRequest> = {
+  fromJSON(object: any): MergeTicketRequest {
+    return {
+      sourceId: isSet(object.sourceId)
+        ? globalThis.String(object.sourceId)
+        : isSet(object.source_id)
+        ? globalThis.String(object.source_id)
+        : "",
+      targetId: isSet(object.targetId)
+        ? globalThis.String(object.targetId)
+        : isSet(object.target_id)
+        ? globalThis.String(object.target_id)
+        : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+    };
+  },
+
+  toJSON(message: MergeTicketRequest): unknown {
+    const obj: any = {};
+    if (message.sourceId !== "") {
+      obj.sourceId = message.sourceId;
+    }
+    if (message.targetId !== "") {
+      obj.targetId = message.targetId;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    return obj;
+  },
+};
+
+export const MergeTicketResponse: MessageFns<MergeTicketResponse> = {
+  fromJSON(object: any): MergeTicketResponse {
+    return {
+      source: isSet(object.source) ? Ticket.fromJSON(object.source) : undefined,
+      target: isSet(object.target) ? Ticket.fromJSON(object.target) : undefined,
+      movedComments: isSet(object.movedComments)
+        ? globalThis.Number(object.movedComments)
+        : isSet(object.moved_comments)
+        ? globalThis.Number(object.moved_comments)
+        : 0,
+    };
+  },
+
+  toJSON(message: MergeTicketResponse): unknown {
+    const obj: any = {};
+    if (message.source !== undefined) {
+      obj.source = Ticket.toJSON(message.source);
+    }
+    if (message.target !== undefined) {
+      obj.target = Ticket.toJSON(message.target);
+    }
+    if (message.movedComments !== 0) {
+      obj.movedComments = Math.round(message.movedComments);
+    }
+    return obj;
+  },
+};
 
 export const GetApprovalRequest: MessageFns<GetApprovalRequest> = {
   fromJSON(object: any): GetApprovalRequest {
@@ -736,6 +1073,11 @@ export const TransitionTicketRequest: MessageFns<TransitionTicketRequest> = {
         : isSet(object.implementation_notes)
         ? globalThis.String(object.implementation_notes)
         : "",
+      resolveLinkedIncidents: isSet(object.resolveLinkedIncidents)
+        ? globalThis.Boolean(object.resolveLinkedIncidents)
+        : isSet(object.resolve_linked_incidents)
+        ? globalThis.Boolean(object.resolve_linked_incidents)
+        : false,
     };
   },
 
@@ -803,6 +1145,9 @@ export const TransitionTicketRequest: MessageFns<TransitionTicketRequest> = {
     }
     if (message.implementationNotes !== "") {
       obj.implementationNotes = message.implementationNotes;
+    }
+    if (message.resolveLinkedIncidents !== false) {
+      obj.resolveLinkedIncidents = message.resolveLinkedIncidents;
     }
     return obj;
   },
@@ -1214,6 +1559,27 @@ export interface TicketsServiceClient {
   /** An approver's decision; a rejection rejects the change at once. A second vote is FAILED_PRECONDITION. */
 
   castApprovalVote(request: CastApprovalVoteRequest, metadata?: Metadata): Observable<CastApprovalVoteResponse>;
+
+  /** Relates two tickets; the same relation again answers the existing one. */
+
+  linkTickets(request: LinkTicketsRequest, metadata?: Metadata): Observable<LinkTicketsResponse>;
+
+  unlinkTickets(request: UnlinkTicketsRequest, metadata?: Metadata): Observable<UnlinkTicketsResponse>;
+
+  /** The relations of a ticket in both directions, oldest first. */
+
+  listRelations(request: ListRelationsRequest, metadata?: Metadata): Observable<ListRelationsResponse>;
+
+  /**
+   * Merges a duplicate into the ticket that stays: the source's conversation moves over, the
+   * source is cancelled as a duplicate of the target. Nothing is deleted.
+   */
+
+  mergeTicket(request: MergeTicketRequest, metadata?: Metadata): Observable<MergeTicketResponse>;
+
+  /** The same action or edit on many tickets, all or nothing: one refusal changes none of them. */
+
+  bulkUpdateTickets(request: BulkUpdateTicketsRequest, metadata?: Metadata): Observable<BulkUpdateTicketsResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -1293,6 +1659,42 @@ export interface TicketsServiceController {
     request: CastApprovalVoteRequest,
     metadata?: Metadata,
   ): Promise<CastApprovalVoteResponse> | Observable<CastApprovalVoteResponse> | CastApprovalVoteResponse;
+
+  /** Relates two tickets; the same relation again answers the existing one. */
+
+  linkTickets(
+    request: LinkTicketsRequest,
+    metadata?: Metadata,
+  ): Promise<LinkTicketsResponse> | Observable<LinkTicketsResponse> | LinkTicketsResponse;
+
+  unlinkTickets(
+    request: UnlinkTicketsRequest,
+    metadata?: Metadata,
+  ): Promise<UnlinkTicketsResponse> | Observable<UnlinkTicketsResponse> | UnlinkTicketsResponse;
+
+  /** The relations of a ticket in both directions, oldest first. */
+
+  listRelations(
+    request: ListRelationsRequest,
+    metadata?: Metadata,
+  ): Promise<ListRelationsResponse> | Observable<ListRelationsResponse> | ListRelationsResponse;
+
+  /**
+   * Merges a duplicate into the ticket that stays: the source's conversation moves over, the
+   * source is cancelled as a duplicate of the target. Nothing is deleted.
+   */
+
+  mergeTicket(
+    request: MergeTicketRequest,
+    metadata?: Metadata,
+  ): Promise<MergeTicketResponse> | Observable<MergeTicketResponse> | MergeTicketResponse;
+
+  /** The same action or edit on many tickets, all or nothing: one refusal changes none of them. */
+
+  bulkUpdateTickets(
+    request: BulkUpdateTicketsRequest,
+    metadata?: Metadata,
+  ): Promise<BulkUpdateTicketsResponse> | Observable<BulkUpdateTicketsResponse> | BulkUpdateTicketsResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -1309,6 +1711,11 @@ export function TicketsServiceControllerMethods() {
       "updateTicket",
       "getApproval",
       "castApprovalVote",
+      "linkTickets",
+      "unlinkTickets",
+      "listRelations",
+      "mergeTicket",
+      "bulkUpdateTickets",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
