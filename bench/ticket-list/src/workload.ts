@@ -169,6 +169,11 @@ const SELECTED_COLUMNS = [
   'implementation_notes',
   'completed_at',
   'configuration_item_ids',
+  'tags',
+  'watcher_ids',
+  'satisfaction_rating',
+  'satisfaction_comment',
+  'rated_at',
 ] as const;
 
 /** REST filter -> column, in the order TypeOrmTicketStore.list() adds its conditions. */

@@ -72,6 +72,7 @@ const request: CreateTicketRequest = {
   configurationItemIds: [],
   plannedStart: undefined,
   plannedEnd: undefined,
+  tags: [],
 };
 
 describe('tickets service with real PostgreSQL and Kafka', () => {

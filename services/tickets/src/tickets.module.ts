@@ -1,3 +1,5 @@
+import { RateTicketUseCase } from './application/satisfaction/rate-ticket.use-case';
+import { WatchTicketUseCase } from './application/watchers/watch-ticket.use-case';
 import { BulkUpdateTicketsUseCase } from './application/bulk-update/bulk-update-tickets.use-case';
 import { LinkTicketsUseCase } from './application/relations/link-tickets.use-case';
 import { ListRelationsUseCase } from './application/relations/list-relations.use-case';
@@ -101,6 +103,16 @@ export class TicketsModule {
             transitions: TransitionTicketUseCase,
             edits: UpdateTicketUseCase,
           ) => new BulkUpdateTicketsUseCase(store, transitions, edits),
+        },
+        {
+          provide: WatchTicketUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) => new WatchTicketUseCase(store, clock),
+        },
+        {
+          provide: RateTicketUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) => new RateTicketUseCase(store, clock),
         },
         {
           provide: GetApprovalUseCase,

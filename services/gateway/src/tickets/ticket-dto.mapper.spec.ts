@@ -28,6 +28,9 @@ import {
   toLinkTicketsRequest,
   toListTicketsRequest,
   toMergeTicketRequest,
+  toAddWatcherRequest,
+  toRateTicketRequest,
+  toRemoveWatcherRequest,
   toTicketDto,
   toTicketRelationDto,
   toTransitionTicketRequest,
@@ -76,6 +79,11 @@ const incident: Ticket = {
   implementationNotes: '',
   completedAt: undefined,
   configurationItemIds: [],
+  tags: [],
+  watcherIds: [],
+  satisfactionRating: 0,
+  satisfactionComment: '',
+  ratedAt: undefined,
 };
 
 describe('ticket REST ⇄ contract mapping', () => {
@@ -119,7 +127,38 @@ describe('ticket REST ⇄ contract mapping', () => {
       implementationNotes: '',
       completedAt: null,
       configurationItemIds: [],
+      tags: [],
+      watcherIds: [],
+      satisfaction: null,
     });
+  });
+
+  it('renders the tags, the watchers and the rating of a rated ticket', () => {
+    expect(
+      toTicketDto({
+        ...incident,
+        status: TicketStatus.TICKET_STATUS_CLOSED,
+        tags: ['vpn', 'vip'],
+        watcherIds: ['emp-2001', 'lead-1'],
+        satisfactionRating: 4,
+        satisfactionComment: 'Fixed within the hour.',
+        ratedAt: toTimestamp(at),
+      }),
+    ).toMatchObject({
+      tags: ['vpn', 'vip'],
+      watcherIds: ['emp-2001', 'lead-1'],
+      satisfaction: {
+        rating: 4,
+        comment: 'Fixed within the hour.',
+        ratedAt: '2026-11-27T08:30:00.250Z',
+      },
+    });
+  });
+
+  it('refuses a rating without the time it was given', () => {
+    expect(() => toTicketDto({ ...incident, satisfactionRating: 5 })).toThrow(
+      'ticket id-1 is rated but lacks the time of it',
+    );
   });
 
   it('renders a change with its kind, risk, window, approval round and implementation', () => {
@@ -195,7 +234,17 @@ describe('ticket REST ⇄ contract mapping', () => {
       configurationItemIds: [],
       plannedStart: undefined,
       plannedEnd: undefined,
+      tags: [],
     });
+  });
+
+  it('passes the tags of a new ticket as given, for the service to normalise', () => {
+    expect(
+      toCreateTicketRequest(
+        { type: 'incident', title: 'x', requesterId: 'emp-1', tags: ['VPN', ' vip'] },
+        undefined,
+      ).tags,
+    ).toEqual(['VPN', ' vip']);
   });
 
   it('passes a change with its kind, configuration items and window', () => {
@@ -502,8 +551,26 @@ describe('ticket REST ⇄ contract mapping', () => {
         urgency: Urgency.URGENCY_HIGH,
         priority: Priority.PRIORITY_UNSPECIFIED,
         priorityReason: '',
+        tags: [],
       },
     });
+  });
+
+  it.each([
+    ['a new set', ['vpn', 'vip']],
+    ['none (clears them)', []],
+  ])('turns tags in a PATCH body into the update path tags with the whole set: %s', (_, tags) => {
+    const body = Object.assign(new UpdateTicketDto(), { actorId: 'agent-7', tags });
+    const request = toUpdateTicketRequest('id-1', body, undefined);
+    expect(request.updatePaths).toEqual(['tags']);
+    expect(request.patch?.tags).toEqual(tags);
+  });
+
+  it('leaves the tags alone when a PATCH body does not name them', () => {
+    const body = Object.assign(new UpdateTicketDto(), { actorId: 'agent-7', title: 'VPN down' });
+    const request = toUpdateTicketRequest('id-1', body, undefined);
+    expect(request.updatePaths).toEqual(['title']);
+    expect(request.patch?.tags).toEqual([]);
   });
 
   it('passes the sort order in the service spelling and instants as timestamps', () => {
@@ -524,10 +591,23 @@ describe('ticket REST ⇄ contract mapping', () => {
     expect(toListTicketsRequest({}).created).toBeUndefined();
   });
 
+  it('filters lists and counts by every tag of the query', () => {
+    expect(toListTicketsRequest({ tag: ['vpn', 'vip'] }).tags).toEqual(['vpn', 'vip']);
+    expect(toListTicketsRequest({}).tags).toEqual([]);
+    expect(toCountTicketsRequest({ tag: ['vpn'] }).tags).toEqual(['vpn']);
+  });
+
   it('counts under the same ranges, without an order', () => {
     const request = toCountTicketsRequest({ createdTo: '2026-11-27T12:00:00Z' });
     expect(request).not.toHaveProperty('sort');
     expect(request.created?.to).toEqual(toTimestamp(new Date('2026-11-27T12:00:00Z')));
+  });
+
+  it('passes a rating by the requester; no comment is an empty one', () => {
+    expect(
+      toRateTicketRequest('id-1', { requesterId: 'emp-1', rating: 5, comment: 'Quick, thanks.' }),
+    ).toEqual({ ticketId: 'id-1', requesterId: 'emp-1', rating: 5, comment: 'Quick, thanks.' });
+    expect(toRateTicketRequest('id-1', { requesterId: 'emp-1', rating: 2 }).comment).toBe('');
   });
 });
 
@@ -558,5 +638,43 @@ describe('bulk updates', () => {
     ],
   ])('refuses %s of transition and update', (_, operation) => {
     expect(() => toBulkUpdateTicketsRequest({ ids, ...operation })).toThrow(ValidationException);
+  });
+});
+
+describe('watchers', () => {
+  const path = { id: 'id-1', watcherId: 'emp-2001' };
+  const added = { ticketId: 'id-1', watcherId: 'emp-2001', actorId: 'agent-7', watch: true };
+
+  it.each([
+    ['the query', { actorId: 'agent-7' }, {}],
+    ['the body', {}, { actorId: 'agent-7' }],
+    ['both, alike', { actorId: 'agent-7' }, { actorId: 'agent-7' }],
+  ])('adds the watcher of the path with the actor of %s', (_, query, body) => {
+    expect(toAddWatcherRequest(path, query, body)).toEqual(added);
+  });
+
+  it.each([
+    ['no actor', {}, {}, 'actorId is required, in the query or in the body'],
+    ['two actors', { actorId: 'agent-7' }, { actorId: 'lead-1' }, 'name different actors'],
+  ])('refuses to add a watcher with %s, naming actorId', (_, query, body, message) => {
+    const refusal = (() => {
+      try {
+        toAddWatcherRequest(path, query, body);
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ValidationException);
+    expect(refusal).toMatchObject({
+      errors: [{ field: 'actorId', message: expect.stringContaining(message) as unknown }],
+    });
+  });
+
+  it('removes the watcher of the path', () => {
+    expect(toRemoveWatcherRequest(path, { actorId: 'agent-7' })).toEqual({
+      ...added,
+      watch: false,
+    });
   });
 });

@@ -27,6 +27,7 @@ import {
   type LinkTicketsRequest,
   type ListTicketsRequest,
   type MergeTicketRequest,
+  type RateTicketRequest,
   RelationKind,
   type TicketRelation,
   type TimeRange,
@@ -38,6 +39,7 @@ import {
   toRestSpelling,
   Urgency,
   VoteDecision,
+  type WatchTicketRequest,
 } from '@itsm/contracts';
 import type { ApprovalVoteDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
 import type { BulkUpdateTicketsDto } from './dto/bulk-update.dto';
@@ -47,6 +49,7 @@ import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { CountTicketsQueryDto } from './dto/ticket-counts.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import type { MergeTicketDto } from './dto/merge-ticket.dto';
+import type { RateTicketDto } from './dto/rate-ticket.dto';
 import {
   APPROVAL_OUTCOMES,
   APPROVAL_QUORUMS,
@@ -65,11 +68,16 @@ import {
   URGENCIES,
   VOTE_DECISIONS,
 } from './dto/ticket-enums';
-import type { TicketDto } from './dto/ticket.dto';
+import type { TicketDto, TicketSatisfactionDto } from './dto/ticket.dto';
 import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history.dto';
 import type { LinkTicketDto, TicketRelationDto } from './dto/ticket-relation.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
+import type {
+  TicketWatcherPathDto,
+  UnwatchTicketQueryDto,
+  WatchTicketActorDto,
+} from './dto/watch-ticket.dto';
 
 /** A time the service leaves unset until it happens: null in REST. */
 function toOptionalInstant(timestamp: Timestamp | undefined): string | null {
@@ -88,6 +96,17 @@ function toOptionalRestSpelling<R extends string>(
   allowed: readonly R[],
 ): R | null {
   return value === `${prefix}UNSPECIFIED` ? null : toRestSpelling(prefix, value, allowed);
+}
+
+/** The service rates 1..5 and sends 0 until the requester has rated: null in REST. */
+function toSatisfactionDto(ticket: Ticket): TicketSatisfactionDto | null {
+  if (ticket.satisfactionRating === 0) return null;
+  if (!ticket.ratedAt) throw new Error(`ticket ${ticket.id} is rated but lacks the time of it`);
+  return {
+    rating: ticket.satisfactionRating,
+    comment: ticket.satisfactionComment,
+    ratedAt: fromTimestamp(ticket.ratedAt).toISOString(),
+  };
 }
 
 export function toTicketDto(ticket: Ticket): TicketDto {
@@ -140,6 +159,9 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     implementationNotes: ticket.implementationNotes,
     completedAt: toOptionalInstant(ticket.completedAt),
     configurationItemIds: ticket.configurationItemIds,
+    tags: ticket.tags,
+    watcherIds: ticket.watcherIds,
+    satisfaction: toSatisfactionDto(ticket),
   };
 }
 
@@ -222,6 +244,7 @@ export function toCreateTicketRequest(
     configurationItemIds: dto.configurationItemIds ?? [],
     plannedStart: toOptionalTimestamp(dto.plannedStart),
     plannedEnd: toOptionalTimestamp(dto.plannedEnd),
+    tags: dto.tags ?? [],
   };
 }
 
@@ -245,6 +268,7 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
     updated: toTimeRange(query.updatedFrom, query.updatedTo),
     // The service spells fields in snake case: -createdAt → -created_at.
     sort: (query.sort ?? '').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+    tags: query.tag ?? [],
   };
 }
 
@@ -313,7 +337,7 @@ export function toStatusCounts(counts: StatusCount[]): Record<TicketStatusName, 
   return byStatus;
 }
 
-const EDITABLE_FIELDS = ['title', 'description', 'impact', 'urgency', 'priority'] as const;
+const EDITABLE_FIELDS = ['title', 'description', 'impact', 'urgency', 'priority', 'tags'] as const;
 
 /** The fields present in a PATCH body become the update paths; `priority: null` clears a manual priority. */
 export function toUpdateTicketRequest(
@@ -338,6 +362,7 @@ export function toUpdateTicketRequest(
         Priority.PRIORITY_UNSPECIFIED,
       ),
       priorityReason: dto.priorityReason ?? '',
+      tags: dto.tags ?? [],
     },
   };
 }
@@ -438,5 +463,44 @@ export function toBulkUpdateTicketsRequest(dto: BulkUpdateTicketsDto): BulkUpdat
       ? toTransitionTicketRequest('', dto.transition, undefined)
       : undefined,
     update: dto.update ? toUpdateTicketRequest('', dto.update, undefined) : undefined,
+  };
+}
+
+/**
+ * Adds the watcher of the path. The actor may come in the query or in the body; one of them
+ * names it, and when both do they agree.
+ */
+export function toAddWatcherRequest(
+  path: TicketWatcherPathDto,
+  query: WatchTicketActorDto,
+  body: WatchTicketActorDto,
+): WatchTicketRequest {
+  const actorId = query.actorId ?? body.actorId;
+  if (actorId === undefined) {
+    throw new ValidationException([
+      { field: 'actorId', message: 'actorId is required, in the query or in the body' },
+    ]);
+  }
+  if (body.actorId !== undefined && body.actorId !== actorId) {
+    throw new ValidationException([
+      { field: 'actorId', message: 'the query and the body name different actors' },
+    ]);
+  }
+  return { ticketId: path.id, watcherId: path.watcherId, actorId, watch: true };
+}
+
+export function toRemoveWatcherRequest(
+  path: TicketWatcherPathDto,
+  query: UnwatchTicketQueryDto,
+): WatchTicketRequest {
+  return { ticketId: path.id, watcherId: path.watcherId, actorId: query.actorId, watch: false };
+}
+
+export function toRateTicketRequest(ticketId: string, dto: RateTicketDto): RateTicketRequest {
+  return {
+    ticketId,
+    requesterId: dto.requesterId,
+    rating: dto.rating,
+    comment: dto.comment ?? '',
   };
 }

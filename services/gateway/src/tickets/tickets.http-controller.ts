@@ -12,10 +12,12 @@ import {
   Patch,
   ParseUUIDPipe,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
 import {
+  ApiBody,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
@@ -33,6 +35,7 @@ import { CreateTicketDto } from './dto/create-ticket.dto';
 import { CountTicketsQueryDto, TicketCountsDto } from './dto/ticket-counts.dto';
 import { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
 import { MergeResultDto, MergeTicketDto } from './dto/merge-ticket.dto';
+import { RateTicketDto } from './dto/rate-ticket.dto';
 import { TicketDto, TicketPageDto } from './dto/ticket.dto';
 import { TicketHistoryDto } from './dto/ticket-history.dto';
 import {
@@ -43,9 +46,17 @@ import {
 } from './dto/ticket-relation.dto';
 import { TransitionTicketDto } from './dto/transition-ticket.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
+import {
+  TicketWatcherPathDto,
+  UnwatchTicketQueryDto,
+  WatchTicketActorDto,
+} from './dto/watch-ticket.dto';
 import { versionFromIfMatch } from './if-match';
 import {
   commentVisibilityOf,
+  toAddWatcherRequest,
+  toRateTicketRequest,
+  toRemoveWatcherRequest,
   toCastApprovalVoteRequest,
   toChangeApprovalDto,
   toCountTicketsRequest,
@@ -151,7 +162,8 @@ export class TicketsHttpController {
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'Edit title, description, impact, urgency or the priority (by hand, with a reason)',
+    summary:
+      'Edit title, description, impact, urgency, the priority (by hand, with a reason) or the tags',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TicketDto })
@@ -319,6 +331,65 @@ export class TicketsHttpController {
       target: requiredTicketDto(target),
       movedComments,
     };
+  }
+
+  @Put(':id/watchers/:watcherId')
+  @ApiOperation({
+    summary:
+      'Add a watcher, told of every public change of the ticket; adding one again changes nothing',
+  })
+  @ApiBody({
+    type: WatchTicketActorDto,
+    required: false,
+    description: 'The actor, unless given in the query.',
+  })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 503)
+  async watch(
+    @Param() path: TicketWatcherPathDto,
+    @Query() query: WatchTicketActorDto,
+    @Body() body: WatchTicketActorDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const { ticket } = await firstValueFrom(
+      this.tickets.watchTicket(toAddWatcherRequest(path, query, body)),
+    );
+    return ticketWithETag(ticket, response);
+  }
+
+  @Delete(':id/watchers/:watcherId')
+  @ApiOperation({ summary: 'Remove a watcher; removing one who is not there changes nothing' })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 503)
+  async unwatch(
+    @Param() path: TicketWatcherPathDto,
+    @Query() query: UnwatchTicketQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const { ticket } = await firstValueFrom(
+      this.tickets.watchTicket(toRemoveWatcherRequest(path, query)),
+    );
+    return ticketWithETag(ticket, response);
+  }
+
+  @Post(':id/satisfaction')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      'The requester rates a resolved or closed ticket, once; the same rating again is a retry',
+    description:
+      'Only the requester rates (else 400 naming `requesterId`); a ticket not yet resolved, or ' +
+      'already rated differently, is refused with 409.',
+  })
+  @ApiOkResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 409, 503)
+  async rate(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: RateTicketDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const { ticket } = await firstValueFrom(this.tickets.rateTicket(toRateTicketRequest(id, body)));
+    return ticketWithETag(ticket, response);
   }
 
   @Get(':id/history')

@@ -276,6 +276,11 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     implementationNotes: ticket.implementationNotes,
     completedAt: optionalTimestamp(ticket.completedAt),
     configurationItemIds: [...ticket.configurationItemIds],
+    tags: [...ticket.tags],
+    watcherIds: [...ticket.watcherIds],
+    satisfactionRating: ticket.satisfactionRating ?? 0,
+    satisfactionComment: ticket.satisfactionComment,
+    ratedAt: optionalTimestamp(ticket.ratedAt),
   };
 }
 

@@ -2,6 +2,7 @@ import { type Impact, type Priority, priorityOf, type Urgency } from './priority
 import { DESCRIPTION_MAX_LENGTH, type Ticket, TITLE_MAX_LENGTH } from './ticket';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { diff, type FieldChanges } from './ticket-lifecycle';
+import { normalizeTags } from './ticket-tags';
 
 export const PRIORITY_REASON_MAX_LENGTH = 500;
 
@@ -13,6 +14,8 @@ export interface TicketEdit {
   urgency?: Urgency;
   /** A manual priority with its reason, or null to hand the priority back to the matrix. */
   priority?: { value: Priority; reason: string } | null;
+  /** The whole new set of tags. */
+  tags?: string[];
 }
 
 export interface EditOutcome {
@@ -63,6 +66,7 @@ export function editTicket(ticket: Ticket, edit: TicketEdit, now: Date): EditOut
       message: `priorityReason must be at most ${PRIORITY_REASON_MAX_LENGTH} characters`,
     });
   }
+  const tags = edit.tags === undefined ? undefined : normalizeTags(edit.tags, violations);
   if (violations.length > 0)
     throw new TicketError(TicketErrorCode.ValidationFailed, 'the edit is invalid', violations);
 
@@ -83,6 +87,7 @@ export function editTicket(ticket: Ticket, edit: TicketEdit, now: Date): EditOut
     urgency,
     priority,
     priorityReason,
+    tags: tags ?? ticket.tags,
   };
   const changes = diff(ticket, edited);
   if (Object.keys(changes).length === 0) return { ticket, changes };

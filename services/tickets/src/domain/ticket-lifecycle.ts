@@ -280,10 +280,17 @@ const AUDITED_FIELDS = [
   'resolvedAt',
   'closedAt',
   'firstRespondedAt',
+  'tags',
+  'watcherIds',
+  'satisfactionRating',
+  'satisfactionComment',
 ] as const satisfies readonly (keyof Ticket)[];
 
+/** Times as RFC 3339 and lists as comma-separated text, so history entries read plainly. */
 function comparable(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.join(',');
+  return value;
 }
 
 export function diff(before: Ticket, after: Ticket): FieldChanges {

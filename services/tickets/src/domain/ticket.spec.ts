@@ -92,6 +92,11 @@ describe('opening a ticket', () => {
       implementationNotes: '',
       completedAt: null,
       configurationItemIds: [],
+      tags: [],
+      watcherIds: [],
+      satisfactionRating: null,
+      satisfactionComment: '',
+      ratedAt: null,
     });
   });
 

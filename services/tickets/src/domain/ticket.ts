@@ -9,6 +9,7 @@ import { type Impact, type Priority, priorityOf, type Urgency } from './priority
 import { PROBLEM_STATUSES, type ProblemStatus } from './problem-lifecycle';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './ticket-limits';
+import { normalizeTags } from './ticket-tags';
 import type { PendingReason } from './ticket-lifecycle';
 
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change'] as const;
@@ -90,6 +91,14 @@ export interface Ticket {
   completedAt: Date | null;
   /** Configuration items (cmdb ids) a change touches. */
   configurationItemIds: string[];
+  /** Lower-case labels, each once. */
+  tags: string[];
+  /** Who hears about every public change besides requester and assignee. */
+  watcherIds: string[];
+  /** The requester's satisfaction after resolution, 1 to 5; null until rated. */
+  satisfactionRating: number | null;
+  satisfactionComment: string;
+  ratedAt: Date | null;
 }
 
 /** What a requester (or an agent on their behalf) provides to open a ticket. */
@@ -107,6 +116,7 @@ export interface TicketRequest {
   configurationItemIds?: string[] | undefined;
   plannedStart?: Date | undefined;
   plannedEnd?: Date | undefined;
+  tags?: string[] | undefined;
 }
 
 export const MAX_CONFIGURATION_ITEMS = 50;
@@ -164,6 +174,7 @@ export function validateTicketRequest(request: TicketRequest): ValidTicketReques
     });
   }
   violations.push(...changeViolations(request));
+  const tags = normalizeTags(request.tags ?? [], violations);
   if (violations.length > 0 || !request.type) {
     throw new TicketError(
       TicketErrorCode.ValidationFailed,
@@ -171,7 +182,7 @@ export function validateTicketRequest(request: TicketRequest): ValidTicketReques
       violations,
     );
   }
-  return { ...request, type: request.type, title, requesterId: request.requesterId.trim() };
+  return { ...request, type: request.type, title, requesterId: request.requesterId.trim(), tags };
 }
 
 /** What only a change may carry, and what a change's fields must look like. */
@@ -276,5 +287,10 @@ export function openTicket(
     configurationItemIds: [
       ...new Set((request.configurationItemIds ?? []).map((item) => item.trim())),
     ],
+    tags: request.tags ?? [],
+    watcherIds: [],
+    satisfactionRating: null,
+    satisfactionComment: '',
+    ratedAt: null,
   };
 }

@@ -48,6 +48,11 @@ export function toTicket(row: TicketEntity): Ticket {
     implementationNotes: row.implementationNotes,
     completedAt: row.completedAt,
     configurationItemIds: row.configurationItemIds,
+    tags: row.tags,
+    watcherIds: row.watcherIds,
+    satisfactionRating: row.satisfactionRating,
+    satisfactionComment: row.satisfactionComment,
+    ratedAt: row.ratedAt,
   };
 }
 

@@ -122,4 +122,19 @@ export class TicketEntity {
 
   @Column('text', { name: 'configuration_item_ids', array: true })
   configurationItemIds!: string[];
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  @Column('text', { name: 'watcher_ids', array: true })
+  watcherIds!: string[];
+
+  @Column('smallint', { name: 'satisfaction_rating', nullable: true })
+  satisfactionRating!: number | null;
+
+  @Column('text', { name: 'satisfaction_comment' })
+  satisfactionComment!: string;
+
+  @Column('timestamptz', { name: 'rated_at', nullable: true })
+  ratedAt!: Date | null;
 }

@@ -84,6 +84,11 @@ function insertedColumns(row: TicketEntity): [column: string, value: unknown][] 
     ['implementation_notes', row.implementationNotes],
     ['completed_at', row.completedAt],
     ['configuration_item_ids', row.configurationItemIds],
+    ['tags', row.tags],
+    ['watcher_ids', row.watcherIds],
+    ['satisfaction_rating', row.satisfactionRating],
+    ['satisfaction_comment', row.satisfactionComment],
+    ['rated_at', row.ratedAt],
   ];
 }
 
@@ -304,6 +309,11 @@ export class TypeOrmTicketStore implements TicketStore {
             implementationNotes: ticket.implementationNotes,
             completedAt: ticket.completedAt,
             configurationItemIds: ticket.configurationItemIds,
+            tags: ticket.tags,
+            watcherIds: ticket.watcherIds,
+            satisfactionRating: ticket.satisfactionRating,
+            satisfactionComment: ticket.satisfactionComment,
+            ratedAt: ticket.ratedAt,
           },
         );
         // The row is locked, so only a broken caller can miss it.
@@ -486,6 +496,9 @@ function whereMatching(
   }
   if (filters.updatedTo) {
     builder.andWhere('ticket.updated_at < :updatedTo', { updatedTo: filters.updatedTo });
+  }
+  if (filters.tags.length > 0) {
+    builder.andWhere('ticket.tags @> :tags', { tags: filters.tags });
   }
   if (filters.text) {
     builder.andWhere(`ticket.search_vector @@ ${TEXT_QUERY}`, { text: filters.text });

@@ -30,6 +30,7 @@ export function toTicketFilters(
     assignmentGroupId: request.assignmentGroupId || undefined,
     assigneeId: request.assigneeId || undefined,
     text: request.text || undefined,
+    tags: request.tags,
     createdFrom,
     createdTo,
     updatedFrom,

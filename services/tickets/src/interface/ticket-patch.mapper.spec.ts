@@ -9,6 +9,7 @@ const patch: TicketPatch = {
   urgency: Urgency.URGENCY_UNSPECIFIED,
   priority: Priority.PRIORITY_UNSPECIFIED,
   priorityReason: '',
+  tags: [],
 };
 
 describe('update paths → ticket edit', () => {
@@ -38,7 +39,7 @@ describe('update paths → ticket edit', () => {
           {
             field: 'status',
             message:
-              'status cannot be edited; editable: title, description, impact, urgency, priority',
+              'status cannot be edited; editable: title, description, impact, urgency, priority, tags',
           },
           { field: 'urgency', message: 'urgency must be high, medium or low' },
         ],

@@ -8,7 +8,14 @@ import {
 import type { TicketEdit } from '../domain/ticket-edit';
 import { TicketError, TicketErrorCode, type FieldViolation } from '../domain/ticket-error';
 
-export const EDITABLE_PATHS = ['title', 'description', 'impact', 'urgency', 'priority'] as const;
+export const EDITABLE_PATHS = [
+  'title',
+  'description',
+  'impact',
+  'urgency',
+  'priority',
+  'tags',
+] as const;
 
 /** The edit named by update_paths; a named enum left UNSPECIFIED (but priority) is refused. */
 export function toTicketEdit(patch: TicketPatch | undefined, paths: string[]): TicketEdit {
@@ -34,6 +41,7 @@ export function toTicketEdit(patch: TicketPatch | undefined, paths: string[]): T
     if (!edit.urgency)
       violations.push({ field: 'urgency', message: 'urgency must be high, medium or low' });
   }
+  if (named.has('tags')) edit.tags = patch?.tags ?? [];
   if (named.has('priority')) {
     const value = patch ? fromMessage(priorityMessages, patch.priority) : undefined;
     edit.priority = value ? { value, reason: patch?.priorityReason ?? '' } : null;

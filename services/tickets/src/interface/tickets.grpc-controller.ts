@@ -1,5 +1,9 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type RateTicketRequest,
+  type RateTicketResponse,
+  type WatchTicketRequest,
+  type WatchTicketResponse,
   type BulkUpdateTicketsRequest,
   type BulkUpdateTicketsResponse,
   type LinkTicketsRequest,
@@ -38,6 +42,8 @@ import {
 } from '@itsm/contracts';
 import type { BulkOperation } from '../application/bulk-update/bulk-update-tickets.command';
 import { BulkUpdateTicketsUseCase } from '../application/bulk-update/bulk-update-tickets.use-case';
+import { RateTicketUseCase } from '../application/satisfaction/rate-ticket.use-case';
+import { WatchTicketUseCase } from '../application/watchers/watch-ticket.use-case';
 import { LinkTicketsUseCase } from '../application/relations/link-tickets.use-case';
 import { ListRelationsUseCase } from '../application/relations/list-relations.use-case';
 import { MergeTicketUseCase } from '../application/relations/merge-ticket.use-case';
@@ -102,6 +108,8 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(MergeTicketUseCase) private readonly mergeTicketUseCase: MergeTicketUseCase,
     @Inject(BulkUpdateTicketsUseCase)
     private readonly bulkUpdateTicketsUseCase: BulkUpdateTicketsUseCase,
+    @Inject(WatchTicketUseCase) private readonly watchTicketUseCase: WatchTicketUseCase,
+    @Inject(RateTicketUseCase) private readonly rateTicketUseCase: RateTicketUseCase,
   ) {}
 
   async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
@@ -192,6 +200,20 @@ export class TicketsGrpcController implements TicketsServiceController {
     };
   }
 
+  async watchTicket(request: WatchTicketRequest): Promise<WatchTicketResponse> {
+    return { ticket: toTicketMessage(await this.watchTicketUseCase.execute(request)) };
+  }
+
+  async rateTicket(request: RateTicketRequest): Promise<RateTicketResponse> {
+    const ticket = await this.rateTicketUseCase.execute({
+      ticketId: request.ticketId,
+      requesterId: request.requesterId,
+      rating: request.rating,
+      comment: request.comment,
+    });
+    return { ticket: toTicketMessage(ticket) };
+  }
+
   async getApproval(request: GetApprovalRequest): Promise<GetApprovalResponse> {
     return { approval: toApprovalMessage(await this.getApprovalUseCase.execute(request.ticketId)) };
   }
@@ -235,6 +257,7 @@ export class TicketsGrpcController implements TicketsServiceController {
       configurationItemIds: request.configurationItemIds,
       plannedStart: optionalDate(request.plannedStart),
       plannedEnd: optionalDate(request.plannedEnd),
+      tags: request.tags,
     });
     return { ticket: toTicketMessage(ticket), created };
   }

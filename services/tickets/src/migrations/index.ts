@@ -7,6 +7,7 @@ import { AddTicketPriorityReason1764662400000 } from './1764662400000-add-ticket
 import { AddTicketSortOrders1764748800000 } from './1764748800000-add-ticket-sort-orders';
 import { AddProblemsAndChanges1764835200000 } from './1764835200000-add-problems-and-changes';
 import { CreateTicketRelations1764921600000 } from './1764921600000-create-ticket-relations';
+import { AddTicketTagsWatchersSatisfaction1765008000000 } from './1765008000000-add-ticket-tags-watchers-satisfaction';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -19,4 +20,5 @@ export const ticketsMigrations = [
   AddTicketSortOrders1764748800000,
   AddProblemsAndChanges1764835200000,
   CreateTicketRelations1764921600000,
+  AddTicketTagsWatchersSatisfaction1765008000000,
 ];

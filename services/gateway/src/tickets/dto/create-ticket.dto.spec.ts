@@ -42,4 +42,24 @@ describe('CreateTicketDto', () => {
         .configurationItemIds,
     ).toHaveLength(2);
   });
+
+  it('takes up to 20 tags and refuses more, blank, overlong or comma-joined ones', async () => {
+    const incident = { type: 'incident', title: 'VPN down', requesterId: 'emp-1' };
+    expect(await violationsOf({ ...incident, tags: ['vpn', 'VIP'] })).toEqual({});
+    expect(
+      Object.keys(
+        await violationsOf({
+          ...incident,
+          tags: Array.from({ length: 21 }, (_, index) => `tag-${index}`),
+        }),
+      ),
+    ).toEqual(['tags']);
+    expect(
+      (await violationsOf({ ...incident, tags: ['', 'x'.repeat(51), 'vpn,vip'] })).tags,
+    ).toEqual([
+      'each value in tags must be longer than or equal to 1 characters',
+      'each value in tags must be shorter than or equal to 50 characters',
+      'a tag cannot contain a comma',
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import {
   ValidateBy,
 } from 'class-validator';
 import { INSTANT } from './instant';
+import { AreTags, TAGS_SCHEMA } from './tags';
 import {
   CHANGE_KINDS,
   type ChangeKindName,
@@ -142,4 +143,12 @@ export class CreateTicketDto {
   @IsOptional()
   @IsISO8601(INSTANT)
   plannedEnd?: string;
+
+  @ApiPropertyOptional({
+    ...TAGS_SCHEMA,
+    description: 'Labels to find the ticket again; stored lower-case and trimmed.',
+  })
+  @IsOptional()
+  @AreTags()
+  tags?: string[];
 }

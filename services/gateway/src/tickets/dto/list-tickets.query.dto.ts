@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, type TransformFnParams, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { AreTags, MAX_TAG_LENGTH, MAX_TAGS } from './tags';
 import {
   PRIORITIES,
   type PriorityName,
@@ -21,6 +22,18 @@ export const TICKET_SORTS = [
   'priority',
 ] as const;
 export type TicketSortName = (typeof TICKET_SORTS)[number];
+
+/**
+ * `?tag=vpn&tag=vip` and `?tag=vpn,vip` alike become `['vpn', 'vip']`; one `?tag=vpn` becomes
+ * `['vpn']`. Blank pieces stay, so `?tag=vpn,` is refused rather than read as `vpn`.
+ */
+function toTagList({ value }: TransformFnParams): unknown {
+  if (value === undefined) return undefined;
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  return values.flatMap((item) =>
+    typeof item === 'string' ? item.split(',').map((tag) => tag.trim()) : [item],
+  );
+}
 
 export class ListTicketsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
@@ -122,4 +135,18 @@ export class ListTicketsQueryDto {
   @IsOptional()
   @IsISO8601(INSTANT)
   updatedTo?: string;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: MAX_TAG_LENGTH },
+    maxItems: MAX_TAGS,
+    example: ['vpn', 'vip'],
+    description:
+      `Tickets carrying every one of these tags (1 to ${MAX_TAG_LENGTH} characters each, any case). ` +
+      'Repeat the parameter (`?tag=vpn&tag=vip`) or separate the tags by commas (`?tag=vpn,vip`).',
+  })
+  @IsOptional()
+  @Transform(toTagList)
+  @AreTags()
+  tag?: string[];
 }

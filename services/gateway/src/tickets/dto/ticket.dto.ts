@@ -22,6 +22,24 @@ import {
   type UrgencyName,
 } from './ticket-enums';
 
+/** How the requester rated the handling of a resolved or closed ticket. */
+export class TicketSatisfactionDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 5,
+    example: 4,
+    description: '1 (very unhappy) to 5 (very happy).',
+  })
+  rating!: number;
+
+  @ApiProperty({ description: "The requester's words; empty when none." })
+  comment!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  ratedAt!: string;
+}
+
 export class TicketDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -174,6 +192,26 @@ export class TicketDto {
     description: 'Changes: the configuration items (CMDB ids) the change touches.',
   })
   configurationItemIds!: string[];
+
+  @ApiProperty({
+    type: [String],
+    example: ['vpn', 'vip'],
+    description: 'Lower-case labels agents put on the ticket to find it again.',
+  })
+  tags!: string[];
+
+  @ApiProperty({
+    type: [String],
+    description: 'Who is told of every public change besides the requester and the assignee.',
+  })
+  watcherIds!: string[];
+
+  @ApiProperty({
+    type: TicketSatisfactionDto,
+    nullable: true,
+    description: "The requester's rating once resolved or closed; null until rated.",
+  })
+  satisfaction!: TicketSatisfactionDto | null;
 }
 
 export class TicketPageDto {

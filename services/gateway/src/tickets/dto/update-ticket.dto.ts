@@ -8,6 +8,7 @@ import {
   URGENCIES,
   type UrgencyName,
 } from './ticket-enums';
+import { AreTags, TAGS_SCHEMA } from './tags';
 
 /** A partial update: only the fields present change. */
 export class UpdateTicketDto {
@@ -65,4 +66,12 @@ export class UpdateTicketDto {
   @IsString()
   @MaxLength(500)
   priorityReason?: string;
+
+  @ApiPropertyOptional({
+    ...TAGS_SCHEMA,
+    description: 'The whole new set of tags, stored lower-case and trimmed; `[]` removes them all.',
+  })
+  @IsOptional()
+  @AreTags()
+  tags?: string[];
 }

@@ -42,6 +42,8 @@ export function requestFingerprint(request: ValidTicketRequest): string {
           request.plannedEnd?.toISOString() ?? null,
         ]
       : []),
+    // Tags were added later; tickets without them keep their earlier fingerprint.
+    ...((request.tags ?? []).length > 0 ? [request.tags] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

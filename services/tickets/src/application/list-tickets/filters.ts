@@ -1,4 +1,5 @@
 import { type FieldViolation, TicketError, TicketErrorCode } from '../../domain/ticket-error';
+import { normalizeTags } from '../../domain/ticket-tags';
 import type { TicketFilters } from '../ports/ticket-store';
 
 export const MAX_TEXT_LENGTH = 200;
@@ -24,6 +25,7 @@ export function validateFilters<T extends TicketFilters>(filters: T): T {
       message: `text must be at most ${MAX_TEXT_LENGTH} characters`,
     });
   }
+  const tags = normalizeTags(filters.tags, violations, 'tags');
   checkRange(violations, 'created', filters.createdFrom, filters.createdTo);
   checkRange(violations, 'updated', filters.updatedFrom, filters.updatedTo);
   if (violations.length > 0) {
@@ -33,5 +35,5 @@ export function validateFilters<T extends TicketFilters>(filters: T): T {
       violations,
     );
   }
-  return { ...filters, text };
+  return { ...filters, text, tags };
 }

@@ -19,6 +19,9 @@ export interface TicketHistoryEntry {
     | 'link'
     | 'unlink'
     | 'merge'
+    | 'watch'
+    | 'unwatch'
+    | 'rate'
     | TicketAction;
   changes: FieldChanges;
 }
@@ -92,6 +95,8 @@ export interface TicketFilters {
   assigneeId: string | undefined;
   /** Words to find in title or description. */
   text: string | undefined;
+  /** Tickets carrying every one of these tags; empty means any. */
+  tags: string[];
   /** Created at or after. */
   createdFrom: Date | undefined;
   /** Created strictly before. */

@@ -211,6 +211,7 @@ export class InMemoryTicketStore implements TicketStore {
           !filters.assignmentGroupId || ticket.assignmentGroupId === filters.assignmentGroupId,
       )
       .filter((ticket) => !filters.assigneeId || ticket.assigneeId === filters.assigneeId)
+      .filter((ticket) => filters.tags.every((tag) => ticket.tags.includes(tag)))
       .filter((ticket) => within(ticket.createdAt, filters.createdFrom, filters.createdTo))
       .filter((ticket) => within(ticket.updatedAt, filters.updatedFrom, filters.updatedTo))
       .filter(
@@ -233,6 +234,7 @@ export const NO_FILTERS: TicketFilters = {
   assignmentGroupId: undefined,
   assigneeId: undefined,
   text: undefined,
+  tags: [],
   createdFrom: undefined,
   createdTo: undefined,
   updatedFrom: undefined,

@@ -1,10 +1,9 @@
-import { TicketUpdated } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
 import { editTicket } from '../../domain/ticket-edit';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
 import type { TicketStore, TicketTransaction } from '../ports/ticket-store';
-import { toFieldChangeMessages, toTicketMessage } from '../ticket-message.mapper';
+import { recordEdit } from '../record-edit';
 import type { UpdateTicketCommand } from './update-ticket.command';
 
 /**
@@ -26,26 +25,12 @@ export class UpdateTicketUseCase {
   async within(transaction: TicketTransaction, command: UpdateTicketCommand): Promise<Ticket> {
     const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
     const now = this.clock.now();
-    const { ticket, changes } = editTicket(current, command.edit, now);
-    if (Object.keys(changes).length === 0) return current;
-    await transaction.update(ticket, current.version);
-    await transaction.recordHistory({
-      ticketId: ticket.id,
-      occurredAt: now,
-      actorId: command.actorId,
-      action: 'update',
-      changes,
-    });
-    await transaction.emit(TicketUpdated, {
-      key: ticket.id,
-      subject: ticket.number,
-      payload: {
-        ticket: toTicketMessage(ticket),
-        actorId: command.actorId,
-        changes: toFieldChangeMessages(changes),
-      },
-      occurredAt: now,
-    });
-    return ticket;
+    return recordEdit(
+      transaction,
+      current,
+      editTicket(current, command.edit, now),
+      { actorId: command.actorId, action: 'update' },
+      now,
+    );
   }
 }

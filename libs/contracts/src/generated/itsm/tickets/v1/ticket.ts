@@ -997,6 +997,14 @@ export interface Ticket {
     | undefined;
   /** Configuration items (cmdb ids) the change touches. */
   configurationItemIds: string[];
+  /** Lower-case labels agents put on tickets to find them again. */
+  tags: string[];
+  /** People told about every public change besides the requester and the assignee. */
+  watcherIds: string[];
+  /** The requester's satisfaction after resolution: 1 (very unhappy) to 5; 0 until rated. */
+  satisfactionRating: number;
+  satisfactionComment: string;
+  ratedAt: Timestamp | undefined;
 }
 
 export interface ApprovalVote {
@@ -1200,6 +1208,29 @@ export const Ticket: MessageFns<Ticket> = {
         : globalThis.Array.isArray(object?.configuration_item_ids)
         ? object.configuration_item_ids.map((e: any) => globalThis.String(e))
         : [],
+      tags: globalThis.Array.isArray(object?.tags)
+        ? object.tags.map((e: any) => globalThis.String(e))
+        : [],
+      watcherIds: globalThis.Array.isArray(object?.watcherIds)
+        ? object.watcherIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.watcher_ids)
+        ? object.watcher_ids.map((e: any) => globalThis.String(e))
+        : [],
+      satisfactionRating: isSet(object.satisfactionRating)
+        ? globalThis.Number(object.satisfactionRating)
+        : isSet(object.satisfaction_rating)
+        ? globalThis.Number(object.satisfaction_rating)
+        : 0,
+      satisfactionComment: isSet(object.satisfactionComment)
+        ? globalThis.String(object.satisfactionComment)
+        : isSet(object.satisfaction_comment)
+        ? globalThis.String(object.satisfaction_comment)
+        : "",
+      ratedAt: isSet(object.ratedAt)
+        ? fromJsonTimestamp(object.ratedAt)
+        : isSet(object.rated_at)
+        ? fromJsonTimestamp(object.rated_at)
+        : undefined,
     };
   },
 
@@ -1318,6 +1349,21 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.configurationItemIds?.length) {
       obj.configurationItemIds = message.configurationItemIds;
+    }
+    if (message.tags?.length) {
+      obj.tags = message.tags;
+    }
+    if (message.watcherIds?.length) {
+      obj.watcherIds = message.watcherIds;
+    }
+    if (message.satisfactionRating !== 0) {
+      obj.satisfactionRating = Math.round(message.satisfactionRating);
+    }
+    if (message.satisfactionComment !== "") {
+      obj.satisfactionComment = message.satisfactionComment;
+    }
+    if (message.ratedAt !== undefined) {
+      obj.ratedAt = fromTimestamp(message.ratedAt).toISOString();
     }
     return obj;
   },

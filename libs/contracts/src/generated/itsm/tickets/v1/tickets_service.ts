@@ -59,6 +59,31 @@ import {
   voteDecisionToJSON,
 } from "./ticket";
 
+export interface WatchTicketRequest {
+  ticketId: string;
+  watcherId: string;
+  actorId: string;
+  /** True adds the watcher, false removes them. */
+  watch: boolean;
+}
+
+export interface WatchTicketResponse {
+  ticket: Ticket | undefined;
+}
+
+export interface RateTicketRequest {
+  ticketId: string;
+  /** Must be the ticket's requester. */
+  requesterId: string;
+  /** 1..5. */
+  rating: number;
+  comment: string;
+}
+
+export interface RateTicketResponse {
+  ticket: Ticket | undefined;
+}
+
 export interface BulkUpdateTicketsRequest {
   /** 1..100 distinct ticket ids. */
   ids: string[];
@@ -164,6 +189,7 @@ export interface CreateTicketRequest {
   configurationItemIds: string[];
   plannedStart: Timestamp | undefined;
   plannedEnd: Timestamp | undefined;
+  tags: string[];
 }
 
 export interface CreateTicketResponse {
@@ -203,6 +229,8 @@ export interface ListTicketsRequest {
     | undefined;
   /** -created_at (default), created_at, -updated_at, updated_at, -priority (most urgent first), priority. */
   sort: string;
+  /** Tickets carrying every one of these tags. */
+  tags: string[];
 }
 
 /** A half-open interval [from, to); either end may be absent. */
@@ -307,6 +335,7 @@ export interface CountTicketsRequest {
   text: string;
   created: TimeRange | undefined;
   updated: TimeRange | undefined;
+  tags: string[];
 }
 
 export interface StatusCount {
@@ -329,6 +358,8 @@ export interface TicketPatch {
   /** A manual priority (with priority_reason); UNSPECIFIED hands the priority back to the matrix. */
   priority: Priority;
   priorityReason: string;
+  /** The whole new set of tags. */
+  tags: string[];
 }
 
 export interface UpdateTicketRequest {
@@ -340,7 +371,7 @@ export interface UpdateTicketRequest {
     | TicketPatch
     | undefined;
   /**
-   * Fields of TicketPatch to apply: title, description, impact, urgency, priority.
+   * Fields of TicketPatch to apply: title, description, impact, urgency, priority, tags.
    * (A plain list rather than google.protobuf.FieldMask: the NestJS transport's loader has no FieldMask wrapper.)
    */
   updatePaths: string[];
@@ -349,6 +380,110 @@ export interface UpdateTicketRequest {
 export interface UpdateTicketResponse {
   ticket: Ticket | undefined;
 }
+
+export const WatchTicketRequest: MessageFns<WatchTicketRequest> = {
+  fromJSON(object: any): WatchTicketRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      watcherId: isSet(object.watcherId)
+        ? globalThis.String(object.watcherId)
+        : isSet(object.watcher_id)
+        ? globalThis.String(object.watcher_id)
+        : "",
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      watch: isSet(object.watch) ? globalThis.Boolean(object.watch) : false,
+    };
+  },
+
+  toJSON(message: WatchTicketRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.watcherId !== "") {
+      obj.watcherId = message.watcherId;
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.watch !== false) {
+      obj.watch = message.watch;
+    }
+    return obj;
+  },
+};
+
+export const WatchTicketResponse: MessageFns<WatchTicketResponse> = {
+  fromJSON(object: any): WatchTicketResponse {
+    return { ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined };
+  },
+
+  toJSON(message: WatchTicketResponse): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
+
+export const RateTicketRequest: MessageFns<RateTicketRequest> = {
+  fromJSON(object: any): RateTicketRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      requesterId: isSet(object.requesterId)
+        ? globalThis.String(object.requesterId)
+        : isSet(object.requester_id)
+        ? globalThis.String(object.requester_id)
+        : "",
+      rating: isSet(object.rating) ? globalThis.Number(object.rating) : 0,
+      comment: isSet(object.comment) ? globalThis.String(object.comment) : "",
+    };
+  },
+
+  toJSON(message: RateTicketRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.requesterId !== "") {
+      obj.requesterId = message.requesterId;
+    }
+    if (message.rating !== 0) {
+      obj.rating = Math.round(message.rating);
+    }
+    if (message.comment !== "") {
+      obj.comment = message.comment;
+    }
+    return obj;
+  },
+};
+
+export const RateTicketResponse: MessageFns<RateTicketResponse> = {
+  fromJSON(object: any): RateTicketResponse {
+    return { ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined };
+  },
+
+  toJSON(message: RateTicketResponse): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    return obj;
+  },
+};
 
 export const BulkUpdateTicketsRequest: MessageFns<BulkUpdateTicketsRequest> = {
   fromJSON(object: any): BulkUpdateTicketsRequest {
@@ -761,6 +896,9 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
         : isSet(object.planned_end)
         ? fromJsonTimestamp(object.planned_end)
         : undefined,
+      tags: globalThis.Array.isArray(object?.tags)
+        ? object.tags.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -804,6 +942,9 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
     }
     if (message.plannedEnd !== undefined) {
       obj.plannedEnd = fromTimestamp(message.plannedEnd).toISOString();
+    }
+    if (message.tags?.length) {
+      obj.tags = message.tags;
     }
     return obj;
   },
@@ -897,6 +1038,9 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
       created: isSet(object.created) ? TimeRange.fromJSON(object.created) : undefined,
       updated: isSet(object.updated) ? TimeRange.fromJSON(object.updated) : undefined,
       sort: isSet(object.sort) ? globalThis.String(object.sort) : "",
+      tags: globalThis.Array.isArray(object?.tags)
+        ? object.tags.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -940,6 +1084,9 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
     }
     if (message.sort !== "") {
       obj.sort = message.sort;
+    }
+    if (message.tags?.length) {
+      obj.tags = message.tags;
     }
     return obj;
   },
@@ -1341,6 +1488,9 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
       text: isSet(object.text) ? globalThis.String(object.text) : "",
       created: isSet(object.created) ? TimeRange.fromJSON(object.created) : undefined,
       updated: isSet(object.updated) ? TimeRange.fromJSON(object.updated) : undefined,
+      tags: globalThis.Array.isArray(object?.tags)
+        ? object.tags.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1372,6 +1522,9 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
     }
     if (message.updated !== undefined) {
       obj.updated = TimeRange.toJSON(message.updated);
+    }
+    if (message.tags?.length) {
+      obj.tags = message.tags;
     }
     return obj;
   },
@@ -1430,6 +1583,9 @@ export const TicketPatch: MessageFns<TicketPatch> = {
         : isSet(object.priority_reason)
         ? globalThis.String(object.priority_reason)
         : "",
+      tags: globalThis.Array.isArray(object?.tags)
+        ? object.tags.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1452,6 +1608,9 @@ export const TicketPatch: MessageFns<TicketPatch> = {
     }
     if (message.priorityReason !== "") {
       obj.priorityReason = message.priorityReason;
+    }
+    if (message.tags?.length) {
+      obj.tags = message.tags;
     }
     return obj;
   },
@@ -1580,6 +1739,14 @@ export interface TicketsServiceClient {
   /** The same action or edit on many tickets, all or nothing: one refusal changes none of them. */
 
   bulkUpdateTickets(request: BulkUpdateTicketsRequest, metadata?: Metadata): Observable<BulkUpdateTicketsResponse>;
+
+  /** Adds or removes a watcher; doing what is already done changes nothing. */
+
+  watchTicket(request: WatchTicketRequest, metadata?: Metadata): Observable<WatchTicketResponse>;
+
+  /** The requester rates a resolved or closed ticket, once. */
+
+  rateTicket(request: RateTicketRequest, metadata?: Metadata): Observable<RateTicketResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -1695,6 +1862,20 @@ export interface TicketsServiceController {
     request: BulkUpdateTicketsRequest,
     metadata?: Metadata,
   ): Promise<BulkUpdateTicketsResponse> | Observable<BulkUpdateTicketsResponse> | BulkUpdateTicketsResponse;
+
+  /** Adds or removes a watcher; doing what is already done changes nothing. */
+
+  watchTicket(
+    request: WatchTicketRequest,
+    metadata?: Metadata,
+  ): Promise<WatchTicketResponse> | Observable<WatchTicketResponse> | WatchTicketResponse;
+
+  /** The requester rates a resolved or closed ticket, once. */
+
+  rateTicket(
+    request: RateTicketRequest,
+    metadata?: Metadata,
+  ): Promise<RateTicketResponse> | Observable<RateTicketResponse> | RateTicketResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -1716,6 +1897,8 @@ export function TicketsServiceControllerMethods() {
       "listRelations",
       "mergeTicket",
       "bulkUpdateTickets",
+      "watchTicket",
+      "rateTicket",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

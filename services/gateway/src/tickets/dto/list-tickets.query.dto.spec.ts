@@ -1,0 +1,41 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { ListTicketsQueryDto } from './list-tickets.query.dto';
+import { CountTicketsQueryDto } from './ticket-counts.dto';
+
+type QueryClass = typeof ListTicketsQueryDto | typeof CountTicketsQueryDto;
+
+/** The query as Express parses it: one value a string, a repeated parameter an array. */
+async function tagsOf(dto: QueryClass, query: Record<string, unknown>) {
+  const instance = plainToInstance(dto, query);
+  const errors = await validate(instance);
+  return { tag: instance.tag, violated: errors.map((error) => error.property) };
+}
+
+describe('the tag filter of lists and counts', () => {
+  it.each([
+    ['one value', 'vpn', ['vpn']],
+    ['a repeated parameter', ['vpn', 'vip'], ['vpn', 'vip']],
+    ['commas', 'vpn, vip', ['vpn', 'vip']],
+    ['both', ['vpn,vip', 'printer'], ['vpn', 'vip', 'printer']],
+  ])('takes %s as a list of tags', async (_, tag, expected) => {
+    for (const dto of [ListTicketsQueryDto, CountTicketsQueryDto]) {
+      expect(await tagsOf(dto, { tag })).toEqual({ tag: expected, violated: [] });
+    }
+  });
+
+  it('is no filter when absent', async () => {
+    expect(await tagsOf(ListTicketsQueryDto, {})).toEqual({ tag: undefined, violated: [] });
+  });
+
+  it.each([
+    ['a blank tag', 'vpn,'],
+    ['an overlong tag', 'x'.repeat(51)],
+    ['more than 20 tags', Array.from({ length: 21 }, (_, index) => `tag-${index}`).join(',')],
+    ['a nested value', { vpn: 'x' }],
+  ])('refuses %s', async (_, tag) => {
+    for (const dto of [ListTicketsQueryDto, CountTicketsQueryDto]) {
+      expect((await tagsOf(dto, { tag })).violated).toEqual(['tag']);
+    }
+  });
+});
