@@ -70,6 +70,11 @@ const ticket = {
   implementationNotes: '',
   completedAt: undefined,
   configurationItemIds: [],
+  tags: [],
+  watcherIds: [],
+  satisfactionRating: 0,
+  satisfactionComment: '',
+  ratedAt: undefined,
 };
 
 describe('TicketCreated event contract', () => {
