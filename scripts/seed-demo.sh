@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Seeds a few demo tickets through the public API. Each has a fixed Idempotency-Key,
-# so running it again creates nothing new.
+# Seeds a living demo service desk through the public API (tools/demo-seed): a few hundred
+# incidents, service requests, problems and changes in Russian and English, worked on by
+# agents. Every ticket has a fixed Idempotency-Key, so running it again creates nothing new.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-API="${ITSM_API_URL:-http://127.0.0.1:3000}/api/v1/tickets"
+cd "$ITSM_ROOT" || exit 1
+export ITSM_API_URL="${ITSM_API_URL:-http://127.0.0.1:3000}"
 
-seed() {
-  local key="$1" body="$2"
-  curl -fsS -o /dev/null -X POST "$API" -H 'content-type: application/json' -H "Idempotency-Key: demo-$key" -d "$body" ||
-    die "seeding demo ticket $key failed"
-}
+build_log="$ITSM_STATE_DIR/logs/demo-seed-build.log"
+mkdir -p "$(dirname "$build_log")"
+# Nx rebuilds only when the seeder changed since the last build; otherwise this is instant.
+if ! NX_DAEMON=false nx run demo-seed:build --output-style=static >"$build_log" 2>&1; then
+  tail -n 30 "$build_log" >&2
+  die "building the demo seeder failed (see $build_log)"
+fi
 
-seed vpn '{"type":"incident","title":"VPN does not connect from home","description":"Times out after the second factor.","impact":"medium","urgency":"high","channel":"portal","requesterId":"emp-1001"}'
-seed mail '{"type":"incident","title":"Не приходит почта в Outlook","description":"С утра новые письма не появляются.","impact":"high","urgency":"high","channel":"email","requesterId":"emp-1002"}'
-seed laptop '{"type":"service_request","title":"New laptop for a new hire","description":"Starts on Monday, standard developer set-up.","impact":"low","urgency":"medium","channel":"portal","requesterId":"emp-1003"}'
-seed access '{"type":"service_request","title":"Доступ к 1С: Бухгалтерия","description":"Нужен доступ на чтение для нового сотрудника.","impact":"low","urgency":"low","channel":"web_form","requesterId":"emp-1004","organizationId":"org-finance"}'
-log "demo tickets seeded"
+log "seeding the demo service desk through $ITSM_API_URL"
+summary="$(node --enable-source-maps dist/tools/demo-seed/main.js)" || die "seeding the demo failed"
+log "$summary"

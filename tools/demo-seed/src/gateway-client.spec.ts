@@ -1,0 +1,150 @@
+import {
+  ApiProblemError,
+  describeProblem,
+  type Fetch,
+  GatewayClient,
+  versionOfETag,
+} from './gateway-client';
+
+interface Sent {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** A fetch that records the request and answers with the given status, headers and body. */
+function fakeFetch(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): { fetch: Fetch; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
+    sent.push({
+      url: String(url),
+      headers: init?.headers as Record<string, string>,
+      body: JSON.parse(String(init?.body)),
+    });
+    const type = status >= 400 ? 'application/problem+json' : 'application/json';
+    return new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': type, ...headers },
+    });
+  }) as Fetch;
+  return { fetch: fetchImpl, sent };
+}
+
+const TICKET = { id: 't-1', number: 'INC-000001', status: 'new', version: 1, title: 'x' };
+const BODY = {
+  type: 'incident',
+  title: 'VPN',
+  description: '',
+  impact: 'low',
+  urgency: 'low',
+  channel: 'portal',
+  requesterId: 'emp-1001',
+} as const;
+
+describe('GatewayClient', () => {
+  it('opens a ticket with its idempotency key and tells a replay from a creation', async () => {
+    const first = fakeFetch(201, TICKET);
+    const created = await new GatewayClient('http://gw:3000/', first.fetch).createTicket(
+      'demo-1',
+      BODY,
+    );
+    expect(first.sent[0]?.url).toBe('http://gw:3000/api/v1/tickets');
+    expect(first.sent[0]?.headers['Idempotency-Key']).toBe('demo-1');
+    expect(created).toEqual({
+      ticket: { id: 't-1', number: 'INC-000001', status: 'new', version: 1 },
+      replayed: false,
+    });
+
+    const replay = fakeFetch(201, TICKET, { 'Idempotent-Replayed': 'true' });
+    await expect(
+      new GatewayClient('http://gw:3000', replay.fetch).createTicket('demo-1', BODY),
+    ).resolves.toMatchObject({
+      replayed: true,
+    });
+  });
+
+  it('sends the version it saw as If-Match and reads the version of a comment from the ETag', async () => {
+    const transition = fakeFetch(200, { ...TICKET, status: 'assigned', version: 2 });
+    const state = await new GatewayClient('http://gw', transition.fetch).transition('t-1', 1, {
+      action: 'assign',
+      actorId: 'agent-01',
+      assignmentGroupId: 'network',
+    });
+    expect(transition.sent[0]?.url).toBe('http://gw/api/v1/tickets/t-1/transitions');
+    expect(transition.sent[0]?.headers['If-Match']).toBe('"1"');
+    expect(state.status).toBe('assigned');
+
+    const comment = fakeFetch(201, { id: 'c-1' }, { ETag: '"3"' });
+    await expect(
+      new GatewayClient('http://gw', comment.fetch).comment('t-1', 'demo-1-c1', {
+        authorId: 'agent-01',
+        visibility: 'public',
+        body: 'On it.',
+      }),
+    ).resolves.toEqual({ version: 3, replayed: false });
+    expect(comment.sent[0]?.headers['Idempotency-Key']).toBe('demo-1-c1');
+  });
+
+  it('turns a problem+json answer into an error with its detail and field errors', async () => {
+    const { fetch } = fakeFetch(409, {
+      type: '/problems/invalid-transition',
+      title: 'Conflict',
+      status: 409,
+      detail: 'cannot close a ticket that is new; allowed: assign, cancel',
+      instance: '/api/v1/tickets/t-1/transitions',
+      traceId: 'abc',
+    });
+    const failing = new GatewayClient('http://gw', fetch).transition('t-1', 1, {
+      action: 'close',
+      actorId: 'agent-01',
+    });
+    await expect(failing).rejects.toBeInstanceOf(ApiProblemError);
+    await expect(failing).rejects.toThrow(
+      'POST http://gw/api/v1/tickets/t-1/transitions answered 409 Conflict: cannot close a ticket that is new; allowed: assign, cancel [trace abc]',
+    );
+  });
+
+  it('says which request could not reach the gateway', async () => {
+    const refused = (() =>
+      Promise.reject(
+        new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }),
+      )) as Fetch;
+    await expect(
+      new GatewayClient('http://gw', refused).createTicket('demo-1', BODY),
+    ).rejects.toThrow('POST http://gw/api/v1/tickets failed: fetch failed: connect ECONNREFUSED');
+  });
+});
+
+describe('describeProblem', () => {
+  it('lists field errors and copes with bodies that are not problem details', () => {
+    expect(
+      describeProblem(
+        400,
+        JSON.stringify({
+          type: '/problems/validation-failed',
+          title: 'Bad Request',
+          detail: 'the request is invalid; see errors',
+          errors: [{ field: 'title', message: 'title must not be empty' }],
+        }),
+      ),
+    ).toEqual({
+      type: '/problems/validation-failed',
+      message:
+        '400 Bad Request: the request is invalid; see errors (title: title must not be empty)',
+    });
+    expect(describeProblem(502, 'Bad Gateway')).toEqual({ message: '502: Bad Gateway' });
+  });
+});
+
+describe('versionOfETag', () => {
+  it('reads strong and weak ETags and nothing else', () => {
+    expect(versionOfETag('"12"')).toBe(12);
+    expect(versionOfETag('W/"4"')).toBe(4);
+    expect(versionOfETag(null)).toBeUndefined();
+    expect(versionOfETag('abc')).toBeUndefined();
+  });
+});
