@@ -13,6 +13,7 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 # name | HTTP port | environment (space separated)
 SERVICES=(
   "tickets|3101|DATABASE_URL=$PG_BASE/itsm_tickets GRPC_PORT=50051"
+  "sla|3102|DATABASE_URL=$PG_BASE/itsm_sla"
   "gateway|3000|TICKETS_GRPC_URL=127.0.0.1:50051"
 )
 
@@ -75,7 +76,8 @@ case "${1:-}" in
   start)
     for entry in "${SERVICES[@]}"; do
       IFS='|' read -r name _ env_list <<<"$entry"
-      [ "$name" = "tickets" ] && migrate "$name" "$env_list"
+      # Every service with a database of its own migrates it before any service starts.
+      case " $env_list " in *" DATABASE_URL="*) migrate "$name" "$env_list" ;; esac
     done
     for entry in "${SERVICES[@]}"; do
       IFS='|' read -r name port env_list <<<"$entry"

@@ -10,6 +10,8 @@ export interface ObservedMessage {
   key: string | undefined;
   headers: Record<string, string>;
   value: unknown;
+  /** When the probe received it: for latency checks such as "within 1 s of its instant". */
+  receivedAt: Date;
 }
 
 function headersAsText(headers: IHeaders | undefined): Record<string, string> {
@@ -74,6 +76,7 @@ export class KafkaProbe {
           key: message.key?.toString(),
           headers: headersAsText(message.headers),
           value: message.value ? (JSON.parse(message.value.toString()) as unknown) : undefined,
+          receivedAt: new Date(),
         });
       },
     });

@@ -13,6 +13,7 @@ import {
   nextEventAt,
   pauseClock,
   remainingMs,
+  reopenClock,
   resumeClock,
   type SlaClock,
   startClock,
@@ -149,6 +150,8 @@ describe('the states of a clock', () => {
     stop: (clock) => stopClock(clock, moscow, now),
     cancel: (clock) => cancelClock(clock, moscow, now),
     change_target: (clock) => changeTarget(clock, moscow, now, { targetMs: hours(8) }),
+    // The next day: every stopped clock above stopped before it.
+    reopen: (clock) => reopenClock(clock, moscow, msk('2026-12-01 10:00')),
   };
 
   it.each<[ClockState, keyof typeof operations, ClockState]>([
@@ -160,13 +163,18 @@ describe('the states of a clock', () => {
     ['paused', 'stop', 'met'],
     ['paused', 'cancel', 'cancelled'],
     ['paused', 'change_target', 'paused'],
+    ['met', 'reopen', 'running'],
+    ['breached', 'reopen', 'running'],
   ])('a %s clock may %s and becomes %s', (state, operation, next) => {
     expect(operations[operation](clocks[state]).state).toBe(next);
   });
 
   it.each<[ClockState, keyof typeof operations]>([
     ['running', 'resume'],
+    ['running', 'reopen'],
     ['paused', 'pause'],
+    ['paused', 'reopen'],
+    ['cancelled', 'reopen'],
     ...(['met', 'breached', 'cancelled'] as const).flatMap((state) =>
       (['pause', 'resume', 'stop', 'cancel', 'change_target'] as const).map(
         (operation) => [state, operation] as [ClockState, keyof typeof operations],
@@ -190,8 +198,8 @@ describe('the states of a clock', () => {
       'paused',
       ['resume', 'stop', 'cancel', 'change_target', 'mark_warning_fired', 'mark_breached'],
     ],
-    ['met', []],
-    ['breached', []],
+    ['met', ['reopen']],
+    ['breached', ['reopen']],
     ['cancelled', []],
   ])('a %s clock allows %j', (state, allowed) => {
     expect(allowedOperations(state)).toEqual(allowed);
@@ -297,6 +305,57 @@ describe('stopping a clock', () => {
       state: 'breached',
       elapsedMs: hours(6.5),
     });
+  });
+});
+
+describe('reopening a clock', () => {
+  const tuesdayTen = msk('2026-12-01 10:00');
+
+  it('runs a met clock again with the time counted before it stopped', () => {
+    const met = stopClock(fridayClock(), moscow, msk('2026-11-30 10:00'));
+    const reopened = reopenClock(met, moscow, tuesdayTen);
+    expect(reopened).toMatchObject({
+      state: 'running',
+      elapsedMs: hours(1.5),
+      runningSince: tuesdayTen,
+      stoppedAt: null,
+      breachedAt: null,
+    });
+    expect(plan(reopened)).toEqual({
+      state: 'running',
+      dueAt: msk('2026-12-01 12:30'),
+      warnings: [
+        [0.75, msk('2026-12-01 11:30')],
+        [0.9, msk('2026-12-01 12:06')],
+      ],
+    });
+  });
+
+  it('keeps a recorded breach and announces nothing that was sent', () => {
+    let clock = fridayClock();
+    clock = markWarningFired(clock, 0.75, msk('2026-11-30 11:30'));
+    clock = markWarningFired(clock, 0.9, msk('2026-11-30 12:06'));
+    clock = markBreached(clock, msk('2026-11-30 12:30'));
+    const reopened = reopenClock(
+      stopClock(clock, moscow, msk('2026-11-30 14:00')),
+      moscow,
+      tuesdayTen,
+    );
+    expect(reopened).toMatchObject({
+      state: 'running',
+      elapsedMs: hours(5.5),
+      dueAt: msk('2026-11-30 12:30'),
+      breachedAt: msk('2026-11-30 12:30'),
+    });
+    expect(nextEventAt(reopened)).toBeNull();
+    expect(remainingMs(reopened, moscow, msk('2026-12-01 11:00'))).toBe(-hours(2.5));
+  });
+
+  it('refuses to reopen before the clock stopped', () => {
+    const met = stopClock(fridayClock(), moscow, msk('2026-11-30 10:00'));
+    expect(() => reopenClock(met, moscow, msk('2026-11-30 09:30'))).toThrow(
+      expect.objectContaining({ code: SlaErrorCode.ValidationFailed }),
+    );
   });
 });
 

@@ -16,10 +16,14 @@ export const CLOCK_OPERATIONS = [
   'change_target',
   'mark_warning_fired',
   'mark_breached',
+  'reopen',
 ] as const;
 export type ClockOperation = (typeof CLOCK_OPERATIONS)[number];
 
-/** The states each operation is allowed in; met, breached and cancelled are final. */
+/**
+ * The states each operation is allowed in. Met and breached clocks only run again when their
+ * ticket is reopened; cancelled is final.
+ */
 export const CLOCK_RULES: Readonly<Record<ClockOperation, readonly ClockState[]>> = {
   pause: ['running'],
   resume: ['paused'],
@@ -28,6 +32,7 @@ export const CLOCK_RULES: Readonly<Record<ClockOperation, readonly ClockState[]>
   change_target: ['running', 'paused'],
   mark_warning_fired: ['running', 'paused'],
   mark_breached: ['running', 'paused'],
+  reopen: ['met', 'breached'],
 };
 
 export interface ClockWarning {
@@ -310,6 +315,29 @@ export function changeTarget(
     next,
     now,
     false,
+  );
+}
+
+/**
+ * Runs a met or breached clock again from now because its ticket was reopened: the business
+ * time counted before it stopped is kept, a recorded breach stays recorded and a sent warning
+ * is not sent again.
+ */
+export function reopenClock(clock: SlaClock, calendar: BusinessCalendar, now: Date): SlaClock {
+  check(clock, 'reopen', now, calendar);
+  if (clock.stoppedAt && now.getTime() < clock.stoppedAt.getTime()) {
+    invalid('the clock cannot go back in time', [
+      {
+        field: 'now',
+        message: `${now.toISOString()} is before ${clock.stoppedAt.toISOString()}`,
+      },
+    ]);
+  }
+  return planned(
+    { ...clock, state: 'running', runningSince: now, stoppedAt: null },
+    calendar,
+    now,
+    true,
   );
 }
 

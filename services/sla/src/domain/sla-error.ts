@@ -5,6 +5,8 @@ export enum SlaErrorCode {
   InvalidTransition = 'INVALID_TRANSITION',
   /** The calendar has no working time left to count a target in. */
   NoWorkingTime = 'NO_WORKING_TIME',
+  /** A calendar or policy that is referenced does not exist. */
+  NotFound = 'NOT_FOUND',
 }
 
 export interface FieldViolation {

@@ -1,0 +1,5 @@
+/** Someone other than the requester answered the ticket publicly for the first time. */
+export interface RecordFirstResponseCommand {
+  ticketId: string;
+  respondedAt: Date;
+}

@@ -1,0 +1,198 @@
+import type { Kafka } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type EventType,
+  TicketAssigned,
+  TicketClosed,
+  TicketCommented,
+  TicketCreated,
+  TicketReopened,
+  TicketResolved,
+  TicketStateChanged,
+  TicketUpdated,
+} from '@itsm/contracts';
+import {
+  DEFAULT_PARTITIONS,
+  ensureTopics,
+  type EventHandler,
+  InboxConsumer,
+  type MessagingLogger,
+  type ReceivedEvent,
+} from '@itsm/messaging';
+import type { ChangeClockTargetsUseCase } from '../application/change-clock-targets/change-clock-targets.use-case';
+import type { ClockTransaction } from '../application/ports/clock-store';
+import type { RecordFirstResponseUseCase } from '../application/record-first-response/record-first-response.use-case';
+import type { StartClocksUseCase } from '../application/start-clocks/start-clocks.use-case';
+import { hasClocks, type TicketSnapshot } from '../application/ticket-snapshot';
+import type { TrackTicketStatusUseCase } from '../application/track-ticket-status/track-ticket-status.use-case';
+import { SlaError } from '../domain/sla-error';
+import { dispositionOf } from './sla-error.kafka-mapper';
+import { toTicketSnapshot } from './ticket-message.mapper';
+
+export interface TicketEventUseCases {
+  startClocks: StartClocksUseCase;
+  trackTicketStatus: TrackTicketStatusUseCase;
+  recordFirstResponse: RecordFirstResponseUseCase;
+  changeClockTargets: ChangeClockTargetsUseCase;
+}
+
+export interface ClockTransactions {
+  transactionOn(manager: EntityManager): ClockTransaction;
+}
+
+/** The same event type read from another topic (a mirror of the tickets topic, a test's). */
+function on<T>(eventType: EventType<T>, topic: string): EventType<T> {
+  return { ...eventType, topic };
+}
+
+/**
+ * Turns each ticket event into the SLA use case it calls for, inside the inbox consumer's
+ * transaction (the event id, the clocks and the SLA events commit together). Problems and
+ * changes have no clocks; event types not listed here are skipped by the inbox consumer.
+ */
+export function ticketEventHandlers(
+  useCases: TicketEventUseCases,
+  store: ClockTransactions,
+  logger: MessagingLogger,
+  topic: string,
+): EventHandler<unknown>[] {
+  function handler<T extends { ticket?: Parameters<typeof toTicketSnapshot>[0] }>(
+    eventType: EventType<T>,
+    apply: (ticket: TicketSnapshot, event: T, transaction: ClockTransaction) => Promise<unknown>,
+  ): EventHandler<unknown> {
+    const handle = async ({ attributes, payload }: ReceivedEvent<T>, manager: EntityManager) => {
+      try {
+        const ticket = toTicketSnapshot(payload.ticket);
+        if (hasClocks(ticket)) await apply(ticket, payload, store.transactionOn(manager));
+      } catch (error) {
+        if (!(error instanceof SlaError)) throw error;
+        const { level } = dispositionOf(error.code);
+        logger[level](
+          {
+            eventId: attributes.id,
+            eventType: attributes.type,
+            ticketNumber: attributes.subject,
+            code: error.code,
+            reason: error.message,
+            violations: error.violations,
+          },
+          'ticket event skipped: the SLA clocks cannot apply it',
+        );
+      }
+    };
+    return { eventType: on(eventType, topic), handle } as EventHandler<unknown>;
+  }
+
+  const trackStatus = (ticket: TicketSnapshot, _event: unknown, transaction: ClockTransaction) =>
+    useCases.trackTicketStatus.execute({ ticket }, transaction);
+
+  return [
+    handler(TicketCreated, (ticket, _event, transaction) =>
+      useCases.startClocks.execute({ ticket }, transaction),
+    ),
+    handler(TicketAssigned, trackStatus),
+    handler(TicketStateChanged, trackStatus),
+    handler(TicketResolved, trackStatus),
+    handler(TicketClosed, trackStatus),
+    handler(TicketReopened, trackStatus),
+    // Any comment on a ticket that has had its first response: a first response missed earlier
+    // still stops the clock; one already stopped is left alone.
+    handler(TicketCommented, async (ticket, _event, transaction) => {
+      const respondedAt = ticket.firstRespondedAt;
+      if (!respondedAt) return;
+      await useCases.recordFirstResponse.execute({ ticketId: ticket.id, respondedAt }, transaction);
+    }),
+    handler(TicketUpdated, async (ticket, event, transaction) => {
+      if (event.changes.some(({ field }) => field === 'priority')) {
+        await useCases.changeClockTargets.execute({ ticket }, transaction);
+      }
+      if (ticket.firstRespondedAt) {
+        await useCases.recordFirstResponse.execute(
+          { ticketId: ticket.id, respondedAt: ticket.firstRespondedAt },
+          transaction,
+        );
+      }
+    }),
+  ];
+}
+
+export interface TicketEventsConsumerOptions {
+  groupId: string;
+  topic: string;
+  /** Pause between attempts to join while Kafka is unreachable. */
+  retryMs: number;
+}
+
+/**
+ * The inbox consumer of ticket events. A new group reads the topic from its start, so no
+ * ticket opened before the SLA service first ran is missed. It keeps trying to join while
+ * Kafka is unreachable instead of failing the service's start.
+ */
+export class TicketEventsConsumer {
+  private readonly inbox: InboxConsumer;
+  private running = false;
+  private starting: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    dataSource: DataSource,
+    private readonly logger: MessagingLogger,
+    private readonly options: TicketEventsConsumerOptions,
+    handlers: EventHandler<unknown>[],
+  ) {
+    this.inbox = new InboxConsumer(
+      kafka,
+      dataSource,
+      logger,
+      { groupId: options.groupId, consumer: options.groupId, fromBeginning: true },
+      handlers,
+    );
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.starting = this.join();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.starting;
+    await this.inbox.stop();
+  }
+
+  private async join(): Promise<void> {
+    for (let attempt = 1; this.running; attempt++) {
+      try {
+        await this.ensureTopic();
+        await this.inbox.start();
+        return;
+      } catch (error) {
+        await this.inbox.stop().catch(() => undefined);
+        if (attempt === 1 || attempt % 20 === 0) {
+          this.logger.warn({ err: error, attempt }, 'cannot consume ticket events yet; retrying');
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.options.retryMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  /** Subscribing needs the topic, and the SLA service may start before tickets ever published. */
+  private async ensureTopic(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, [{ topic: this.options.topic, numPartitions: DEFAULT_PARTITIONS }]);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { telemetry } from './instrument';
+import 'reflect-metadata';
+import { createDataSource, runMigrations } from '@itsm/persistence';
+import { runService } from '@itsm/platform';
+import { AppModule, slaDataSourceSettings } from './app.module';
+import { loadSlaConfig } from './config/sla.config';
+
+/** `main.js` serves; `main.js migrate` applies pending migrations and exits (the chart's migration job). */
+async function main(command: string | undefined): Promise<void> {
+  const config = loadSlaConfig();
+  if (command === 'migrate') {
+    const applied = await runMigrations(createDataSource(slaDataSourceSettings(config)));
+    process.stdout.write(`${JSON.stringify({ service: 'sla', migrationsApplied: applied })}\n`);
+    await telemetry.shutdown();
+    return;
+  }
+  await runService({
+    module: AppModule.register(config),
+    http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    shutdownDrainMs: config.SHUTDOWN_DRAIN_MS,
+    telemetry,
+  });
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'sla', message: String(error), stack: (error as Error).stack })}\n`,
+  );
+  process.exit(1);
+});
