@@ -117,6 +117,7 @@ describe('problems and changes through the gateway', () => {
     expect(change.number).toMatch(/^CHG-\d{6}$/);
 
     const inApproval = await drive(change, [
+      [{ action: 'assign', assignmentGroupId: 'dba', assigneeId: 'dba-1' }, 'draft'],
       [
         {
           action: 'submit',
@@ -187,9 +188,11 @@ describe('problems and changes through the gateway', () => {
     expect(closed).toMatchObject({
       plannedStart: '2030-12-05T19:00:00.000Z',
       implementationOutcome: 'successful',
+      assignmentGroupId: 'dba',
     });
-    expect(await eventTypes(change.id, 9)).toEqual([
+    expect(await eventTypes(change.id, 10)).toEqual([
       'ticket.created',
+      'ticket.assigned',
       'ticket.state_changed',
       'ticket.state_changed',
       'change.approval_requested',
@@ -265,7 +268,7 @@ describe('problems and changes through the gateway', () => {
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({
       currentStatus: 'draft',
-      allowedActions: ['submit', 'cancel'],
+      allowedActions: ['assign', 'submit', 'cancel'],
     });
   });
 });

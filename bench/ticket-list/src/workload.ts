@@ -174,6 +174,11 @@ const SELECTED_COLUMNS = [
   'satisfaction_rating',
   'satisfaction_comment',
   'rated_at',
+  'service_id',
+  'category_id',
+  'catalog_item_id',
+  'custom_fields',
+  'reported_at',
 ] as const;
 
 /** REST filter -> column, in the order TypeOrmTicketStore.list() adds its conditions. */

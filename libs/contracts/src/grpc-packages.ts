@@ -12,7 +12,7 @@ export interface GrpcPackage {
 
 export const TicketsGrpcPackage: GrpcPackage = {
   package: 'itsm.tickets.v1',
-  protoFiles: ['itsm/tickets/v1/tickets_service.proto'],
+  protoFiles: ['itsm/tickets/v1/tickets_service.proto', 'itsm/tickets/v1/catalog.proto'],
 };
 
 /** Options for @grpc/proto-loader that match the ts-proto generated types. */

@@ -1,6 +1,7 @@
 export * from './generated/itsm/tickets/v1/ticket';
 export * from './generated/itsm/tickets/v1/tickets_service';
 export * from './generated/itsm/tickets/v1/events';
+export * from './generated/itsm/tickets/v1/catalog';
 export type { Timestamp } from './generated/google/protobuf/timestamp';
 export * from './events/event-type';
 export * from './events/topics';

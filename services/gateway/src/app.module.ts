@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { PlatformModule } from '@itsm/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { CatalogModule } from './catalog/catalog.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 export const SERVICE_NAME = 'gateway';
@@ -21,6 +22,7 @@ export class AppModule {
           exports: [GATEWAY_CONFIG],
         },
         TicketsModule,
+        CatalogModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -13,13 +13,16 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
   // Tickets carry their version as ETag; no body-hash ETags on other responses.
   express.set('etag', false);
   express.use(traceIdMiddleware);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ValidationException.fromValidationErrors(errors),
-    }),
-  );
+  app.useGlobalPipes(apiValidationPipe());
   serveOpenApi(app, buildOpenApiDocument(app));
+}
+
+/** Strict validation of every body, query and path: unknown fields are refused. */
+export function apiValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => ValidationException.fromValidationErrors(errors),
+  });
 }

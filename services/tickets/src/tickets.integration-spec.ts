@@ -10,7 +10,7 @@ import { loadSync } from '@grpc/proto-loader';
 import {
   ChangeKind,
   Channel,
-  type CreateTicketRequest,
+  CreateTicketRequest,
   type CreateTicketResponse,
   Impact,
   type ListTicketsResponse,
@@ -59,6 +59,7 @@ function call<Request, Response>(
 }
 
 const request: CreateTicketRequest = {
+  ...CreateTicketRequest.fromJSON({}),
   idempotencyKey: '',
   type: TicketType.TICKET_TYPE_SERVICE_REQUEST,
   title: 'New laptop for a new hire',

@@ -1,3 +1,16 @@
+import { CatalogQueries } from './application/catalog/catalog-queries';
+import { CatalogReferences } from './application/catalog/catalog-references';
+import { ManageCatalogUseCase } from './application/catalog/manage-catalog.use-case';
+import { RequestCatalogItemUseCase } from './application/catalog/request-catalog-item.use-case';
+import {
+  CATALOG_STORE,
+  type CatalogStore,
+  FORM_VALIDATOR,
+} from './application/ports/catalog-store';
+import type { FormValidator } from './domain/service-catalog';
+import { AjvFormValidator } from './infrastructure/ajv-form.validator';
+import { SqlCatalogStore } from './infrastructure/sql-catalog.store';
+import { CatalogGrpcController } from './interface/catalog.grpc-controller';
 import { RateTicketUseCase } from './application/satisfaction/rate-ticket.use-case';
 import { WatchTicketUseCase } from './application/watchers/watch-ticket.use-case';
 import { BulkUpdateTicketsUseCase } from './application/bulk-update/bulk-update-tickets.use-case';
@@ -35,7 +48,7 @@ export class TicketsModule {
   static register(settings: TransitionSettings): DynamicModule {
     return {
       module: TicketsModule,
-      controllers: [TicketsGrpcController],
+      controllers: [TicketsGrpcController, CatalogGrpcController],
       providers: [
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: { newId: () => uuidv7() } satisfies IdGenerator },
@@ -45,11 +58,43 @@ export class TicketsModule {
           useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
             new TypeOrmTicketStore(dataSource, outbox),
         },
+        { provide: FORM_VALIDATOR, useValue: new AjvFormValidator() },
+        {
+          provide: CATALOG_STORE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new SqlCatalogStore(dataSource),
+        },
         {
           provide: CreateTicketUseCase,
-          inject: [TICKET_STORE, CLOCK, ID_GENERATOR],
-          useFactory: (store: TicketStore, clock: Clock, ids: IdGenerator) =>
-            new CreateTicketUseCase(store, clock, ids),
+          inject: [TICKET_STORE, CLOCK, ID_GENERATOR, CATALOG_STORE, FORM_VALIDATOR],
+          useFactory: (
+            store: TicketStore,
+            clock: Clock,
+            ids: IdGenerator,
+            catalog: CatalogStore,
+            forms: FormValidator,
+          ) => new CreateTicketUseCase(store, clock, ids, new CatalogReferences(catalog, forms)),
+        },
+        {
+          provide: ManageCatalogUseCase,
+          inject: [CATALOG_STORE, FORM_VALIDATOR, CLOCK, ID_GENERATOR],
+          useFactory: (
+            catalog: CatalogStore,
+            forms: FormValidator,
+            clock: Clock,
+            ids: IdGenerator,
+          ) => new ManageCatalogUseCase(catalog, forms, clock, ids),
+        },
+        {
+          provide: CatalogQueries,
+          inject: [CATALOG_STORE],
+          useFactory: (catalog: CatalogStore) => new CatalogQueries(catalog),
+        },
+        {
+          provide: RequestCatalogItemUseCase,
+          inject: [CATALOG_STORE, FORM_VALIDATOR, CreateTicketUseCase],
+          useFactory: (catalog: CatalogStore, forms: FormValidator, create: CreateTicketUseCase) =>
+            new RequestCatalogItemUseCase(catalog, forms, create),
         },
         {
           provide: GetTicketUseCase,

@@ -17,10 +17,8 @@ import {
   ApprovalOutcome,
   ApprovalQuorum,
   ChangeKind,
-  ChangeRisk,
   Channel,
   CommentVisibility,
-  ImplementationOutcome,
   PendingReason,
   TicketAction,
   Impact,
@@ -28,10 +26,13 @@ import {
   TicketStatus,
   TicketType,
   Urgency,
+  Ticket,
 } from '../generated/itsm/tickets/v1/ticket';
 import { toTimestamp } from '../timestamps';
 
 const ticket = {
+  // Every field a new incident leaves empty, at its contract default.
+  ...Ticket.fromJSON({}),
   id: '0193a7a0-0000-7000-8000-000000000001',
   number: 'INC-000001',
   type: TicketType.TICKET_TYPE_INCIDENT,
@@ -55,26 +56,6 @@ const ticket = {
   resolvedAt: undefined,
   closedAt: undefined,
   firstRespondedAt: undefined,
-  priorityReason: '',
-  rootCause: '',
-  workaround: '',
-  knownErrorAt: undefined,
-  changeKind: ChangeKind.CHANGE_KIND_UNSPECIFIED,
-  risk: ChangeRisk.CHANGE_RISK_UNSPECIFIED,
-  backoutPlan: '',
-  plannedStart: undefined,
-  plannedEnd: undefined,
-  approvalId: '',
-  implementationStartedAt: undefined,
-  implementationOutcome: ImplementationOutcome.IMPLEMENTATION_OUTCOME_UNSPECIFIED,
-  implementationNotes: '',
-  completedAt: undefined,
-  configurationItemIds: [],
-  tags: [],
-  watcherIds: [],
-  satisfactionRating: 0,
-  satisfactionComment: '',
-  ratedAt: undefined,
 };
 
 describe('TicketCreated event contract', () => {

@@ -84,6 +84,11 @@ const incident: Ticket = {
   satisfactionRating: 0,
   satisfactionComment: '',
   ratedAt: undefined,
+  serviceId: '',
+  categoryId: '',
+  catalogItemId: '',
+  customFieldsJson: '{}',
+  reportedAt: toTimestamp(at),
 };
 
 describe('ticket REST ⇄ contract mapping', () => {
@@ -121,6 +126,7 @@ describe('ticket REST ⇄ contract mapping', () => {
       backoutPlan: '',
       plannedStart: null,
       plannedEnd: null,
+      reportedAt: '2026-11-27T08:30:00.250Z',
       approvalId: null,
       implementationStartedAt: null,
       implementationOutcome: null,
@@ -130,7 +136,42 @@ describe('ticket REST ⇄ contract mapping', () => {
       tags: [],
       watcherIds: [],
       satisfaction: null,
+      serviceId: null,
+      categoryId: null,
+      catalogItemId: null,
+      customFields: {},
     });
+  });
+
+  it('renders a request ordered from the catalog with its service, category, item and form values', () => {
+    expect(
+      toTicketDto({
+        ...incident,
+        type: TicketType.TICKET_TYPE_SERVICE_REQUEST,
+        serviceId: 'svc-1',
+        categoryId: 'cat-1',
+        catalogItemId: 'item-1',
+        customFieldsJson: '{"laptopModel":"ThinkPad X1","monitors":2}',
+      }),
+    ).toMatchObject({
+      type: 'service_request',
+      serviceId: 'svc-1',
+      categoryId: 'cat-1',
+      catalogItemId: 'item-1',
+      customFields: { laptopModel: 'ThinkPad X1', monitors: 2 },
+    });
+  });
+
+  it('reads no custom fields from a service that predates them', () => {
+    expect(toTicketDto({ ...incident, customFieldsJson: '' }).customFields).toEqual({});
+  });
+
+  it.each([
+    ['text that is no JSON', '{laptop', "ticket id-1's customFieldsJson is not valid JSON"],
+    ['an array', '["x"]', "ticket id-1's customFieldsJson is not a JSON object"],
+    ['null', 'null', "ticket id-1's customFieldsJson is not a JSON object"],
+  ])('fails as a server error on custom fields that are %s', (_, customFieldsJson, message) => {
+    expect(() => toTicketDto({ ...incident, customFieldsJson })).toThrow(message);
   });
 
   it('renders the tags, the watchers and the rating of a rated ticket', () => {
@@ -235,6 +276,30 @@ describe('ticket REST ⇄ contract mapping', () => {
       plannedStart: undefined,
       plannedEnd: undefined,
       tags: [],
+      serviceId: '',
+      categoryId: '',
+      customFieldsJson: '',
+      reportedAt: undefined,
+    });
+  });
+
+  it('passes the service, the category and the form values of a new ticket as JSON text', () => {
+    expect(
+      toCreateTicketRequest(
+        {
+          type: 'incident',
+          title: 'Printer jams',
+          requesterId: 'emp-1',
+          serviceId: '0193a7a0-0000-7000-8000-0000000000a1',
+          categoryId: '0193a7a0-0000-7000-8000-0000000000c1',
+          customFields: { floor: 3, model: 'HP M404' },
+        },
+        undefined,
+      ),
+    ).toMatchObject({
+      serviceId: '0193a7a0-0000-7000-8000-0000000000a1',
+      categoryId: '0193a7a0-0000-7000-8000-0000000000c1',
+      customFieldsJson: '{"floor":3,"model":"HP M404"}',
     });
   });
 
@@ -589,6 +654,13 @@ describe('ticket REST ⇄ contract mapping', () => {
       to: toTimestamp(new Date('2026-11-27T12:00:00Z')),
     });
     expect(toListTicketsRequest({}).created).toBeUndefined();
+  });
+
+  it('filters lists and counts by service and category', () => {
+    const filters = { serviceId: 'svc-1', categoryId: 'cat-1' };
+    expect(toListTicketsRequest(filters)).toMatchObject(filters);
+    expect(toCountTicketsRequest(filters)).toMatchObject(filters);
+    expect(toListTicketsRequest({})).toMatchObject({ serviceId: '', categoryId: '' });
   });
 
   it('filters lists and counts by every tag of the query', () => {

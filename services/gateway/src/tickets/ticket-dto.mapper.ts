@@ -45,6 +45,7 @@ import type { ApprovalVoteDto, CastVoteDto, ChangeApprovalDto } from './dto/chan
 import type { BulkUpdateTicketsDto } from './dto/bulk-update.dto';
 import type { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import { ValidationException } from '../problem/validation.exception';
+import { fromJsonText, toJsonText } from './json-object.mapper';
 import type { CreateTicketDto } from './dto/create-ticket.dto';
 import type { CountTicketsQueryDto } from './dto/ticket-counts.dto';
 import type { ListTicketsQueryDto } from './dto/list-tickets.query.dto';
@@ -149,6 +150,8 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     backoutPlan: ticket.backoutPlan,
     plannedStart: toOptionalInstant(ticket.plannedStart),
     plannedEnd: toOptionalInstant(ticket.plannedEnd),
+    reportedAt:
+      toOptionalInstant(ticket.reportedAt) ?? fromTimestamp(ticket.createdAt).toISOString(),
     approvalId: ticket.approvalId || null,
     implementationStartedAt: toOptionalInstant(ticket.implementationStartedAt),
     implementationOutcome: toOptionalRestSpelling(
@@ -162,6 +165,12 @@ export function toTicketDto(ticket: Ticket): TicketDto {
     tags: ticket.tags,
     watcherIds: ticket.watcherIds,
     satisfaction: toSatisfactionDto(ticket),
+    serviceId: ticket.serviceId || null,
+    categoryId: ticket.categoryId || null,
+    catalogItemId: ticket.catalogItemId || null,
+    // "{}" without a form; empty text only from a service that predates the field.
+    customFields:
+      fromJsonText(ticket.customFieldsJson, `ticket ${ticket.id}'s customFieldsJson`) ?? {},
   };
 }
 
@@ -245,6 +254,10 @@ export function toCreateTicketRequest(
     plannedStart: toOptionalTimestamp(dto.plannedStart),
     plannedEnd: toOptionalTimestamp(dto.plannedEnd),
     tags: dto.tags ?? [],
+    serviceId: dto.serviceId ?? '',
+    categoryId: dto.categoryId ?? '',
+    customFieldsJson: toJsonText(dto.customFields),
+    reportedAt: toOptionalTimestamp(dto.reportedAt),
   };
 }
 
@@ -269,6 +282,8 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
     // The service spells fields in snake case: -createdAt → -created_at.
     sort: (query.sort ?? '').replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
     tags: query.tag ?? [],
+    serviceId: query.serviceId ?? '',
+    categoryId: query.categoryId ?? '',
   };
 }
 

@@ -10,15 +10,17 @@ import {
 import { resolveProtoRoot } from '@itsm/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
 
+/** The gRPC connection to the tickets process, which serves TicketsService and CatalogService. */
+export const TICKETS_GRPC = Symbol('TicketsGrpc');
 export const TICKETS_CLIENT = Symbol('TicketsServiceClient');
 
-/** The tickets service's gRPC client; connects lazily, so the gateway starts without it. */
-export const ticketsClientProvider: Provider = {
-  provide: TICKETS_CLIENT,
+/** Connects lazily, so the gateway starts without the tickets service. */
+export const ticketsGrpcProvider: Provider = {
+  provide: TICKETS_GRPC,
   inject: [GATEWAY_CONFIG],
-  useFactory: (config: GatewayConfig): TicketsServiceClient => {
+  useFactory: (config: GatewayConfig): ClientGrpc => {
     const protoRoot = resolveProtoRoot(config.PROTO_ROOT);
-    const client = ClientProxyFactory.create({
+    return ClientProxyFactory.create({
       transport: Transport.GRPC,
       options: {
         url: config.TICKETS_GRPC_URL,
@@ -27,6 +29,13 @@ export const ticketsClientProvider: Provider = {
         loader: { ...protoLoaderOptions, includeDirs: [protoRoot] },
       },
     }) as unknown as ClientGrpc;
-    return client.getService<TicketsServiceClient>(TICKETS_SERVICE_NAME);
   },
+};
+
+/** The tickets service's gRPC client. */
+export const ticketsClientProvider: Provider = {
+  provide: TICKETS_CLIENT,
+  inject: [TICKETS_GRPC],
+  useFactory: (grpc: ClientGrpc): TicketsServiceClient =>
+    grpc.getService<TicketsServiceClient>(TICKETS_SERVICE_NAME),
 };

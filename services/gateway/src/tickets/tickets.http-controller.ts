@@ -27,7 +27,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
-import type { Ticket, TicketsServiceClient } from '@itsm/contracts';
+import type { TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { ApprovalVoteResultDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
 import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from './dto/comment.dto';
@@ -74,22 +74,8 @@ import {
   toTransitionTicketRequest,
   toUpdateTicketRequest,
 } from './ticket-dto.mapper';
+import { openedTicket, requiredTicketDto, TICKETS_PATH, ticketWithETag } from './ticket-response';
 import { TICKETS_CLIENT } from './tickets-client.provider';
-
-const TICKETS_PATH = '/api/v1/tickets';
-
-/** The ticket of a service answer as REST; throws when the service left it out. */
-function requiredTicketDto(ticket: Ticket | undefined): TicketDto {
-  if (!ticket) throw new Error('the tickets service answered without a ticket');
-  return toTicketDto(ticket);
-}
-
-/** The ticket of a service answer as REST, its version sent as the ETag. */
-function ticketWithETag(ticket: Ticket | undefined, response: Response): TicketDto {
-  const dto = requiredTicketDto(ticket);
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
-}
 
 const IF_MATCH_HEADER = {
   name: 'If-Match',
@@ -109,22 +95,20 @@ export class TicketsHttpController {
     name: 'Idempotency-Key',
     required: false,
     description:
-      'Retrying with the same key returns the first result (header Idempotent-Replayed: true).',
+      'Retrying with the same key returns the first result (header Idempotent-Replayed: true); ' +
+      'the same key with a different body is refused with 422.',
   })
   @ApiCreatedResponse({ type: TicketDto })
-  @ApiProblemResponses(400, 503)
+  @ApiProblemResponses(400, 422, 503)
   async create(
     @Body() body: CreateTicketDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
-    const { ticket, created } = await firstValueFrom(
+    const answer = await firstValueFrom(
       this.tickets.createTicket(toCreateTicketRequest(body, idempotencyKey)),
     );
-    const dto = ticketWithETag(ticket, response);
-    response.setHeader('Location', `${TICKETS_PATH}/${dto.id}`);
-    if (!created) response.setHeader('Idempotent-Replayed', 'true');
-    return dto;
+    return openedTicket(answer, response);
   }
 
   // Declared before :id so "counts" is not taken for a ticket id.
@@ -412,7 +396,8 @@ export class TicketsHttpController {
     name: 'Idempotency-Key',
     required: false,
     description:
-      'Retrying with the same key returns the first comment (header Idempotent-Replayed: true).',
+      'Retrying with the same key returns the first comment (header Idempotent-Replayed: true); ' +
+      'the same key with a different body is refused with 422.',
   })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblemResponses(400, 404, 409, 422, 503)

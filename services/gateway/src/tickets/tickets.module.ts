@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ticketsClientProvider } from './tickets-client.provider';
+import {
+  TICKETS_GRPC,
+  ticketsClientProvider,
+  ticketsGrpcProvider,
+} from './tickets-client.provider';
 import { TicketsHttpController } from './tickets.http-controller';
 
 @Module({
   controllers: [TicketsHttpController],
-  providers: [ticketsClientProvider],
+  providers: [ticketsGrpcProvider, ticketsClientProvider],
+  // The catalog is served by the same process, over the same connection.
+  exports: [TICKETS_GRPC],
 })
 export class TicketsModule {}

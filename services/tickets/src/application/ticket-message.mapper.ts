@@ -281,6 +281,11 @@ export function toTicketMessage(ticket: Ticket): TicketMessage {
     satisfactionRating: ticket.satisfactionRating ?? 0,
     satisfactionComment: ticket.satisfactionComment,
     ratedAt: optionalTimestamp(ticket.ratedAt),
+    serviceId: ticket.serviceId ?? '',
+    categoryId: ticket.categoryId ?? '',
+    catalogItemId: ticket.catalogItemId ?? '',
+    customFieldsJson: JSON.stringify(ticket.customFields),
+    reportedAt: toTimestamp(ticket.reportedAt),
   };
 }
 

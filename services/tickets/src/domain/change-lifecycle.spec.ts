@@ -42,6 +42,8 @@ function changeIn(
     urgency: 'high',
     priority: 'high',
     priorityReason: null,
+    assigneeId: null,
+    assignmentGroupId: null,
     risk: null,
     backoutPlan: '',
     plannedStart: null,
@@ -76,6 +78,7 @@ function roundThatIs(outcome: ApprovalOutcome, id = 'apr-1', changeId = 'chg-1')
 /** Everything any action may need, so the table tests only the state rules. */
 const complete: Omit<ChangeTransitionInput, 'action'> = {
   actorId: 'change-manager-1',
+  assignmentGroupId: 'dba',
   risk: 'medium',
   impact: 'high',
   backoutPlan: 'Restore the snapshot taken before the upgrade.',
@@ -94,7 +97,7 @@ function inputFor(action: ChangeAction): ChangeTransitionInput {
   return { action, ...complete, approval: approval[action] };
 }
 
-const expectedTarget: Record<ChangeAction, ChangeStatus> = {
+const expectedTarget: Record<Exclude<ChangeAction, 'assign'>, ChangeStatus> = {
   submit: 'assessment',
   request_approval: 'approval',
   schedule: 'scheduled',
@@ -107,12 +110,12 @@ const expectedTarget: Record<ChangeAction, ChangeStatus> = {
 };
 
 const approvedByCab: Record<ChangeStatus, ChangeAction[]> = {
-  draft: ['submit', 'cancel'],
-  assessment: ['request_approval', 'cancel'],
-  approval: ['schedule', 'reject', 'cancel'],
-  scheduled: ['start_implementation', 'cancel'],
-  implementing: ['complete'],
-  review: ['close'],
+  draft: ['assign', 'submit', 'cancel'],
+  assessment: ['assign', 'request_approval', 'cancel'],
+  approval: ['assign', 'schedule', 'reject', 'cancel'],
+  scheduled: ['assign', 'start_implementation', 'cancel'],
+  implementing: ['assign', 'complete'],
+  review: ['assign', 'close'],
   closed: [],
   rejected: ['revise'],
   cancelled: [],
@@ -122,7 +125,12 @@ const allowed: Record<ChangeKind, Record<ChangeStatus, ChangeAction[]>> = {
   normal: approvedByCab,
   emergency: approvedByCab,
   // Pre-approved: never assessed, approved or rejected; cancel is the way out of such a state.
-  standard: { ...approvedByCab, assessment: ['cancel'], approval: ['cancel'], rejected: [] },
+  standard: {
+    ...approvedByCab,
+    assessment: ['assign', 'cancel'],
+    approval: ['assign', 'cancel'],
+    rejected: [],
+  },
 };
 
 const cases = CHANGE_KINDS.flatMap((kind) =>
@@ -155,7 +163,11 @@ describe('change lifecycle', () => {
       const change = changeIn(kind, status, { approvalId: 'apr-1' });
       const result = transitionChange(change, inputFor(action), now);
       const target =
-        action === 'submit' && kind === 'standard' ? 'scheduled' : expectedTarget[action];
+        action === 'assign'
+          ? status
+          : action === 'submit' && kind === 'standard'
+            ? 'scheduled'
+            : expectedTarget[action];
       expect(result.from).toBe(status);
       expect(result.change.status).toBe(target);
       expect(result.change).toMatchObject({ number: 'CHG-000001', version: 3, updatedAt: now });
@@ -286,10 +298,10 @@ describe('what each change action needs and records', () => {
   });
 
   it.each<[ChangeAction, ApprovalOutcome, ChangeAction[]]>([
-    ['schedule', 'pending', ['cancel']],
-    ['schedule', 'rejected', ['reject', 'cancel']],
-    ['reject', 'pending', ['cancel']],
-    ['reject', 'approved', ['schedule', 'cancel']],
+    ['schedule', 'pending', ['assign', 'cancel']],
+    ['schedule', 'rejected', ['assign', 'reject', 'cancel']],
+    ['reject', 'pending', ['assign', 'cancel']],
+    ['reject', 'approved', ['assign', 'schedule', 'cancel']],
   ])('%s is refused while the round is %s', (action, outcome, open) => {
     const error = errorOf(() =>
       transitionChange(

@@ -30,6 +30,7 @@ export const IMPLEMENTATION_OUTCOMES = [
 export type ImplementationOutcome = (typeof IMPLEMENTATION_OUTCOMES)[number];
 
 export const CHANGE_ACTIONS = [
+  'assign',
   'submit',
   'request_approval',
   'schedule',
@@ -44,7 +45,8 @@ export type ChangeAction = (typeof CHANGE_ACTIONS)[number];
 
 export interface ChangeRule {
   from: readonly ChangeStatus[];
-  to: ChangeStatus;
+  /** `unchanged`: the action records something (an assignment) without moving the change on. */
+  to: ChangeStatus | 'unchanged';
   kinds: readonly ChangeKind[];
 }
 
@@ -56,6 +58,11 @@ const APPROVED_BY_CAB: readonly ChangeKind[] = ['normal', 'emergency'];
  * approval round (change-approval.ts); a rejected change is final unless revised to a draft.
  */
 export const CHANGE_LIFECYCLE: Readonly<Record<ChangeAction, ChangeRule>> = {
+  assign: {
+    from: ['draft', 'assessment', 'approval', 'scheduled', 'implementing', 'review'],
+    to: 'unchanged',
+    kinds: CHANGE_KINDS,
+  },
   submit: { from: ['draft'], to: 'assessment', kinds: CHANGE_KINDS },
   request_approval: { from: ['assessment'], to: 'approval', kinds: APPROVED_BY_CAB },
   schedule: { from: ['approval'], to: 'scheduled', kinds: APPROVED_BY_CAB },
@@ -90,6 +97,8 @@ export interface ChangeRecord {
   urgency: Urgency;
   priority: Priority;
   priorityReason: string | null;
+  assigneeId: string | null;
+  assignmentGroupId: string | null;
   risk: ChangeRisk | null;
   backoutPlan: string;
   plannedStart: Date | null;
@@ -109,6 +118,8 @@ export interface ChangeRecord {
 export interface ChangeTransitionInput {
   action: ChangeAction;
   actorId: string;
+  assigneeId?: string | undefined;
+  assignmentGroupId?: string | undefined;
   risk?: ChangeRisk | undefined;
   impact?: Impact | undefined;
   backoutPlan?: string | undefined;

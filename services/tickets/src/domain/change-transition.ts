@@ -21,10 +21,14 @@ import {
 } from './lifecycle-support';
 
 function targetOf(change: ChangeRecord, input: ChangeTransitionInput): ChangeStatus {
-  if (input.action !== 'submit') return CHANGE_LIFECYCLE[input.action].to;
-  if (change.changeKind === 'standard') return SUBMIT_SHORTCUTS.standard;
-  if (change.changeKind === 'emergency' && input.approval) return SUBMIT_SHORTCUTS.emergency;
-  return CHANGE_LIFECYCLE.submit.to;
+  if (input.action === 'submit' && change.changeKind === 'standard') {
+    return SUBMIT_SHORTCUTS.standard;
+  }
+  if (input.action === 'submit' && change.changeKind === 'emergency' && input.approval) {
+    return SUBMIT_SHORTCUTS.emergency;
+  }
+  const target = CHANGE_LIFECYCLE[input.action].to;
+  return target === 'unchanged' ? change.status : target;
 }
 
 function fieldsOf(
@@ -117,6 +121,18 @@ function fieldsOf(
     }
     case 'close':
       return { closedAt: now };
+    case 'assign':
+      if (!input.assigneeId && !input.assignmentGroupId) {
+        violations.push({
+          field: 'assigneeId',
+          message: 'assign needs an assignee or an assignment group',
+        });
+      }
+      throwIfInvalid('the assignment is invalid', violations);
+      return {
+        assigneeId: input.assigneeId ?? null,
+        assignmentGroupId: input.assignmentGroupId ?? change.assignmentGroupId,
+      };
     case 'cancel':
       return {};
     default:
@@ -126,6 +142,8 @@ function fieldsOf(
 
 const AUDITED_FIELDS = [
   'status',
+  'assigneeId',
+  'assignmentGroupId',
   'impact',
   'priority',
   'risk',

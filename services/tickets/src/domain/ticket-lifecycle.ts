@@ -284,6 +284,8 @@ const AUDITED_FIELDS = [
   'watcherIds',
   'satisfactionRating',
   'satisfactionComment',
+  'serviceId',
+  'categoryId',
 ] as const satisfies readonly (keyof Ticket)[];
 
 /** Times as RFC 3339 and lists as comma-separated text, so history entries read plainly. */

@@ -97,6 +97,11 @@ describe('opening a ticket', () => {
       satisfactionRating: null,
       satisfactionComment: '',
       ratedAt: null,
+      serviceId: null,
+      categoryId: null,
+      catalogItemId: null,
+      customFields: {},
+      reportedAt: new Date('2026-11-27T09:00:00Z'),
     });
   });
 
@@ -205,6 +210,41 @@ describe('opening problems and changes', () => {
           { field: 'plannedEnd', message: 'only a change has plannedEnd' },
           { field: 'plannedEnd', message: 'plannedStart must be before plannedEnd' },
         ],
+      }) as Error,
+    );
+  });
+});
+
+describe('tickets logged after the fact', () => {
+  const now = new Date('2026-11-27T09:00:00Z');
+  const request = validateTicketRequest({
+    type: 'incident',
+    title: 'Called at 17:30 on Friday: VPN down',
+    description: '',
+    impact: undefined,
+    urgency: undefined,
+    channel: 'phone',
+    requesterId: 'emp-1',
+    organizationId: undefined,
+  });
+  const context = { id: '0193a7a0-0000-7000-8000-00000000000a', sequence: 9, now };
+
+  it('keep the time they were reported, before their creation', () => {
+    const reportedAt = new Date('2026-11-20T14:30:00Z');
+    expect(openTicket({ ...request, reportedAt }, context)).toMatchObject({
+      reportedAt,
+      createdAt: now,
+    });
+    expect(openTicket(request, context).reportedAt).toEqual(now);
+  });
+
+  it.each([
+    ['in the future', new Date('2026-11-27T10:00:00Z')],
+    ['more than 30 days ago', new Date('2026-10-27T08:59:00Z')],
+  ])('refuse a reported time %s', (_, reportedAt) => {
+    expect(() => openTicket({ ...request, reportedAt }, context)).toThrow(
+      expect.objectContaining({
+        violations: [expect.objectContaining({ field: 'reportedAt' })],
       }) as Error,
     );
   });

@@ -10,6 +10,7 @@ import { PROBLEM_STATUSES, type ProblemStatus } from './problem-lifecycle';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './ticket-limits';
 import { normalizeTags } from './ticket-tags';
+import type { FormValues } from './service-catalog';
 import type { PendingReason } from './ticket-lifecycle';
 
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change'] as const;
@@ -99,6 +100,15 @@ export interface Ticket {
   satisfactionRating: number | null;
   satisfactionComment: string;
   ratedAt: Date | null;
+  /** The service from the catalog the ticket is about. */
+  serviceId: string | null;
+  categoryId: string | null;
+  /** The catalog item a request was ordered from. */
+  catalogItemId: string | null;
+  /** The values of the item's or category's form, checked against its JSON Schema. */
+  customFields: FormValues;
+  /** When the requester reported it: createdAt, or earlier for tickets logged after the fact. */
+  reportedAt: Date;
 }
 
 /** What a requester (or an agent on their behalf) provides to open a ticket. */
@@ -117,6 +127,33 @@ export interface TicketRequest {
   plannedStart?: Date | undefined;
   plannedEnd?: Date | undefined;
   tags?: string[] | undefined;
+  serviceId?: string | undefined;
+  categoryId?: string | undefined;
+  catalogItemId?: string | undefined;
+  customFields?: FormValues | undefined;
+  /** The queue a catalog item sends its requests to. */
+  assignmentGroupId?: string | undefined;
+  /** When the requester reported it, if before now (a call written up later). */
+  reportedAt?: Date | undefined;
+}
+
+/** How far back a ticket may be logged after the fact. */
+export const MAX_REPORTED_AGO_MS = 30 * 24 * 60 * 60 * 1000;
+/** Clocks of the caller and this service may differ a little. */
+const REPORTED_AT_SKEW_MS = 60_000;
+
+/** A reported time is in the past, and not too far in it. */
+function checkReportedAt(reportedAt: Date | undefined, now: Date): void {
+  if (!reportedAt) return;
+  const ago = now.getTime() - reportedAt.getTime();
+  if (ago < -REPORTED_AT_SKEW_MS || ago > MAX_REPORTED_AGO_MS) {
+    throw new TicketError(TicketErrorCode.ValidationFailed, 'the reported time is out of range', [
+      {
+        field: 'reportedAt',
+        message: `reportedAt must be in the past ${MAX_REPORTED_AGO_MS / 86_400_000} days, not in the future`,
+      },
+    ]);
+  }
 }
 
 export const MAX_CONFIGURATION_ITEMS = 50;
@@ -173,7 +210,7 @@ export function validateTicketRequest(request: TicketRequest): ValidTicketReques
       message: `organizationId must be at most ${REFERENCE_MAX_LENGTH} characters`,
     });
   }
-  violations.push(...changeViolations(request));
+  violations.push(...changeViolations(request), ...catalogViolations(request));
   const tags = normalizeTags(request.tags ?? [], violations);
   if (violations.length > 0 || !request.type) {
     throw new TicketError(
@@ -222,6 +259,28 @@ function changeViolations(request: TicketRequest): FieldViolation[] {
   return violations;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const CUSTOM_FIELDS_MAX_BYTES = 64 * 1024;
+
+/** Catalog references are ids the catalog issued; custom fields stay a modest JSON object. */
+function catalogViolations(request: TicketRequest): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  for (const field of ['serviceId', 'categoryId', 'catalogItemId'] as const) {
+    const value = request[field];
+    if (value !== undefined && !UUID.test(value)) {
+      violations.push({ field, message: `${field} must be a catalog id (UUID)` });
+    }
+  }
+  const size = new TextEncoder().encode(JSON.stringify(request.customFields ?? {})).length;
+  if (size > CUSTOM_FIELDS_MAX_BYTES) {
+    violations.push({
+      field: 'customFields',
+      message: `customFields must be at most ${CUSTOM_FIELDS_MAX_BYTES / 1024} KiB of JSON`,
+    });
+  }
+  return violations;
+}
+
 const INITIAL_STATUS: Record<TicketType, TicketStatus> = {
   incident: 'new',
   service_request: 'new',
@@ -244,6 +303,7 @@ export function openTicket(
   request: ValidTicketRequest,
   { id, sequence, now }: OpenTicketContext,
 ): Ticket {
+  checkReportedAt(request.reportedAt, now);
   const impact = request.impact ?? 'medium';
   const urgency = request.urgency ?? 'medium';
   return {
@@ -259,7 +319,7 @@ export function openTicket(
     channel: request.channel ?? 'api',
     requesterId: request.requesterId,
     organizationId: request.organizationId || null,
-    assignmentGroupId: null,
+    assignmentGroupId: request.assignmentGroupId ?? null,
     assigneeId: null,
     pendingReason: null,
     resolutionCode: null,
@@ -292,5 +352,11 @@ export function openTicket(
     satisfactionRating: null,
     satisfactionComment: '',
     ratedAt: null,
+    serviceId: request.serviceId ?? null,
+    categoryId: request.categoryId ?? null,
+    catalogItemId: request.catalogItemId ?? null,
+    customFields: request.customFields ?? {},
+    reportedAt:
+      request.reportedAt && request.reportedAt.getTime() < now.getTime() ? request.reportedAt : now,
   };
 }

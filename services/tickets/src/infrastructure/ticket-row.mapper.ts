@@ -53,12 +53,19 @@ export function toTicket(row: TicketEntity): Ticket {
     satisfactionRating: row.satisfactionRating,
     satisfactionComment: row.satisfactionComment,
     ratedAt: row.ratedAt,
+    serviceId: row.serviceId,
+    categoryId: row.categoryId,
+    catalogItemId: row.catalogItemId,
+    customFields: row.customFields,
+    reportedAt: row.reportedAt ?? row.createdAt,
   };
 }
 
 export function toTicketRow(ticket: Ticket, idempotency: IdempotencyRecord | null): TicketEntity {
   return {
     ...ticket,
+    reportedAt:
+      ticket.reportedAt.getTime() === ticket.createdAt.getTime() ? null : ticket.reportedAt,
     idempotencyKey: idempotency?.key ?? null,
     idempotencyFingerprint: idempotency?.fingerprint ?? null,
   };

@@ -137,4 +137,20 @@ export class TicketEntity {
 
   @Column('timestamptz', { name: 'rated_at', nullable: true })
   ratedAt!: Date | null;
+
+  @Column('uuid', { name: 'service_id', nullable: true })
+  serviceId!: string | null;
+
+  @Column('uuid', { name: 'category_id', nullable: true })
+  categoryId!: string | null;
+
+  @Column('uuid', { name: 'catalog_item_id', nullable: true })
+  catalogItemId!: string | null;
+
+  @Column('jsonb', { name: 'custom_fields' })
+  customFields!: Record<string, unknown>;
+
+  /** Null when the ticket was reported as it was created. */
+  @Column('timestamptz', { name: 'reported_at', nullable: true })
+  reportedAt!: Date | null;
 }

@@ -89,6 +89,11 @@ function insertedColumns(row: TicketEntity): [column: string, value: unknown][] 
     ['satisfaction_rating', row.satisfactionRating],
     ['satisfaction_comment', row.satisfactionComment],
     ['rated_at', row.ratedAt],
+    ['service_id', row.serviceId],
+    ['category_id', row.categoryId],
+    ['catalog_item_id', row.catalogItemId],
+    ['custom_fields', JSON.stringify(row.customFields)],
+    ['reported_at', row.reportedAt],
   ];
 }
 
@@ -314,6 +319,8 @@ export class TypeOrmTicketStore implements TicketStore {
             satisfactionRating: ticket.satisfactionRating,
             satisfactionComment: ticket.satisfactionComment,
             ratedAt: ticket.ratedAt,
+            serviceId: ticket.serviceId,
+            categoryId: ticket.categoryId,
           },
         );
         // The row is locked, so only a broken caller can miss it.
@@ -496,6 +503,12 @@ function whereMatching(
   }
   if (filters.updatedTo) {
     builder.andWhere('ticket.updated_at < :updatedTo', { updatedTo: filters.updatedTo });
+  }
+  if (filters.serviceId) {
+    builder.andWhere('ticket.service_id = :serviceId', { serviceId: filters.serviceId });
+  }
+  if (filters.categoryId) {
+    builder.andWhere('ticket.category_id = :categoryId', { categoryId: filters.categoryId });
   }
   if (filters.tags.length > 0) {
     builder.andWhere('ticket.tags @> :tags', { tags: filters.tags });

@@ -31,6 +31,8 @@ export function toTicketFilters(
     assigneeId: request.assigneeId || undefined,
     text: request.text || undefined,
     tags: request.tags,
+    serviceId: request.serviceId || undefined,
+    categoryId: request.categoryId || undefined,
     createdFrom,
     createdTo,
     updatedFrom,

@@ -80,6 +80,7 @@ import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 import { toTicketEdit } from './ticket-patch.mapper';
 import { toTicketFilters } from './ticket-filters.mapper';
+import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
 
 /** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
@@ -258,6 +259,10 @@ export class TicketsGrpcController implements TicketsServiceController {
       plannedStart: optionalDate(request.plannedStart),
       plannedEnd: optionalDate(request.plannedEnd),
       tags: request.tags,
+      serviceId: request.serviceId || undefined,
+      categoryId: request.categoryId || undefined,
+      customFields: parseJsonObject('customFields', request.customFieldsJson),
+      reportedAt: optionalDate(request.reportedAt),
     });
     return { ticket: toTicketMessage(ticket), created };
   }

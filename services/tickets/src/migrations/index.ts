@@ -8,6 +8,8 @@ import { AddTicketSortOrders1764748800000 } from './1764748800000-add-ticket-sor
 import { AddProblemsAndChanges1764835200000 } from './1764835200000-add-problems-and-changes';
 import { CreateTicketRelations1764921600000 } from './1764921600000-create-ticket-relations';
 import { AddTicketTagsWatchersSatisfaction1765008000000 } from './1765008000000-add-ticket-tags-watchers-satisfaction';
+import { CreateServiceCatalog1765094400000 } from './1765094400000-create-service-catalog';
+import { AddTicketReportedAt1765180800000 } from './1765180800000-add-ticket-reported-at';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -21,4 +23,6 @@ export const ticketsMigrations = [
   AddProblemsAndChanges1764835200000,
   CreateTicketRelations1764921600000,
   AddTicketTagsWatchersSatisfaction1765008000000,
+  CreateServiceCatalog1765094400000,
+  AddTicketReportedAt1765180800000,
 ];

@@ -62,4 +62,25 @@ describe('CreateTicketDto', () => {
       'a tag cannot contain a comma',
     ]);
   });
+  it('takes a service, a category and form values, refusing ids that are no uuids and non-objects', async () => {
+    const incident = { type: 'incident', title: 'Printer jams', requesterId: 'emp-1' };
+    expect(
+      await violationsOf({
+        ...incident,
+        serviceId: '0193a7a0-0000-7000-8000-0000000000a1',
+        categoryId: '0193a7a0-0000-7000-8000-0000000000c1',
+        customFields: { printerName: 'PR-3-14', pagesJammed: [1, 2] },
+      }),
+    ).toEqual({});
+    expect(
+      Object.keys(
+        await violationsOf({
+          ...incident,
+          serviceId: 'workplace-it',
+          categoryId: 'printers',
+          customFields: ['PR-3-14'],
+        }),
+      ).sort(),
+    ).toEqual(['categoryId', 'customFields', 'serviceId']);
+  });
 });

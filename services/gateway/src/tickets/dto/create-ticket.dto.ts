@@ -4,12 +4,15 @@ import {
   IsArray,
   IsIn,
   IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   MinLength,
   ValidateBy,
 } from 'class-validator';
+import { JSON_OBJECT_SCHEMA, type JsonObject } from './json-object';
 import { INSTANT } from './instant';
 import { AreTags, TAGS_SCHEMA } from './tags';
 import {
@@ -145,10 +148,46 @@ export class CreateTicketDto {
   plannedEnd?: string;
 
   @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-20T17:30:00+03:00',
+    description:
+      'When the requester reported it, for a ticket logged after the fact (a call written up later); ' +
+      'at most 30 days ago. SLA clocks start here. Default: now.',
+  })
+  @IsOptional()
+  @IsISO8601(INSTANT)
+  reportedAt?: string;
+
+  @ApiPropertyOptional({
     ...TAGS_SCHEMA,
     description: 'Labels to find the ticket again; stored lower-case and trimmed.',
   })
   @IsOptional()
   @AreTags()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The business service (GET /api/v1/catalog/services) the ticket is about.',
+  })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A category (GET /api/v1/catalog/categories); its form asks for customFields.',
+  })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({
+    ...JSON_OBJECT_SCHEMA,
+    example: { affectedUsers: 12 },
+    description: "The values of the category's form, checked against its JSON Schema.",
+  })
+  @IsOptional()
+  @IsObject()
+  customFields?: JsonObject;
 }

@@ -39,3 +39,19 @@ describe('the tag filter of lists and counts', () => {
     }
   });
 });
+
+describe('the service and category filters of lists and counts', () => {
+  it('take uuids and refuse anything else', async () => {
+    const ids = {
+      serviceId: '0193a7a0-0000-7000-8000-0000000000a1',
+      categoryId: '0193a7a0-0000-7000-8000-0000000000c1',
+    };
+    for (const dto of [ListTicketsQueryDto, CountTicketsQueryDto]) {
+      expect(await validate(plainToInstance(dto, ids))).toEqual([]);
+      const errors = await validate(
+        plainToInstance(dto, { serviceId: 'workplace-it', categoryId: 'printers' }),
+      );
+      expect(errors.map((error) => error.property).sort()).toEqual(['categoryId', 'serviceId']);
+    }
+  });
+});

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, type TransformFnParams, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { AreTags, MAX_TAG_LENGTH, MAX_TAGS } from './tags';
 import {
   PRIORITIES,
@@ -88,6 +98,16 @@ export class ListTicketsQueryDto {
   @IsString()
   @MaxLength(200)
   assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Tickets about this business service.' })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Tickets in this category.' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
 
   @ApiPropertyOptional({
     maxLength: 200,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { JSON_OBJECT_SCHEMA, type JsonObject } from './json-object';
 import {
   CHANGE_KINDS,
   CHANGE_RISKS,
@@ -164,6 +165,13 @@ export class TicketDto {
   plannedEnd!: string | null;
 
   @ApiProperty({
+    format: 'date-time',
+    description:
+      'When the requester reported it: createdAt, or earlier when logged after the fact.',
+  })
+  reportedAt!: string;
+
+  @ApiProperty({
     type: String,
     nullable: true,
     description:
@@ -212,6 +220,33 @@ export class TicketDto {
     description: "The requester's rating once resolved or closed; null until rated.",
   })
   satisfaction!: TicketSatisfactionDto | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The business service (GET /api/v1/catalog/services) the ticket is about.',
+  })
+  serviceId!: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  categoryId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Service requests: the catalog item the request was ordered from.',
+  })
+  catalogItemId!: string | null;
+
+  @ApiProperty({
+    ...JSON_OBJECT_SCHEMA,
+    example: { laptopModel: 'ThinkPad X1', needsDockingStation: true },
+    description:
+      "The values of the catalog item's or the category's form; {} when there is no form.",
+  })
+  customFields!: JsonObject;
 }
 
 export class TicketPageDto {

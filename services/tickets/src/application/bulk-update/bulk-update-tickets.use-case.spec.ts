@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketAssigned } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -23,7 +24,7 @@ async function setup(count: number) {
   );
   const tickets = [];
   for (let index = 0; index < count; index += 1) {
-    const { ticket } = await new CreateTicketUseCase(store, clock, ids).execute({
+    const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
       idempotencyKey: '',
       type: 'incident',
       title: `Wi-Fi in meeting room ${index}`,

@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import {
   ChangeApprovalApproved,
   ChangeApprovalRejected,
@@ -29,7 +30,7 @@ async function changeAwaitingApproval() {
   const settings = { reopenWindowMs: 0 };
   const transition = new TransitionTicketUseCase(store, clock, ids, settings);
   const vote = new CastApprovalVoteUseCase(store, clock, settings);
-  const { ticket } = await new CreateTicketUseCase(store, clock, ids).execute({
+  const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
     idempotencyKey: '',
     type: 'change',
     title: 'Upgrade PostgreSQL 15 → 17 on db-01',

@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketCommented } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -14,7 +15,7 @@ async function setup() {
   const store = new InMemoryTicketStore();
   const clock = steppingClock(new Date('2026-11-27T09:00:00Z'), 60_000);
   const ids = sequentialIds();
-  const { ticket } = await new CreateTicketUseCase(store, clock, ids).execute({
+  const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
     idempotencyKey: '',
     type: 'incident',
     title: 'Outlook does not start',

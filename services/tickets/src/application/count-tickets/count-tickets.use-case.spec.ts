@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TICKET_STATUSES } from '../../domain/ticket';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
 import {
@@ -15,7 +16,7 @@ describe('CountTicketsUseCase', () => {
   it('counts tickets per state, zeros included, under the filters', async () => {
     const store = new InMemoryTicketStore();
     const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
-    const create = new CreateTicketUseCase(store, clock, sequentialIds());
+    const create = new CreateTicketUseCase(store, clock, sequentialIds(), emptyCatalog());
     const transition = new TransitionTicketUseCase(store, clock, sequentialIds(), {
       reopenWindowMs: 0,
     });

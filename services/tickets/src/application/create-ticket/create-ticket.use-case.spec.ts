@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketCreated } from '@itsm/contracts';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import {
@@ -26,6 +27,7 @@ function setup() {
     store,
     steppingClock(new Date('2026-11-27T09:00:00Z')),
     sequentialIds(),
+    emptyCatalog(),
   );
   return { store, useCase };
 }
@@ -112,6 +114,7 @@ describe('CreateTicketUseCase', () => {
       store,
       steppingClock(new Date('2026-11-27T10:00:00Z')),
       sequentialIds(),
+      emptyCatalog(),
     );
     const winner = await racing.execute({ ...command, idempotencyKey: 'race' });
     // The second attempt passed the fast-path check before the winner committed.

@@ -9,6 +9,7 @@ import {
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { idempotencyKeyOf } from '../idempotency-key';
 import type { Clock } from '../ports/clock';
+import type { CatalogReferences } from '../catalog/catalog-references';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdempotencyRecord, TicketStore } from '../ports/ticket-store';
 import { toTicketMessage } from '../ticket-message.mapper';
@@ -42,8 +43,19 @@ export function requestFingerprint(request: ValidTicketRequest): string {
           request.plannedEnd?.toISOString() ?? null,
         ]
       : []),
-    // Tags were added later; tickets without them keep their earlier fingerprint.
+    // Tags, catalog fields and the reported time were added later; tickets without them keep
+    // their fingerprint.
+    ...(request.reportedAt ? [request.reportedAt.toISOString()] : []),
     ...((request.tags ?? []).length > 0 ? [request.tags] : []),
+    ...(request.serviceId || request.categoryId || request.catalogItemId || request.customFields
+      ? [
+          request.serviceId ?? null,
+          request.categoryId ?? null,
+          request.catalogItemId ?? null,
+          request.customFields ?? {},
+          request.assignmentGroupId ?? null,
+        ]
+      : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -58,10 +70,12 @@ export class CreateTicketUseCase {
     private readonly tickets: TicketStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly catalog: CatalogReferences,
   ) {}
 
   async execute(command: CreateTicketCommand): Promise<CreateTicketResult> {
     const request = validateTicketRequest(command);
+    await this.catalog.check(request);
     const key = idempotencyKeyOf(command.idempotencyKey);
     const idempotency: IdempotencyRecord | null = key
       ? { key, fingerprint: requestFingerprint(request) }

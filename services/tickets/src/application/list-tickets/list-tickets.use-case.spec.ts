@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
 import {
@@ -31,6 +32,7 @@ async function storeWith(count: number) {
     store,
     steppingClock(new Date('2026-11-27T09:00:00Z')),
     sequentialIds(),
+    emptyCatalog(),
   );
   for (let index = 1; index <= count; index += 1) {
     await create.execute({

@@ -97,6 +97,8 @@ export interface TicketFilters {
   text: string | undefined;
   /** Tickets carrying every one of these tags; empty means any. */
   tags: string[];
+  serviceId: string | undefined;
+  categoryId: string | undefined;
   /** Created at or after. */
   createdFrom: Date | undefined;
   /** Created strictly before. */

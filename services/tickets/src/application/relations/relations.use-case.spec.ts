@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketLinked, TicketMerged, TicketResolved } from '@itsm/contracts';
 import type { TicketType } from '../../domain/ticket';
 import { TicketErrorCode } from '../../domain/ticket-error';
@@ -20,7 +21,7 @@ function setup() {
   const ids = sequentialIds();
   const settings = { reopenWindowMs: 3_600_000 };
   const create = (type: TicketType, title: string) =>
-    new CreateTicketUseCase(store, clock, ids)
+    new CreateTicketUseCase(store, clock, ids, emptyCatalog())
       .execute({
         idempotencyKey: '',
         type,

@@ -212,6 +212,8 @@ export class InMemoryTicketStore implements TicketStore {
       )
       .filter((ticket) => !filters.assigneeId || ticket.assigneeId === filters.assigneeId)
       .filter((ticket) => filters.tags.every((tag) => ticket.tags.includes(tag)))
+      .filter((ticket) => !filters.serviceId || ticket.serviceId === filters.serviceId)
+      .filter((ticket) => !filters.categoryId || ticket.categoryId === filters.categoryId)
       .filter((ticket) => within(ticket.createdAt, filters.createdFrom, filters.createdTo))
       .filter((ticket) => within(ticket.updatedAt, filters.updatedFrom, filters.updatedTo))
       .filter(
@@ -235,6 +237,8 @@ export const NO_FILTERS: TicketFilters = {
   assigneeId: undefined,
   text: undefined,
   tags: [],
+  serviceId: undefined,
+  categoryId: undefined,
   createdFrom: undefined,
   createdTo: undefined,
   updatedFrom: undefined,

@@ -1,3 +1,4 @@
+import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketUpdated } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -11,7 +12,12 @@ import { UpdateTicketUseCase } from './update-ticket.use-case';
 async function setup() {
   const store = new InMemoryTicketStore();
   const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
-  const { ticket } = await new CreateTicketUseCase(store, clock, sequentialIds()).execute({
+  const { ticket } = await new CreateTicketUseCase(
+    store,
+    clock,
+    sequentialIds(),
+    emptyCatalog(),
+  ).execute({
     idempotencyKey: '',
     type: 'incident',
     title: 'Slow network',

@@ -1004,7 +1004,26 @@ export interface Ticket {
   /** The requester's satisfaction after resolution: 1 (very unhappy) to 5; 0 until rated. */
   satisfactionRating: number;
   satisfactionComment: string;
-  ratedAt: Timestamp | undefined;
+  ratedAt:
+    | Timestamp
+    | undefined;
+  /**
+   * The business service (catalog) the ticket is about, its category, and the catalog item a
+   * request was ordered from; empty when none.
+   */
+  serviceId: string;
+  categoryId: string;
+  catalogItemId: string;
+  /**
+   * The values of the item's or the category's form as a JSON object (checked against its
+   * JSON Schema); "{}" when there is no form.
+   */
+  customFieldsJson: string;
+  /**
+   * When the requester reported it: created_at, or earlier for tickets logged after the fact
+   * (a phone call written up later). SLA clocks start here.
+   */
+  reportedAt: Timestamp | undefined;
 }
 
 export interface ApprovalVote {
@@ -1231,6 +1250,31 @@ export const Ticket: MessageFns<Ticket> = {
         : isSet(object.rated_at)
         ? fromJsonTimestamp(object.rated_at)
         : undefined,
+      serviceId: isSet(object.serviceId)
+        ? globalThis.String(object.serviceId)
+        : isSet(object.service_id)
+        ? globalThis.String(object.service_id)
+        : "",
+      categoryId: isSet(object.categoryId)
+        ? globalThis.String(object.categoryId)
+        : isSet(object.category_id)
+        ? globalThis.String(object.category_id)
+        : "",
+      catalogItemId: isSet(object.catalogItemId)
+        ? globalThis.String(object.catalogItemId)
+        : isSet(object.catalog_item_id)
+        ? globalThis.String(object.catalog_item_id)
+        : "",
+      customFieldsJson: isSet(object.customFieldsJson)
+        ? globalThis.String(object.customFieldsJson)
+        : isSet(object.custom_fields_json)
+        ? globalThis.String(object.custom_fields_json)
+        : "",
+      reportedAt: isSet(object.reportedAt)
+        ? fromJsonTimestamp(object.reportedAt)
+        : isSet(object.reported_at)
+        ? fromJsonTimestamp(object.reported_at)
+        : undefined,
     };
   },
 
@@ -1364,6 +1408,21 @@ export const Ticket: MessageFns<Ticket> = {
     }
     if (message.ratedAt !== undefined) {
       obj.ratedAt = fromTimestamp(message.ratedAt).toISOString();
+    }
+    if (message.serviceId !== "") {
+      obj.serviceId = message.serviceId;
+    }
+    if (message.categoryId !== "") {
+      obj.categoryId = message.categoryId;
+    }
+    if (message.catalogItemId !== "") {
+      obj.catalogItemId = message.catalogItemId;
+    }
+    if (message.customFieldsJson !== "") {
+      obj.customFieldsJson = message.customFieldsJson;
+    }
+    if (message.reportedAt !== undefined) {
+      obj.reportedAt = fromTimestamp(message.reportedAt).toISOString();
     }
     return obj;
   },

@@ -190,6 +190,12 @@ export interface CreateTicketRequest {
   plannedStart: Timestamp | undefined;
   plannedEnd: Timestamp | undefined;
   tags: string[];
+  serviceId: string;
+  categoryId: string;
+  /** A JSON object checked against the category's form; empty means none. */
+  customFieldsJson: string;
+  /** When the requester reported it, if earlier than now (at most 30 days ago); unset means now. */
+  reportedAt: Timestamp | undefined;
 }
 
 export interface CreateTicketResponse {
@@ -231,6 +237,8 @@ export interface ListTicketsRequest {
   sort: string;
   /** Tickets carrying every one of these tags. */
   tags: string[];
+  serviceId: string;
+  categoryId: string;
 }
 
 /** A half-open interval [from, to); either end may be absent. */
@@ -336,6 +344,8 @@ export interface CountTicketsRequest {
   created: TimeRange | undefined;
   updated: TimeRange | undefined;
   tags: string[];
+  serviceId: string;
+  categoryId: string;
 }
 
 export interface StatusCount {
@@ -899,6 +909,26 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
       tags: globalThis.Array.isArray(object?.tags)
         ? object.tags.map((e: any) => globalThis.String(e))
         : [],
+      serviceId: isSet(object.serviceId)
+        ? globalThis.String(object.serviceId)
+        : isSet(object.service_id)
+        ? globalThis.String(object.service_id)
+        : "",
+      categoryId: isSet(object.categoryId)
+        ? globalThis.String(object.categoryId)
+        : isSet(object.category_id)
+        ? globalThis.String(object.category_id)
+        : "",
+      customFieldsJson: isSet(object.customFieldsJson)
+        ? globalThis.String(object.customFieldsJson)
+        : isSet(object.custom_fields_json)
+        ? globalThis.String(object.custom_fields_json)
+        : "",
+      reportedAt: isSet(object.reportedAt)
+        ? fromJsonTimestamp(object.reportedAt)
+        : isSet(object.reported_at)
+        ? fromJsonTimestamp(object.reported_at)
+        : undefined,
     };
   },
 
@@ -945,6 +975,18 @@ export const CreateTicketRequest: MessageFns<CreateTicketRequest> = {
     }
     if (message.tags?.length) {
       obj.tags = message.tags;
+    }
+    if (message.serviceId !== "") {
+      obj.serviceId = message.serviceId;
+    }
+    if (message.categoryId !== "") {
+      obj.categoryId = message.categoryId;
+    }
+    if (message.customFieldsJson !== "") {
+      obj.customFieldsJson = message.customFieldsJson;
+    }
+    if (message.reportedAt !== undefined) {
+      obj.reportedAt = fromTimestamp(message.reportedAt).toISOString();
     }
     return obj;
   },
@@ -1041,6 +1083,16 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
       tags: globalThis.Array.isArray(object?.tags)
         ? object.tags.map((e: any) => globalThis.String(e))
         : [],
+      serviceId: isSet(object.serviceId)
+        ? globalThis.String(object.serviceId)
+        : isSet(object.service_id)
+        ? globalThis.String(object.service_id)
+        : "",
+      categoryId: isSet(object.categoryId)
+        ? globalThis.String(object.categoryId)
+        : isSet(object.category_id)
+        ? globalThis.String(object.category_id)
+        : "",
     };
   },
 
@@ -1087,6 +1139,12 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
     }
     if (message.tags?.length) {
       obj.tags = message.tags;
+    }
+    if (message.serviceId !== "") {
+      obj.serviceId = message.serviceId;
+    }
+    if (message.categoryId !== "") {
+      obj.categoryId = message.categoryId;
     }
     return obj;
   },
@@ -1491,6 +1549,16 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
       tags: globalThis.Array.isArray(object?.tags)
         ? object.tags.map((e: any) => globalThis.String(e))
         : [],
+      serviceId: isSet(object.serviceId)
+        ? globalThis.String(object.serviceId)
+        : isSet(object.service_id)
+        ? globalThis.String(object.service_id)
+        : "",
+      categoryId: isSet(object.categoryId)
+        ? globalThis.String(object.categoryId)
+        : isSet(object.category_id)
+        ? globalThis.String(object.category_id)
+        : "",
     };
   },
 
@@ -1525,6 +1593,12 @@ export const CountTicketsRequest: MessageFns<CountTicketsRequest> = {
     }
     if (message.tags?.length) {
       obj.tags = message.tags;
+    }
+    if (message.serviceId !== "") {
+      obj.serviceId = message.serviceId;
+    }
+    if (message.categoryId !== "") {
+      obj.categoryId = message.categoryId;
     }
     return obj;
   },

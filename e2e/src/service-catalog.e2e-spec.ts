@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { aTicketRequestBody, postJson } from '@itsm/testing';
+import type { ProblemBody, TicketBody } from './support/api-bodies';
+import { platformSuite } from './support/platform-suite';
+
+interface CatalogTicketBody extends TicketBody {
+  serviceId: string | null;
+  categoryId: string | null;
+  catalogItemId: string | null;
+  customFields: Record<string, unknown>;
+  reportedAt: string;
+}
+
+describe('the service catalog through the gateway', () => {
+  const suite = platformSuite();
+  const catalogUrl = () => suite.ticketsUrl.replace('/tickets', '/catalog');
+
+  async function created<T>(response: Response): Promise<T> {
+    const body = (await response.json()) as T & ProblemBody;
+    expect({ status: response.status, detail: body.detail }).toEqual({
+      status: 201,
+      detail: undefined,
+    });
+    return body;
+  }
+
+  it('orders a laptop from the catalog with its form, into the fulfilment queue', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const service = await created<{ id: string }>(
+      await postJson(`${catalogUrl()}/services`, {
+        name: `Workplace ${suffix}`,
+        description: 'Laptops, phones and peripherals',
+        ownerGroupId: 'workplace',
+      }),
+    );
+    const category = await created<{ id: string }>(
+      await postJson(`${catalogUrl()}/categories`, { name: `Hardware ${suffix}` }),
+    );
+    const item = await created<{ id: string; formSchema: Record<string, unknown> }>(
+      await postJson(`${catalogUrl()}/items`, {
+        serviceId: service.id,
+        name: 'Новый ноутбук',
+        description: 'Стандартный ноутбук разработчика',
+        formSchema: {
+          type: 'object',
+          required: ['model', 'startDate'],
+          properties: {
+            model: { type: 'string', enum: ['ThinkPad T14', 'MacBook Pro 14'] },
+            startDate: { type: 'string', format: 'date' },
+          },
+          additionalProperties: false,
+        },
+        defaultCategoryId: category.id,
+        defaultImpact: 'low',
+        defaultUrgency: 'medium',
+        fulfilmentGroupId: 'workplace',
+      }),
+    );
+    const listed = (await (
+      await fetch(`${catalogUrl()}/items?serviceId=${service.id}`)
+    ).json()) as { items: { id: string }[] };
+    expect(listed.items.map((entry) => entry.id)).toEqual([item.id]);
+
+    const badForm = await postJson(`${catalogUrl()}/items/${item.id}/requests`, {
+      requesterId: 'emp-1001',
+      fields: { model: 'Amiga 500' },
+    });
+    expect(badForm.status).toBe(400);
+    const problem = (await badForm.json()) as ProblemBody;
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual([
+      'customFields/model',
+      'customFields/startDate',
+    ]);
+
+    const order = {
+      requesterId: 'emp-1001',
+      fields: { model: 'ThinkPad T14', startDate: '2026-12-01' },
+    };
+    const key = { 'Idempotency-Key': `laptop-${suffix}` };
+    const ticket = await created<CatalogTicketBody>(
+      await postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key),
+    );
+    expect(ticket).toMatchObject({
+      type: 'service_request',
+      title: 'Новый ноутбук',
+      status: 'new',
+      priority: 'low',
+      assignmentGroupId: 'workplace',
+      serviceId: service.id,
+      categoryId: category.id,
+      catalogItemId: item.id,
+      customFields: { model: 'ThinkPad T14', startDate: '2026-12-01' },
+    });
+    const retry = await postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await retry.json()) as CatalogTicketBody).id).toBe(ticket.id);
+
+    const byService = (await (
+      await fetch(`${suite.ticketsUrl}?serviceId=${service.id}`)
+    ).json()) as { items: CatalogTicketBody[] };
+    expect(byService.items.map((entry) => entry.id)).toEqual([ticket.id]);
+  });
+
+  it('checks an incident against its category form, and keeps when it was reported', async () => {
+    const category = await created<{ id: string }>(
+      await postJson(`${catalogUrl()}/categories`, {
+        name: `Network ${randomUUID().slice(0, 8)}`,
+        formSchema: {
+          type: 'object',
+          required: ['location'],
+          properties: { location: { type: 'string', minLength: 2 } },
+        },
+      }),
+    );
+    const missing = await postJson(
+      suite.ticketsUrl,
+      aTicketRequestBody({ categoryId: category.id }),
+    );
+    expect(missing.status).toBe(400);
+    const reportedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const ticket = await created<CatalogTicketBody>(
+      await postJson(
+        suite.ticketsUrl,
+        aTicketRequestBody({
+          categoryId: category.id,
+          customFields: { location: 'Переговорная 4.12' },
+          channel: 'phone',
+          reportedAt,
+        }),
+      ),
+    );
+    expect(ticket).toMatchObject({ customFields: { location: 'Переговорная 4.12' }, reportedAt });
+    const future = await postJson(
+      suite.ticketsUrl,
+      aTicketRequestBody({ reportedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    );
+    expect(future.status).toBe(400);
+  });
+});

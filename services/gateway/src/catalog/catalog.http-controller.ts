@@ -1,0 +1,182 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { firstValueFrom } from 'rxjs';
+import type { CatalogServiceClient } from '@itsm/contracts';
+import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { TicketDto } from '../tickets/dto/ticket.dto';
+import { openedTicket } from '../tickets/ticket-response';
+import { CATALOG_CLIENT } from './catalog-client.provider';
+import {
+  toCatalogItemDto,
+  toCategoryDto,
+  toCreateCatalogItemRequest,
+  toCreateCategoryRequest,
+  toCreateServiceRequest,
+  toListCatalogItemsRequest,
+  toRequestCatalogItemRequest,
+  toServiceDto,
+} from './catalog-dto.mapper';
+import {
+  CatalogItemDto,
+  CatalogItemListDto,
+  CreateCatalogItemDto,
+  ListCatalogItemsQueryDto,
+} from './dto/catalog-item.dto';
+import { CategoryDto, CategoryListDto, CreateCategoryDto } from './dto/category.dto';
+import { RequestCatalogItemDto } from './dto/request-catalog-item.dto';
+import { CreateServiceDto, ServiceDto, ServiceListDto } from './dto/service.dto';
+
+const CATALOG_PATH = '/api/v1/catalog';
+
+@ApiTags('catalog')
+@Controller(CATALOG_PATH)
+export class CatalogHttpController {
+  constructor(@Inject(CATALOG_CLIENT) private readonly catalog: CatalogServiceClient) {}
+
+  @Get('services')
+  @ApiOperation({ summary: 'The business services, by name' })
+  @ApiOkResponse({ type: ServiceListDto })
+  @ApiProblemResponses(503)
+  async services(): Promise<ServiceListDto> {
+    const { services } = await firstValueFrom(this.catalog.listServices({}));
+    return { items: services.map(toServiceDto) };
+  }
+
+  @Post('services')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Add a business service to the catalog' })
+  @ApiCreatedResponse({ type: ServiceDto })
+  @ApiProblemResponses(400, 503)
+  async createService(
+    @Body() body: CreateServiceDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ServiceDto> {
+    const { service } = await firstValueFrom(
+      this.catalog.createService(toCreateServiceRequest(body)),
+    );
+    if (!service) throw new Error('the catalog answered without a service');
+    // No single-service resource: the list is where the new one shows.
+    response.setHeader('Location', `${CATALOG_PATH}/services`);
+    return toServiceDto(service);
+  }
+
+  @Get('categories')
+  @ApiOperation({ summary: 'The category tree: parents before children, siblings by name' })
+  @ApiOkResponse({ type: CategoryListDto })
+  @ApiProblemResponses(503)
+  async categories(): Promise<CategoryListDto> {
+    const { categories } = await firstValueFrom(this.catalog.listCategories({}));
+    return { items: categories.map(toCategoryDto) };
+  }
+
+  @Post('categories')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Add a category, with the form (a JSON Schema) tickets in it fill in',
+  })
+  @ApiCreatedResponse({ type: CategoryDto })
+  @ApiProblemResponses(400, 503)
+  async createCategory(
+    @Body() body: CreateCategoryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CategoryDto> {
+    const { category } = await firstValueFrom(
+      this.catalog.createCategory(toCreateCategoryRequest(body)),
+    );
+    if (!category) throw new Error('the catalog answered without a category');
+    // No single-category resource: the tree is where the new one shows.
+    response.setHeader('Location', `${CATALOG_PATH}/categories`);
+    return toCategoryDto(category);
+  }
+
+  @Get('items')
+  @ApiOperation({ summary: 'The items requesters can order, of one service or all' })
+  @ApiOkResponse({ type: CatalogItemListDto })
+  @ApiProblemResponses(400, 503)
+  async items(@Query() query: ListCatalogItemsQueryDto): Promise<CatalogItemListDto> {
+    const { items } = await firstValueFrom(
+      this.catalog.listCatalogItems(toListCatalogItemsRequest(query)),
+    );
+    return { items: items.map(toCatalogItemDto) };
+  }
+
+  @Get('items/:id')
+  @ApiOperation({ summary: 'One catalog item, with the form a request fills in' })
+  @ApiOkResponse({ type: CatalogItemDto })
+  @ApiProblemResponses(400, 404, 503)
+  async item(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+  ): Promise<CatalogItemDto> {
+    const { item } = await firstValueFrom(this.catalog.getCatalogItem({ id }));
+    if (!item) throw new Error('the catalog answered without an item');
+    return toCatalogItemDto(item);
+  }
+
+  @Post('items')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Offer an item of a service, with its form and defaults' })
+  @ApiCreatedResponse({ type: CatalogItemDto })
+  @ApiProblemResponses(400, 503)
+  async createItem(
+    @Body() body: CreateCatalogItemDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CatalogItemDto> {
+    const { item } = await firstValueFrom(
+      this.catalog.createCatalogItem(toCreateCatalogItemRequest(body)),
+    );
+    if (!item) throw new Error('the catalog answered without an item');
+    const dto = toCatalogItemDto(item);
+    response.setHeader('Location', `${CATALOG_PATH}/items/${dto.id}`);
+    return dto;
+  }
+
+  @Post('items/:id/requests')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Order an item: a service request opens with its form values and the item defaults',
+    description:
+      "The fields are checked against the item's form (400 naming each wrong field); the request " +
+      "gets the item's service, default category, impact, urgency and fulfilment group. An item " +
+      'no longer offered is refused with 409. Location and ETag are those of the new ticket.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Retrying with the same key returns the first request (header Idempotent-Replayed: true); ' +
+      'the same key with a different body is refused with 422.',
+  })
+  @ApiCreatedResponse({ type: TicketDto })
+  @ApiProblemResponses(400, 404, 409, 422, 503)
+  async request(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: RequestCatalogItemDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TicketDto> {
+    const answer = await firstValueFrom(
+      this.catalog.requestCatalogItem(toRequestCatalogItemRequest(id, body, idempotencyKey)),
+    );
+    return openedTicket(answer, response);
+  }
+}

@@ -1,0 +1,159 @@
+import { TicketErrorCode } from '../../domain/ticket-error';
+import { AjvFormValidator } from '../../infrastructure/ajv-form.validator';
+import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
+import { emptyCatalog, InMemoryCatalogStore } from '../testing/in-memory-catalog-store';
+import {
+  InMemoryTicketStore,
+  sequentialIds,
+  steppingClock,
+} from '../testing/in-memory-ticket-store';
+import { ManageCatalogUseCase } from './manage-catalog.use-case';
+import { RequestCatalogItemUseCase } from './request-catalog-item.use-case';
+
+const laptopForm = {
+  type: 'object',
+  required: ['model'],
+  properties: { model: { type: 'string', enum: ['ThinkPad T14', 'MacBook Pro 14'] } },
+  additionalProperties: false,
+};
+
+async function setup() {
+  const catalog = new InMemoryCatalogStore();
+  const tickets = new InMemoryTicketStore();
+  const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
+  const ids = sequentialIds();
+  const forms = new AjvFormValidator();
+  const manage = new ManageCatalogUseCase(catalog, forms, clock, ids);
+  const create = new CreateTicketUseCase(tickets, clock, ids, emptyCatalog(catalog));
+  const request = new RequestCatalogItemUseCase(catalog, forms, create);
+  const workplace = await manage.createService({
+    name: 'Workplace',
+    description: 'Laptops, phones, peripherals',
+    ownerGroupId: 'workplace',
+  });
+  const hardware = await manage.createCategory({
+    parentId: null,
+    name: 'Hardware',
+    formSchema: null,
+  });
+  const laptop = await manage.createItem({
+    serviceId: workplace.id,
+    name: 'New laptop',
+    description: '',
+    formSchema: laptopForm,
+    defaultCategoryId: hardware.id,
+    defaultImpact: 'low',
+    defaultUrgency: 'medium',
+    fulfilmentGroupId: 'workplace',
+  });
+  return { manage, create, request, workplace, hardware, laptop };
+}
+
+const order = {
+  requesterId: 'emp-1',
+  organizationId: undefined,
+  title: '',
+  description: 'Starts on Monday',
+  channel: undefined,
+  idempotencyKey: '',
+};
+
+describe('service catalog', () => {
+  it('opens a request from an item with its service, category, defaults, queue and form', async () => {
+    const { request, laptop, workplace, hardware } = await setup();
+    const { ticket } = await request.execute({
+      ...order,
+      itemId: laptop.id,
+      fields: { model: 'ThinkPad T14' },
+    });
+    expect(ticket).toMatchObject({
+      type: 'service_request',
+      title: 'New laptop',
+      channel: 'portal',
+      serviceId: workplace.id,
+      categoryId: hardware.id,
+      catalogItemId: laptop.id,
+      assignmentGroupId: 'workplace',
+      priority: 'low',
+      customFields: { model: 'ThinkPad T14' },
+    });
+  });
+
+  it('refuses a form that does not fit the item, naming the fields', async () => {
+    const { request, laptop } = await setup();
+    await expect(
+      request.execute({ ...order, itemId: laptop.id, fields: { model: 'Amiga', colour: 'red' } }),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.ValidationFailed,
+      violations: expect.arrayContaining([
+        { field: 'customFields/model', message: 'must be equal to one of the allowed values' },
+      ]) as unknown,
+    });
+  });
+
+  it('checks what a ticket points to and the category form', async () => {
+    const { manage, create } = await setup();
+    const network = await manage.createCategory({
+      parentId: null,
+      name: 'Network',
+      formSchema: {
+        type: 'object',
+        required: ['location'],
+        properties: { location: { type: 'string', minLength: 2 } },
+      },
+    });
+    const base = {
+      idempotencyKey: '',
+      type: 'incident' as const,
+      title: 'Wi-Fi drops',
+      description: '',
+      impact: undefined,
+      urgency: undefined,
+      channel: undefined,
+      requesterId: 'emp-1',
+      organizationId: undefined,
+    };
+    await expect(
+      create.execute({ ...base, categoryId: network.id, customFields: {} }),
+    ).rejects.toMatchObject({ violations: [{ field: 'customFields/location' }] });
+    const { ticket } = await create.execute({
+      ...base,
+      categoryId: network.id,
+      customFields: { location: 'Room 4.12' },
+    });
+    expect(ticket.customFields).toEqual({ location: 'Room 4.12' });
+    await expect(
+      create.execute({ ...base, serviceId: '0193a7a0-0000-7000-8000-00000000dead' }),
+    ).rejects.toMatchObject({ violations: [{ field: 'serviceId' }] });
+    await expect(create.execute({ ...base, serviceId: 'mail' })).rejects.toMatchObject({
+      violations: [{ field: 'serviceId', message: 'serviceId must be a catalog id (UUID)' }],
+    });
+  });
+
+  it('refuses a duplicate service, a broken schema and a sixth level of categories', async () => {
+    const { manage, workplace } = await setup();
+    await expect(
+      manage.createService({ name: 'workplace', description: '', ownerGroupId: null }),
+    ).rejects.toMatchObject({ violations: [{ field: 'name' }] });
+    await expect(
+      manage.createItem({
+        serviceId: workplace.id,
+        name: 'Broken',
+        description: '',
+        formSchema: { type: 'object', properties: { a: { type: 'strng' } } },
+        defaultCategoryId: null,
+        defaultImpact: undefined,
+        defaultUrgency: undefined,
+        fulfilmentGroupId: null,
+      }),
+    ).rejects.toMatchObject({ violations: [{ field: 'formSchema' }] });
+    let parentId: string | null = null;
+    for (let level = 0; level < 5; level += 1) {
+      parentId = (await manage.createCategory({ parentId, name: `L${level}`, formSchema: null }))
+        .id;
+    }
+    await expect(
+      manage.createCategory({ parentId, name: 'Too deep', formSchema: null }),
+    ).rejects.toMatchObject({ violations: [{ field: 'parentId' }] });
+  });
+});

@@ -1,0 +1,137 @@
+import type { Impact, Urgency } from '../../domain/priority-matrix';
+import {
+  type BusinessService,
+  type CatalogItem,
+  type Category,
+  type FormSchema,
+  type FormValidator,
+  validateCatalogItem,
+  validateCategory,
+  validateService,
+} from '../../domain/service-catalog';
+import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
+import type { CatalogStore } from '../ports/catalog-store';
+import type { Clock } from '../ports/clock';
+import type { IdGenerator } from '../ports/id-generator';
+
+export interface NewService {
+  name: string;
+  description: string;
+  ownerGroupId: string | null;
+}
+
+export interface NewCategory {
+  parentId: string | null;
+  name: string;
+  formSchema: FormSchema | null;
+}
+
+export interface NewCatalogItem {
+  serviceId: string;
+  name: string;
+  description: string;
+  formSchema: FormSchema | undefined;
+  defaultCategoryId: string | null;
+  defaultImpact: Impact | undefined;
+  defaultUrgency: Urgency | undefined;
+  fulfilmentGroupId: string | null;
+}
+
+function missing(field: string, message: string): never {
+  throw new TicketError(TicketErrorCode.ValidationFailed, message, [{ field, message }]);
+}
+
+/** What a form asks for when an item has no fields of its own: nothing. */
+const NO_FIELDS: FormSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+/**
+ * Keeps the service catalog: services, the category tree (at most five levels), and the
+ * items requesters order, each with a form whose JSON Schema is checked before it is stored.
+ */
+export class ManageCatalogUseCase {
+  constructor(
+    private readonly catalog: CatalogStore,
+    private readonly forms: FormValidator,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async createService(input: NewService): Promise<BusinessService> {
+    const service: BusinessService = {
+      id: this.ids.newId(),
+      name: input.name.trim(),
+      description: input.description,
+      ownerGroupId: input.ownerGroupId?.trim() || null,
+      createdAt: this.clock.now(),
+    };
+    validateService(service);
+    if (await this.catalog.findServiceByName(service.name)) {
+      missing('name', `a service named ${service.name} exists already`);
+    }
+    await this.catalog.insertService(service);
+    return service;
+  }
+
+  async createCategory(input: NewCategory): Promise<Category> {
+    const categories = await this.catalog.categories();
+    const parentDepth = input.parentId ? depthOf(categories, input.parentId) : null;
+    if (input.parentId && parentDepth === null) {
+      missing('parentId', `category ${input.parentId} does not exist`);
+    }
+    const category: Category = {
+      id: this.ids.newId(),
+      parentId: input.parentId,
+      name: input.name.trim(),
+      formSchema: input.formSchema,
+      createdAt: this.clock.now(),
+    };
+    validateCategory(category, parentDepth, this.forms);
+    const sibling = categories.find(
+      (known) =>
+        known.parentId === category.parentId &&
+        known.name.toLowerCase() === category.name.toLowerCase(),
+    );
+    if (sibling) missing('name', `a category named ${category.name} exists here already`);
+    await this.catalog.insertCategory(category);
+    return category;
+  }
+
+  async createItem(input: NewCatalogItem): Promise<CatalogItem> {
+    if (!(await this.catalog.findService(input.serviceId))) {
+      missing('serviceId', `service ${input.serviceId} does not exist`);
+    }
+    if (input.defaultCategoryId && !(await this.catalog.findCategory(input.defaultCategoryId))) {
+      missing('defaultCategoryId', `category ${input.defaultCategoryId} does not exist`);
+    }
+    const item: CatalogItem = {
+      id: this.ids.newId(),
+      serviceId: input.serviceId,
+      name: input.name.trim(),
+      description: input.description,
+      formSchema: input.formSchema ?? NO_FIELDS,
+      defaultCategoryId: input.defaultCategoryId,
+      defaultImpact: input.defaultImpact ?? 'medium',
+      defaultUrgency: input.defaultUrgency ?? 'medium',
+      fulfilmentGroupId: input.fulfilmentGroupId?.trim() || null,
+      active: true,
+      createdAt: this.clock.now(),
+    };
+    validateCatalogItem(item, this.forms);
+    await this.catalog.insertItem(item);
+    return item;
+  }
+}
+
+/** How deep a category sits (a root is 0); null when it does not exist. */
+function depthOf(categories: Category[], id: string): number | null {
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  let depth = 0;
+  let current = byId.get(id);
+  if (!current) return null;
+  while (current.parentId) {
+    depth += 1;
+    current = byId.get(current.parentId);
+    if (!current) return null;
+  }
+  return depth;
+}

@@ -1,0 +1,152 @@
+import { Controller, Inject, UseFilters } from '@nestjs/common';
+import {
+  type BusinessService as BusinessServiceMessage,
+  type CatalogItem as CatalogItemMessage,
+  type CatalogServiceController,
+  CatalogServiceControllerMethods,
+  type Category as CategoryMessage,
+  type CreateCatalogItemRequest,
+  type CreateCatalogItemResponse,
+  type CreateCategoryRequest,
+  type CreateCategoryResponse,
+  type CreateServiceRequest,
+  type CreateServiceResponse,
+  type GetCatalogItemRequest,
+  type GetCatalogItemResponse,
+  type ListCatalogItemsRequest,
+  type ListCatalogItemsResponse,
+  type ListCategoriesResponse,
+  type ListServicesResponse,
+  type RequestCatalogItemRequest,
+  type RequestCatalogItemResponse,
+  toTimestamp,
+} from '@itsm/contracts';
+import { ManageCatalogUseCase } from '../application/catalog/manage-catalog.use-case';
+import { RequestCatalogItemUseCase } from '../application/catalog/request-catalog-item.use-case';
+import { CatalogQueries } from '../application/catalog/catalog-queries';
+import {
+  channelMessages,
+  fromMessage,
+  impactMessages,
+  toTicketMessage,
+  urgencyMessages,
+} from '../application/ticket-message.mapper';
+import type { BusinessService, CatalogItem, Category } from '../domain/service-catalog';
+import { parseJsonObject } from './json-object.mapper';
+import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
+
+function toServiceMessage(service: BusinessService): BusinessServiceMessage {
+  return {
+    id: service.id,
+    name: service.name,
+    description: service.description,
+    ownerGroupId: service.ownerGroupId ?? '',
+    createdAt: toTimestamp(service.createdAt),
+  };
+}
+
+function toCategoryMessage(category: Category): CategoryMessage {
+  return {
+    id: category.id,
+    parentId: category.parentId ?? '',
+    name: category.name,
+    formSchemaJson: category.formSchema ? JSON.stringify(category.formSchema) : '',
+    createdAt: toTimestamp(category.createdAt),
+  };
+}
+
+function toItemMessage(item: CatalogItem): CatalogItemMessage {
+  return {
+    id: item.id,
+    serviceId: item.serviceId,
+    name: item.name,
+    description: item.description,
+    formSchemaJson: JSON.stringify(item.formSchema),
+    defaultCategoryId: item.defaultCategoryId ?? '',
+    defaultImpact: impactMessages[item.defaultImpact],
+    defaultUrgency: urgencyMessages[item.defaultUrgency],
+    fulfilmentGroupId: item.fulfilmentGroupId ?? '',
+    active: item.active,
+    createdAt: toTimestamp(item.createdAt),
+  };
+}
+
+/** The service catalog over gRPC; thin: request → use case → message. */
+@Controller()
+@CatalogServiceControllerMethods()
+@UseFilters(TicketErrorRpcFilter)
+export class CatalogGrpcController implements CatalogServiceController {
+  constructor(
+    @Inject(ManageCatalogUseCase) private readonly manage: ManageCatalogUseCase,
+    @Inject(RequestCatalogItemUseCase) private readonly request: RequestCatalogItemUseCase,
+    @Inject(CatalogQueries) private readonly catalog: CatalogQueries,
+  ) {}
+
+  async createService(request: CreateServiceRequest): Promise<CreateServiceResponse> {
+    const service = await this.manage.createService({
+      name: request.name,
+      description: request.description,
+      ownerGroupId: request.ownerGroupId || null,
+    });
+    return { service: toServiceMessage(service) };
+  }
+
+  async listServices(): Promise<ListServicesResponse> {
+    return { services: (await this.catalog.services()).map(toServiceMessage) };
+  }
+
+  async createCategory(request: CreateCategoryRequest): Promise<CreateCategoryResponse> {
+    const category = await this.manage.createCategory({
+      parentId: request.parentId || null,
+      name: request.name,
+      formSchema: parseJsonObject('formSchema', request.formSchemaJson) ?? null,
+    });
+    return { category: toCategoryMessage(category) };
+  }
+
+  async listCategories(): Promise<ListCategoriesResponse> {
+    return { categories: (await this.catalog.categories()).map(toCategoryMessage) };
+  }
+
+  async createCatalogItem(request: CreateCatalogItemRequest): Promise<CreateCatalogItemResponse> {
+    const item = await this.manage.createItem({
+      serviceId: request.serviceId,
+      name: request.name,
+      description: request.description,
+      formSchema: parseJsonObject('formSchema', request.formSchemaJson),
+      defaultCategoryId: request.defaultCategoryId || null,
+      defaultImpact: fromMessage(impactMessages, request.defaultImpact),
+      defaultUrgency: fromMessage(urgencyMessages, request.defaultUrgency),
+      fulfilmentGroupId: request.fulfilmentGroupId || null,
+    });
+    return { item: toItemMessage(item) };
+  }
+
+  async listCatalogItems(request: ListCatalogItemsRequest): Promise<ListCatalogItemsResponse> {
+    const items = await this.catalog.items({
+      serviceId: request.serviceId || undefined,
+      includeInactive: request.includeInactive,
+    });
+    return { items: items.map(toItemMessage) };
+  }
+
+  async getCatalogItem(request: GetCatalogItemRequest): Promise<GetCatalogItemResponse> {
+    return { item: toItemMessage(await this.catalog.item(request.id)) };
+  }
+
+  async requestCatalogItem(
+    request: RequestCatalogItemRequest,
+  ): Promise<RequestCatalogItemResponse> {
+    const { ticket, created } = await this.request.execute({
+      itemId: request.itemId,
+      requesterId: request.requesterId,
+      organizationId: request.organizationId || undefined,
+      fields: parseJsonObject('fields', request.fieldsJson) ?? {},
+      title: request.title,
+      description: request.description,
+      channel: fromMessage(channelMessages, request.channel),
+      idempotencyKey: request.idempotencyKey,
+    });
+    return { ticket: toTicketMessage(ticket), created };
+  }
+}
