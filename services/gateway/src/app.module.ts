@@ -5,6 +5,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { CatalogModule } from './catalog/catalog.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { ViewsModule } from './views/views.module';
+import { SettingsModule } from './settings/settings.module';
 
 export const SERVICE_NAME = 'gateway';
 
@@ -23,6 +25,8 @@ export class AppModule {
         },
         TicketsModule,
         CatalogModule,
+        ViewsModule,
+        SettingsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -1,3 +1,8 @@
+import { PriorityMatrixUseCase } from './application/priority-matrix/priority-matrix.use-case';
+import { SAVED_VIEW_STORE, type SavedViewStore } from './application/ports/saved-view-store';
+import { SavedViewsUseCase } from './application/saved-views/saved-views.use-case';
+import { SqlSavedViewStore } from './infrastructure/sql-saved-view.store';
+import { SavedViewsGrpcHandlers } from './interface/saved-views.grpc-handlers';
 import { CatalogQueries } from './application/catalog/catalog-queries';
 import { CatalogReferences } from './application/catalog/catalog-references';
 import { ManageCatalogUseCase } from './application/catalog/manage-catalog.use-case';
@@ -158,6 +163,22 @@ export class TicketsModule {
           provide: RateTicketUseCase,
           inject: [TICKET_STORE, CLOCK],
           useFactory: (store: TicketStore, clock: Clock) => new RateTicketUseCase(store, clock),
+        },
+        {
+          provide: SAVED_VIEW_STORE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new SqlSavedViewStore(dataSource),
+        },
+        {
+          provide: SavedViewsGrpcHandlers,
+          inject: [SAVED_VIEW_STORE, CLOCK, ID_GENERATOR],
+          useFactory: (views: SavedViewStore, clock: Clock, ids: IdGenerator) =>
+            new SavedViewsGrpcHandlers(new SavedViewsUseCase(views, clock, ids)),
+        },
+        {
+          provide: PriorityMatrixUseCase,
+          inject: [TICKET_STORE, CLOCK],
+          useFactory: (store: TicketStore, clock: Clock) => new PriorityMatrixUseCase(store, clock),
         },
         {
           provide: GetApprovalUseCase,

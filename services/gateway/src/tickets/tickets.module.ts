@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import {
+  TICKETS_CLIENT,
   TICKETS_GRPC,
   ticketsClientProvider,
   ticketsGrpcProvider,
@@ -9,7 +10,7 @@ import { TicketsHttpController } from './tickets.http-controller';
 @Module({
   controllers: [TicketsHttpController],
   providers: [ticketsGrpcProvider, ticketsClientProvider],
-  // The catalog is served by the same process, over the same connection.
-  exports: [TICKETS_GRPC],
+  // The catalog is served by the same process, over the same connection; saved views by the same service.
+  exports: [TICKETS_GRPC, TICKETS_CLIENT],
 })
 export class TicketsModule {}

@@ -9,7 +9,12 @@ import {
   IMPLEMENTATION_OUTCOMES,
   SUBMIT_SHORTCUTS,
 } from './change-lifecycle';
-import { IMPACTS, priorityOf } from './priority-matrix';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  IMPACTS,
+  type PriorityMatrix,
+  priorityOf,
+} from './priority-matrix';
 import type { FieldViolation } from './ticket-error';
 import { checkRound, requireOutcome, windowOf } from './change-guards';
 import {
@@ -35,6 +40,7 @@ function fieldsOf(
   change: ChangeRecord,
   input: ChangeTransitionInput,
   now: Date,
+  matrix: PriorityMatrix,
 ): Partial<ChangeRecord> {
   const violations: FieldViolation[] = [];
   switch (input.action) {
@@ -67,7 +73,9 @@ function fieldsOf(
         impact,
         // The priority follows the matrix unless an agent set it by hand, as on edits.
         priority:
-          change.priorityReason === null ? priorityOf(impact, change.urgency) : change.priority,
+          change.priorityReason === null
+            ? priorityOf(impact, change.urgency, matrix)
+            : change.priority,
         backoutPlan,
         ...window,
         approvalId: input.approval?.id ?? change.approvalId,
@@ -167,6 +175,7 @@ export function transitionChange<C extends ChangeRecord>(
   change: C,
   input: ChangeTransitionInput,
   now: Date,
+  matrix: PriorityMatrix = DEFAULT_PRIORITY_MATRIX,
 ): ChangeTransition<C> {
   const rule = CHANGE_LIFECYCLE[input.action];
   if (!rule.from.includes(change.status) || !rule.kinds.includes(change.changeKind)) {
@@ -179,7 +188,7 @@ export function transitionChange<C extends ChangeRecord>(
   }
   const next: C = {
     ...change,
-    ...fieldsOf(change, input, now),
+    ...fieldsOf(change, input, now, matrix),
     status: targetOf(change, input),
     updatedAt: now,
     version: change.version + 1,

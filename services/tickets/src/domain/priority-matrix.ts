@@ -1,3 +1,5 @@
+import { type FieldViolation, TicketError, TicketErrorCode } from './ticket-error';
+
 export const IMPACTS = ['high', 'medium', 'low'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
@@ -31,4 +33,48 @@ export function priorityOf(
   matrix: PriorityMatrix = DEFAULT_PRIORITY_MATRIX,
 ): Priority {
   return matrix[impact][urgency];
+}
+
+/**
+ * A matrix as an administrator sends it: every impact × urgency cell must name a priority.
+ * Every problem is reported at once.
+ */
+export function validatePriorityMatrix(input: unknown): PriorityMatrix {
+  const violations: FieldViolation[] = [];
+  const rows = (typeof input === 'object' && input !== null ? input : {}) as Record<
+    string,
+    unknown
+  >;
+  const matrix = {} as Record<Impact, Record<Urgency, Priority>>;
+  for (const impact of IMPACTS) {
+    const row = (
+      typeof rows[impact] === 'object' && rows[impact] !== null ? rows[impact] : {}
+    ) as Record<string, unknown>;
+    matrix[impact] = {} as Record<Urgency, Priority>;
+    for (const urgency of URGENCIES) {
+      const cell = row[urgency];
+      if (typeof cell === 'string' && (PRIORITIES as readonly string[]).includes(cell)) {
+        matrix[impact][urgency] = cell as Priority;
+      } else {
+        violations.push({
+          field: `matrix.${impact}.${urgency}`,
+          message: `impact ${impact} × urgency ${urgency} must be one of ${PRIORITIES.join(', ')}`,
+        });
+      }
+    }
+  }
+  const unknownRows = Object.keys(rows).filter(
+    (key) => !(IMPACTS as readonly string[]).includes(key),
+  );
+  for (const key of unknownRows) {
+    violations.push({ field: `matrix.${key}`, message: `${key} is not an impact` });
+  }
+  if (violations.length > 0) {
+    throw new TicketError(
+      TicketErrorCode.ValidationFailed,
+      'the priority matrix is incomplete',
+      violations,
+    );
+  }
+  return matrix;
 }

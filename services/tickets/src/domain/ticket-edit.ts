@@ -1,4 +1,11 @@
-import { type Impact, type Priority, priorityOf, type Urgency } from './priority-matrix';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  type Impact,
+  type Priority,
+  type PriorityMatrix,
+  priorityOf,
+  type Urgency,
+} from './priority-matrix';
 import { DESCRIPTION_MAX_LENGTH, type Ticket, TITLE_MAX_LENGTH } from './ticket';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { diff, type FieldChanges } from './ticket-lifecycle';
@@ -28,7 +35,12 @@ export interface EditOutcome {
  * by hand with a reason; the manual priority then stays until it is cleared. Closed and
  * cancelled tickets are records and are not edited.
  */
-export function editTicket(ticket: Ticket, edit: TicketEdit, now: Date): EditOutcome {
+export function editTicket(
+  ticket: Ticket,
+  edit: TicketEdit,
+  now: Date,
+  matrix: PriorityMatrix = DEFAULT_PRIORITY_MATRIX,
+): EditOutcome {
   if (ticket.status === 'closed' || ticket.status === 'cancelled') {
     throw new TicketError(
       TicketErrorCode.InvalidTransition,
@@ -78,7 +90,7 @@ export function editTicket(ticket: Ticket, edit: TicketEdit, now: Date): EditOut
     ? edit.priority.value
     : priorityReason
       ? ticket.priority
-      : priorityOf(impact, urgency);
+      : priorityOf(impact, urgency, matrix);
   const edited: Ticket = {
     ...ticket,
     title: title ?? ticket.title,

@@ -8,6 +8,8 @@ export enum TicketErrorCode {
   VersionConflict = 'VERSION_CONFLICT',
   /** An idempotency key was reused with a different request. */
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  /** The caller may not do this to someone else's record (e.g. another agent's view). */
+  NotPermitted = 'NOT_PERMITTED',
 }
 
 export interface FieldViolation {

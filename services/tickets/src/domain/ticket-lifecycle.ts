@@ -9,7 +9,7 @@ import {
   type ImplementationOutcome,
 } from './change-lifecycle';
 import { transitionChange } from './change-transition';
-import type { Impact } from './priority-matrix';
+import type { Impact, PriorityMatrix } from './priority-matrix';
 import {
   allowedProblemActions,
   PROBLEM_ACTIONS,
@@ -87,6 +87,8 @@ export interface TransitionPolicy {
   now: Date;
   /** How long after resolution a requester or agent may still reopen. */
   reopenWindowMs: number;
+  /** The matrix a change's priority follows on submit; the ITIL default when absent. */
+  matrix?: PriorityMatrix | undefined;
 }
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -237,6 +239,7 @@ export function transitionTicket(
         change,
         { ...input, action: input.action as ChangeAction },
         policy.now,
+        policy.matrix,
       );
       return { ticket: next, from: ticket.status, changes };
     }

@@ -5,7 +5,13 @@ import type {
   ImplementationOutcome,
 } from './change-lifecycle';
 import { CHANGE_KINDS, CHANGE_STATUSES } from './change-lifecycle';
-import { type Impact, type Priority, priorityOf, type Urgency } from './priority-matrix';
+import {
+  type Impact,
+  type Priority,
+  type PriorityMatrix,
+  priorityOf,
+  type Urgency,
+} from './priority-matrix';
 import { PROBLEM_STATUSES, type ProblemStatus } from './problem-lifecycle';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from './ticket-limits';
@@ -292,6 +298,8 @@ export interface OpenTicketContext {
   id: string;
   sequence: number;
   now: Date;
+  /** The matrix in force; the ITIL default when none was configured. */
+  matrix?: PriorityMatrix | undefined;
 }
 
 /**
@@ -301,7 +309,7 @@ export interface OpenTicketContext {
  */
 export function openTicket(
   request: ValidTicketRequest,
-  { id, sequence, now }: OpenTicketContext,
+  { id, sequence, now, matrix }: OpenTicketContext,
 ): Ticket {
   checkReportedAt(request.reportedAt, now);
   const impact = request.impact ?? 'medium';
@@ -315,7 +323,7 @@ export function openTicket(
     status: INITIAL_STATUS[request.type],
     impact,
     urgency,
-    priority: priorityOf(impact, urgency),
+    priority: priorityOf(impact, urgency, matrix),
     channel: request.channel ?? 'api',
     requesterId: request.requesterId,
     organizationId: request.organizationId || null,

@@ -6,6 +6,7 @@ import type { CommentVisibility, TicketComment } from '../domain/ticket-comment'
 import type {
   EmittedEvent,
   StoredHistoryEntry,
+  StoredPriorityMatrix,
   TicketCursor,
   TicketFilters,
   TicketListQuery,
@@ -19,6 +20,7 @@ import { toComment, toTicket, toTicketRow } from './ticket-row.mapper';
 import { ChangeApprovalEntity } from './change-approval.entity';
 import { toApproval, toApprovalRow } from './change-approval-row.mapper';
 import type { ChangeApproval } from '../domain/change-approval';
+import { DEFAULT_PRIORITY_MATRIX, validatePriorityMatrix } from '../domain/priority-matrix';
 import type { TicketRelation } from '../domain/ticket-relation';
 import {
   RELATION_COLUMNS,
@@ -121,6 +123,8 @@ export class TypeOrmTicketStore implements TicketStore {
     private readonly options: TicketStoreOptions = {},
   ) {}
 
+  private matrixCache: { value: StoredPriorityMatrix; readAt: number } | undefined;
+
   transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(this.transactionOn(manager)));
   }
@@ -138,6 +142,52 @@ export class TypeOrmTicketStore implements TicketStore {
       .getRepository(TicketEntity)
       .findOneBy({ requesterId, idempotencyKey });
     return row ? { ticket: toTicket(row), fingerprint: row.idempotencyFingerprint } : undefined;
+  }
+
+  /**
+   * The matrix changes rarely and every write reads it: it is kept for a couple of seconds,
+   * so another replica's change applies here within MATRIX_CACHE_MS.
+   */
+  async storedPriorityMatrix(): Promise<StoredPriorityMatrix> {
+    const cached = this.matrixCache;
+    if (cached && Date.now() - cached.readAt < MATRIX_CACHE_MS) return cached.value;
+    const [row] = (await this.dataSource.query(
+      `SELECT matrix, version, updated_at, updated_by FROM priority_matrix WHERE id = 1`,
+    )) as { matrix: unknown; version: number; updated_at: Date; updated_by: string }[];
+    const value: StoredPriorityMatrix = row
+      ? {
+          matrix: validatePriorityMatrix(row.matrix),
+          version: row.version,
+          updatedAt: row.updated_at,
+          updatedBy: row.updated_by,
+        }
+      : {
+          matrix: DEFAULT_PRIORITY_MATRIX,
+          version: 0,
+          updatedAt: new Date(0),
+          updatedBy: 'system',
+        };
+    this.matrixCache = { value, readAt: Date.now() };
+    return value;
+  }
+
+  async replacePriorityMatrix(
+    matrix: StoredPriorityMatrix,
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
+    const [, updated] = (await this.dataSource.query(
+      `UPDATE priority_matrix SET matrix = $1, version = $2, updated_at = $3, updated_by = $4
+        WHERE id = 1 AND ($5::int IS NULL OR version = $5)`,
+      [
+        JSON.stringify(matrix.matrix),
+        matrix.version,
+        matrix.updatedAt,
+        matrix.updatedBy,
+        expectedVersion ?? null,
+      ],
+    )) as [unknown, number];
+    this.matrixCache = undefined;
+    return updated === 1;
   }
 
   relationsOf(ticketId: string): Promise<TicketRelation[]> {
@@ -386,6 +436,7 @@ export class TypeOrmTicketStore implements TicketStore {
         const [row] = rows;
         return row ? toRelation(row) : undefined;
       },
+      priorityMatrix: async () => (await this.storedPriorityMatrix()).matrix,
       moveComments: async (fromTicketId, toTicketId) => {
         const [, moved] = (await manager.query(
           `UPDATE ticket_comments SET ticket_id = $2 WHERE ticket_id = $1`,
@@ -414,6 +465,9 @@ async function relationsOf(manager: EntityManager, ticketId: string): Promise<Ti
   )) as TicketRelationRow[];
   return rows.map(toRelation);
 }
+
+/** How long a replica trusts the priority matrix it read. */
+const MATRIX_CACHE_MS = 2_000;
 
 /** How many of the newest tickets a full-text list looks through before asking the GIN index. */
 const RECENT_TEXT_WINDOW = 20_000;

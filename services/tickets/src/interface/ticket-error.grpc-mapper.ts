@@ -17,6 +17,8 @@ export function grpcStatusOf(code: TicketErrorCode): status {
       return status.ABORTED;
     case TicketErrorCode.IdempotencyKeyReused:
       return status.ALREADY_EXISTS;
+    case TicketErrorCode.NotPermitted:
+      return status.PERMISSION_DENIED;
     default:
       return assertUnreachable(code);
   }

@@ -1,5 +1,18 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type GetPriorityMatrixResponse,
+  type UpdatePriorityMatrixRequest,
+  type UpdatePriorityMatrixResponse,
+  type CreateViewRequest,
+  type CreateViewResponse,
+  type DeleteViewRequest,
+  type DeleteViewResponse,
+  type GetViewRequest,
+  type GetViewResponse,
+  type ListViewsRequest,
+  type ListViewsResponse,
+  type UpdateViewRequest,
+  type UpdateViewResponse,
   type RateTicketRequest,
   type RateTicketResponse,
   type WatchTicketRequest,
@@ -80,6 +93,9 @@ import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 import { toTicketEdit } from './ticket-patch.mapper';
 import { toTicketFilters } from './ticket-filters.mapper';
+import { SavedViewsGrpcHandlers } from './saved-views.grpc-handlers';
+import { fromPriorityMatrixCells, toPriorityMatrixMessage } from './priority-matrix.mapper';
+import { PriorityMatrixUseCase } from '../application/priority-matrix/priority-matrix.use-case';
 import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
 
@@ -111,6 +127,8 @@ export class TicketsGrpcController implements TicketsServiceController {
     private readonly bulkUpdateTicketsUseCase: BulkUpdateTicketsUseCase,
     @Inject(WatchTicketUseCase) private readonly watchTicketUseCase: WatchTicketUseCase,
     @Inject(RateTicketUseCase) private readonly rateTicketUseCase: RateTicketUseCase,
+    @Inject(SavedViewsGrpcHandlers) private readonly savedViews: SavedViewsGrpcHandlers,
+    @Inject(PriorityMatrixUseCase) private readonly priorityMatrix: PriorityMatrixUseCase,
   ) {}
 
   async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
@@ -199,6 +217,41 @@ export class TicketsGrpcController implements TicketsServiceController {
       target: toTicketMessage(target),
       movedComments,
     };
+  }
+
+  async getPriorityMatrix(): Promise<GetPriorityMatrixResponse> {
+    return { matrix: toPriorityMatrixMessage(await this.priorityMatrix.current()) };
+  }
+
+  async updatePriorityMatrix(
+    request: UpdatePriorityMatrixRequest,
+  ): Promise<UpdatePriorityMatrixResponse> {
+    const matrix = await this.priorityMatrix.replace(
+      fromPriorityMatrixCells(request.cells),
+      request.actorId,
+      request.expectedVersion || undefined,
+    );
+    return { matrix: toPriorityMatrixMessage(matrix) };
+  }
+
+  createView(request: CreateViewRequest): Promise<CreateViewResponse> {
+    return this.savedViews.createView(request);
+  }
+
+  listViews(request: ListViewsRequest): Promise<ListViewsResponse> {
+    return this.savedViews.listViews(request);
+  }
+
+  getView(request: GetViewRequest): Promise<GetViewResponse> {
+    return this.savedViews.getView(request);
+  }
+
+  updateView(request: UpdateViewRequest): Promise<UpdateViewResponse> {
+    return this.savedViews.updateView(request);
+  }
+
+  deleteView(request: DeleteViewRequest): Promise<DeleteViewResponse> {
+    return this.savedViews.deleteView(request);
   }
 
   async watchTicket(request: WatchTicketRequest): Promise<WatchTicketResponse> {

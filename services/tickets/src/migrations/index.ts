@@ -10,6 +10,8 @@ import { CreateTicketRelations1764921600000 } from './1764921600000-create-ticke
 import { AddTicketTagsWatchersSatisfaction1765008000000 } from './1765008000000-add-ticket-tags-watchers-satisfaction';
 import { CreateServiceCatalog1765094400000 } from './1765094400000-create-service-catalog';
 import { AddTicketReportedAt1765180800000 } from './1765180800000-add-ticket-reported-at';
+import { CreateSavedViews1765267200000 } from './1765267200000-create-saved-views';
+import { CreatePriorityMatrix1765353600000 } from './1765353600000-create-priority-matrix';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -25,4 +27,6 @@ export const ticketsMigrations = [
   AddTicketTagsWatchersSatisfaction1765008000000,
   CreateServiceCatalog1765094400000,
   AddTicketReportedAt1765180800000,
+  CreateSavedViews1765267200000,
+  CreatePriorityMatrix1765353600000,
 ];

@@ -92,6 +92,7 @@ export class CreateTicketUseCase {
           id: this.ids.newId(),
           sequence,
           now: this.clock.now(),
+          matrix: await transaction.priorityMatrix(),
         });
         if ((await transaction.insert(opened, idempotency)) === 'idempotency-key-taken') {
           throw new IdempotencyKeyTaken();

@@ -1,7 +1,7 @@
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
 import type { TicketRelation } from '../../domain/ticket-relation';
-import type { Priority } from '../../domain/priority-matrix';
+import type { Priority, PriorityMatrix } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type { FieldChanges, TicketAction } from '../../domain/ticket-lifecycle';
@@ -74,11 +74,20 @@ export interface TicketTransaction {
   deleteRelation(ticketId: string, relationId: string): Promise<TicketRelation | undefined>;
   /** Gives every comment of one ticket to another; returns how many moved. */
   moveComments(fromTicketId: string, toTicketId: string): Promise<number>;
+  /** The impact × urgency matrix in force. */
+  priorityMatrix(): Promise<PriorityMatrix>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
 }
 
 /** Where a page ends: the sort key of its last ticket under the list's order. */
+export interface StoredPriorityMatrix {
+  matrix: PriorityMatrix;
+  version: number;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
 export interface TicketCursor {
   order: TicketOrder;
   key: SortKey;
@@ -132,6 +141,13 @@ export interface TicketStore {
     idempotencyKey: string,
   ): Promise<TicketComment | undefined>;
   findApproval(id: string): Promise<ChangeApproval | undefined>;
+  /** The matrix in force with who set it and when. */
+  storedPriorityMatrix(): Promise<StoredPriorityMatrix>;
+  /** Replaces the matrix if it is still at `expectedVersion` (undefined: any); false if not. */
+  replacePriorityMatrix(
+    matrix: StoredPriorityMatrix,
+    expectedVersion: number | undefined,
+  ): Promise<boolean>;
   /** The relations of a ticket in both directions, oldest first. */
   relationsOf(ticketId: string): Promise<TicketRelation[]>;
   /** The conversation, oldest first; only one visibility when given. */

@@ -1,3 +1,4 @@
+import { DEFAULT_PRIORITY_MATRIX } from '../../domain/priority-matrix';
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
 import type { TicketRelation } from '../../domain/ticket-relation';
@@ -8,6 +9,7 @@ import type {
   StoredHistoryEntry,
   TicketHistoryEntry,
   TicketFilters,
+  StoredPriorityMatrix,
   TicketListQuery,
   TicketStore,
   TicketTransaction,
@@ -39,6 +41,12 @@ export class InMemoryTicketStore implements TicketStore {
   commentRows: { comment: TicketComment; idempotencyKey: string | null }[] = [];
   approvals: ChangeApproval[] = [];
   relations: TicketRelation[] = [];
+  matrix: StoredPriorityMatrix = {
+    matrix: DEFAULT_PRIORITY_MATRIX,
+    version: 1,
+    updatedAt: new Date(0),
+    updatedBy: 'system',
+  };
   private sequences: Record<TicketType, number> = {
     incident: 0,
     service_request: 0,
@@ -107,6 +115,7 @@ export class InMemoryTicketStore implements TicketStore {
         pending.relations = pending.relations.filter((relation) => relation !== removed);
         return removed;
       },
+      priorityMatrix: async () => this.matrix.matrix,
       moveComments: async (fromTicketId, toTicketId) => {
         const moving = pending.commentRows.filter(
           ({ comment }) => comment.ticketId === fromTicketId,
@@ -143,6 +152,19 @@ export class InMemoryTicketStore implements TicketStore {
     return row?.idempotency
       ? { ticket: row.ticket, fingerprint: row.idempotency.fingerprint }
       : undefined;
+  }
+
+  async storedPriorityMatrix(): Promise<StoredPriorityMatrix> {
+    return this.matrix;
+  }
+
+  async replacePriorityMatrix(
+    matrix: StoredPriorityMatrix,
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
+    if (expectedVersion !== undefined && expectedVersion !== this.matrix.version) return false;
+    this.matrix = matrix;
+    return true;
   }
 
   async relationsOf(ticketId: string): Promise<TicketRelation[]> {

@@ -130,7 +130,11 @@ export class TransitionTicketUseCase {
     const transition = transitionTicket(
       current,
       { ...input, approval: round?.approval },
-      { now, reopenWindowMs: this.settings.reopenWindowMs },
+      {
+        now,
+        reopenWindowMs: this.settings.reopenWindowMs,
+        matrix: await transaction.priorityMatrix(),
+      },
     );
     const { ticket } = transition;
     if (round?.opened) await transaction.insertApproval(round.approval);

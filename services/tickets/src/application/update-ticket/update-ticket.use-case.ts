@@ -28,7 +28,7 @@ export class UpdateTicketUseCase {
     return recordEdit(
       transaction,
       current,
-      editTicket(current, command.edit, now),
+      editTicket(current, command.edit, now, await transaction.priorityMatrix()),
       { actorId: command.actorId, action: 'update' },
       now,
     );

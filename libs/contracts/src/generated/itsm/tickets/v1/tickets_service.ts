@@ -59,6 +59,102 @@ import {
   voteDecisionToJSON,
 } from "./ticket";
 
+export interface PriorityMatrixCell {
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+}
+
+export interface PriorityMatrix {
+  /** One cell per impact and urgency. */
+  cells: PriorityMatrixCell[];
+  version: number;
+  updatedAt: Timestamp | undefined;
+  updatedBy: string;
+}
+
+export interface GetPriorityMatrixRequest {
+}
+
+export interface GetPriorityMatrixResponse {
+  matrix: PriorityMatrix | undefined;
+}
+
+export interface UpdatePriorityMatrixRequest {
+  cells: PriorityMatrixCell[];
+  actorId: string;
+  /** The version the caller saw (If-Match); 0 skips the check. */
+  expectedVersion: number;
+}
+
+export interface UpdatePriorityMatrixResponse {
+  matrix: PriorityMatrix | undefined;
+}
+
+/** A saved list query. The query's page_size and page_token are not kept. */
+export interface SavedView {
+  id: string;
+  ownerId: string;
+  name: string;
+  shared: boolean;
+  query: ListTicketsRequest | undefined;
+  createdAt: Timestamp | undefined;
+  updatedAt: Timestamp | undefined;
+  version: number;
+}
+
+export interface CreateViewRequest {
+  ownerId: string;
+  name: string;
+  shared: boolean;
+  query: ListTicketsRequest | undefined;
+}
+
+export interface CreateViewResponse {
+  view: SavedView | undefined;
+}
+
+export interface ListViewsRequest {
+  /** Whose own views to include besides the shared ones. */
+  ownerId: string;
+}
+
+export interface ListViewsResponse {
+  views: SavedView[];
+}
+
+export interface GetViewRequest {
+  id: string;
+  /** Who asks: a view that is not shared is found only by its owner. */
+  viewerId: string;
+}
+
+export interface GetViewResponse {
+  view: SavedView | undefined;
+}
+
+export interface UpdateViewRequest {
+  id: string;
+  /** Must be the view's owner. */
+  ownerId: string;
+  expectedVersion: number;
+  name: string;
+  shared: boolean;
+  query: ListTicketsRequest | undefined;
+}
+
+export interface UpdateViewResponse {
+  view: SavedView | undefined;
+}
+
+export interface DeleteViewRequest {
+  id: string;
+  ownerId: string;
+}
+
+export interface DeleteViewResponse {
+}
+
 export interface WatchTicketRequest {
   ticketId: string;
   watcherId: string;
@@ -390,6 +486,410 @@ export interface UpdateTicketRequest {
 export interface UpdateTicketResponse {
   ticket: Ticket | undefined;
 }
+
+export const PriorityMatrixCell: MessageFns<PriorityMatrixCell> = {
+  fromJSON(object: any): PriorityMatrixCell {
+    return {
+      impact: isSet(object.impact) ? impactFromJSON(object.impact) : Impact.IMPACT_UNSPECIFIED,
+      urgency: isSet(object.urgency) ? urgencyFromJSON(object.urgency) : Urgency.URGENCY_UNSPECIFIED,
+      priority: isSet(object.priority) ? priorityFromJSON(object.priority) : Priority.PRIORITY_UNSPECIFIED,
+    };
+  },
+
+  toJSON(message: PriorityMatrixCell): unknown {
+    const obj: any = {};
+    if (message.impact !== Impact.IMPACT_UNSPECIFIED) {
+      obj.impact = impactToJSON(message.impact);
+    }
+    if (message.urgency !== Urgency.URGENCY_UNSPECIFIED) {
+      obj.urgency = urgencyToJSON(message.urgency);
+    }
+    if (message.priority !== Priority.PRIORITY_UNSPECIFIED) {
+      obj.priority = priorityToJSON(message.priority);
+    }
+    return obj;
+  },
+};
+
+export const PriorityMatrix: MessageFns<PriorityMatrix> = {
+  fromJSON(object: any): PriorityMatrix {
+    return {
+      cells: globalThis.Array.isArray(object?.cells)
+        ? object.cells.map((e: any) => PriorityMatrixCell.fromJSON(e))
+        : [],
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      updatedBy: isSet(object.updatedBy)
+        ? globalThis.String(object.updatedBy)
+        : isSet(object.updated_by)
+        ? globalThis.String(object.updated_by)
+        : "",
+    };
+  },
+
+  toJSON(message: PriorityMatrix): unknown {
+    const obj: any = {};
+    if (message.cells?.length) {
+      obj.cells = message.cells.map((e) => PriorityMatrixCell.toJSON(e));
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = fromTimestamp(message.updatedAt).toISOString();
+    }
+    if (message.updatedBy !== "") {
+      obj.updatedBy = message.updatedBy;
+    }
+    return obj;
+  },
+};
+
+export const GetPriorityMatrixRequest: MessageFns<GetPriorityMatrixRequest> = {
+  fromJSON(_: any): GetPriorityMatrixRequest {
+    return {};
+  },
+
+  toJSON(_: GetPriorityMatrixRequest): unknown {
+    const obj: any = {};
+    return obj;
+  },
+};
+
+export const GetPriorityMatrixResponse: MessageFns<GetPriorityMatrixResponse> = {
+  fromJSON(object: any): GetPriorityMatrixResponse {
+    return { matrix: isSet(object.matrix) ? PriorityMatrix.fromJSON(object.matrix) : undefined };
+  },
+
+  toJSON(message: GetPriorityMatrixResponse): unknown {
+    const obj: any = {};
+    if (message.matrix !== undefined) {
+      obj.matrix = PriorityMatrix.toJSON(message.matrix);
+    }
+    return obj;
+  },
+};
+
+export const UpdatePriorityMatrixRequest: MessageFns<UpdatePriorityMatrixRequest> = {
+  fromJSON(object: any): UpdatePriorityMatrixRequest {
+    return {
+      cells: globalThis.Array.isArray(object?.cells)
+        ? object.cells.map((e: any) => PriorityMatrixCell.fromJSON(e))
+        : [],
+      actorId: isSet(object.actorId)
+        ? globalThis.String(object.actorId)
+        : isSet(object.actor_id)
+        ? globalThis.String(object.actor_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+    };
+  },
+
+  toJSON(message: UpdatePriorityMatrixRequest): unknown {
+    const obj: any = {};
+    if (message.cells?.length) {
+      obj.cells = message.cells.map((e) => PriorityMatrixCell.toJSON(e));
+    }
+    if (message.actorId !== "") {
+      obj.actorId = message.actorId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    return obj;
+  },
+};
+
+export const UpdatePriorityMatrixResponse: MessageFns<UpdatePriorityMatrixResponse> = {
+  fromJSON(object: any): UpdatePriorityMatrixResponse {
+    return { matrix: isSet(object.matrix) ? PriorityMatrix.fromJSON(object.matrix) : undefined };
+  },
+
+  toJSON(message: UpdatePriorityMatrixResponse): unknown {
+    const obj: any = {};
+    if (message.matrix !== undefined) {
+      obj.matrix = PriorityMatrix.toJSON(message.matrix);
+    }
+    return obj;
+  },
+};
+
+export const SavedView: MessageFns<SavedView> = {
+  fromJSON(object: any): SavedView {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      shared: isSet(object.shared) ? globalThis.Boolean(object.shared) : false,
+      query: isSet(object.query) ? ListTicketsRequest.fromJSON(object.query) : undefined,
+      createdAt: isSet(object.createdAt)
+        ? fromJsonTimestamp(object.createdAt)
+        : isSet(object.created_at)
+        ? fromJsonTimestamp(object.created_at)
+        : undefined,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+    };
+  },
+
+  toJSON(message: SavedView): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.shared !== false) {
+      obj.shared = message.shared;
+    }
+    if (message.query !== undefined) {
+      obj.query = ListTicketsRequest.toJSON(message.query);
+    }
+    if (message.createdAt !== undefined) {
+      obj.createdAt = fromTimestamp(message.createdAt).toISOString();
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = fromTimestamp(message.updatedAt).toISOString();
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    return obj;
+  },
+};
+
+export const CreateViewRequest: MessageFns<CreateViewRequest> = {
+  fromJSON(object: any): CreateViewRequest {
+    return {
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      shared: isSet(object.shared) ? globalThis.Boolean(object.shared) : false,
+      query: isSet(object.query) ? ListTicketsRequest.fromJSON(object.query) : undefined,
+    };
+  },
+
+  toJSON(message: CreateViewRequest): unknown {
+    const obj: any = {};
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.shared !== false) {
+      obj.shared = message.shared;
+    }
+    if (message.query !== undefined) {
+      obj.query = ListTicketsRequest.toJSON(message.query);
+    }
+    return obj;
+  },
+};
+
+export const CreateViewResponse: MessageFns<CreateViewResponse> = {
+  fromJSON(object: any): CreateViewResponse {
+    return { view: isSet(object.view) ? SavedView.fromJSON(object.view) : undefined };
+  },
+
+  toJSON(message: CreateViewResponse): unknown {
+    const obj: any = {};
+    if (message.view !== undefined) {
+      obj.view = SavedView.toJSON(message.view);
+    }
+    return obj;
+  },
+};
+
+export const ListViewsRequest: MessageFns<ListViewsRequest> = {
+  fromJSON(object: any): ListViewsRequest {
+    return {
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListViewsRequest): unknown {
+    const obj: any = {};
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    return obj;
+  },
+};
+
+export const ListViewsResponse: MessageFns<ListViewsResponse> = {
+  fromJSON(object: any): ListViewsResponse {
+    return {
+      views: globalThis.Array.isArray(object?.views) ? object.views.map((e: any) => SavedView.fromJSON(e)) : [],
+    };
+  },
+
+  toJSON(message: ListViewsResponse): unknown {
+    const obj: any = {};
+    if (message.views?.length) {
+      obj.views = message.views.map((e) => SavedView.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const GetViewRequest: MessageFns<GetViewRequest> = {
+  fromJSON(object: any): GetViewRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      viewerId: isSet(object.viewerId)
+        ? globalThis.String(object.viewerId)
+        : isSet(object.viewer_id)
+        ? globalThis.String(object.viewer_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetViewRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.viewerId !== "") {
+      obj.viewerId = message.viewerId;
+    }
+    return obj;
+  },
+};
+
+export const GetViewResponse: MessageFns<GetViewResponse> = {
+  fromJSON(object: any): GetViewResponse {
+    return { view: isSet(object.view) ? SavedView.fromJSON(object.view) : undefined };
+  },
+
+  toJSON(message: GetViewResponse): unknown {
+    const obj: any = {};
+    if (message.view !== undefined) {
+      obj.view = SavedView.toJSON(message.view);
+    }
+    return obj;
+  },
+};
+
+export const UpdateViewRequest: MessageFns<UpdateViewRequest> = {
+  fromJSON(object: any): UpdateViewRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      shared: isSet(object.shared) ? globalThis.Boolean(object.shared) : false,
+      query: isSet(object.query) ? ListTicketsRequest.fromJSON(object.query) : undefined,
+    };
+  },
+
+  toJSON(message: UpdateViewRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.shared !== false) {
+      obj.shared = message.shared;
+    }
+    if (message.query !== undefined) {
+      obj.query = ListTicketsRequest.toJSON(message.query);
+    }
+    return obj;
+  },
+};
+
+export const UpdateViewResponse: MessageFns<UpdateViewResponse> = {
+  fromJSON(object: any): UpdateViewResponse {
+    return { view: isSet(object.view) ? SavedView.fromJSON(object.view) : undefined };
+  },
+
+  toJSON(message: UpdateViewResponse): unknown {
+    const obj: any = {};
+    if (message.view !== undefined) {
+      obj.view = SavedView.toJSON(message.view);
+    }
+    return obj;
+  },
+};
+
+export const DeleteViewRequest: MessageFns<DeleteViewRequest> = {
+  fromJSON(object: any): DeleteViewRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      ownerId: isSet(object.ownerId)
+        ? globalThis.String(object.ownerId)
+        : isSet(object.owner_id)
+        ? globalThis.String(object.owner_id)
+        : "",
+    };
+  },
+
+  toJSON(message: DeleteViewRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.ownerId !== "") {
+      obj.ownerId = message.ownerId;
+    }
+    return obj;
+  },
+};
+
+export const DeleteViewResponse: MessageFns<DeleteViewResponse> = {
+  fromJSON(_: any): DeleteViewResponse {
+    return {};
+  },
+
+  toJSON(_: DeleteViewResponse): unknown {
+    const obj: any = {};
+    return obj;
+  },
+};
 
 export const WatchTicketRequest: MessageFns<WatchTicketRequest> = {
   fromJSON(object: any): WatchTicketRequest {
@@ -1821,6 +2321,33 @@ export interface TicketsServiceClient {
   /** The requester rates a resolved or closed ticket, once. */
 
   rateTicket(request: RateTicketRequest, metadata?: Metadata): Observable<RateTicketResponse>;
+
+  /** Saved views (queues): a named list query, the owner's own or shared with every agent. */
+
+  createView(request: CreateViewRequest, metadata?: Metadata): Observable<CreateViewResponse>;
+
+  /** The owner's views and every shared one, by name. */
+
+  listViews(request: ListViewsRequest, metadata?: Metadata): Observable<ListViewsResponse>;
+
+  getView(request: GetViewRequest, metadata?: Metadata): Observable<GetViewResponse>;
+
+  /** Only the owner changes or deletes a view; a stale expected_version is ABORTED. */
+
+  updateView(request: UpdateViewRequest, metadata?: Metadata): Observable<UpdateViewResponse>;
+
+  deleteView(request: DeleteViewRequest, metadata?: Metadata): Observable<DeleteViewResponse>;
+
+  /** The impact × urgency matrix new tickets and edits follow. */
+
+  getPriorityMatrix(request: GetPriorityMatrixRequest, metadata?: Metadata): Observable<GetPriorityMatrixResponse>;
+
+  /** Replaces the whole matrix (all nine cells); a stale expected_version is ABORTED. */
+
+  updatePriorityMatrix(
+    request: UpdatePriorityMatrixRequest,
+    metadata?: Metadata,
+  ): Observable<UpdatePriorityMatrixResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -1950,6 +2477,51 @@ export interface TicketsServiceController {
     request: RateTicketRequest,
     metadata?: Metadata,
   ): Promise<RateTicketResponse> | Observable<RateTicketResponse> | RateTicketResponse;
+
+  /** Saved views (queues): a named list query, the owner's own or shared with every agent. */
+
+  createView(
+    request: CreateViewRequest,
+    metadata?: Metadata,
+  ): Promise<CreateViewResponse> | Observable<CreateViewResponse> | CreateViewResponse;
+
+  /** The owner's views and every shared one, by name. */
+
+  listViews(
+    request: ListViewsRequest,
+    metadata?: Metadata,
+  ): Promise<ListViewsResponse> | Observable<ListViewsResponse> | ListViewsResponse;
+
+  getView(
+    request: GetViewRequest,
+    metadata?: Metadata,
+  ): Promise<GetViewResponse> | Observable<GetViewResponse> | GetViewResponse;
+
+  /** Only the owner changes or deletes a view; a stale expected_version is ABORTED. */
+
+  updateView(
+    request: UpdateViewRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateViewResponse> | Observable<UpdateViewResponse> | UpdateViewResponse;
+
+  deleteView(
+    request: DeleteViewRequest,
+    metadata?: Metadata,
+  ): Promise<DeleteViewResponse> | Observable<DeleteViewResponse> | DeleteViewResponse;
+
+  /** The impact × urgency matrix new tickets and edits follow. */
+
+  getPriorityMatrix(
+    request: GetPriorityMatrixRequest,
+    metadata?: Metadata,
+  ): Promise<GetPriorityMatrixResponse> | Observable<GetPriorityMatrixResponse> | GetPriorityMatrixResponse;
+
+  /** Replaces the whole matrix (all nine cells); a stale expected_version is ABORTED. */
+
+  updatePriorityMatrix(
+    request: UpdatePriorityMatrixRequest,
+    metadata?: Metadata,
+  ): Promise<UpdatePriorityMatrixResponse> | Observable<UpdatePriorityMatrixResponse> | UpdatePriorityMatrixResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -1973,6 +2545,13 @@ export function TicketsServiceControllerMethods() {
       "bulkUpdateTickets",
       "watchTicket",
       "rateTicket",
+      "createView",
+      "listViews",
+      "getView",
+      "updateView",
+      "deleteView",
+      "getPriorityMatrix",
+      "updatePriorityMatrix",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Headers, Inject, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { firstValueFrom } from 'rxjs';
+import type { TicketsServiceClient } from '@itsm/contracts';
+import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { versionFromIfMatch } from '../tickets/if-match';
+import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
+import { PriorityMatrixDto, UpdatePriorityMatrixDto } from './dto/priority-matrix.dto';
+import { toPriorityMatrixCells, toPriorityMatrixDto } from './priority-matrix.mapper';
+
+function withETag(dto: PriorityMatrixDto, response: Response): PriorityMatrixDto {
+  response.setHeader('ETag', `"${dto.version}"`);
+  return dto;
+}
+
+@ApiTags('settings')
+@Controller('api/v1/settings/priority-matrix')
+export class PriorityMatrixHttpController {
+  constructor(@Inject(TICKETS_CLIENT) private readonly tickets: TicketsServiceClient) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The impact × urgency matrix that sets the priority of tickets' })
+  @ApiOkResponse({ type: PriorityMatrixDto })
+  @ApiProblemResponses(503)
+  async get(@Res({ passthrough: true }) response: Response): Promise<PriorityMatrixDto> {
+    const { matrix } = await firstValueFrom(this.tickets.getPriorityMatrix({}));
+    return withETag(toPriorityMatrixDto(matrix), response);
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: 'Replace the matrix (all nine cells)',
+    description:
+      'New tickets and later impact or urgency edits follow it; open tickets keep their priority ' +
+      'until then. Every missing or unknown cell is named in one 400.',
+  })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The ETag you last saw; a stale one is refused with 412.',
+  })
+  @ApiOkResponse({ type: PriorityMatrixDto })
+  @ApiProblemResponses(400, 412, 503)
+  async replace(
+    @Body() body: UpdatePriorityMatrixDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PriorityMatrixDto> {
+    const { matrix } = await firstValueFrom(
+      this.tickets.updatePriorityMatrix({
+        cells: toPriorityMatrixCells(body.matrix),
+        actorId: body.actorId,
+        expectedVersion: versionFromIfMatch(ifMatch) ?? 0,
+      }),
+    );
+    return withETag(toPriorityMatrixDto(matrix), response);
+  }
+}
