@@ -28,3 +28,14 @@ export const protoLoaderOptions = {
 export function protoPaths(protoRoot: string, grpcPackage: GrpcPackage): string[] {
   return grpcPackage.protoFiles.map((file) => join(protoRoot, file));
 }
+
+/**
+ * The largest gRPC message either side accepts: ticket attachments travel whole (up to
+ * 10 MiB), well above gRPC's 4 MiB default. Servers and clients use the same numbers.
+ */
+export const GRPC_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+export const grpcMessageLimits = {
+  maxReceiveMessageLength: GRPC_MAX_MESSAGE_BYTES,
+  maxSendMessageLength: GRPC_MAX_MESSAGE_BYTES,
+} as const;

@@ -1,3 +1,5 @@
+import { AttachmentsUseCase } from './application/attachments/attachments.use-case';
+import { PostgresAttachmentContentStore } from './infrastructure/postgres-attachment-content.store';
 import { PriorityMatrixUseCase } from './application/priority-matrix/priority-matrix.use-case';
 import { SAVED_VIEW_STORE, type SavedViewStore } from './application/ports/saved-view-store';
 import { SavedViewsUseCase } from './application/saved-views/saved-views.use-case';
@@ -174,6 +176,22 @@ export class TicketsModule {
           inject: [SAVED_VIEW_STORE, CLOCK, ID_GENERATOR],
           useFactory: (views: SavedViewStore, clock: Clock, ids: IdGenerator) =>
             new SavedViewsGrpcHandlers(new SavedViewsUseCase(views, clock, ids)),
+        },
+        {
+          provide: AttachmentsUseCase,
+          inject: [TICKET_STORE, DataSource, CLOCK, ID_GENERATOR],
+          useFactory: (
+            store: TicketStore,
+            dataSource: DataSource,
+            clock: Clock,
+            ids: IdGenerator,
+          ) =>
+            new AttachmentsUseCase(
+              store,
+              new PostgresAttachmentContentStore(dataSource),
+              clock,
+              ids,
+            ),
         },
         {
           provide: PriorityMatrixUseCase,

@@ -1,4 +1,5 @@
 import {
+  TicketAttachmentAddedEvent,
   TicketLinkedEvent,
   TicketMergedEvent,
   ChangeApprovalEvent,
@@ -146,5 +147,16 @@ export const TicketMerged = defineEventType<TicketMergedEvent>({
   validate: ({ source, target }) => [
     ...ticketProblems(source).map((problem) => `source: ${problem}`),
     ...ticketProblems(target).map((problem) => `target: ${problem}`),
+  ],
+});
+
+export const TicketAttachmentAdded = defineEventType<TicketAttachmentAddedEvent>({
+  topic: Topics.tickets,
+  type: 'itsm.tickets.v1.ticket.attachment_added',
+  codec: TicketAttachmentAddedEvent,
+  validate: ({ ticket, attachment }) => [
+    ...ticketProblems(ticket),
+    ...(!attachment ? ['attachment is missing'] : []),
+    ...(attachment && !attachment.id ? ['attachment.id is empty'] : []),
   ],
 });

@@ -2,7 +2,12 @@ import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
-import { type GrpcPackage, protoLoaderOptions, protoPaths } from '@itsm/contracts';
+import {
+  type GrpcPackage,
+  grpcMessageLimits,
+  protoLoaderOptions,
+  protoPaths,
+} from '@itsm/contracts';
 import type { Telemetry } from '@itsm/telemetry';
 import { Readiness } from '../health/readiness';
 import { resolveProtoRoot } from './proto-root';
@@ -49,6 +54,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
           package: packages.map((grpcPackage) => grpcPackage.package),
           protoPath: packages.flatMap((grpcPackage) => protoPaths(root, grpcPackage)),
           loader: { ...protoLoaderOptions, includeDirs: [root] },
+          ...grpcMessageLimits,
         },
       },
       { inheritAppConfig: true },

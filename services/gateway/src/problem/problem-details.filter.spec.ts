@@ -1,5 +1,5 @@
 import { Metadata, status } from '@grpc/grpc-js';
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { httpStatusOfGrpc } from './grpc-status.mapper';
 import { ValidationException } from './validation.exception';
@@ -36,6 +36,38 @@ describe('ProblemDetailsFilter', () => {
     expect(
       filter.toProblem(new BadRequestException('Unexpected end of JSON input'), '/x').status,
     ).toBe(400);
+  });
+
+  it('answers a body over a limit with 413: a file multer refused, or JSON body-parser refused', () => {
+    expect(
+      filter.toProblem(new PayloadTooLargeException('the file is larger than 10 MiB'), '/a'),
+    ).toEqual({
+      type: 'about:blank',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: 'the file is larger than 10 MiB',
+      instance: '/a',
+    });
+    // body-parser's error, as http-errors builds it: not an HttpException.
+    const tooLargeJson = Object.assign(new Error('request entity too large'), {
+      status: 413,
+      statusCode: 413,
+      expose: true,
+      type: 'entity.too.large',
+    });
+    expect(filter.toProblem(tooLargeJson, '/t')).toMatchObject({
+      type: 'about:blank',
+      status: 413,
+      detail: 'request entity too large',
+    });
+  });
+
+  it('keeps a middleware error that is not meant for clients a plain 500', () => {
+    const hidden = Object.assign(new Error('EACCES /var/secret'), { status: 403, expose: false });
+    expect(filter.toProblem(hidden, '/t')).toMatchObject({
+      status: 500,
+      detail: 'an unexpected error occurred',
+    });
   });
 
   it('maps a service error by its gRPC status and keeps its field violations', () => {

@@ -62,6 +62,16 @@ function detailsOf(metadata: Metadata | undefined): Record<string, unknown> {
     : {};
 }
 
+/**
+ * An error of Express middleware a client may see: body-parser (via http-errors) marks its
+ * 4xx errors `expose`, e.g. a JSON body over HTTP_BODY_LIMIT (413) or an unknown charset (415).
+ */
+function isExposedClientError(error: unknown): error is Error & { status: number } {
+  if (!(error instanceof Error)) return false;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Service error codes that answer differently from their gRPC status. */
 const ANSWERS_BY_SERVICE_CODE: Readonly<Record<string, { status: number; type: string }>> = {
   [ServiceErrorCodes.versionConflict]: {
@@ -133,6 +143,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       // Plain HTTP errors (unknown route, malformed JSON, ...) need no type of their own.
       return base(exception.getStatus(), messageOf(exception), ProblemType.blank);
+    }
+    if (isExposedClientError(exception)) {
+      return base(exception.status, exception.message, ProblemType.blank);
     }
     if (isGrpcServiceError(exception)) {
       const status = httpStatusOfGrpc(exception.code);

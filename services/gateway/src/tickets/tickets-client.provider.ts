@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { type ClientGrpc, ClientProxyFactory, Transport } from '@nestjs/microservices';
 import {
+  grpcMessageLimits,
   protoLoaderOptions,
   protoPaths,
   TICKETS_SERVICE_NAME,
@@ -27,6 +28,7 @@ export const ticketsGrpcProvider: Provider = {
         package: TicketsGrpcPackage.package,
         protoPath: protoPaths(protoRoot, TicketsGrpcPackage),
         loader: { ...protoLoaderOptions, includeDirs: [protoRoot] },
+        ...grpcMessageLimits,
       },
     }) as unknown as ClientGrpc;
   },

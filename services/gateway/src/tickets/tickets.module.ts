@@ -5,10 +5,11 @@ import {
   ticketsClientProvider,
   ticketsGrpcProvider,
 } from './tickets-client.provider';
+import { TicketAttachmentsHttpController } from './ticket-attachments.http-controller';
 import { TicketsHttpController } from './tickets.http-controller';
 
 @Module({
-  controllers: [TicketsHttpController],
+  controllers: [TicketsHttpController, TicketAttachmentsHttpController],
   providers: [ticketsGrpcProvider, ticketsClientProvider],
   // The catalog is served by the same process, over the same connection; saved views by the same service.
   exports: [TICKETS_GRPC, TICKETS_CLIENT],

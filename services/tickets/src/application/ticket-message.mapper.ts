@@ -1,4 +1,5 @@
 import {
+  type Attachment as AttachmentMessage,
   RelationKind as RelationKindMessage,
   type TicketRelation as TicketRelationMessage,
   ApprovalOutcome as ApprovalOutcomeMessage,
@@ -31,6 +32,7 @@ import type {
 import type { ChangeKind, ChangeRisk, ImplementationOutcome } from '../domain/change-lifecycle';
 import type { Impact, Priority, Urgency } from '../domain/priority-matrix';
 import type { RelationKind, TicketRelation } from '../domain/ticket-relation';
+import type { Attachment } from '../domain/ticket-attachment';
 import type { Channel, Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type { FieldChanges, PendingReason, TicketAction } from '../domain/ticket-lifecycle';
@@ -171,6 +173,19 @@ export function toRelationMessage(relation: TicketRelation): TicketRelationMessa
     targetNumber: relation.targetNumber,
     actorId: relation.actorId,
     createdAt: toTimestamp(relation.createdAt),
+  };
+}
+
+export function toAttachmentMessage(attachment: Attachment): AttachmentMessage {
+  return {
+    id: attachment.id,
+    ticketId: attachment.ticketId,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    sizeBytes: attachment.sizeBytes,
+    sha256: attachment.sha256,
+    uploadedBy: attachment.uploadedBy,
+    uploadedAt: toTimestamp(attachment.uploadedAt),
   };
 }
 

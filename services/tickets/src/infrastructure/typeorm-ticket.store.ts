@@ -22,6 +22,8 @@ import { toApproval, toApprovalRow } from './change-approval-row.mapper';
 import type { ChangeApproval } from '../domain/change-approval';
 import { DEFAULT_PRIORITY_MATRIX, validatePriorityMatrix } from '../domain/priority-matrix';
 import type { TicketRelation } from '../domain/ticket-relation';
+import type { Attachment } from '../domain/ticket-attachment';
+import { ATTACHMENT_COLUMNS, type AttachmentRow, toAttachment } from './attachment-row.mapper';
 import {
   RELATION_COLUMNS,
   relationValues,
@@ -192,6 +194,24 @@ export class TypeOrmTicketStore implements TicketStore {
 
   relationsOf(ticketId: string): Promise<TicketRelation[]> {
     return relationsOf(this.dataSource.manager, ticketId);
+  }
+
+  async attachments(ticketId: string): Promise<Attachment[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments WHERE ticket_id = $1
+        ORDER BY uploaded_at, id`,
+      [ticketId],
+    )) as AttachmentRow[];
+    return rows.map(toAttachment);
+  }
+
+  async findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined> {
+    if (!UUID.test(attachmentId)) return undefined;
+    const [row] = (await this.dataSource.query(
+      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments WHERE ticket_id = $1 AND id = $2`,
+      [ticketId, attachmentId],
+    )) as AttachmentRow[];
+    return row ? toAttachment(row) : undefined;
   }
 
   async findApproval(id: string): Promise<ChangeApproval | undefined> {
@@ -437,6 +457,29 @@ export class TypeOrmTicketStore implements TicketStore {
         return row ? toRelation(row) : undefined;
       },
       priorityMatrix: async () => (await this.storedPriorityMatrix()).matrix,
+      insertAttachment: async (attachment) => {
+        await manager.query(
+          `INSERT INTO ticket_attachments (${ATTACHMENT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            attachment.id,
+            attachment.ticketId,
+            attachment.fileName,
+            attachment.contentType,
+            attachment.sizeBytes,
+            attachment.sha256,
+            attachment.uploadedBy,
+            attachment.uploadedAt,
+          ],
+        );
+      },
+      findSameAttachment: async (ticketId, uploadedBy, sha256, fileName) => {
+        const [row] = (await manager.query(
+          `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments
+            WHERE ticket_id = $1 AND uploaded_by = $2 AND sha256 = $3 AND file_name = $4`,
+          [ticketId, uploadedBy, sha256, fileName],
+        )) as AttachmentRow[];
+        return row ? toAttachment(row) : undefined;
+      },
       moveComments: async (fromTicketId, toTicketId) => {
         const [, moved] = (await manager.query(
           `UPDATE ticket_comments SET ticket_id = $2 WHERE ticket_id = $1`,
@@ -465,6 +508,8 @@ async function relationsOf(manager: EntityManager, ticketId: string): Promise<Ti
   )) as TicketRelationRow[];
   return rows.map(toRelation);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How long a replica trusts the priority matrix it read. */
 const MATRIX_CACHE_MS = 2_000;

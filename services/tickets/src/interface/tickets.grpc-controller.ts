@@ -1,5 +1,11 @@
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
+  type AddAttachmentRequest,
+  type AddAttachmentResponse,
+  type GetAttachmentRequest,
+  type GetAttachmentResponse,
+  type ListAttachmentsRequest,
+  type ListAttachmentsResponse,
   type GetPriorityMatrixResponse,
   type UpdatePriorityMatrixRequest,
   type UpdatePriorityMatrixResponse,
@@ -73,6 +79,7 @@ import { ListTicketHistoryUseCase } from '../application/ticket-history/list-tic
 import { TransitionTicketUseCase } from '../application/transition-ticket/transition-ticket.use-case';
 import { UpdateTicketUseCase } from '../application/update-ticket/update-ticket.use-case';
 import {
+  toAttachmentMessage,
   relationKindMessages,
   toRelationMessage,
   changeKindMessages,
@@ -96,6 +103,7 @@ import { toTicketFilters } from './ticket-filters.mapper';
 import { SavedViewsGrpcHandlers } from './saved-views.grpc-handlers';
 import { fromPriorityMatrixCells, toPriorityMatrixMessage } from './priority-matrix.mapper';
 import { PriorityMatrixUseCase } from '../application/priority-matrix/priority-matrix.use-case';
+import { AttachmentsUseCase } from '../application/attachments/attachments.use-case';
 import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
 
@@ -129,6 +137,7 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(RateTicketUseCase) private readonly rateTicketUseCase: RateTicketUseCase,
     @Inject(SavedViewsGrpcHandlers) private readonly savedViews: SavedViewsGrpcHandlers,
     @Inject(PriorityMatrixUseCase) private readonly priorityMatrix: PriorityMatrixUseCase,
+    @Inject(AttachmentsUseCase) private readonly attachments: AttachmentsUseCase,
   ) {}
 
   async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
@@ -217,6 +226,30 @@ export class TicketsGrpcController implements TicketsServiceController {
       target: toTicketMessage(target),
       movedComments,
     };
+  }
+
+  async addAttachment(request: AddAttachmentRequest): Promise<AddAttachmentResponse> {
+    const { attachment, created } = await this.attachments.add({
+      ticketId: request.ticketId,
+      fileName: request.fileName,
+      contentType: request.contentType,
+      content: Buffer.from(request.content),
+      uploadedBy: request.uploadedBy,
+    });
+    return { attachment: toAttachmentMessage(attachment), created };
+  }
+
+  async listAttachments(request: ListAttachmentsRequest): Promise<ListAttachmentsResponse> {
+    const attachments = await this.attachments.list(request.ticketId);
+    return { attachments: attachments.map(toAttachmentMessage) };
+  }
+
+  async getAttachment(request: GetAttachmentRequest): Promise<GetAttachmentResponse> {
+    const { attachment, content } = await this.attachments.get(
+      request.ticketId,
+      request.attachmentId,
+    );
+    return { attachment: toAttachmentMessage(attachment), content };
   }
 
   async getPriorityMatrix(): Promise<GetPriorityMatrixResponse> {

@@ -12,6 +12,7 @@ import { CreateServiceCatalog1765094400000 } from './1765094400000-create-servic
 import { AddTicketReportedAt1765180800000 } from './1765180800000-add-ticket-reported-at';
 import { CreateSavedViews1765267200000 } from './1765267200000-create-saved-views';
 import { CreatePriorityMatrix1765353600000 } from './1765353600000-create-priority-matrix';
+import { CreateTicketAttachments1765440000000 } from './1765440000000-create-ticket-attachments';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -29,4 +30,5 @@ export const ticketsMigrations = [
   AddTicketReportedAt1765180800000,
   CreateSavedViews1765267200000,
   CreatePriorityMatrix1765353600000,
+  CreateTicketAttachments1765440000000,
 ];

@@ -1,5 +1,6 @@
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
+import type { Attachment } from '../../domain/ticket-attachment';
 import type { TicketRelation } from '../../domain/ticket-relation';
 import type { Priority, PriorityMatrix } from '../../domain/priority-matrix';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
@@ -22,6 +23,7 @@ export interface TicketHistoryEntry {
     | 'watch'
     | 'unwatch'
     | 'rate'
+    | 'attach'
     | TicketAction;
   changes: FieldChanges;
 }
@@ -76,6 +78,14 @@ export interface TicketTransaction {
   moveComments(fromTicketId: string, toTicketId: string): Promise<number>;
   /** The impact × urgency matrix in force. */
   priorityMatrix(): Promise<PriorityMatrix>;
+  insertAttachment(attachment: Attachment): Promise<void>;
+  /** The same file the same uploader attached before, for answering a retry. */
+  findSameAttachment(
+    ticketId: string,
+    uploadedBy: string,
+    sha256: string,
+    fileName: string,
+  ): Promise<Attachment | undefined>;
   /** Appends an event to the outbox; it is published if and only if the transaction commits. */
   emit<T>(eventType: EventType<T>, event: EmittedEvent<T>): Promise<void>;
 }
@@ -150,6 +160,9 @@ export interface TicketStore {
   ): Promise<boolean>;
   /** The relations of a ticket in both directions, oldest first. */
   relationsOf(ticketId: string): Promise<TicketRelation[]>;
+  /** A ticket's attachments, oldest first. */
+  attachments(ticketId: string): Promise<Attachment[]>;
+  findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined>;
   /** The conversation, oldest first; only one visibility when given. */
   comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
   /** Up to `limit` tickets in the query's order, strictly after the cursor. */

@@ -1,6 +1,7 @@
 import { DEFAULT_PRIORITY_MATRIX } from '../../domain/priority-matrix';
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
+import type { Attachment } from '../../domain/ticket-attachment';
 import type { TicketRelation } from '../../domain/ticket-relation';
 import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
@@ -41,6 +42,7 @@ export class InMemoryTicketStore implements TicketStore {
   commentRows: { comment: TicketComment; idempotencyKey: string | null }[] = [];
   approvals: ChangeApproval[] = [];
   relations: TicketRelation[] = [];
+  attachmentRows: Attachment[] = [];
   matrix: StoredPriorityMatrix = {
     matrix: DEFAULT_PRIORITY_MATRIX,
     version: 1,
@@ -62,6 +64,7 @@ export class InMemoryTicketStore implements TicketStore {
       commentRows: [...this.commentRows],
       approvals: [...this.approvals],
       relations: [...this.relations],
+      attachmentRows: [...this.attachmentRows],
     };
     const transaction: TicketTransaction = {
       nextSequence: async (type) => (this.sequences[type] += 1),
@@ -116,6 +119,17 @@ export class InMemoryTicketStore implements TicketStore {
         return removed;
       },
       priorityMatrix: async () => this.matrix.matrix,
+      insertAttachment: async (attachment) => {
+        pending.attachmentRows.push(attachment);
+      },
+      findSameAttachment: async (ticketId, uploadedBy, sha256, fileName) =>
+        pending.attachmentRows.find(
+          (row) =>
+            row.ticketId === ticketId &&
+            row.uploadedBy === uploadedBy &&
+            row.sha256 === sha256 &&
+            row.fileName === fileName,
+        ),
       moveComments: async (fromTicketId, toTicketId) => {
         const moving = pending.commentRows.filter(
           ({ comment }) => comment.ticketId === fromTicketId,
@@ -152,6 +166,14 @@ export class InMemoryTicketStore implements TicketStore {
     return row?.idempotency
       ? { ticket: row.ticket, fingerprint: row.idempotency.fingerprint }
       : undefined;
+  }
+
+  async attachments(ticketId: string): Promise<Attachment[]> {
+    return this.attachmentRows.filter((row) => row.ticketId === ticketId);
+  }
+
+  async findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined> {
+    return this.attachmentRows.find((row) => row.ticketId === ticketId && row.id === attachmentId);
   }
 
   async storedPriorityMatrix(): Promise<StoredPriorityMatrix> {

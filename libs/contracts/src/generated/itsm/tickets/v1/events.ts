@@ -3,6 +3,7 @@
 
 /* eslint-disable */
 import {
+  Attachment,
   ChangeApproval,
   FieldChange,
   Ticket,
@@ -86,6 +87,15 @@ export interface TicketMergedEvent {
   target: Ticket | undefined;
   actorId: string;
   movedComments: number;
+}
+
+/**
+ * ce_type: itsm.tickets.v1.ticket.attachment_added (metadata only; fetch the content through
+ * the API).
+ */
+export interface TicketAttachmentAddedEvent {
+  ticket: Ticket | undefined;
+  attachment: Attachment | undefined;
 }
 
 export const TicketCreatedEvent: MessageFns<TicketCreatedEvent> = {
@@ -285,6 +295,26 @@ export const TicketMergedEvent: MessageFns<TicketMergedEvent> = {
     }
     if (message.movedComments !== 0) {
       obj.movedComments = Math.round(message.movedComments);
+    }
+    return obj;
+  },
+};
+
+export const TicketAttachmentAddedEvent: MessageFns<TicketAttachmentAddedEvent> = {
+  fromJSON(object: any): TicketAttachmentAddedEvent {
+    return {
+      ticket: isSet(object.ticket) ? Ticket.fromJSON(object.ticket) : undefined,
+      attachment: isSet(object.attachment) ? Attachment.fromJSON(object.attachment) : undefined,
+    };
+  },
+
+  toJSON(message: TicketAttachmentAddedEvent): unknown {
+    const obj: any = {};
+    if (message.ticket !== undefined) {
+      obj.ticket = Ticket.toJSON(message.ticket);
+    }
+    if (message.attachment !== undefined) {
+      obj.attachment = Attachment.toJSON(message.attachment);
     }
     return obj;
   },

@@ -10,6 +10,7 @@ import {
   ApprovalQuorum,
   approvalQuorumFromJSON,
   approvalQuorumToJSON,
+  Attachment,
   ChangeApproval,
   ChangeKind,
   changeKindFromJSON,
@@ -58,6 +59,40 @@ import {
   voteDecisionFromJSON,
   voteDecisionToJSON,
 } from "./ticket";
+
+export interface AddAttachmentRequest {
+  ticketId: string;
+  fileName: string;
+  contentType: string;
+  content: Uint8Array;
+  uploadedBy: string;
+}
+
+export interface AddAttachmentResponse {
+  attachment:
+    | Attachment
+    | undefined;
+  /** False when the same uploader had attached the same file already. */
+  created: boolean;
+}
+
+export interface ListAttachmentsRequest {
+  ticketId: string;
+}
+
+export interface ListAttachmentsResponse {
+  attachments: Attachment[];
+}
+
+export interface GetAttachmentRequest {
+  ticketId: string;
+  attachmentId: string;
+}
+
+export interface GetAttachmentResponse {
+  attachment: Attachment | undefined;
+  content: Uint8Array;
+}
 
 export interface PriorityMatrixCell {
   impact: Impact;
@@ -486,6 +521,160 @@ export interface UpdateTicketRequest {
 export interface UpdateTicketResponse {
   ticket: Ticket | undefined;
 }
+
+export const AddAttachmentRequest: MessageFns<AddAttachmentRequest> = {
+  fromJSON(object: any): AddAttachmentRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      fileName: isSet(object.fileName)
+        ? globalThis.String(object.fileName)
+        : isSet(object.file_name)
+        ? globalThis.String(object.file_name)
+        : "",
+      contentType: isSet(object.contentType)
+        ? globalThis.String(object.contentType)
+        : isSet(object.content_type)
+        ? globalThis.String(object.content_type)
+        : "",
+      content: isSet(object.content) ? bytesFromBase64(object.content) : new Uint8Array(0),
+      uploadedBy: isSet(object.uploadedBy)
+        ? globalThis.String(object.uploadedBy)
+        : isSet(object.uploaded_by)
+        ? globalThis.String(object.uploaded_by)
+        : "",
+    };
+  },
+
+  toJSON(message: AddAttachmentRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.fileName !== "") {
+      obj.fileName = message.fileName;
+    }
+    if (message.contentType !== "") {
+      obj.contentType = message.contentType;
+    }
+    if (message.content.length !== 0) {
+      obj.content = base64FromBytes(message.content);
+    }
+    if (message.uploadedBy !== "") {
+      obj.uploadedBy = message.uploadedBy;
+    }
+    return obj;
+  },
+};
+
+export const AddAttachmentResponse: MessageFns<AddAttachmentResponse> = {
+  fromJSON(object: any): AddAttachmentResponse {
+    return {
+      attachment: isSet(object.attachment) ? Attachment.fromJSON(object.attachment) : undefined,
+      created: isSet(object.created) ? globalThis.Boolean(object.created) : false,
+    };
+  },
+
+  toJSON(message: AddAttachmentResponse): unknown {
+    const obj: any = {};
+    if (message.attachment !== undefined) {
+      obj.attachment = Attachment.toJSON(message.attachment);
+    }
+    if (message.created !== false) {
+      obj.created = message.created;
+    }
+    return obj;
+  },
+};
+
+export const ListAttachmentsRequest: MessageFns<ListAttachmentsRequest> = {
+  fromJSON(object: any): ListAttachmentsRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListAttachmentsRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    return obj;
+  },
+};
+
+export const ListAttachmentsResponse: MessageFns<ListAttachmentsResponse> = {
+  fromJSON(object: any): ListAttachmentsResponse {
+    return {
+      attachments: globalThis.Array.isArray(object?.attachments)
+        ? object.attachments.map((e: any) => Attachment.fromJSON(e))
+        : [],
+    };
+  },
+
+  toJSON(message: ListAttachmentsResponse): unknown {
+    const obj: any = {};
+    if (message.attachments?.length) {
+      obj.attachments = message.attachments.map((e) => Attachment.toJSON(e));
+    }
+    return obj;
+  },
+};
+
+export const GetAttachmentRequest: MessageFns<GetAttachmentRequest> = {
+  fromJSON(object: any): GetAttachmentRequest {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      attachmentId: isSet(object.attachmentId)
+        ? globalThis.String(object.attachmentId)
+        : isSet(object.attachment_id)
+        ? globalThis.String(object.attachment_id)
+        : "",
+    };
+  },
+
+  toJSON(message: GetAttachmentRequest): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.attachmentId !== "") {
+      obj.attachmentId = message.attachmentId;
+    }
+    return obj;
+  },
+};
+
+export const GetAttachmentResponse: MessageFns<GetAttachmentResponse> = {
+  fromJSON(object: any): GetAttachmentResponse {
+    return {
+      attachment: isSet(object.attachment) ? Attachment.fromJSON(object.attachment) : undefined,
+      content: isSet(object.content) ? bytesFromBase64(object.content) : new Uint8Array(0),
+    };
+  },
+
+  toJSON(message: GetAttachmentResponse): unknown {
+    const obj: any = {};
+    if (message.attachment !== undefined) {
+      obj.attachment = Attachment.toJSON(message.attachment);
+    }
+    if (message.content.length !== 0) {
+      obj.content = base64FromBytes(message.content);
+    }
+    return obj;
+  },
+};
 
 export const PriorityMatrixCell: MessageFns<PriorityMatrixCell> = {
   fromJSON(object: any): PriorityMatrixCell {
@@ -2348,6 +2537,19 @@ export interface TicketsServiceClient {
     request: UpdatePriorityMatrixRequest,
     metadata?: Metadata,
   ): Observable<UpdatePriorityMatrixResponse>;
+
+  /**
+   * Attaches a file (at most 10 MiB, of an allowed type); the same file again by the same
+   * uploader answers the first attachment.
+   */
+
+  addAttachment(request: AddAttachmentRequest, metadata?: Metadata): Observable<AddAttachmentResponse>;
+
+  listAttachments(request: ListAttachmentsRequest, metadata?: Metadata): Observable<ListAttachmentsResponse>;
+
+  /** One attachment with its content. */
+
+  getAttachment(request: GetAttachmentRequest, metadata?: Metadata): Observable<GetAttachmentResponse>;
 }
 
 /** The system of record for incidents and service requests. */
@@ -2522,6 +2724,28 @@ export interface TicketsServiceController {
     request: UpdatePriorityMatrixRequest,
     metadata?: Metadata,
   ): Promise<UpdatePriorityMatrixResponse> | Observable<UpdatePriorityMatrixResponse> | UpdatePriorityMatrixResponse;
+
+  /**
+   * Attaches a file (at most 10 MiB, of an allowed type); the same file again by the same
+   * uploader answers the first attachment.
+   */
+
+  addAttachment(
+    request: AddAttachmentRequest,
+    metadata?: Metadata,
+  ): Promise<AddAttachmentResponse> | Observable<AddAttachmentResponse> | AddAttachmentResponse;
+
+  listAttachments(
+    request: ListAttachmentsRequest,
+    metadata?: Metadata,
+  ): Promise<ListAttachmentsResponse> | Observable<ListAttachmentsResponse> | ListAttachmentsResponse;
+
+  /** One attachment with its content. */
+
+  getAttachment(
+    request: GetAttachmentRequest,
+    metadata?: Metadata,
+  ): Promise<GetAttachmentResponse> | Observable<GetAttachmentResponse> | GetAttachmentResponse;
 }
 
 export function TicketsServiceControllerMethods() {
@@ -2552,6 +2776,9 @@ export function TicketsServiceControllerMethods() {
       "deleteView",
       "getPriorityMatrix",
       "updatePriorityMatrix",
+      "addAttachment",
+      "listAttachments",
+      "getAttachment",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
@@ -2568,6 +2795,31 @@ export function TicketsServiceControllerMethods() {
 }
 
 export const TICKETS_SERVICE_NAME = "TicketsService";
+
+function bytesFromBase64(b64: string): Uint8Array {
+  if ((globalThis as any).Buffer) {
+    return Uint8Array.from((globalThis as any).Buffer.from(b64, "base64"));
+  } else {
+    const bin = globalThis.atob(b64);
+    const arr = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; ++i) {
+      arr[i] = bin.charCodeAt(i);
+    }
+    return arr;
+  }
+}
+
+function base64FromBytes(arr: Uint8Array): string {
+  if ((globalThis as any).Buffer) {
+    return (globalThis as any).Buffer.from(arr).toString("base64");
+  } else {
+    const bin: string[] = [];
+    arr.forEach((byte) => {
+      bin.push(globalThis.String.fromCharCode(byte));
+    });
+    return globalThis.btoa(bin.join(""));
+  }
+}
 
 function toTimestamp(date: Date): Timestamp {
   const seconds = Math.trunc(date.getTime() / 1_000);
