@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Seeds a living demo service desk through the public API (tools/demo-seed): a few hundred
-# incidents, service requests, problems and changes in Russian and English, worked on by
-# agents. Every ticket has a fixed Idempotency-Key, so running it again creates nothing new.
+# Seeds a living demo service desk through the public API (tools/demo-seed): a service catalog
+# with forms, and a few hundred incidents, service requests (many ordered from the catalog),
+# problems and changes in Russian and English, worked on by agents over the past weeks, with
+# ratings, relations and shared queues. Every ticket has a fixed Idempotency-Key and catalog
+# entries are found by name, so running it again creates nothing new.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ITSM_ROOT" || exit 1

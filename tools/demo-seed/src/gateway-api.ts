@@ -56,6 +56,118 @@ export interface CreateTicketBody {
   organizationId?: string;
   changeKind?: ChangeKind;
   configurationItemIds?: string[];
+  /** When the requester reported it, at most 30 days back (checked only when it opens). */
+  reportedAt?: string;
+  tags?: string[];
+  serviceId?: string;
+  categoryId?: string;
+  /** The values of the category's form. */
+  customFields?: FormValues;
+}
+
+/** A JSON Schema (2020-12) of a form; the API takes any object with "type": "object". */
+export type FormSchema = Readonly<Record<string, unknown>>;
+/** What a requester filled in on a form, by field name. */
+export type FormValues = Readonly<Record<string, unknown>>;
+
+/** POST /api/v1/catalog/items/{id}/requests (RequestCatalogItemDto). */
+export interface RequestCatalogItemBody {
+  requesterId: string;
+  organizationId?: string;
+  fields: FormValues;
+  title?: string;
+  description?: string;
+  channel?: Channel;
+}
+
+/** POST /api/v1/tickets/{id}/satisfaction (RateTicketDto). */
+export interface RateBody {
+  requesterId: string;
+  rating: 1 | 2 | 3 | 4 | 5;
+  comment?: string;
+}
+
+export type RelationKind = 'caused_by' | 'child_of' | 'relates_to' | 'duplicate_of';
+
+/** POST /api/v1/tickets/{id}/relations: "this ticket <kind> target". */
+export interface RelationBody {
+  kind: RelationKind;
+  targetId: string;
+  actorId: string;
+}
+
+/** POST /api/v1/catalog/services (CreateServiceDto). */
+export interface CreateServiceBody {
+  name: string;
+  description: string;
+  ownerGroupId: string;
+}
+
+/** POST /api/v1/catalog/categories (CreateCategoryDto). */
+export interface CreateCategoryBody {
+  parentId?: string;
+  name: string;
+  formSchema?: FormSchema;
+}
+
+/** POST /api/v1/catalog/items (CreateCatalogItemDto). */
+export interface CreateCatalogItemBody {
+  serviceId: string;
+  name: string;
+  description: string;
+  formSchema: FormSchema;
+  defaultCategoryId: string;
+  defaultImpact: Level;
+  defaultUrgency: Level;
+  fulfilmentGroupId: string;
+}
+
+/** What the seeder reads back from a ServiceDto. */
+export interface ServiceRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** What the seeder reads back from a CategoryDto. */
+export interface CategoryRecord {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+/** What the seeder reads back from a CatalogItemDto. */
+export interface CatalogItemRecord {
+  id: string;
+  serviceId: string;
+  name: string;
+}
+
+/** The list query a saved view keeps (TicketFiltersDto); only what the demo's views use. */
+export interface ViewFilters {
+  type?: TicketType;
+  status?: TicketStatus;
+  priority?: 'critical' | 'high' | 'medium' | 'low' | 'planning';
+  assignmentGroupId?: string;
+  assigneeId?: string;
+  serviceId?: string;
+  tag?: string[];
+  sort?: '-createdAt' | 'createdAt' | '-updatedAt' | 'updatedAt' | '-priority' | 'priority';
+}
+
+/** POST /api/v1/views (CreateViewDto). */
+export interface CreateViewBody {
+  ownerId: string;
+  name: string;
+  shared: boolean;
+  filters: ViewFilters;
+}
+
+/** What the seeder reads back from a ViewDto. */
+export interface ViewRecord {
+  id: string;
+  ownerId: string;
+  name: string;
 }
 
 /** POST /api/v1/tickets/{id}/transitions (TransitionTicketDto). */

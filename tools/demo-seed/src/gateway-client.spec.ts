@@ -7,6 +7,7 @@ import {
 } from './gateway-client';
 
 interface Sent {
+  method: string;
   url: string;
   headers: Record<string, string>;
   body: unknown;
@@ -21,9 +22,10 @@ function fakeFetch(
   const sent: Sent[] = [];
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
     sent.push({
+      method: String(init?.method),
       url: String(url),
       headers: init?.headers as Record<string, string>,
-      body: JSON.parse(String(init?.body)),
+      body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
     });
     const type = status >= 400 ? 'application/problem+json' : 'application/json';
     return new Response(JSON.stringify(body), {
@@ -87,6 +89,101 @@ describe('GatewayClient', () => {
       }),
     ).resolves.toEqual({ version: 3, replayed: false });
     expect(comment.sent[0]?.headers['Idempotency-Key']).toBe('demo-1-c1');
+  });
+
+  it('orders a catalog item with its idempotency key and tells a replay from a creation', async () => {
+    const { fetch, sent } = fakeFetch(
+      201,
+      { ...TICKET, number: 'REQ-000007' },
+      {
+        'Idempotent-Replayed': 'true',
+      },
+    );
+    const opened = await new GatewayClient('http://gw', fetch).requestCatalogItem(
+      'item-1',
+      'demo-7',
+      {
+        requesterId: 'emp-1001',
+        fields: { reason: 'hybrid' },
+      },
+    );
+    expect(sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/catalog/items/item-1/requests',
+      headers: { 'Idempotency-Key': 'demo-7' },
+      body: { requesterId: 'emp-1001', fields: { reason: 'hybrid' } },
+    });
+    expect(opened).toEqual({
+      ticket: { id: 't-1', number: 'REQ-000007', status: 'new', version: 1 },
+      replayed: true,
+    });
+  });
+
+  it('adds a watcher with PUT and the actor in the query, and rates with POST', async () => {
+    const watch = fakeFetch(200, { ...TICKET, version: 2 });
+    const watched = await new GatewayClient('http://gw', watch.fetch).watch(
+      't-1',
+      'mgr-it-01',
+      'agent-02',
+    );
+    expect(watch.sent[0]).toMatchObject({
+      method: 'PUT',
+      url: 'http://gw/api/v1/tickets/t-1/watchers/mgr-it-01?actorId=agent-02',
+      body: undefined,
+    });
+    expect(watch.sent[0]?.headers['content-type']).toBeUndefined();
+    expect(watched.version).toBe(2);
+
+    const rate = fakeFetch(200, { ...TICKET, status: 'resolved', version: 5 });
+    await new GatewayClient('http://gw', rate.fetch).rate('t-1', {
+      requesterId: 'emp-1001',
+      rating: 2,
+      comment: 'Too slow.',
+    });
+    expect(rate.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/tickets/t-1/satisfaction',
+      body: { requesterId: 'emp-1001', rating: 2, comment: 'Too slow.' },
+    });
+  });
+
+  it('tells a new relation (201) from one that existed (200)', async () => {
+    const body = { kind: 'caused_by', targetId: 't-2', actorId: 'agent-06' } as const;
+    const created = fakeFetch(201, { id: 'r-1' });
+    await expect(
+      new GatewayClient('http://gw', created.fetch).relate('t-1', body),
+    ).resolves.toEqual({
+      created: true,
+    });
+    expect(created.sent[0]?.url).toBe('http://gw/api/v1/tickets/t-1/relations');
+    const existed = fakeFetch(200, { id: 'r-1' });
+    await expect(
+      new GatewayClient('http://gw', existed.fetch).relate('t-1', body),
+    ).resolves.toEqual({
+      created: false,
+    });
+  });
+
+  it('reads catalog and view lists, also the items no longer offered', async () => {
+    const items = fakeFetch(200, {
+      items: [{ id: 'i-1', serviceId: 's-1', name: 'New laptop', active: false, formSchema: {} }],
+    });
+    await expect(new GatewayClient('http://gw', items.fetch).listCatalogItems()).resolves.toEqual([
+      { id: 'i-1', serviceId: 's-1', name: 'New laptop' },
+    ]);
+    expect(items.sent[0]).toMatchObject({
+      method: 'GET',
+      url: 'http://gw/api/v1/catalog/items?includeInactive=true',
+    });
+
+    const views = fakeFetch(200, { items: [{ id: 'v-1', ownerId: 'agent-01', name: 'VIP' }] });
+    await new GatewayClient('http://gw', views.fetch).listViews('agent 01');
+    expect(views.sent[0]?.url).toBe('http://gw/api/v1/views?ownerId=agent%2001');
+
+    const broken = fakeFetch(200, { items: [{ id: 's-1', name: 'Mail' }] });
+    await expect(new GatewayClient('http://gw', broken.fetch).listServices()).rejects.toThrow(
+      'not a service (no createdAt)',
+    );
   });
 
   it('turns a problem+json answer into an error with its detail and field errors', async () => {

@@ -1,18 +1,38 @@
 import type {
+  CatalogItemRecord,
+  CategoryRecord,
   CommentBody,
+  CreateCatalogItemBody,
+  CreateCategoryBody,
+  CreateServiceBody,
   CreateTicketBody,
+  CreateViewBody,
+  RateBody,
+  RelationBody,
+  RequestCatalogItemBody,
+  ServiceRecord,
   TicketState,
   TransitionBody,
+  ViewRecord,
   VoteBody,
 } from './gateway-api';
+
+/** A ticket as an opening answers it: `replayed` when the key was used before. */
+export interface Opened {
+  ticket: TicketState;
+  replayed: boolean;
+}
 
 /** What the seeder does through the API; the runner works against this, tests fake it. */
 export interface DemoApi {
   /** Opens a ticket; `replayed` when the key was used before and the first ticket is returned. */
-  createTicket(
+  createTicket(idempotencyKey: string, body: CreateTicketBody): Promise<Opened>;
+  /** Orders a catalog item: a service request opens, replayed as createTicket is. */
+  requestCatalogItem(
+    itemId: string,
     idempotencyKey: string,
-    body: CreateTicketBody,
-  ): Promise<{ ticket: TicketState; replayed: boolean }>;
+    body: RequestCatalogItemBody,
+  ): Promise<Opened>;
   /** `version`: the version the seeder last saw, sent as If-Match. */
   transition(ticketId: string, version: number, body: TransitionBody): Promise<TicketState>;
   /** Resolves to the ticket's version after the comment (a first response raises it). */
@@ -22,6 +42,22 @@ export interface DemoApi {
     body: CommentBody,
   ): Promise<{ version: number | undefined; replayed: boolean }>;
   vote(ticketId: string, body: VoteBody): Promise<TicketState>;
+  /** Adds a watcher; one who watches already changes nothing. */
+  watch(ticketId: string, watcherId: string, actorId: string): Promise<TicketState>;
+  /** The requester's satisfaction rating; the same rating again changes nothing. */
+  rate(ticketId: string, body: RateBody): Promise<TicketState>;
+  /** Relates the ticket to another; `created` is false when the relation existed. */
+  relate(ticketId: string, body: RelationBody): Promise<{ created: boolean }>;
+  listServices(): Promise<ServiceRecord[]>;
+  createService(body: CreateServiceBody): Promise<ServiceRecord>;
+  listCategories(): Promise<CategoryRecord[]>;
+  createCategory(body: CreateCategoryBody): Promise<CategoryRecord>;
+  /** Every item, also those no longer offered (their names are taken all the same). */
+  listCatalogItems(): Promise<CatalogItemRecord[]>;
+  createCatalogItem(body: CreateCatalogItemBody): Promise<CatalogItemRecord>;
+  /** The owner's views and every shared one. */
+  listViews(ownerId: string): Promise<ViewRecord[]>;
+  createView(body: CreateViewBody): Promise<ViewRecord>;
 }
 
 /** An error answer of the API, with its RFC 9457 problem details when it sent them. */
@@ -90,10 +126,34 @@ function ticketStateOf(value: unknown): TicketState {
   return { id: ticket.id, number: ticket.number, status: ticket.status, version: ticket.version };
 }
 
+/** The fields the seeder reads of each item of a list answer (`{ items: [...] }`). */
+function itemsOf<T>(value: unknown, fields: readonly (keyof T & string)[], what: string): T[] {
+  const items = (value as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) throw new Error(`not a list of ${what}: ${JSON.stringify(value)}`);
+  return items.map((item: unknown) => recordOf<T>(item, fields, what));
+}
+
+function recordOf<T>(value: unknown, fields: readonly (keyof T & string)[], what: string): T {
+  const record = (value ?? {}) as Record<string, unknown>;
+  const missing = fields.filter((field) => record[field] === undefined);
+  if (missing.length > 0) {
+    throw new Error(`not a ${what} (no ${missing.join(', ')}): ${JSON.stringify(value)}`);
+  }
+  return Object.fromEntries(fields.map((field) => [field, record[field]])) as T;
+}
+
+const SERVICE_FIELDS = ['id', 'name', 'createdAt'] as const;
+const CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
+const ITEM_FIELDS = ['id', 'serviceId', 'name'] as const;
+const VIEW_FIELDS = ['id', 'ownerId', 'name'] as const;
+
 export type Fetch = typeof fetch;
+
+type Method = 'GET' | 'POST' | 'PUT';
 
 /** The gateway's REST API over Node's fetch (keep-alive by default). */
 export class GatewayClient implements DemoApi {
+  private readonly apiUrl: string;
   private readonly ticketsUrl: string;
 
   constructor(
@@ -101,22 +161,29 @@ export class GatewayClient implements DemoApi {
     private readonly fetchImpl: Fetch = fetch,
     private readonly timeoutMs = 30_000,
   ) {
-    this.ticketsUrl = `${baseUrl.replace(/\/+$/, '')}/api/v1/tickets`;
+    this.apiUrl = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
+    this.ticketsUrl = `${this.apiUrl}/tickets`;
   }
 
-  async createTicket(
+  async createTicket(idempotencyKey: string, body: CreateTicketBody): Promise<Opened> {
+    const response = await this.send('POST', this.ticketsUrl, body, {
+      'Idempotency-Key': idempotencyKey,
+    });
+    return openedOf(response);
+  }
+
+  async requestCatalogItem(
+    itemId: string,
     idempotencyKey: string,
-    body: CreateTicketBody,
-  ): Promise<{ ticket: TicketState; replayed: boolean }> {
-    const response = await this.post(this.ticketsUrl, body, { 'Idempotency-Key': idempotencyKey });
-    return {
-      ticket: ticketStateOf(await response.json()),
-      replayed: response.headers.get('Idempotent-Replayed') === 'true',
-    };
+    body: RequestCatalogItemBody,
+  ): Promise<Opened> {
+    const url = `${this.apiUrl}/catalog/items/${encodeURIComponent(itemId)}/requests`;
+    const response = await this.send('POST', url, body, { 'Idempotency-Key': idempotencyKey });
+    return openedOf(response);
   }
 
   async transition(ticketId: string, version: number, body: TransitionBody): Promise<TicketState> {
-    const response = await this.post(`${this.ticketsUrl}/${ticketId}/transitions`, body, {
+    const response = await this.send('POST', `${this.ticketsUrl}/${ticketId}/transitions`, body, {
       'If-Match': `"${version}"`,
     });
     return ticketStateOf(await response.json());
@@ -127,7 +194,7 @@ export class GatewayClient implements DemoApi {
     idempotencyKey: string,
     body: CommentBody,
   ): Promise<{ version: number | undefined; replayed: boolean }> {
-    const response = await this.post(`${this.ticketsUrl}/${ticketId}/comments`, body, {
+    const response = await this.send('POST', `${this.ticketsUrl}/${ticketId}/comments`, body, {
       'Idempotency-Key': idempotencyKey,
     });
     // The body is the comment; the ticket's version comes as the ETag.
@@ -139,12 +206,79 @@ export class GatewayClient implements DemoApi {
   }
 
   async vote(ticketId: string, body: VoteBody): Promise<TicketState> {
-    const response = await this.post(`${this.ticketsUrl}/${ticketId}/approval/votes`, body, {});
+    const response = await this.send(
+      'POST',
+      `${this.ticketsUrl}/${ticketId}/approval/votes`,
+      body,
+      {},
+    );
     const answer = (await response.json()) as { ticket?: unknown };
     return ticketStateOf(answer.ticket);
   }
 
-  private async post(
+  async watch(ticketId: string, watcherId: string, actorId: string): Promise<TicketState> {
+    const url =
+      `${this.ticketsUrl}/${ticketId}/watchers/${encodeURIComponent(watcherId)}` +
+      `?actorId=${encodeURIComponent(actorId)}`;
+    return ticketStateOf(await (await this.send('PUT', url, undefined, {})).json());
+  }
+
+  async rate(ticketId: string, body: RateBody): Promise<TicketState> {
+    const url = `${this.ticketsUrl}/${ticketId}/satisfaction`;
+    return ticketStateOf(await (await this.send('POST', url, body, {})).json());
+  }
+
+  async relate(ticketId: string, body: RelationBody): Promise<{ created: boolean }> {
+    const response = await this.send('POST', `${this.ticketsUrl}/${ticketId}/relations`, body, {});
+    await response.arrayBuffer();
+    // 200 answers a relation that existed already.
+    return { created: response.status === 201 };
+  }
+
+  async listServices(): Promise<ServiceRecord[]> {
+    const response = await this.send('GET', `${this.apiUrl}/catalog/services`, undefined, {});
+    return itemsOf<ServiceRecord>(await response.json(), SERVICE_FIELDS, 'service');
+  }
+
+  async createService(body: CreateServiceBody): Promise<ServiceRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/catalog/services`, body, {});
+    return recordOf<ServiceRecord>(await response.json(), SERVICE_FIELDS, 'service');
+  }
+
+  async listCategories(): Promise<CategoryRecord[]> {
+    const response = await this.send('GET', `${this.apiUrl}/catalog/categories`, undefined, {});
+    return itemsOf<CategoryRecord>(await response.json(), CATEGORY_FIELDS, 'category');
+  }
+
+  async createCategory(body: CreateCategoryBody): Promise<CategoryRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/catalog/categories`, body, {});
+    return recordOf<CategoryRecord>(await response.json(), CATEGORY_FIELDS, 'category');
+  }
+
+  async listCatalogItems(): Promise<CatalogItemRecord[]> {
+    const url = `${this.apiUrl}/catalog/items?includeInactive=true`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<CatalogItemRecord>(await response.json(), ITEM_FIELDS, 'catalog item');
+  }
+
+  async createCatalogItem(body: CreateCatalogItemBody): Promise<CatalogItemRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/catalog/items`, body, {});
+    return recordOf<CatalogItemRecord>(await response.json(), ITEM_FIELDS, 'catalog item');
+  }
+
+  async listViews(ownerId: string): Promise<ViewRecord[]> {
+    const url = `${this.apiUrl}/views?ownerId=${encodeURIComponent(ownerId)}`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<ViewRecord>(await response.json(), VIEW_FIELDS, 'view');
+  }
+
+  async createView(body: CreateViewBody): Promise<ViewRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/views`, body, {});
+    return recordOf<ViewRecord>(await response.json(), VIEW_FIELDS, 'view');
+  }
+
+  private async send(
+    method: Method,
     url: string,
     body: unknown,
     headers: Record<string, string>,
@@ -152,22 +286,33 @@ export class GatewayClient implements DemoApi {
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const cause =
         error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
       throw new Error(
-        `POST ${url} failed: ${error instanceof Error ? error.message : String(error)}${cause}`,
+        `${method} ${url} failed: ${error instanceof Error ? error.message : String(error)}${cause}`,
       );
     }
     if (!response.ok) {
       const { type, message } = describeProblem(response.status, await response.text());
-      throw new ApiProblemError(response.status, type, `POST ${url} answered ${message}`);
+      throw new ApiProblemError(response.status, type, `${method} ${url} answered ${message}`);
     }
     return response;
   }
+}
+
+async function openedOf(response: Response): Promise<Opened> {
+  return {
+    ticket: ticketStateOf(await response.json()),
+    replayed: response.headers.get('Idempotent-Replayed') === 'true',
+  };
 }

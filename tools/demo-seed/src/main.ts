@@ -1,16 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { syncCatalog } from './catalog-sync';
+import { DEMO_CATALOG } from './catalogue/service-catalog.catalogue';
 import { GatewayClient } from './gateway-client';
 import { buildSeedPlan, mixOf } from './seed-plan';
 import { formatSummary, runSeedPlan } from './seed-runner';
 
-const USAGE = `Seeds the demo service desk through the gateway's REST API; a second run adds nothing.
+const USAGE = `Seeds the demo service desk through the gateway's REST API: the service catalog,
+tickets of every type, their relations and the agents' saved views. A second run adds nothing.
 
 usage: node dist/tools/demo-seed/main.js [--api-url URL] [--concurrency N] [--dry-run]
 
   --api-url      the gateway (default: $ITSM_API_URL, else http://127.0.0.1:3000)
   --concurrency  tickets seeded at once (default 8)
-  --dry-run      print the planned mix (types, states, languages, steps) and exit`;
+  --dry-run      print the planned mix (types, states, languages, steps, relations, views)
+                 as of now, without calling the API, and exit`;
 
 interface Options {
   apiUrl: string;
@@ -44,16 +48,23 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const plan = buildSeedPlan({ now: new Date() });
+  const now = new Date();
   if (options.dryRun) {
+    const plan = buildSeedPlan({ now, anchor: now });
     process.stdout.write(`${JSON.stringify(mixOf(plan), null, 2)}\n`);
     return;
   }
   const started = performance.now();
-  const summary = await runSeedPlan(plan, new GatewayClient(options.apiUrl), {
+  const api = new GatewayClient(options.apiUrl);
+  // The catalog comes first: tickets are filed under it, and it keeps the demo's anchor.
+  const catalog = await syncCatalog(DEMO_CATALOG, api);
+  const plan = buildSeedPlan({ now, anchor: catalog.anchor });
+  const summary = await runSeedPlan(plan, api, {
     concurrency: options.concurrency,
+    catalog: catalog.ids,
+    now,
   });
-  process.stdout.write(`${formatSummary(summary, performance.now() - started)}\n`);
+  process.stdout.write(`${formatSummary(catalog.counts, summary, performance.now() - started)}\n`);
 }
 
 main().then(

@@ -8,6 +8,7 @@ import {
   CANCEL_NOTES,
   CHANGE_WAIT_NOTES,
   CHASERS,
+  COMPLAINTS,
   ESCALATION_NOTES,
   GROUP_NAMES,
   REOPEN_NOTES,
@@ -17,6 +18,7 @@ import {
   VENDOR_RESUME_NOTES,
   CHANGE_RESUME_NOTES,
   EXPLANATION_TAILS,
+  PRAISE,
   STILL_BROKEN,
   THANKS,
   VENDOR_NOTES,
@@ -25,7 +27,13 @@ import {
 } from './catalogue/conversation.catalogue';
 import { INCIDENT_TEMPLATES, PLACEHOLDERS } from './catalogue/incidents.catalogue';
 import {
+  KNOWN_OUTAGE_REPLIES,
+  MAJOR_INCIDENT,
+  MAJOR_INCIDENT_CHILDREN,
+} from './catalogue/major-incident.catalogue';
+import {
   AGENTS_OF,
+  ASSIGNMENT_GROUPS,
   type AssignmentGroupId,
   CAB_GROUP,
   CHANGE_MANAGER,
@@ -36,13 +44,26 @@ import {
 } from './catalogue/people.catalogue';
 import { PROBLEM_ENTRIES, type ProblemEntry } from './catalogue/problems.catalogue';
 import { REQUEST_TEMPLATES } from './catalogue/requests.catalogue';
+import {
+  type CatalogItemKey,
+  type CategoryKey,
+  catalogItemOfTemplate,
+  categoryOf,
+  DESK_CLASSIFICATION,
+  type ServiceKey,
+} from './catalogue/service-catalog.catalogue';
+import { SAVED_VIEWS, type ViewEntry } from './catalogue/views.catalogue';
 import type {
   Channel,
   CommentBody,
   CreateTicketBody,
+  FormValues,
   Language,
   Level,
   PendingReason,
+  RateBody,
+  RelationKind,
+  RequestCatalogItemBody,
   TicketStatus,
   TicketType,
   TransitionBody,
@@ -53,34 +74,69 @@ import { SeededRandom, type Weighted } from './random';
 /** The seed of every random choice: change it and the whole demo changes. */
 export const DEMO_SEED = 20_240_611;
 
-/** How many incidents and service requests; problems and changes come from their catalogues. */
+/**
+ * How many incidents (the major incident and its children among them) and service requests;
+ * problems and changes come from their catalogues.
+ */
 export const DEMO_MIX = { incidents: 240, serviceRequests: 120 } as const;
+
+/** How many requests for a catalog item are ordered through it; the others are logged by hand. */
+export const CATALOG_ORDER_SHARE = 0.75;
 
 export type SeedStep =
   | { kind: 'transition'; body: TransitionBody }
   | { kind: 'comment'; idempotencyKey: string; body: CommentBody }
-  | { kind: 'vote'; body: VoteBody };
+  | { kind: 'vote'; body: VoteBody }
+  | { kind: 'watch'; watcherId: string; actorId: string }
+  | { kind: 'rate'; body: RateBody };
+
+/**
+ * How a ticket opens: through the tickets API, filed under a service and category of the
+ * catalog, or ordered from a catalog item. Catalog entries are named by their keys; the
+ * runner puts in the ids the platform gave them.
+ */
+export type TicketOpening =
+  | { via: 'tickets'; body: CreateTicketBody; service?: ServiceKey; category?: CategoryKey }
+  | { via: 'catalog'; item: CatalogItemKey; body: RequestCatalogItemBody };
 
 /** One demo ticket: how it is opened, what happens to it, and the state that leaves it in. */
 export interface TicketPlan {
   /** `demo-<n>`, the Idempotency-Key of its creation; n follows the creation order. */
   idempotencyKey: string;
+  type: TicketType;
   language: Language;
-  create: CreateTicketBody;
+  opening: TicketOpening;
   steps: SeedStep[];
   finalStatus: TicketStatus;
 }
 
+/** "source <kind> target", by the tickets' idempotency keys. */
+export interface RelationPlan {
+  sourceKey: string;
+  kind: RelationKind;
+  targetKey: string;
+  actorId: string;
+}
+
 export interface SeedPlan {
   tickets: TicketPlan[];
+  /** Related once both tickets are open, by whoever took the source's steps. */
+  relations: RelationPlan[];
+  views: readonly ViewEntry[];
 }
 
 export interface SeedPlanOptions {
   /**
    * When the seeder runs: changes' planned windows are placed relative to it. Nothing that
-   * creates a ticket depends on it, so a second run replays the same creations.
+   * opens a ticket depends on it, so a second run replays the same creations.
    */
   now: Date;
+  /**
+   * The demo's "present", which the platform keeps (the seeder reads it back on every run):
+   * tickets were reported some days before it, and forms' dates follow. The same anchor
+   * gives the same creations, however much later the seeder runs again.
+   */
+  anchor: Date;
   seed?: number;
   incidents?: number;
   serviceRequests?: number;
@@ -89,20 +145,43 @@ export interface SeedPlanOptions {
 type Step =
   | { kind: 'transition'; body: TransitionBody }
   | { kind: 'comment'; body: CommentBody }
-  | { kind: 'vote'; body: VoteBody };
+  | { kind: 'vote'; body: VoteBody }
+  | { kind: 'watch'; watcherId: string; actorId: string }
+  | { kind: 'rate'; body: RateBody };
 
 /** A ticket before it gets its place in the creation order. */
 interface DraftTicket {
+  /** Names the draft in relations until it has its idempotency key. */
+  ref: string;
+  type: TicketType;
   language: Language;
-  create: CreateTicketBody;
+  opening: TicketOpening;
   steps: Step[];
   finalStatus: TicketStatus;
-  /** How old the ticket would be in a real desk, in days: older tickets are created first. */
+  /** How long before the anchor it was reported, in days: older tickets are created first. */
   ageDays: number;
 }
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+
+/** How far back the API takes a reported time (reportedAt). */
+export const REPORT_WINDOW_MS = 30 * DAY_MS;
+/** Keeps clear of the window's edge, for clocks that differ and runs that take a while. */
+const REPORT_WINDOW_MARGIN_MS = 10 * MINUTE_MS;
+
+/** When a ticket `ageDays` old at the anchor was reported: whole minutes, as a person says it. */
+export function reportedAtOf(anchor: Date, ageDays: number): string {
+  const anchorMinute = Math.floor(anchor.getTime() / MINUTE_MS) * MINUTE_MS;
+  return new Date(anchorMinute - Math.round(ageDays * 24 * 60) * MINUTE_MS).toISOString();
+}
+
+/** Whether the API takes this reported time for a ticket opened `now`. */
+export function withinReportWindow(reportedAt: string, now: Date): boolean {
+  const ago = now.getTime() - Date.parse(reportedAt);
+  return ago >= 0 && ago <= REPORT_WINDOW_MS - REPORT_WINDOW_MARGIN_MS;
+}
 
 const LEVELS: readonly Level[] = ['high', 'medium', 'low'];
 
@@ -175,30 +254,36 @@ function placeholderValues(random: SeededRandom, language: Language): Record<str
   );
 }
 
-/** How many days old a ticket in this state usually is, for the creation order. */
+/** The oldest a demo ticket gets: it must still open when the seeder runs days after the anchor. */
+export const MAX_AGE_DAYS = 21;
+
+/**
+ * How many days before the anchor a ticket in this state was reported: the demo covers the
+ * last three weeks, finished work being the oldest (see MAX_AGE_DAYS).
+ */
 function ageOf(status: TicketStatus, random: SeededRandom): number {
   switch (status) {
     case 'closed':
-      return 20 + random.next() * 70;
+      return 7 + random.next() * 14;
     case 'cancelled':
     case 'rejected':
-      return 5 + random.next() * 60;
+      return 2 + random.next() * 18;
     case 'resolved':
     case 'review':
-      return 1 + random.next() * 6;
+      return 0.5 + random.next() * 4;
     case 'known_error':
     case 'investigating':
-      return 3 + random.next() * 30;
+      return 3 + random.next() * 17;
     case 'in_progress':
     case 'pending':
     case 'implementing':
     case 'scheduled':
     case 'approval':
     case 'assessment':
-      return 0.5 + random.next() * 10;
+      return 0.3 + random.next() * 8;
     case 'assigned':
     case 'draft':
-      return 0.2 + random.next() * 3;
+      return 0.1 + random.next() * 2.5;
     case 'new':
       return random.next() * 0.5;
     default:
@@ -231,6 +316,16 @@ class Script {
 
   vote(body: VoteBody): this {
     this.steps.push({ kind: 'vote', body });
+    return this;
+  }
+
+  watch(watcherId: string, actorId: string): this {
+    this.steps.push({ kind: 'watch', watcherId, actorId });
+    return this;
+  }
+
+  rate(body: RateBody): this {
+    this.steps.push({ kind: 'rate', body });
     return this;
   }
 }
@@ -386,8 +481,46 @@ function deskSteps(context: DeskContext, outcome: DeskOutcome): Script {
       .note(agent, phrase(REOPEN_NOTES));
   }
   if (human && fixed && random.chance(0.45)) script.say(requesterId, phrase(THANKS));
+  if (human && random.chance(RATED_SHARE))
+    script.rate(ratingOf(random, language, requesterId, fixed));
   if (outcome === 'closed') script.act({ action: 'close', actorId: agent });
   return script;
+}
+
+/** How many requesters rate a resolved ticket (the survey link comes with the resolution). */
+const RATED_SHARE = 0.65;
+
+type Rating = RateBody['rating'];
+
+/** Mostly happy when they got what they needed; unhappy ones always say why. */
+const RATINGS: Readonly<Record<'fixed' | 'notFixed', Weighted<Rating>>> = {
+  fixed: [
+    [5, 58],
+    [4, 27],
+    [3, 8],
+    [2, 4],
+    [1, 3],
+  ],
+  notFixed: [
+    [5, 12],
+    [4, 22],
+    [3, 28],
+    [2, 20],
+    [1, 18],
+  ],
+};
+
+function ratingOf(
+  random: SeededRandom,
+  language: Language,
+  requesterId: string,
+  fixed: boolean,
+): RateBody {
+  const rating = random.weighted(RATINGS[fixed ? 'fixed' : 'notFixed']);
+  if (rating <= 3) return { requesterId, rating, comment: random.pick(COMPLAINTS[language]) };
+  return random.chance(0.35)
+    ? { requesterId, rating, comment: random.pick(PRAISE[language]) }
+    : { requesterId, rating };
 }
 
 /** The agent's question and, from a person, the answer; for monitoring both are notes. */
@@ -467,6 +600,7 @@ function levelNear(random: SeededRandom, typical: Level): Level {
 
 /** What incident and request templates have in common. */
 interface DeskTemplate {
+  id: string;
   weight: number;
   group: AssignmentGroupId;
   impact: Level;
@@ -490,17 +624,37 @@ const DESK_TEMPLATES: Readonly<Record<'incident' | 'service_request', readonly D
   service_request: REQUEST_TEMPLATES,
 };
 
+/** Whose tickets the head of IT watches, tagged so the desk sees them. */
+const VIP_ORGANIZATION = 'org-management';
+const HEAD_OF_IT = 'mgr-it-01';
+/** How often a requester copies in a colleague from their department. */
+const COLLEAGUE_WATCH_SHARE = 0.12;
+
+/** The service and category a ticket is filed under, and the form values the category asks for. */
+function filing(
+  category: CategoryKey,
+  values: Readonly<Record<string, string>>,
+): { service: ServiceKey; category: CategoryKey; customFields?: FormValues } {
+  const entry = categoryOf(category);
+  return {
+    service: entry.service,
+    category,
+    ...(entry.form ? { customFields: entry.form.fill(values) } : {}),
+  };
+}
+
 /**
  * An incident or a service request. What opens it, what happens to it and how old it is come
- * from three separate streams: rewording a conversation never changes a ticket's creation
- * (its idempotency key would then meet another request) nor the creation order.
+ * from separate streams: rewording a conversation never changes a ticket's creation (its
+ * idempotency key would then meet another request) nor the creation order.
  */
 function deskDraft(
   type: 'incident' | 'service_request',
   seed: number,
   index: number,
   people: readonly Requester[],
-): DraftTicket {
+  anchor: Date,
+): DraftTicket & { template: string } {
   const random = SeededRandom.stream(seed, `${type}:${index}`);
   const template = random.weighted(
     DESK_TEMPLATES[type].map((entry) => [entry, entry.weight] as const),
@@ -517,18 +671,73 @@ function deskDraft(
   const values = placeholderValues(random, language);
   const fill = (text: string): string => fillPlaceholders(text, values);
   const localized = template[language];
-  const create: CreateTicketBody = {
-    type,
-    title: fill(localized.title),
-    description: fill(localized.description),
-    impact: levelNear(random, template.impact),
-    urgency: levelNear(random, template.urgency),
-    channel: monitoring ? 'api' : random.weighted(CHANNEL_WEIGHTS),
-    requesterId: requester.id,
-    organizationId: requester.organizationId,
-  };
+  const impact = levelNear(random, template.impact);
+  const urgency = levelNear(random, template.urgency);
+  const channel = monitoring ? 'api' : random.weighted(CHANNEL_WEIGHTS);
   let outcome = random.weighted(DESK_OUTCOMES[type]);
   if (monitoring && outcome === 'reopened') outcome = 'closed';
+  const finalStatus = FINAL_DESK_STATUS[outcome];
+  const ageDays = ageOf(finalStatus, SeededRandom.stream(seed, `${type}:${index}:age`));
+  const reportedAt = reportedAtOf(anchor, ageDays);
+
+  // Catalog, tags and watchers draw from a stream of their own.
+  const extras = SeededRandom.stream(seed, `${type}:${index}:extras`);
+  const classification = DESK_CLASSIFICATION[template.id];
+  if (!classification) throw new Error(`template ${template.id} is not filed under a category`);
+  const vip = requester.organizationId === VIP_ORGANIZATION;
+  const item = type === 'service_request' ? catalogItemOfTemplate(template.id) : undefined;
+  const title = fill(localized.title);
+  const description = fill(localized.description);
+  let opening: TicketOpening;
+  if (item && extras.chance(CATALOG_ORDER_SHARE)) {
+    opening = {
+      via: 'catalog',
+      item: item.key,
+      body: {
+        requesterId: requester.id,
+        organizationId: requester.organizationId,
+        fields: item.fields({
+          random: extras,
+          language,
+          values,
+          reportedAt: new Date(reportedAt),
+        }),
+        title,
+        description,
+        channel: 'portal',
+      },
+    };
+  } else {
+    const { service, category, customFields } = filing(classification.category, values);
+    opening = {
+      via: 'tickets',
+      service,
+      category,
+      body: {
+        type,
+        title,
+        description,
+        impact,
+        urgency,
+        channel,
+        requesterId: requester.id,
+        organizationId: requester.organizationId,
+        reportedAt,
+        tags: vip ? [...classification.tags, 'vip'] : [...classification.tags],
+        ...(customFields ? { customFields } : {}),
+      },
+    };
+  }
+
+  const watchers = new Script();
+  if (vip) watchers.watch(HEAD_OF_IT, extras.pick(AGENTS_OF['service-desk']));
+  if (!monitoring && extras.chance(COLLEAGUE_WATCH_SHARE)) {
+    const colleagues = people.filter(
+      (person) => person.organizationId === requester.organizationId && person.id !== requester.id,
+    );
+    if (colleagues.length > 0) watchers.watch(extras.pick(colleagues).id, requester.id);
+  }
+
   const script = deskSteps(
     {
       type,
@@ -536,6 +745,7 @@ function deskDraft(
       language,
       requesterId: requester.id,
       human: !monitoring,
+      // An ordered item's fulfilment group is its template's (the spec holds them together).
       group: template.group,
       text: {
         question: fill(localized.question),
@@ -546,17 +756,106 @@ function deskDraft(
     },
     outcome,
   );
-  const finalStatus = FINAL_DESK_STATUS[outcome];
   return {
+    ref: `${type}:${index}`,
+    template: template.id,
+    type,
     language,
-    create,
-    steps: script.steps,
+    opening,
+    steps: [...watchers.steps, ...script.steps],
     finalStatus,
-    ageDays: ageOf(finalStatus, SeededRandom.stream(seed, `${type}:${index}:age`)),
+    ageDays,
   };
 }
 
-function problemDraft(seed: number, index: number, entry: ProblemEntry): DraftTicket {
+/**
+ * The outage under way: a major incident the network team works on, and remote workers'
+ * calls about it, young and open, to be linked to it as children.
+ */
+function majorIncidentDrafts(
+  seed: number,
+  people: readonly Requester[],
+  anchor: Date,
+): { major: DraftTicket; children: DraftTicket[] } {
+  const random = SeededRandom.stream(seed, 'major-incident');
+  const dispatcher = random.pick(AGENTS_OF['service-desk']);
+  const engineer = random.pick(AGENTS_OF.network);
+  const { service, category } = filing(MAJOR_INCIDENT.category, {});
+  const script = new Script();
+  for (const watcherId of MAJOR_INCIDENT.watcherIds) script.watch(watcherId, dispatcher);
+  script
+    .act({
+      action: 'assign',
+      actorId: dispatcher,
+      assignmentGroupId: 'network',
+      assigneeId: engineer,
+    })
+    .act({ action: 'start', actorId: engineer });
+  for (const note of MAJOR_INCIDENT.notes) script.note(engineer, note);
+  const major: DraftTicket = {
+    ref: 'major',
+    type: 'incident',
+    language: MAJOR_INCIDENT.language,
+    opening: {
+      via: 'tickets',
+      service,
+      category,
+      body: {
+        type: 'incident',
+        title: MAJOR_INCIDENT.title,
+        description: MAJOR_INCIDENT.description,
+        impact: 'high',
+        urgency: 'high',
+        channel: 'api',
+        requesterId: MONITORING_REQUESTER,
+        organizationId: 'org-it',
+        reportedAt: reportedAtOf(anchor, MAJOR_INCIDENT.hoursAgo / 24),
+        tags: [...MAJOR_INCIDENT.tags],
+      },
+    },
+    steps: script.steps,
+    finalStatus: 'in_progress',
+    ageDays: MAJOR_INCIDENT.hoursAgo / 24,
+  };
+  const children = MAJOR_INCIDENT_CHILDREN.map((child, index): DraftTicket => {
+    const speakers = people.filter((person) => person.language === child.language);
+    const requester = random.pick(speakers);
+    const steps = new Script();
+    if (child.acknowledged) {
+      steps
+        .act({ action: 'assign', actorId: dispatcher, assignmentGroupId: 'network' })
+        .say(dispatcher, KNOWN_OUTAGE_REPLIES[child.language]);
+    }
+    return {
+      ref: `major-child:${index}`,
+      type: 'incident',
+      language: child.language,
+      opening: {
+        via: 'tickets',
+        service,
+        category,
+        body: {
+          type: 'incident',
+          title: child.title,
+          description: child.description,
+          impact: 'medium',
+          urgency: child.urgent ? 'high' : 'medium',
+          channel: random.weighted(CHANNEL_WEIGHTS),
+          requesterId: requester.id,
+          organizationId: requester.organizationId,
+          reportedAt: reportedAtOf(anchor, child.hoursAgo / 24),
+          tags: ['vpn', 'outage'],
+        },
+      },
+      steps: steps.steps,
+      finalStatus: child.acknowledged ? 'assigned' : 'new',
+      ageDays: child.hoursAgo / 24,
+    };
+  });
+  return { major, children };
+}
+
+function problemDraft(seed: number, index: number, entry: ProblemEntry, anchor: Date): DraftTicket {
   const random = SeededRandom.stream(seed, `problem:${index}`);
   const agent = random.pick(AGENTS_OF[entry.group]);
   const script = new Script();
@@ -623,21 +922,31 @@ function problemDraft(seed: number, index: number, entry: ProblemEntry): DraftTi
     default:
       assertUnreachable(entry.status);
   }
+  const ageDays = ageOf(entry.status, SeededRandom.stream(seed, `problem:${index}:age`));
+  // A problem is about the service of the incidents it causes; its category's form is theirs.
+  const classification = entry.causes === undefined ? undefined : DESK_CLASSIFICATION[entry.causes];
   return {
+    ref: `problem:${index}`,
+    type: 'problem',
     language: entry.language,
-    create: {
-      type: 'problem',
-      title: entry.title,
-      description: entry.description,
-      impact: entry.impact,
-      urgency: entry.urgency,
-      channel: 'portal',
-      requesterId: PROBLEM_MANAGER,
-      organizationId: 'org-it',
+    opening: {
+      via: 'tickets',
+      ...(classification ? { service: categoryOf(classification.category).service } : {}),
+      body: {
+        type: 'problem',
+        title: entry.title,
+        description: entry.description,
+        impact: entry.impact,
+        urgency: entry.urgency,
+        channel: 'portal',
+        requesterId: PROBLEM_MANAGER,
+        organizationId: 'org-it',
+        reportedAt: reportedAtOf(anchor, ageDays),
+      },
     },
     steps: script.steps,
     finalStatus: entry.status,
-    ageDays: ageOf(entry.status, SeededRandom.stream(seed, `problem:${index}:age`)),
+    ageDays,
   };
 }
 
@@ -680,9 +989,29 @@ function approvalRequest(
   };
 }
 
-function changeDraft(seed: number, index: number, entry: ChangeEntry, now: Date): DraftTicket {
+/** The assignment group an agent works in. */
+export function groupOf(agentId: string): AssignmentGroupId {
+  const group = ASSIGNMENT_GROUPS.find((candidate) => AGENTS_OF[candidate].includes(agentId));
+  if (!group) throw new Error(`${agentId} is in no assignment group`);
+  return group;
+}
+
+function changeDraft(
+  seed: number,
+  index: number,
+  entry: ChangeEntry,
+  now: Date,
+  anchor: Date,
+): DraftTicket {
   const script = new Script();
   const owner = entry.ownerId;
+  // The change manager puts the change in its owner's group queue while it is a draft.
+  script.act({
+    action: 'assign',
+    actorId: CHANGE_MANAGER,
+    assignmentGroupId: groupOf(owner),
+    assigneeId: owner,
+  });
   const window = plannedWindow(entry, now);
   const notes = (): void => {
     for (const note of entry.notes) script.note(owner, note);
@@ -765,56 +1094,117 @@ function changeDraft(seed: number, index: number, entry: ChangeEntry, now: Date)
     default:
       assertUnreachable(entry.status);
   }
+  const ageDays = ageOf(entry.status, SeededRandom.stream(seed, `change:${index}:age`));
   return {
+    ref: `change:${index}`,
+    type: 'change',
     language: entry.language,
-    create: {
-      type: 'change',
-      title: entry.title,
-      description: entry.description,
-      impact: entry.impact,
-      urgency: entry.urgency,
-      channel: 'portal',
-      requesterId: owner,
-      organizationId: 'org-it',
-      changeKind: entry.kind,
-      configurationItemIds: [...entry.configurationItemIds],
+    opening: {
+      via: 'tickets',
+      body: {
+        type: 'change',
+        title: entry.title,
+        description: entry.description,
+        impact: entry.impact,
+        urgency: entry.urgency,
+        channel: 'portal',
+        requesterId: owner,
+        organizationId: 'org-it',
+        changeKind: entry.kind,
+        configurationItemIds: [...entry.configurationItemIds],
+        reportedAt: reportedAtOf(anchor, ageDays),
+      },
     },
     steps: script.steps,
     finalStatus: entry.status,
-    ageDays: ageOf(entry.status, SeededRandom.stream(seed, `change:${index}:age`)),
+    ageDays,
   };
 }
 
+/** How many incidents of each template a problem is linked to as their cause. */
+const CAUSED_PER_PROBLEM = 2;
+
 /**
- * The whole demo: which tickets are opened and what happens to each, the same on every run
- * (only changes' planned windows follow `now`). Tickets come in the order a real desk would
- * have opened them, oldest first, so the newest in the list are the open ones.
+ * Incidents caused by problems: the first incidents (in draft order) of the template a
+ * problem causes, not withdrawn ones; the problem manager links them.
+ */
+function causedByRelations(
+  incidents: readonly (DraftTicket & { template: string })[],
+  problems: readonly DraftTicket[],
+): { source: string; kind: RelationKind; target: string; actorId: string }[] {
+  return PROBLEM_ENTRIES.flatMap((entry, index) => {
+    const problem = problems[index];
+    if (!problem || entry.causes === undefined || entry.status === 'cancelled') return [];
+    return incidents
+      .filter(
+        (incident) => incident.template === entry.causes && incident.finalStatus !== 'cancelled',
+      )
+      .slice(0, CAUSED_PER_PROBLEM)
+      .map((incident) => ({
+        source: incident.ref,
+        kind: 'caused_by' as const,
+        target: problem.ref,
+        actorId: PROBLEM_MANAGER,
+      }));
+  });
+}
+
+/**
+ * The whole demo: which tickets are opened and what happens to each, how they relate, and the
+ * agents' saved views. Given the same anchor it is the same on every run (only changes'
+ * planned windows follow `now`). Tickets come in the order a real desk would have opened
+ * them, oldest first, so the newest in the list are the open ones.
  */
 export function buildSeedPlan(options: SeedPlanOptions): SeedPlan {
   const seed = options.seed ?? DEMO_SEED;
+  const { anchor } = options;
   const people = requesters(seed);
+  const outage = majorIncidentDrafts(seed, people, anchor);
+  const outageSize = 1 + outage.children.length;
+  const incidentCount = (options.incidents ?? DEMO_MIX.incidents) - outageSize;
+  if (incidentCount < 0) throw new RangeError(`at least ${outageSize} incidents, for the outage`);
+  const incidents = Array.from({ length: incidentCount }, (_, index) =>
+    deskDraft('incident', seed, index, people, anchor),
+  );
+  const problems = PROBLEM_ENTRIES.map((entry, index) => problemDraft(seed, index, entry, anchor));
   const drafts: DraftTicket[] = [
-    ...Array.from({ length: options.incidents ?? DEMO_MIX.incidents }, (_, index) =>
-      deskDraft('incident', seed, index, people),
-    ),
+    ...incidents,
+    outage.major,
+    ...outage.children,
     ...Array.from({ length: options.serviceRequests ?? DEMO_MIX.serviceRequests }, (_, index) =>
-      deskDraft('service_request', seed, index, people),
+      deskDraft('service_request', seed, index, people, anchor),
     ),
-    ...PROBLEM_ENTRIES.map((entry, index) => problemDraft(seed, index, entry)),
-    ...CHANGE_ENTRIES.map((entry, index) => changeDraft(seed, index, entry, options.now)),
+    ...problems,
+    ...CHANGE_ENTRIES.map((entry, index) => changeDraft(seed, index, entry, options.now, anchor)),
   ];
   const ordered = drafts
     .map((draft, index) => ({ draft, index }))
     .sort((a, b) => b.draft.ageDays - a.draft.ageDays || a.index - b.index)
     .map(({ draft }) => draft);
+  const keyOf = new Map(ordered.map((draft, index) => [draft.ref, `demo-${index + 1}`]));
+  const key = (ref: string): string => {
+    const found = keyOf.get(ref);
+    if (!found) throw new Error(`no ticket ${ref}`);
+    return found;
+  };
+  const relations = [
+    ...causedByRelations(incidents, problems),
+    ...outage.children.map((child) => ({
+      source: child.ref,
+      kind: 'child_of' as const,
+      target: outage.major.ref,
+      actorId: 'agent-01',
+    })),
+  ];
   return {
-    tickets: ordered.map((draft, index) => {
-      const idempotencyKey = `demo-${index + 1}`;
+    tickets: ordered.map((draft) => {
+      const idempotencyKey = key(draft.ref);
       let comments = 0;
       return {
         idempotencyKey,
+        type: draft.type,
         language: draft.language,
-        create: draft.create,
+        opening: draft.opening,
         steps: draft.steps.map((step): SeedStep =>
           step.kind === 'comment'
             ? { ...step, idempotencyKey: `${idempotencyKey}-c${++comments}` }
@@ -823,25 +1213,60 @@ export function buildSeedPlan(options: SeedPlanOptions): SeedPlan {
         finalStatus: draft.finalStatus,
       };
     }),
+    relations: relations.map(({ source, kind, target, actorId }) => ({
+      sourceKey: key(source),
+      kind,
+      targetKey: key(target),
+      actorId,
+    })),
+    views: SAVED_VIEWS,
   };
+}
+
+/** The title a ticket opens with, however it opens. */
+export function titleOf(ticket: TicketPlan): string {
+  return ticket.opening.body.title ?? '';
 }
 
 export type PlanMix = Record<TicketType, Partial<Record<TicketStatus, number>>>;
 
-/** How many tickets of each type end in each state, and how many in each language. */
+/** How many tickets of each type end in each state, how they open, and what else is planned. */
 export function mixOf(plan: SeedPlan): {
   byType: PlanMix;
   byLanguage: Record<Language, number>;
+  orderedFromCatalog: number;
   steps: Record<SeedStep['kind'], number>;
+  relations: Partial<Record<RelationKind, number>>;
+  views: { shared: number; private: number };
 } {
   const byType: PlanMix = { incident: {}, service_request: {}, problem: {}, change: {} };
   const byLanguage: Record<Language, number> = { ru: 0, en: 0 };
-  const steps: Record<SeedStep['kind'], number> = { transition: 0, comment: 0, vote: 0 };
+  const steps: Record<SeedStep['kind'], number> = {
+    transition: 0,
+    comment: 0,
+    vote: 0,
+    watch: 0,
+    rate: 0,
+  };
+  let orderedFromCatalog = 0;
   for (const ticket of plan.tickets) {
-    const counts = byType[ticket.create.type];
+    const counts = byType[ticket.type];
     counts[ticket.finalStatus] = (counts[ticket.finalStatus] ?? 0) + 1;
     byLanguage[ticket.language] += 1;
+    if (ticket.opening.via === 'catalog') orderedFromCatalog += 1;
     for (const step of ticket.steps) steps[step.kind] += 1;
   }
-  return { byType, byLanguage, steps };
+  const relations: Partial<Record<RelationKind, number>> = {};
+  for (const relation of plan.relations) {
+    relations[relation.kind] = (relations[relation.kind] ?? 0) + 1;
+  }
+  const shared = plan.views.filter((view) => view.shared).length;
+  return {
+    byType,
+    byLanguage,
+    orderedFromCatalog,
+    steps,
+    relations,
+    views: { shared, private: plan.views.length - shared },
+  };
 }

@@ -1,36 +1,82 @@
+import type { CatalogIds } from './catalog-sync';
 import type {
+  CatalogItemRecord,
+  CategoryRecord,
   CommentBody,
   CreateTicketBody,
+  CreateViewBody,
+  RateBody,
+  RelationBody,
+  RequestCatalogItemBody,
+  ServiceRecord,
   TicketState,
   TransitionBody,
+  ViewRecord,
   VoteBody,
 } from './gateway-api';
-import { ApiProblemError, type DemoApi } from './gateway-client';
+import { ApiProblemError, type DemoApi, type Opened } from './gateway-client';
 import type { SeedPlan, TicketPlan } from './seed-plan';
 import { forEachLimited, formatSummary, runSeedPlan } from './seed-runner';
 
-/** An in-memory API: remembers keys, bumps versions, checks If-Match like the gateway. */
+const NOW = new Date('2025-03-12T09:41:00Z');
+const CATALOG: CatalogIds = {
+  services: { network: 'svc-network' },
+  categories: { 'network-vpn': 'cat-vpn' },
+  items: { 'vpn-access': 'item-vpn' },
+};
+const OPTIONS = { concurrency: 1, catalog: CATALOG, now: NOW };
+
+/** An in-memory API: remembers keys and bodies, bumps versions, checks If-Match like the gateway. */
 class FakeApi implements DemoApi {
   readonly calls: string[] = [];
-  private readonly byKey = new Map<string, TicketState>();
+  readonly bodies = new Map<string, unknown>();
+  readonly views: ViewRecord[] = [];
+  private readonly byKey = new Map<string, { ticket: TicketState; fingerprint: string }>();
   private readonly tickets = new Map<string, TicketState>();
+  private readonly relations = new Set<string>();
   failOn: string | undefined;
+  /** Reported times older than this are refused for new tickets, as the 30-day window does. */
+  oldestReportedAt = 0;
 
-  async createTicket(
+  async createTicket(key: string, body: CreateTicketBody): Promise<Opened> {
+    this.calls.push(`create ${key}${body.reportedAt ? ' reported' : ''}`);
+    if (
+      body.reportedAt &&
+      !this.byKey.has(key) &&
+      Date.parse(body.reportedAt) < this.oldestReportedAt
+    ) {
+      throw new ApiProblemError(400, '/problems/validation-failed', 'reportedAt out of range');
+    }
+    return this.open(key, body.type === 'incident' ? 'INC' : 'REQ', body);
+  }
+
+  async requestCatalogItem(
+    itemId: string,
     key: string,
-    body: CreateTicketBody,
-  ): Promise<{ ticket: TicketState; replayed: boolean }> {
-    this.calls.push(`create ${key}`);
+    body: RequestCatalogItemBody,
+  ): Promise<Opened> {
+    this.calls.push(`order ${itemId} ${key}`);
+    return this.open(key, 'REQ', body);
+  }
+
+  private open(key: string, prefix: string, body: object): Opened {
+    const fingerprint = JSON.stringify(body);
     const earlier = this.byKey.get(key);
-    if (earlier) return { ticket: { ...earlier }, replayed: true };
+    if (earlier) {
+      if (earlier.fingerprint !== fingerprint) {
+        throw new ApiProblemError(422, '/problems/idempotency-key-reused', 'key reused');
+      }
+      return { ticket: { ...earlier.ticket }, replayed: true };
+    }
     const ticket: TicketState = {
       id: `id-${this.byKey.size + 1}`,
-      number: `${body.type === 'incident' ? 'INC' : 'REQ'}-${this.byKey.size + 1}`,
+      number: `${prefix}-${this.byKey.size + 1}`,
       status: 'new',
       version: 1,
     };
-    this.byKey.set(key, ticket);
+    this.byKey.set(key, { ticket, fingerprint });
     this.tickets.set(ticket.id, ticket);
+    this.bodies.set(key, body);
     return { ticket: { ...ticket }, replayed: false };
   }
 
@@ -42,7 +88,12 @@ class FakeApi implements DemoApi {
     }
     if (version !== ticket.version) throw new ApiProblemError(412, undefined, 'stale version');
     ticket.version += 1;
-    ticket.status = body.action === 'assign' ? 'assigned' : 'in_progress';
+    ticket.status =
+      body.action === 'assign'
+        ? 'assigned'
+        : body.action === 'resolve'
+          ? 'resolved'
+          : 'in_progress';
     return { ...ticket };
   }
 
@@ -63,6 +114,65 @@ class FakeApi implements DemoApi {
     return { ...this.ticket(id) };
   }
 
+  async watch(id: string, watcherId: string, actorId: string): Promise<TicketState> {
+    this.calls.push(`watch ${id} ${watcherId} by ${actorId}`);
+    const ticket = this.ticket(id);
+    ticket.version += 1;
+    return { ...ticket };
+  }
+
+  async rate(id: string, body: RateBody): Promise<TicketState> {
+    this.calls.push(`rate ${id} ${body.rating}`);
+    const ticket = this.ticket(id);
+    if (ticket.status !== 'resolved') throw new ApiProblemError(409, undefined, 'not resolved');
+    ticket.version += 1;
+    return { ...ticket };
+  }
+
+  async relate(id: string, body: RelationBody): Promise<{ created: boolean }> {
+    this.calls.push(`relate ${id} ${body.kind} ${body.targetId}`);
+    const relation = `${id} ${body.kind} ${body.targetId}`;
+    const created = !this.relations.has(relation);
+    this.relations.add(relation);
+    return { created };
+  }
+
+  async listServices(): Promise<ServiceRecord[]> {
+    return [];
+  }
+
+  async createService(): Promise<ServiceRecord> {
+    throw new Error('not used');
+  }
+
+  async listCategories(): Promise<CategoryRecord[]> {
+    return [];
+  }
+
+  async createCategory(): Promise<CategoryRecord> {
+    throw new Error('not used');
+  }
+
+  async listCatalogItems(): Promise<CatalogItemRecord[]> {
+    return [];
+  }
+
+  async createCatalogItem(): Promise<CatalogItemRecord> {
+    throw new Error('not used');
+  }
+
+  async listViews(ownerId: string): Promise<ViewRecord[]> {
+    this.calls.push(`list views of ${ownerId}`);
+    return this.views.filter((view) => view.ownerId === ownerId || view.name.startsWith('shared'));
+  }
+
+  async createView(body: CreateViewBody): Promise<ViewRecord> {
+    this.calls.push(`save view ${body.ownerId} ${body.name}`);
+    const view = { id: `view-${this.views.length + 1}`, ownerId: body.ownerId, name: body.name };
+    this.views.push(view);
+    return view;
+  }
+
   private ticket(id: string): TicketState {
     const ticket = this.tickets.get(id);
     if (!ticket) throw new Error(`no ticket ${id}`);
@@ -73,15 +183,19 @@ class FakeApi implements DemoApi {
 function ticketPlan(n: number, finalStatus: TicketPlan['finalStatus'] = 'in_progress'): TicketPlan {
   return {
     idempotencyKey: `demo-${n}`,
+    type: 'incident',
     language: 'en',
-    create: {
-      type: 'incident',
-      title: `Ticket ${n}`,
-      description: '',
-      impact: 'low',
-      urgency: 'low',
-      channel: 'portal',
-      requesterId: 'emp-1001',
+    opening: {
+      via: 'tickets',
+      body: {
+        type: 'incident',
+        title: `Ticket ${n}`,
+        description: '',
+        impact: 'low',
+        urgency: 'low',
+        channel: 'portal',
+        requesterId: 'emp-1001',
+      },
     },
     steps: [
       {
@@ -99,10 +213,20 @@ function ticketPlan(n: number, finalStatus: TicketPlan['finalStatus'] = 'in_prog
   };
 }
 
+function planOf(tickets: TicketPlan[], extra: Partial<SeedPlan> = {}): SeedPlan {
+  return { tickets, relations: [], views: [], ...extra };
+}
+
+const CATALOG_COUNTS = {
+  services: { total: 6, created: 0 },
+  categories: { total: 21, created: 0 },
+  items: { total: 13, created: 0 },
+};
+
 describe('runSeedPlan', () => {
   it('opens each ticket and takes its steps in order, sending the version it last saw', async () => {
     const api = new FakeApi();
-    const summary = await runSeedPlan({ tickets: [ticketPlan(1)] }, api, { concurrency: 1 });
+    const summary = await runSeedPlan(planOf([ticketPlan(1)]), api, OPTIONS);
     expect(api.calls).toEqual([
       'create demo-1',
       'assign id-1 if-match 1',
@@ -119,32 +243,154 @@ describe('runSeedPlan', () => {
     expect(summary.createdByType.incident).toBe(1);
   });
 
+  it("files a ticket under the catalog's ids and orders catalog items by the item's id", async () => {
+    const api = new FakeApi();
+    const filed = ticketPlan(1);
+    if (filed.opening.via !== 'tickets') throw new Error('unexpected');
+    filed.opening = { ...filed.opening, service: 'network', category: 'network-vpn' };
+    const ordered: TicketPlan = {
+      ...ticketPlan(2, 'new'),
+      type: 'service_request',
+      opening: {
+        via: 'catalog',
+        item: 'vpn-access',
+        body: { requesterId: 'emp-1002', fields: { reason: 'hybrid' } },
+      },
+      steps: [],
+    };
+    const summary = await runSeedPlan(planOf([filed, ordered]), api, OPTIONS);
+    expect(api.bodies.get('demo-1')).toMatchObject({
+      serviceId: 'svc-network',
+      categoryId: 'cat-vpn',
+    });
+    expect(api.calls).toContain('order item-vpn demo-2');
+    expect(summary).toMatchObject({ created: 2, orderedFromCatalog: 1 });
+  });
+
+  it('adds watchers and ratings, following the version each answer carries', async () => {
+    const api = new FakeApi();
+    const ticket: TicketPlan = {
+      ...ticketPlan(1, 'resolved'),
+      steps: [
+        { kind: 'watch', watcherId: 'mgr-it-01', actorId: 'agent-02' },
+        { kind: 'transition', body: { action: 'resolve', actorId: 'agent-02' } },
+        { kind: 'rate', body: { requesterId: 'emp-1001', rating: 5 } },
+      ],
+    };
+    const summary = await runSeedPlan(planOf([ticket]), api, OPTIONS);
+    expect(api.calls).toEqual([
+      'create demo-1',
+      'watch id-1 mgr-it-01 by agent-02',
+      'resolve id-1 if-match 2',
+      'rate id-1 5',
+    ]);
+    expect(summary).toMatchObject({ watchers: 1, ratings: 1, transitions: 1 });
+  });
+
   it('leaves tickets seeded by an earlier run alone, so a second run changes nothing', async () => {
     const api = new FakeApi();
-    const plan: SeedPlan = { tickets: [ticketPlan(1), ticketPlan(2)] };
-    await runSeedPlan(plan, api, { concurrency: 2 });
+    const plan = planOf([ticketPlan(1), ticketPlan(2)], {
+      relations: [
+        { sourceKey: 'demo-2', kind: 'child_of', targetKey: 'demo-1', actorId: 'agent-01' },
+      ],
+      views: [{ ownerId: 'agent-01', name: 'Mine', shared: false, filters: {} }],
+    });
+    const first = await runSeedPlan(plan, api, { ...OPTIONS, concurrency: 2 });
+    expect(first).toMatchObject({ relations: 1, views: { total: 1, created: 1 } });
     api.calls.length = 0;
-    const again = await runSeedPlan(plan, api, { concurrency: 2 });
-    expect(api.calls.sort()).toEqual(['create demo-1', 'create demo-2']);
-    expect(again).toMatchObject({ created: 0, alreadySeeded: 2, transitions: 0, comments: 0 });
-    expect(formatSummary(again, 1234)).toBe(
-      'demo: 2 tickets (0 created, 2 already there); 0 comments, 0 transitions, 0 approval votes in 1.2 s',
+    const again = await runSeedPlan(plan, api, { ...OPTIONS, concurrency: 2 });
+    expect(api.calls.sort()).toEqual(['create demo-1', 'create demo-2', 'list views of agent-01']);
+    expect(again).toMatchObject({
+      created: 0,
+      alreadySeeded: 2,
+      transitions: 0,
+      comments: 0,
+      relations: 0,
+      views: { total: 1, created: 0 },
+    });
+    expect(formatSummary(CATALOG_COUNTS, again, 1234)).toBe(
+      'demo: catalog 6 services, 21 categories, 13 items (0 new); 2 tickets (0 created, 2 already there); ' +
+        '0 comments, 0 transitions, 0 approval votes, 0 watchers, 0 ratings, 0 relations; ' +
+        '1 views (0 new) in 1.2 s',
     );
+  });
+
+  it('relates tickets once both are open, by their ids', async () => {
+    const api = new FakeApi();
+    const plan = planOf([ticketPlan(1), ticketPlan(2)], {
+      relations: [
+        { sourceKey: 'demo-1', kind: 'caused_by', targetKey: 'demo-2', actorId: 'agent-06' },
+      ],
+    });
+    await runSeedPlan(plan, api, OPTIONS);
+    expect(api.calls.at(-1)).toBe('relate id-1 caused_by id-2');
+  });
+
+  it("saves only the views the owner lacks, whatever the case, not minding others' shared ones", async () => {
+    const api = new FakeApi();
+    api.views.push(
+      { id: 'v-1', ownerId: 'agent-01', name: 'network QUEUE' },
+      { id: 'v-2', ownerId: 'agent-09', name: 'shared: Mine' },
+    );
+    const summary = await runSeedPlan(
+      planOf([], {
+        views: [
+          { ownerId: 'agent-01', name: 'Network queue', shared: true, filters: {} },
+          { ownerId: 'agent-01', name: 'shared: Mine', shared: false, filters: {} },
+        ],
+      }),
+      api,
+      OPTIONS,
+    );
+    expect(api.calls).toEqual(['list views of agent-01', 'save view agent-01 shared: Mine']);
+    expect(summary.views).toEqual({ total: 2, created: 1 });
+  });
+
+  it('opens a ticket whose reported time fell out of the window as of now, and replays it so', async () => {
+    const api = new FakeApi();
+    api.oldestReportedAt = NOW.getTime() - 30 * 86_400_000;
+    const old = ticketPlan(1);
+    if (old.opening.via !== 'tickets') throw new Error('unexpected');
+    old.opening.body.reportedAt = '2025-02-01T10:00:00.000Z';
+    const first = await runSeedPlan(planOf([old]), api, OPTIONS);
+    expect(api.calls.slice(0, 2)).toEqual(['create demo-1 reported', 'create demo-1']);
+    expect(first).toMatchObject({ created: 1, notBackdated: 1 });
+    expect(formatSummary(CATALOG_COUNTS, first, 0)).toContain(
+      '1 opened as of now (too old to backdate)',
+    );
+
+    api.calls.length = 0;
+    const again = await runSeedPlan(planOf([old]), api, OPTIONS);
+    expect(api.calls).toEqual(['create demo-1 reported', 'create demo-1']);
+    expect(again).toMatchObject({ created: 0, alreadySeeded: 1 });
+  });
+
+  it('replays a backdated ticket long after, as replays do not check the window', async () => {
+    const api = new FakeApi();
+    const ticket = ticketPlan(1);
+    if (ticket.opening.via !== 'tickets') throw new Error('unexpected');
+    ticket.opening.body.reportedAt = '2025-03-01T10:00:00.000Z';
+    await runSeedPlan(planOf([ticket]), api, OPTIONS);
+    api.calls.length = 0;
+    api.oldestReportedAt = Date.parse('2025-03-20T00:00:00Z');
+    const later = { ...OPTIONS, now: new Date('2025-04-20T00:00:00Z') };
+    await expect(runSeedPlan(planOf([ticket]), api, later)).resolves.toMatchObject({
+      alreadySeeded: 1,
+    });
+    expect(api.calls).toEqual(['create demo-1 reported']);
   });
 
   it('fails loudly with the ticket, the step and what the API said', async () => {
     const api = new FakeApi();
     api.failOn = 'start';
-    await expect(
-      runSeedPlan({ tickets: [ticketPlan(1)] }, api, { concurrency: 1 }),
-    ).rejects.toThrow(
+    await expect(runSeedPlan(planOf([ticketPlan(1)]), api, OPTIONS)).rejects.toThrow(
       'demo-1 (INC-1, assigned) step 3 of 3, transition start by agent-01: cannot start',
     );
   });
 
   it('fails when a ticket does not end where the plan says', async () => {
     await expect(
-      runSeedPlan({ tickets: [ticketPlan(1, 'closed')] }, new FakeApi(), { concurrency: 1 }),
+      runSeedPlan(planOf([ticketPlan(1, 'closed')]), new FakeApi(), OPTIONS),
     ).rejects.toThrow('demo-1 (INC-1) ended in_progress; the plan says closed');
   });
 
@@ -152,9 +398,9 @@ describe('runSeedPlan', () => {
     const api = new FakeApi();
     api.createTicket = () =>
       Promise.reject(new ApiProblemError(422, '/problems/idempotency-key-reused', 'key reused'));
-    await expect(
-      runSeedPlan({ tickets: [ticketPlan(1)] }, api, { concurrency: 1 }),
-    ).rejects.toThrow(/demo-1: opening failed: key reused \(the demo catalogue changed/);
+    await expect(runSeedPlan(planOf([ticketPlan(1)]), api, OPTIONS)).rejects.toThrow(
+      /demo-1: opening failed: key reused \(the demo catalogue changed/,
+    );
   });
 });
 

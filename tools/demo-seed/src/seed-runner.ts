@@ -1,6 +1,13 @@
-import type { TicketState, TicketType } from './gateway-api';
-import { ApiProblemError, type DemoApi } from './gateway-client';
-import type { SeedPlan, SeedStep, TicketPlan } from './seed-plan';
+import { type CatalogIds, type CatalogSync, idOf } from './catalog-sync';
+import type { CreateTicketBody, TicketState, TicketType } from './gateway-api';
+import { ApiProblemError, type DemoApi, type Opened } from './gateway-client';
+import {
+  type SeedPlan,
+  type SeedStep,
+  type TicketOpening,
+  type TicketPlan,
+  withinReportWindow,
+} from './seed-plan';
 
 export interface SeedSummary {
   tickets: number;
@@ -9,14 +16,26 @@ export interface SeedSummary {
   /** Opened by an earlier run (the create was a replay): their steps were skipped. */
   alreadySeeded: number;
   createdByType: Record<TicketType, number>;
+  /** Of the service requests this run opened, those ordered from a catalog item. */
+  orderedFromCatalog: number;
+  /** Opened without their reported time, which had fallen out of the API's window. */
+  notBackdated: number;
   transitions: number;
   comments: number;
   votes: number;
+  watchers: number;
+  ratings: number;
+  relations: number;
+  views: { total: number; created: number };
 }
 
 export interface RunOptions {
   /** Tickets worked on at once; the steps of one ticket always run in order. */
   concurrency: number;
+  /** Where the demo's catalog entries are in the platform (syncCatalog). */
+  catalog: CatalogIds;
+  /** When the run takes place: whether a reported time is still in the API's window. */
+  now: Date;
 }
 
 const REUSED_KEY_TYPE = '/problems/idempotency-key-reused';
@@ -55,6 +74,10 @@ function describeStep(step: SeedStep): string {
       return `${step.body.visibility} comment by ${step.body.authorId}`;
     case 'vote':
       return `vote ${step.body.decision} by ${step.body.approverId}`;
+    case 'watch':
+      return `watcher ${step.watcherId} added by ${step.actorId}`;
+    case 'rate':
+      return `rating ${step.body.rating} by ${step.body.requesterId}`;
     default:
       return assertUnreachable(step);
   }
@@ -68,10 +91,61 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The request body of a planned ticket, with the catalog's ids put in. */
+export function ticketBody(
+  opening: Extract<TicketOpening, { via: 'tickets' }>,
+  catalog: CatalogIds,
+): CreateTicketBody {
+  return {
+    ...opening.body,
+    ...(opening.service === undefined
+      ? {}
+      : { serviceId: idOf(catalog.services, opening.service, 'service') }),
+    ...(opening.category === undefined
+      ? {}
+      : { categoryId: idOf(catalog.categories, opening.category, 'category') }),
+  };
+}
+
 /**
- * Seeds the plan through the API. A ticket whose creation is replayed was seeded by an
- * earlier run and is left as it is (somebody may have worked on it since). Any error answer
- * stops the run with what the API said; so does a ticket that does not end where planned.
+ * Opens a ticket, or replays its opening. The reported time is the anchor's, the same on
+ * every run; replays do not check it against the 30-day window, new tickets do. So when it
+ * lies beyond the window (the demo was set up long ago) and the API refuses it, the ticket
+ * is opened without it: a new ticket (400) then opens as of now, and one opened that way by
+ * an earlier run (422: its first request had no reported time) is replayed.
+ */
+async function openTicket(
+  ticket: TicketPlan,
+  api: DemoApi,
+  options: RunOptions,
+): Promise<Opened & { backdated: boolean }> {
+  const { opening, idempotencyKey } = ticket;
+  if (opening.via === 'catalog') {
+    const itemId = idOf(options.catalog.items, opening.item, 'catalog item');
+    return {
+      ...(await api.requestCatalogItem(itemId, idempotencyKey, opening.body)),
+      backdated: false,
+    };
+  }
+  const body = ticketBody(opening, options.catalog);
+  const { reportedAt, ...undated } = body;
+  try {
+    return { ...(await api.createTicket(idempotencyKey, body)), backdated: true };
+  } catch (error) {
+    const outOfWindow = reportedAt !== undefined && !withinReportWindow(reportedAt, options.now);
+    const refused =
+      error instanceof ApiProblemError && (error.status === 400 || error.status === 422);
+    if (!outOfWindow || !refused) throw error;
+    return { ...(await api.createTicket(idempotencyKey, undated)), backdated: false };
+  }
+}
+
+/**
+ * Seeds the plan through the API: opens the tickets and takes their steps, relates them, and
+ * saves the agents' views. A ticket whose creation is replayed was seeded by an earlier run
+ * and is left as it is (somebody may have worked on it since), relations from it included.
+ * Any error answer stops the run with what the API said; so does a ticket that does not end
+ * where planned.
  */
 export async function runSeedPlan(
   plan: SeedPlan,
@@ -83,15 +157,23 @@ export async function runSeedPlan(
     created: 0,
     alreadySeeded: 0,
     createdByType: { incident: 0, service_request: 0, problem: 0, change: 0 },
+    orderedFromCatalog: 0,
+    notBackdated: 0,
     transitions: 0,
     comments: 0,
     votes: 0,
+    watchers: 0,
+    ratings: 0,
+    relations: 0,
+    views: { total: plan.views.length, created: 0 },
   };
+  /** Tickets by idempotency key: their ids, and whether this run opened them. */
+  const opened = new Map<string, { id: string; created: boolean }>();
 
   const seedTicket = async (ticket: TicketPlan): Promise<void> => {
-    let created: { ticket: TicketState; replayed: boolean };
+    let answer: Opened & { backdated: boolean };
     try {
-      created = await api.createTicket(ticket.idempotencyKey, ticket.create);
+      answer = await openTicket(ticket, api, options);
     } catch (error) {
       const hint =
         error instanceof ApiProblemError && error.problemType === REUSED_KEY_TYPE
@@ -99,34 +181,20 @@ export async function runSeedPlan(
           : '';
       throw new Error(`${ticket.idempotencyKey}: opening failed: ${messageOf(error)}${hint}`);
     }
-    if (created.replayed) {
+    opened.set(ticket.idempotencyKey, { id: answer.ticket.id, created: !answer.replayed });
+    if (answer.replayed) {
       summary.alreadySeeded += 1;
       return;
     }
     summary.created += 1;
-    summary.createdByType[ticket.create.type] += 1;
+    summary.createdByType[ticket.type] += 1;
+    if (ticket.opening.via === 'catalog') summary.orderedFromCatalog += 1;
+    if (!answer.backdated && ticket.opening.via === 'tickets') summary.notBackdated += 1;
 
-    let state = created.ticket;
+    let state: TicketState = answer.ticket;
     for (const [index, step] of ticket.steps.entries()) {
       try {
-        switch (step.kind) {
-          case 'transition':
-            state = await api.transition(state.id, state.version, step.body);
-            summary.transitions += 1;
-            break;
-          case 'comment': {
-            const answer = await api.comment(state.id, step.idempotencyKey, step.body);
-            if (answer.version !== undefined) state = { ...state, version: answer.version };
-            if (!answer.replayed) summary.comments += 1;
-            break;
-          }
-          case 'vote':
-            state = await api.vote(state.id, step.body);
-            summary.votes += 1;
-            break;
-          default:
-            assertUnreachable(step);
-        }
+        state = await takeStep(state, step, api, summary);
       } catch (error) {
         throw new Error(
           `${ticket.idempotencyKey} (${state.number}, ${state.status}) step ${index + 1} of ` +
@@ -140,22 +208,127 @@ export async function runSeedPlan(
       );
     }
   };
-
   await forEachLimited(plan.tickets, options.concurrency, seedTicket);
+
+  // Both ends must be open first; a relation belongs to the run that opened its source.
+  const relations = plan.relations.filter(
+    (relation) => opened.get(relation.sourceKey)?.created === true,
+  );
+  await forEachLimited(relations, options.concurrency, async (relation) => {
+    const source = opened.get(relation.sourceKey);
+    const target = opened.get(relation.targetKey);
+    if (!source || !target) {
+      throw new Error(`${relation.sourceKey} ${relation.kind} ${relation.targetKey}: not opened`);
+    }
+    try {
+      const { created } = await api.relate(source.id, {
+        kind: relation.kind,
+        targetId: target.id,
+        actorId: relation.actorId,
+      });
+      if (created) summary.relations += 1;
+    } catch (error) {
+      throw new Error(
+        `${relation.sourceKey} ${relation.kind} ${relation.targetKey}: ${messageOf(error)}`,
+      );
+    }
+  });
+
+  summary.views.created = await saveViews(plan, api);
   return summary;
 }
 
-/** "demo: 400 tickets (400 created, 0 already there), …" */
-export function formatSummary(summary: SeedSummary, elapsedMs: number): string {
+/** One step of a ticket; answers the ticket as it is after the step. */
+async function takeStep(
+  state: TicketState,
+  step: SeedStep,
+  api: DemoApi,
+  summary: SeedSummary,
+): Promise<TicketState> {
+  switch (step.kind) {
+    case 'transition': {
+      const next = await api.transition(state.id, state.version, step.body);
+      summary.transitions += 1;
+      return next;
+    }
+    case 'comment': {
+      const answer = await api.comment(state.id, step.idempotencyKey, step.body);
+      if (!answer.replayed) summary.comments += 1;
+      return answer.version === undefined ? state : { ...state, version: answer.version };
+    }
+    case 'vote': {
+      const next = await api.vote(state.id, step.body);
+      summary.votes += 1;
+      return next;
+    }
+    case 'watch': {
+      const next = await api.watch(state.id, step.watcherId, step.actorId);
+      summary.watchers += 1;
+      return next;
+    }
+    case 'rate': {
+      const next = await api.rate(state.id, step.body);
+      summary.ratings += 1;
+      return next;
+    }
+    default:
+      return assertUnreachable(step);
+  }
+}
+
+/**
+ * Saves the views no agent has yet: an owner's names are unique whatever the case, so a view
+ * the owner keeps under the name already is left as it is. Answers how many were created.
+ */
+async function saveViews(plan: SeedPlan, api: DemoApi): Promise<number> {
+  let created = 0;
+  const owners = [...new Set(plan.views.map((view) => view.ownerId))];
+  for (const ownerId of owners) {
+    const existing = (await api.listViews(ownerId)).filter((view) => view.ownerId === ownerId);
+    for (const view of plan.views.filter((candidate) => candidate.ownerId === ownerId)) {
+      const name = view.name.trim().toLowerCase();
+      if (existing.some((known) => known.name.trim().toLowerCase() === name)) continue;
+      try {
+        await api.createView(view);
+      } catch (error) {
+        throw new Error(`view "${view.name}" of ${ownerId}: ${messageOf(error)}`);
+      }
+      created += 1;
+    }
+  }
+  return created;
+}
+
+type CatalogCounts = CatalogSync['counts'];
+
+/**
+ * "demo: catalog 6 services, 21 categories, 13 items (40 new); 400 tickets (400 created, 0
+ * already there) — …; 5 views (5 new) in 12.3 s"
+ */
+export function formatSummary(
+  catalog: CatalogCounts,
+  summary: SeedSummary,
+  elapsedMs: number,
+): string {
+  const catalogNew = catalog.services.created + catalog.categories.created + catalog.items.created;
   const byType = summary.createdByType;
   const created =
     summary.created === 0
       ? ''
-      : ` — ${byType.incident} incidents, ${byType.service_request} service requests, ` +
+      : ` — ${byType.incident} incidents, ${byType.service_request} service requests ` +
+        `(${summary.orderedFromCatalog} ordered from the catalog), ` +
         `${byType.problem} problems, ${byType.change} changes`;
+  const undated =
+    summary.notBackdated === 0
+      ? ''
+      : `, ${summary.notBackdated} opened as of now (too old to backdate)`;
   return (
-    `demo: ${summary.tickets} tickets (${summary.created} created, ${summary.alreadySeeded} already there)` +
-    `${created}; ${summary.comments} comments, ${summary.transitions} transitions, ` +
-    `${summary.votes} approval votes in ${(elapsedMs / 1000).toFixed(1)} s`
+    `demo: catalog ${catalog.services.total} services, ${catalog.categories.total} categories, ` +
+    `${catalog.items.total} items (${catalogNew} new); ` +
+    `${summary.tickets} tickets (${summary.created} created, ${summary.alreadySeeded} already there)` +
+    `${created}${undated}; ${summary.comments} comments, ${summary.transitions} transitions, ` +
+    `${summary.votes} approval votes, ${summary.watchers} watchers, ${summary.ratings} ratings, ` +
+    `${summary.relations} relations; ${summary.views.total} views (${summary.views.created} new) ` +
+    `in ${(elapsedMs / 1000).toFixed(1)} s`
   );
 }

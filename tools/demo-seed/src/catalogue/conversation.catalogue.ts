@@ -166,6 +166,40 @@ export const THANKS: Phrases = {
   ],
 };
 
+/** What a requester writes with a good satisfaction rating (4 or 5), when they write at all. */
+export const PRAISE: Phrases = {
+  ru: [
+    'Быстро и по делу, спасибо!',
+    'Всё объяснили понятным языком.',
+    'Решили за полчаса, отличная работа.',
+    'Спасибо за терпение и подробные инструкции.',
+  ],
+  en: [
+    'Quick and to the point, thank you!',
+    'Everything was explained in plain words.',
+    'Sorted within half an hour, great job.',
+    'Thanks for your patience and the clear instructions.',
+  ],
+};
+
+/** What a requester writes with a poor rating (1 to 3): always something. */
+export const COMPLAINTS: Phrases = {
+  ru: [
+    'Решили, но ждать пришлось слишком долго.',
+    'Пришлось несколько раз объяснять одно и то же.',
+    'Проблема решена только наполовину, обходной путь неудобный.',
+    'Никто не предупредил, что заявку закроют.',
+    'Ответ формальный, пришлось разбираться самому.',
+  ],
+  en: [
+    'Fixed in the end, but the wait was far too long.',
+    'I had to explain the same thing several times.',
+    'Only half solved; the workaround is awkward.',
+    'Nobody told me the ticket would be closed.',
+    'A box-ticking answer; I had to figure it out myself.',
+  ],
+};
+
 /** The requester says it broke again, before reopening. */
 export const STILL_BROKEN: Phrases = {
   ru: ['К сожалению, сегодня утром всё повторилось.', 'Проработало полдня и снова та же ошибка.'],

@@ -20,6 +20,8 @@ export interface ProblemEntry {
   workaround: string;
   /** How the root cause was removed. */
   resolution: string;
+  /** The incident template (incidents.catalogue.ts) whose tickets it causes, if the demo has one. */
+  causes?: string;
 }
 
 export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
@@ -27,6 +29,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'known_error',
     title: 'Массовые обрывы VPN после обновления прошивки шлюза',
+    causes: 'vpn-drops',
     description:
       'После обновления прошивки ci-vpn-gw-01 до 7.2.4 выросло число обращений об обрывах VPN (за неделю 17 инцидентов). Обрывы у пользователей с клиентом 7.0.x.',
     group: 'network',
@@ -46,6 +49,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'known_error',
     title: 'Outlook crashes for users with large PST archives after the July update',
+    causes: 'outlook-hangs',
     description:
       'Since the July Office update, 12 incidents report Outlook hanging or crashing at start-up. All affected users have PST files over 10 GB attached.',
     group: 'workplace',
@@ -65,6 +69,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'closed',
     title: 'Замедление 1С в конце месяца из-за блокировок',
+    causes: '1c-slow',
     description:
       'Каждое закрытие месяца 1С: Бухгалтерия работает в разы медленнее, за последние три месяца 23 инцидента. Совпадает с запуском регламентных заданий.',
     group: 'erp-support',
@@ -85,6 +90,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'investigating',
     title: 'Wi-Fi drops when moving between meeting rooms',
+    causes: 'wifi-meeting-room',
     description:
       'Users report that calls drop when they walk from one meeting room to another on floors 3 and 5. Nine incidents in two weeks, all on the new access points.',
     group: 'network',
@@ -102,6 +108,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'known_error',
     title: 'Принтеры теряют очередь печати после перезагрузки принт-сервера',
+    causes: 'printer-not-printing',
     description:
       'После еженедельной перезагрузки prn-srv-01 задания зависают со статусом «Ошибка» на всех принтерах офиса. Восемь инцидентов за месяц, каждый понедельник.',
     group: 'workplace',
@@ -118,6 +125,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'resolved',
     title: 'Account lock-outs caused by old passwords on mobile devices',
+    causes: 'account-locked',
     description:
       'Password changes are followed by repeated account lock-outs; 31 incidents last month. Most users have company mail on their phones.',
     group: 'security',
@@ -139,6 +147,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     status: 'investigating',
     reopened: true,
     title: 'Сбои синхронизации почты на iOS после обновлений',
+    causes: 'mobile-mail',
     description:
       'После каждого крупного обновления iOS часть телефонов перестаёт синхронизировать почту. Проблема считалась решённой, но после iOS 18.1 повторилась.',
     group: 'workplace',
@@ -175,6 +184,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'new',
     title: 'Периодическая ошибка 504 в Jira по утрам',
+    causes: 'jira-slow',
     description:
       'С 9:00 до 9:30 Jira отдаёт 504 примерно на каждый пятый запрос. Обращения от разработки приходят почти каждый день, единичные инциденты решаются сами.',
     group: 'service-desk',
@@ -189,6 +199,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'closed',
     title: 'Replica lag on the orders database during analytics loads',
+    causes: 'monitoring-replication',
     description:
       'The orders replica ci-db-02 falls behind by minutes several times a week, reports show stale data. Seven monitoring incidents this month.',
     group: 'dba',
@@ -208,6 +219,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'known_error',
     title: 'Антивирус блокирует выгрузки из банк-клиента',
+    causes: 'antivirus-block',
     description:
       'Каждая выгрузка платёжек из банк-клиента попадает в карантин как троян. Бухгалтерия не может загрузить выписки в 1С, 9 инцидентов.',
     group: 'security',
@@ -224,6 +236,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'investigating',
     title: 'Docking stations lose external monitors after sleep',
+    causes: 'second-monitor',
     description:
       'Laptops on WD19 docks come back from sleep without their external monitors; 14 incidents since the new laptop batch.',
     group: 'workplace',
@@ -238,6 +251,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'resolved',
     title: 'Истекающие сертификаты VPN без уведомления пользователей',
+    causes: 'vpn-home',
     description:
       'Пользователи узнают об истечении сертификата VPN, только когда перестают подключаться. 11 инцидентов за квартал, в основном у удалённых сотрудников.',
     group: 'network',
@@ -253,6 +267,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'known_error',
     title: 'Teams loses the headset after Windows updates',
+    causes: 'teams-audio',
     description:
       'After cumulative Windows updates Teams shows an empty audio device list for some headsets; 10 incidents in the last two patch cycles.',
     group: 'workplace',
@@ -269,6 +284,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'new',
     title: 'Повторяющиеся ошибки «Недостаточно прав» в 1С после обновлений конфигурации',
+    causes: '1c-posting-error',
     description:
       'После каждого обновления конфигурации 1С у части ролей пропадают права, за два обновления — 8 инцидентов. Нужно выяснить, почему не переносятся права ролей.',
     group: 'erp-support',
@@ -283,6 +299,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'closed',
     title: 'Intranet portal runs out of disk after nightly updates',
+    causes: 'portal-500',
     description:
       'Three times this quarter the intranet returned 500 errors in the morning after an update; each time the application server disk was full.',
     group: 'service-desk',
@@ -299,6 +316,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'ru',
     status: 'investigating',
     title: 'Медленный интернет в офисе при отказе основного канала',
+    causes: 'office-internet',
     description:
       'Дважды за месяц основной канал провайдера деградировал, но трафик не переключился на резервный. Весь офис работал с интернетом на 3 Мбит/с.',
     group: 'network',
@@ -316,6 +334,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'known_error',
     title: 'Scan to email fails after service account password rotation',
+    causes: 'scan-to-email',
     description:
       'Every 90 days, when the scanner service account password rotates, scan to email stops working on all multifunction printers; 6 incidents each time.',
     group: 'workplace',
@@ -347,6 +366,7 @@ export const PROBLEM_ENTRIES: readonly ProblemEntry[] = [
     language: 'en',
     status: 'resolved',
     title: 'MFA prompts not delivered after phone replacement',
+    causes: 'mfa-push',
     description:
       'Users who replace their phone lose MFA until the service desk resets their registration; 15 incidents in the last phone refresh.',
     group: 'security',

@@ -535,4 +535,31 @@ export const REQUEST_TEMPLATES: readonly RequestTemplate[] = [
         'Security policy does not allow external addresses in distribution lists; please use a shared Teams channel.',
     },
   },
+  {
+    id: 'printer-cartridge',
+    weight: 4,
+    group: 'workplace',
+    impact: 'low',
+    urgency: 'medium',
+    ru: {
+      title: 'Закончился картридж в {printer}',
+      description:
+        'Принтер {printer} на {floor} этаже печатает бледными полосами и пишет «Тонер заканчивается». Прошу заменить картридж.',
+      question: 'Подскажите, какой цвет заканчивается — на экране МФУ видно уровень тонера?',
+      answer: 'Чёрный, осталось около 3%.',
+      fix: 'Картридж в {printer} заменён, пробная страница напечатана без полос.',
+      rejection:
+        'Картриджи для {printer} сняты с поставки — принтер заменят по плану обновления в этом месяце.',
+    },
+    en: {
+      title: 'Cartridge empty in {printer}',
+      description:
+        'Printer {printer} on floor {floor} prints faint stripes and says "Toner low". Please replace the cartridge.',
+      question: 'Which colour is running out? The level is shown on the device screen.',
+      answer: 'Black, about 3% left.',
+      fix: 'Replaced the cartridge in {printer}; the test page prints without stripes.',
+      rejection:
+        'Cartridges for {printer} are no longer supplied; the printer is replaced under this month’s refresh plan.',
+    },
+  },
 ];
