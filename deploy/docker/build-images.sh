@@ -21,6 +21,7 @@ dockerfile="$root/deploy/docker/service.Dockerfile"
 declare -A ports=(
   [gateway]="3000"
   [tickets]="3101 50051"
+  [sla]="3102 50052"
 )
 
 log() { printf '[build-images] %s\n' "$*" >&2; }
