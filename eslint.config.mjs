@@ -78,6 +78,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:sla', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:knowledge',
+              onlyDependOnLibsWithTags: ['scope:knowledge', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:gateway',
               onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
             },

@@ -1,5 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
-import { bulkFailures, bulkIndex, chunk } from './bulk-index';
+import { bulkApply, bulkFailures, bulkIndex, chunk } from './bulk-index';
 import { createSearchClient } from './search-client';
 import { SearchError, SearchErrorCode } from './search.error';
 import { fakeSearchConnection } from './testing/fake-search-connection';
@@ -136,5 +136,113 @@ describe('bulkIndex', () => {
     await bulkIndex(client, 'knowledge-articles', []);
 
     expect(engine.requests).toHaveLength(0);
+  });
+});
+
+describe('bulkApply', () => {
+  /** Answers each action in order: `conflicts` with a version conflict, `broken` with a parse error. */
+  function engineAnswering({
+    conflicts = [],
+    broken = [],
+  }: {
+    conflicts?: string[];
+    broken?: string[];
+  }) {
+    return fakeSearchConnection((request) => {
+      const lines = request.body.split('\n').filter(Boolean);
+      const items: Record<string, Record<string, unknown>>[] = [];
+      let errors = false;
+      for (let index = 0; index < lines.length; index += 1) {
+        const action = JSON.parse(lines[index] ?? '{}') as Record<string, { _id: string }>;
+        const [kind, target] = Object.entries(action)[0] ?? ['index', { _id: '' }];
+        if (kind === 'index') index += 1;
+        const error = conflicts.includes(target._id)
+          ? { type: 'version_conflict_engine_exception', reason: 'current version is higher' }
+          : broken.includes(target._id)
+            ? { type: 'mapper_parsing_exception', reason: 'bad document' }
+            : undefined;
+        errors ||= error !== undefined;
+        items.push({
+          [kind]: error
+            ? { ...target, status: error.type.startsWith('version') ? 409 : 400, error }
+            : { ...target, status: kind === 'delete' ? 404 : 201 },
+        });
+      }
+      return {
+        body: { took: 1, errors, items },
+      };
+    });
+  }
+
+  function clientOf(engine: ReturnType<typeof fakeSearchConnection>) {
+    return createSearchClient(
+      { node: 'http://search.test:9200', flavour: 'opensearch' },
+      { Connection: engine.Connection },
+    );
+  }
+
+  it('sends versioned index and delete actions as external_gte', async () => {
+    const engine = engineAnswering({});
+
+    const result = await bulkApply(clientOf(engine), 'knowledge-articles', [
+      { kind: 'index', id: 'a', body: { title: 'VPN' }, version: 3 },
+      { kind: 'delete', id: 'b', version: 7 },
+      { kind: 'index', id: 'c', body: { title: 'Mail' } },
+    ]);
+
+    expect(result).toEqual({ applied: 3, stale: [] });
+    expect(engine.requests[0]?.body.split('\n').filter(Boolean)).toEqual([
+      '{"index":{"_index":"knowledge-articles","_id":"a","version":3,"version_type":"external_gte"}}',
+      '{"title":"VPN"}',
+      '{"delete":{"_index":"knowledge-articles","_id":"b","version":7,"version_type":"external_gte"}}',
+      '{"index":{"_index":"knowledge-articles","_id":"c"}}',
+      '{"title":"Mail"}',
+    ]);
+  });
+
+  it('reports versioned changes older than the indexed document as stale, not as failures', async () => {
+    const engine = engineAnswering({ conflicts: ['a'] });
+
+    const result = await bulkApply(clientOf(engine), 'kb', [
+      { kind: 'index', id: 'a', body: {}, version: 1 },
+      { kind: 'delete', id: 'b', version: 2 },
+    ]);
+
+    expect(result).toEqual({ applied: 1, stale: ['a'] });
+  });
+
+  it('throws every other rejection after sending every chunk', async () => {
+    const engine = engineAnswering({ broken: ['doc-1'], conflicts: ['doc-700'] });
+    const changes = Array.from({ length: 800 }, (_, index) => ({
+      kind: 'index' as const,
+      id: `doc-${index}`,
+      body: {},
+    }));
+
+    const error = await bulkApply(clientOf(engine), 'kb', changes).catch(
+      (caught: unknown) => caught,
+    );
+
+    expect(engine.requests).toHaveLength(2);
+    expect(error).toMatchObject({
+      code: SearchErrorCode.BulkItemsFailed,
+      failures: [
+        expect.objectContaining({ id: 'doc-1', type: 'mapper_parsing_exception' }),
+        // Without a version a conflict is not a stale write but a failure.
+        expect.objectContaining({ id: 'doc-700', type: 'version_conflict_engine_exception' }),
+      ],
+    });
+  });
+
+  it('wraps an unreachable engine in a RequestFailed error', async () => {
+    const engine = fakeSearchConnection(() => ({ statusCode: 503, body: { error: 'down' } }));
+    const client = createSearchClient(
+      { node: 'http://search.test:9200', flavour: 'opensearch' },
+      { Connection: engine.Connection, maxRetries: 0 },
+    );
+
+    await expect(bulkApply(client, 'kb', [{ kind: 'delete', id: 'a' }])).rejects.toMatchObject({
+      code: SearchErrorCode.RequestFailed,
+    });
   });
 });

@@ -92,3 +92,89 @@ export async function bulkIndex<TBody>(
     );
   }
 }
+
+/**
+ * One change of an index. With a `version` (the source row's revision), the engine applies the
+ * change only when it is at least the indexed document's version (`external_gte`), so a writer
+ * that read an older state can never overwrite a newer one, and applying the same state twice is
+ * harmless.
+ */
+export type IndexChange<TBody = Record<string, unknown>> =
+  | { kind: 'index'; id: string; body: TBody; version?: number }
+  | { kind: 'delete'; id: string; version?: number };
+
+export interface BulkApplyResult {
+  /** Changes the engine applied (a delete of a missing document counts: it is gone). */
+  applied: number;
+  /** Ids whose versioned change was older than the indexed document and so refused. */
+  stale: string[];
+}
+
+function changeOperations<TBody>(
+  index: string,
+  change: IndexChange<TBody>,
+): (estypes.BulkOperationContainer | TBody)[] {
+  const target: estypes.BulkOperationBase = { _index: index, _id: change.id };
+  if (change.version !== undefined) {
+    target.version = change.version;
+    target.version_type = 'external_gte';
+  }
+  return change.kind === 'index' ? [{ index: target }, change.body] : [{ delete: target }];
+}
+
+const VERSION_CONFLICT = 'version_conflict_engine_exception';
+
+/**
+ * Applies index and delete changes to an index or alias, one `_bulk` request per chunk. Every
+ * chunk is sent even when one has rejected items; rejections other than stale versions are then
+ * thrown together as {@link SearchErrorCode.BulkItemsFailed}, and a request the engine does not
+ * answer as {@link SearchErrorCode.RequestFailed}. Both are safe to retry as a whole.
+ */
+export async function bulkApply<TBody>(
+  client: SearchClient,
+  index: string,
+  changes: readonly IndexChange<TBody>[],
+  options: BulkIndexOptions = {},
+): Promise<BulkApplyResult> {
+  const failures: BulkItemFailure[] = [];
+  const result: BulkApplyResult = { applied: 0, stale: [] };
+  for (const part of chunk(changes, options.chunkSize ?? DEFAULT_BULK_CHUNK_SIZE)) {
+    let response: estypes.BulkResponse;
+    try {
+      response = await client.bulk({
+        operations: part.flatMap((change) => changeOperations(index, change)),
+        refresh: options.refresh,
+      });
+    } catch (cause) {
+      throw requestFailed(`Bulk changes of ${index}`, cause);
+    }
+    response.items.forEach((item, position) => {
+      const outcome = item.index ?? item.delete ?? item.create ?? item.update;
+      const change = part[position];
+      if (!outcome?.error) {
+        result.applied += 1;
+      } else if (outcome.error.type === VERSION_CONFLICT && change?.version !== undefined) {
+        result.stale.push(change.id);
+      } else {
+        failures.push({
+          id: outcome._id ?? change?.id ?? '',
+          status: outcome.status,
+          type: outcome.error.type,
+          reason: outcome.error.reason ?? '',
+        });
+      }
+    });
+  }
+  if (failures.length > 0) {
+    const sample = failures
+      .slice(0, 3)
+      .map((failure) => `${failure.id}: ${failure.type} ${failure.reason}`)
+      .join('; ');
+    throw new SearchError(
+      SearchErrorCode.BulkItemsFailed,
+      `${failures.length} of ${changes.length} changes were not applied to ${index} (${sample})`,
+      { failures },
+    );
+  }
+  return result;
+}

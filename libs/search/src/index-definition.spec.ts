@@ -1,5 +1,12 @@
 import { RU_EN_ANALYSIS } from './analysis';
-import { ensureIndex, type IndexDefinition, physicalIndexName } from './index-definition';
+import {
+  completeRebuild,
+  ensureIndex,
+  type IndexDefinition,
+  isIndexOfVersion,
+  physicalIndexName,
+  startRebuild,
+} from './index-definition';
 import { createSearchClient } from './search-client';
 import { SearchErrorCode } from './search.error';
 import { fakeSearchConnection, type RecordedRequest } from './testing/fake-search-connection';
@@ -120,6 +127,101 @@ describe('ensureIndex', () => {
     const result = await ensureIndex(client, ARTICLES);
 
     expect(result).toEqual({ index: 'knowledge-articles-v2', created: false, detachedFrom: [] });
-    expect(engine.requests.map((request) => request.method)).toEqual(['HEAD', 'GET']);
+    expect(engine.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+});
+
+describe('isIndexOfVersion', () => {
+  it.each([
+    ['knowledge-articles-v2', true],
+    ['knowledge-articles-v2-r1', true],
+    ['knowledge-articles-v2-r17', true],
+    ['knowledge-articles-v1', false],
+    ['knowledge-articles-v1-r3', false],
+    ['knowledge-articles-v20', false],
+    ['knowledge-articles-v2-rx', false],
+  ])('%s belongs to version 2: %s', (index, expected) => {
+    expect(isIndexOfVersion(ARTICLES, index)).toBe(expected);
+  });
+});
+
+describe('ensureIndex after a rebuild', () => {
+  it('leaves the alias on a rebuild of the same version and creates nothing', async () => {
+    const engine = engineWith({ 'knowledge-articles-v2-r3': { aliases: ['knowledge-articles'] } });
+    const client = createSearchClient(
+      { node: 'http://search.test:9200', flavour: 'opensearch' },
+      { Connection: engine.Connection },
+    );
+
+    expect(await ensureIndex(client, ARTICLES)).toEqual({
+      index: 'knowledge-articles-v2-r3',
+      created: false,
+      detachedFrom: [],
+    });
+    expect(engine.requests.map((request) => request.method)).toEqual(['GET']);
+  });
+
+  it('moves the alias off a rebuild of an older version', async () => {
+    const engine = engineWith({ 'knowledge-articles-v1-r2': { aliases: ['knowledge-articles'] } });
+    const client = createSearchClient(
+      { node: 'http://search.test:9200', flavour: 'opensearch' },
+      { Connection: engine.Connection },
+    );
+
+    const result = await ensureIndex(client, ARTICLES);
+
+    expect(result).toEqual({
+      index: 'knowledge-articles-v2',
+      created: true,
+      detachedFrom: ['knowledge-articles-v1-r2'],
+    });
+  });
+});
+
+describe('startRebuild and completeRebuild', () => {
+  it('creates the next generation tuned for loading, then swaps the alias and drops the old index', async () => {
+    const engine = fakeSearchConnection((request) => {
+      if (request.method === 'GET' && request.path.startsWith('/knowledge-articles-v2-r')) {
+        return { body: { 'knowledge-articles-v2-r1': {}, 'knowledge-articles-v2-r4': {} } };
+      }
+      if (request.method === 'GET' && request.path === '/_alias/knowledge-articles') {
+        return { body: { 'knowledge-articles-v2-r4': { aliases: { 'knowledge-articles': {} } } } };
+      }
+      return { body: { acknowledged: true } };
+    });
+    const client = createSearchClient(
+      { node: 'http://search.test:9200', flavour: 'opensearch' },
+      { Connection: engine.Connection },
+    );
+
+    const rebuild = await startRebuild(client, ARTICLES);
+    const completed = await completeRebuild(client, ARTICLES, rebuild);
+
+    expect(rebuild).toEqual({ index: 'knowledge-articles-v2-r5', alias: 'knowledge-articles' });
+    expect(completed).toEqual({
+      index: 'knowledge-articles-v2-r5',
+      detachedFrom: ['knowledge-articles-v2-r4'],
+      deleted: ['knowledge-articles-v2-r4'],
+    });
+    const create = engine.requests.find(
+      (request) => request.method === 'PUT' && request.path === '/knowledge-articles-v2-r5',
+    );
+    expect(JSON.parse(create?.body ?? '{}')).toMatchObject({
+      settings: { refresh_interval: '-1', number_of_replicas: 0 },
+    });
+    expect(engine.requests.map((request) => `${request.method} ${request.path}`).slice(2)).toEqual([
+      'PUT /knowledge-articles-v2-r5/_settings',
+      'GET /knowledge-articles-v2-r5/_refresh',
+      'GET /_alias/knowledge-articles',
+      'POST /_aliases',
+      'DELETE /knowledge-articles-v2-r4',
+    ]);
+    const swap = engine.requests.find((request) => request.path === '/_aliases');
+    expect(JSON.parse(swap?.body ?? '{}')).toEqual({
+      actions: [
+        { remove: { index: 'knowledge-articles-v2-r4', alias: 'knowledge-articles' } },
+        { add: { index: 'knowledge-articles-v2-r5', alias: 'knowledge-articles' } },
+      ],
+    });
   });
 });

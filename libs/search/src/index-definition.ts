@@ -58,13 +58,15 @@ export async function ensureIndex(
   const index = physicalIndexName(definition);
   const alias = definition.name;
 
-  const created = await createIfMissing(client, index, definition);
-  const holders = await indicesHoldingAlias(client, alias);
-  const detachedFrom = holders.filter((holder) => holder !== index);
-  if (holders.includes(index) && detachedFrom.length === 0) {
-    return { index, created, detachedFrom };
+  // A rebuild of this version (see startRebuild) that holds the alias is as good as the index.
+  const current = await indicesHoldingAlias(client, alias);
+  const [only] = current;
+  if (current.length === 1 && only !== undefined && isIndexOfVersion(definition, only)) {
+    return { index: only, created: false, detachedFrom: [] };
   }
 
+  const created = await createIfMissing(client, index, definition);
+  const detachedFrom = current.filter((holder) => holder !== index);
   const actions: estypes.IndicesUpdateAliasesAction[] = [
     ...detachedFrom.map((holder) => ({ remove: { index: holder, alias } })),
     { add: { index, alias } },
@@ -75,6 +77,118 @@ export async function ensureIndex(
     throw requestFailed(`Pointing alias ${alias} at ${index}`, cause);
   }
   return { index, created, detachedFrom };
+}
+
+/** Whether `index` is the definition's physical index or one of its rebuilds. */
+export function isIndexOfVersion(
+  definition: Pick<IndexDefinition, 'name' | 'version'>,
+  index: string,
+): boolean {
+  const base = physicalIndexName(definition);
+  return index === base || new RegExp(`^${escapeRegExp(base)}-r\\d+$`).test(index);
+}
+
+/** A physical index being filled by a rebuild, not yet behind the alias. */
+export interface IndexRebuild {
+  /** The new physical index: `<alias>-v<version>-r<n>`. */
+  index: string;
+  alias: string;
+}
+
+export interface CompletedRebuild {
+  index: string;
+  /** The indices the alias was taken away from. */
+  detachedFrom: string[];
+  /** Of those, the ones deleted afterwards. */
+  deleted: string[];
+}
+
+/**
+ * Creates a fresh physical index for a rebuild of the definition's version, tuned for bulk
+ * loading (no refreshes, no replicas). Readers keep using the alias, which still points at the
+ * old index; the caller bulk-loads the new one and then calls {@link completeRebuild}.
+ */
+export async function startRebuild(
+  client: SearchClient,
+  definition: IndexDefinition,
+): Promise<IndexRebuild> {
+  const base = physicalIndexName(definition);
+  const pattern = new RegExp(`^${escapeRegExp(base)}-r(\\d+)$`);
+  let existing: string[];
+  try {
+    const body = await client.indices.get(
+      { index: `${base}-r*`, allow_no_indices: true, ignore_unavailable: true },
+      { ignore: [404] },
+    );
+    existing = Object.keys(body);
+  } catch (cause) {
+    throw requestFailed(`Listing rebuilds of ${base}`, cause);
+  }
+  const generation = Math.max(0, ...existing.map((name) => Number(pattern.exec(name)?.[1] ?? 0)));
+  const index = `${base}-r${generation + 1}`;
+  try {
+    await client.indices.create({
+      index,
+      settings: { ...definition.settings, refresh_interval: '-1', number_of_replicas: 0 },
+      mappings: definition.mappings,
+    });
+  } catch (cause) {
+    throw requestFailed(`Creating index ${index}`, cause);
+  }
+  return { index, alias: definition.name };
+}
+
+/**
+ * Restores the definition's refresh and replica settings on a loaded rebuild, refreshes it and
+ * moves the alias onto it in one atomic request, so searches never see a half-built index. The
+ * indices that held the alias are deleted unless `keepPrevious`.
+ */
+export async function completeRebuild(
+  client: SearchClient,
+  definition: IndexDefinition,
+  rebuild: IndexRebuild,
+  { keepPrevious = false }: { keepPrevious?: boolean } = {},
+): Promise<CompletedRebuild> {
+  const { index, alias } = rebuild;
+  try {
+    await client.indices.putSettings({
+      index,
+      settings: {
+        // The engine's defaults when the definition leaves them open.
+        refresh_interval: definition.settings.refresh_interval ?? '1s',
+        number_of_replicas: definition.settings.number_of_replicas ?? 1,
+      },
+    });
+    await client.indices.refresh({ index });
+  } catch (cause) {
+    throw requestFailed(`Finishing rebuild ${index}`, cause);
+  }
+  const detachedFrom = (await indicesHoldingAlias(client, alias)).filter(
+    (holder) => holder !== index,
+  );
+  try {
+    await client.indices.updateAliases({
+      actions: [
+        ...detachedFrom.map((holder) => ({ remove: { index: holder, alias } })),
+        { add: { index, alias } },
+      ],
+    });
+  } catch (cause) {
+    throw requestFailed(`Pointing alias ${alias} at ${index}`, cause);
+  }
+  const deleted = keepPrevious ? [] : detachedFrom;
+  if (deleted.length > 0) {
+    try {
+      await client.indices.delete({ index: deleted }, { ignore: [404] });
+    } catch (cause) {
+      throw requestFailed(`Deleting ${deleted.join(', ')}`, cause);
+    }
+  }
+  return { index, detachedFrom, deleted };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function createIfMissing(
