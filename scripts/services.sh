@@ -13,8 +13,9 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 # name | HTTP port | environment (space separated)
 SERVICES=(
   "tickets|3101|DATABASE_URL=$PG_BASE/itsm_tickets GRPC_PORT=50051"
-  "sla|3102|DATABASE_URL=$PG_BASE/itsm_sla"
-  "gateway|3000|TICKETS_GRPC_URL=127.0.0.1:50051"
+  "sla|3102|DATABASE_URL=$PG_BASE/itsm_sla GRPC_PORT=50052"
+  "knowledge|3103|DATABASE_URL=$PG_BASE/itsm_knowledge GRPC_PORT=50053 SEARCH_URL=${OPENSEARCH_URL:-http://127.0.0.1:9200}"
+  "gateway|3000|TICKETS_GRPC_URL=127.0.0.1:50051 SLA_GRPC_URL=127.0.0.1:50052 KNOWLEDGE_GRPC_URL=127.0.0.1:50053"
 )
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

@@ -22,6 +22,7 @@ declare -A ports=(
   [gateway]="3000"
   [tickets]="3101 50051"
   [sla]="3102 50052"
+  [knowledge]="3103 50053"
 )
 
 log() { printf '[build-images] %s\n' "$*" >&2; }

@@ -11,6 +11,8 @@ export interface PlatformSuite {
   probe: KafkaProbe;
   /** The gateway's `/api/v1/tickets`. */
   ticketsUrl: string;
+  /** With `sla: true`: a probe on the SLA topic, started before the platform. */
+  slaProbe?: KafkaProbe;
 }
 
 /**
@@ -20,11 +22,19 @@ export interface PlatformSuite {
 export function platformSuite(options: PlatformOptions = {}): PlatformSuite {
   const suite = {} as PlatformSuite;
   beforeAll(async () => {
-    suite.platform = await startPlatform(options);
+    // The probe reads the SLA topic from its start, so it may join while the platform starts.
+    const slaProbe = options.sla ? KafkaProbe.start(Topics.sla) : undefined;
+    try {
+      suite.platform = await startPlatform(options);
+    } finally {
+      // Kept even when the platform failed to start, so afterAll stops it.
+      suite.slaProbe = await slaProbe;
+    }
     suite.probe = await KafkaProbe.start(Topics.tickets);
     suite.ticketsUrl = `${suite.platform.gatewayUrl}/api/v1/tickets`;
   });
   afterAll(async () => {
+    await suite.slaProbe?.stop();
     await suite.probe?.stop();
     await suite.platform?.stop();
   });

@@ -15,6 +15,16 @@ export const TicketsGrpcPackage: GrpcPackage = {
   protoFiles: ['itsm/tickets/v1/tickets_service.proto', 'itsm/tickets/v1/catalog.proto'],
 };
 
+export const KnowledgeGrpcPackage: GrpcPackage = {
+  package: 'itsm.knowledge.v1',
+  protoFiles: ['itsm/knowledge/v1/knowledge_service.proto'],
+};
+
+export const SlaGrpcPackage: GrpcPackage = {
+  package: 'itsm.sla.v1',
+  protoFiles: ['itsm/sla/v1/sla_service.proto'],
+};
+
 /** Options for @grpc/proto-loader that match the ts-proto generated types. */
 export const protoLoaderOptions = {
   keepCase: false,

@@ -10,5 +10,6 @@ export * from './factories';
 export * from './local-infra';
 export * from './benchmark/results-file';
 export * from './benchmark/load';
+export * from './benchmark/rate';
 export * from './benchmark/percentile';
 export * from './benchmark/run-guard';

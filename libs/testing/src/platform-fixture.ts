@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { Topics } from '@itsm/contracts';
 import { freePort } from './free-port';
+import { testKafka } from './kafka-probe';
 import { ServiceProcess } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testEnvironment } from './test-environment';
@@ -8,19 +11,145 @@ export interface RunningPlatform {
   ticketsDatabase: TestDatabase;
   gateway: ServiceProcess;
   tickets: ServiceProcess;
+  /** Set when started with `knowledge: true`. */
+  knowledge?: RunningKnowledge;
+  /** Set when started with `sla: true`. */
+  sla?: RunningSla;
   stop(): Promise<void>;
+}
+
+export interface RunningSla {
+  service: ServiceProcess;
+  database: TestDatabase;
+  /** host:port of its gRPC server. */
+  grpcUrl: string;
+  /** Its consumer group of ticket events, removed when the platform stops. */
+  consumerGroup: string;
+}
+
+export interface RunningKnowledge {
+  service: ServiceProcess;
+  database: TestDatabase;
+  /** The platform's own search index alias, so runs never share an index. */
+  indexAlias: string;
+  /** host:port of its gRPC server. */
+  grpcUrl: string;
 }
 
 export interface PlatformOptions {
   /** Extra environment for every service (e.g. OTLP endpoint). */
   env?: Record<string, string>;
+  /** Also start the knowledge service (its own database and index on the real search engine). */
+  knowledge?: boolean;
+  /** Also start the SLA service (its own database; ticket events from the platform's start on). */
+  sla?: boolean;
+}
+
+/**
+ * Commits the end of a topic as a new consumer group's position. The SLA service reads ticket
+ * events from the start of the topic when its group is new; on the shared local Kafka that is
+ * every ticket of every earlier run, which this platform's clocks must not include.
+ */
+async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 6 }] });
+    }
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Starts the SLA service on a fresh database, reading this platform's ticket events only. */
+async function startSla(env: Record<string, string>): Promise<RunningSla> {
+  const environment = testEnvironment();
+  const database = await createTestDatabase('itsm_sla');
+  const consumerGroup = `itsm-sla-${database.name}`;
+  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const slaEnv = {
+    ...env,
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: environment.KAFKA_BROKERS,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(grpcPort),
+    SLA_CONSUMER_GROUP: consumerGroup,
+  };
+  try {
+    await ServiceProcess.run('sla', ['migrate'], slaEnv);
+    await startGroupAtEnd(consumerGroup, Topics.tickets);
+    const service = await ServiceProcess.start({ service: 'sla', httpPort, env: slaEnv });
+    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function stopSla(sla: RunningSla): Promise<void> {
+  await sla.service.stop();
+  await sla.database.drop();
+  const admin = testKafka().admin();
+  await admin.connect();
+  await admin.deleteGroups([sla.consumerGroup]).catch(() => undefined);
+  await admin.disconnect();
+}
+
+/** Starts the knowledge service on a fresh database and index; the gateway is pointed at it. */
+async function startKnowledge(env: Record<string, string>): Promise<RunningKnowledge> {
+  const environment = testEnvironment();
+  const database = await createTestDatabase('itsm_knowledge');
+  const indexAlias = `e2e-kb-${randomBytes(4).toString('hex')}`;
+  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const knowledgeEnv = {
+    ...env,
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: environment.KAFKA_BROKERS,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(grpcPort),
+    SEARCH_URL: environment.OPENSEARCH_URL,
+    SEARCH_INDEX_ALIAS: indexAlias,
+  };
+  try {
+    await ServiceProcess.run('knowledge', ['migrate'], knowledgeEnv);
+    const service = await ServiceProcess.start({
+      service: 'knowledge',
+      httpPort,
+      env: knowledgeEnv,
+    });
+    return { service, database, indexAlias, grpcUrl: `127.0.0.1:${grpcPort}` };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function stopKnowledge(knowledge: RunningKnowledge): Promise<void> {
+  await knowledge.service.stop();
+  await knowledge.database.drop();
+  // The index versions and rebuilds behind the alias: <alias>-v1, <alias>-v1-r1, ...
+  await fetch(`${testEnvironment().OPENSEARCH_URL}/${knowledge.indexAlias}-v*`, {
+    method: 'DELETE',
+  }).catch(() => undefined);
 }
 
 /**
  * The built tickets and gateway services as separate processes on free ports, the
- * tickets service on a fresh migrated database, against the real Kafka.
+ * tickets service on a fresh migrated database, against the real Kafka; with `knowledge`,
+ * the knowledge service too, against the real search engine; with `sla`, the SLA service.
  */
-export async function startPlatform({ env = {} }: PlatformOptions = {}): Promise<RunningPlatform> {
+export async function startPlatform({
+  env = {},
+  knowledge: withKnowledge = false,
+  sla: withSla = false,
+}: PlatformOptions = {}): Promise<RunningPlatform> {
   const environment = testEnvironment();
   const ticketsDatabase = await createTestDatabase('itsm_tickets');
   const [ticketsHttpPort, ticketsGrpcPort, gatewayHttpPort] = await Promise.all([
@@ -35,19 +164,31 @@ export async function startPlatform({ env = {} }: PlatformOptions = {}): Promise
     GRPC_HOST: '127.0.0.1',
     GRPC_PORT: String(ticketsGrpcPort),
   };
-  await ServiceProcess.run('tickets', ['migrate'], ticketsEnv);
+  // The SLA service needs nothing of the others to start: it starts while they do.
+  const slaStarting = withSla ? startSla(env) : undefined;
+  slaStarting?.catch(() => undefined);
   const started: ServiceProcess[] = [];
+  let knowledge: RunningKnowledge | undefined;
+  let sla: RunningSla | undefined;
   try {
+    await ServiceProcess.run('tickets', ['migrate'], ticketsEnv);
+    if (withKnowledge) knowledge = await startKnowledge(env);
     const tickets = await ServiceProcess.start({
       service: 'tickets',
       httpPort: ticketsHttpPort,
       env: ticketsEnv,
     });
     started.push(tickets);
+    sla = await slaStarting;
     const gateway = await ServiceProcess.start({
       service: 'gateway',
       httpPort: gatewayHttpPort,
-      env: { ...env, TICKETS_GRPC_URL: `127.0.0.1:${ticketsGrpcPort}` },
+      env: {
+        ...env,
+        TICKETS_GRPC_URL: `127.0.0.1:${ticketsGrpcPort}`,
+        ...(knowledge ? { KNOWLEDGE_GRPC_URL: knowledge.grpcUrl } : {}),
+        ...(sla ? { SLA_GRPC_URL: sla.grpcUrl } : {}),
+      },
     });
     started.push(gateway);
     return {
@@ -55,13 +196,20 @@ export async function startPlatform({ env = {} }: PlatformOptions = {}): Promise
       ticketsDatabase,
       gateway,
       tickets,
+      ...(knowledge ? { knowledge } : {}),
+      ...(sla ? { sla } : {}),
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
+        if (knowledge) await stopKnowledge(knowledge);
+        if (sla) await stopSla(sla);
         await ticketsDatabase.drop();
       },
     };
   } catch (error) {
     await Promise.all(started.map((service) => service.stop()));
+    if (knowledge) await stopKnowledge(knowledge);
+    sla ??= await slaStarting?.catch(() => undefined);
+    if (sla) await stopSla(sla);
     await ticketsDatabase.drop();
     throw error;
   }

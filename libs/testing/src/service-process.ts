@@ -15,6 +15,8 @@ export interface ServiceProcessOptions {
   env: Record<string, string>;
   /** HTTP port of the service's health endpoints. */
   httpPort: number;
+  /** Extra options for node, e.g. `--inspect=127.0.0.1:9230` for a benchmark to read the heap. */
+  nodeArgs?: string[];
 }
 
 /** A built service running as its own process, as it runs in production. */
@@ -60,10 +62,15 @@ export class ServiceProcess {
     return output;
   }
 
-  static async start({ service, env, httpPort }: ServiceProcessOptions): Promise<ServiceProcess> {
+  static async start({
+    service,
+    env,
+    httpPort,
+    nodeArgs = [],
+  }: ServiceProcessOptions): Promise<ServiceProcess> {
     const child = spawn(
       process.execPath,
-      ['--enable-source-maps', ServiceProcess.bundle(service)],
+      ['--enable-source-maps', ...nodeArgs, ServiceProcess.bundle(service)],
       {
         env: {
           ...process.env,
@@ -91,6 +98,11 @@ export class ServiceProcess {
       throw new Error(`${(error as Error).message}\n--- ${service} output ---\n${started.output}`);
     }
     return started;
+  }
+
+  /** The operating system's id of the process, e.g. to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get logs(): string {

@@ -5,6 +5,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { CatalogModule } from './catalog/catalog.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { SlaModule } from './sla/sla.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { ViewsModule } from './views/views.module';
 import { SettingsModule } from './settings/settings.module';
 
@@ -24,6 +26,8 @@ export class AppModule {
           exports: [GATEWAY_CONFIG],
         },
         TicketsModule,
+        SlaModule,
+        KnowledgeModule,
         CatalogModule,
         ViewsModule,
         SettingsModule,

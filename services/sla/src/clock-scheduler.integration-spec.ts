@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { SlaClockBreached, SlaClockWarning, Topics } from '@itsm/contracts';
 import { OutboxWriter } from '@itsm/messaging';
 import { createDataSource } from '@itsm/persistence';
 import {
@@ -14,7 +15,6 @@ import { slaDataSourceSettings } from './app.module';
 import type { TicketClock } from './application/ports/clock-store';
 import { systemTime } from './application/ports/time-source';
 import type { SlaConfig } from './config/sla.config';
-import { SLA_EVENTS_TOPIC, SlaClockBreached, SlaClockWarning } from './contracts/sla-events';
 import { validateCalendar } from './domain/business-calendar';
 import { startClock } from './domain/sla-clock';
 import { TypeOrmClockStore } from './infrastructure/typeorm-clock.store';
@@ -48,7 +48,7 @@ describe('the SLA scheduler on real PostgreSQL and Kafka', () => {
     await migrate(config);
     dataSource = await createDataSource(slaDataSourceSettings(config)).initialize();
     store = new TypeOrmClockStore(dataSource, new OutboxWriter('/itsm/sla-tests'), systemTime);
-    probe = await KafkaProbe.start(SLA_EVENTS_TOPIC);
+    probe = await KafkaProbe.start(Topics.sla);
   });
 
   afterAll(async () => {
@@ -81,6 +81,8 @@ describe('the SLA scheduler on real PostgreSQL and Kafka', () => {
         id: randomUUID(),
         ticketNumber: `INC-${ticketId.slice(0, 6)}`,
         policyId: DEFAULT_POLICIES[0]?.id ?? '',
+        serviceId: null,
+        groupId: null,
         version: 1,
       };
     });

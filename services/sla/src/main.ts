@@ -1,5 +1,6 @@
 import { telemetry } from './instrument';
 import 'reflect-metadata';
+import { SlaGrpcPackage } from '@itsm/contracts';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { runService } from '@itsm/platform';
 import { AppModule, slaDataSourceSettings } from './app.module';
@@ -17,6 +18,12 @@ async function main(command: string | undefined): Promise<void> {
   await runService({
     module: AppModule.register(config),
     http: { host: config.HTTP_HOST, port: config.HTTP_PORT },
+    grpc: {
+      host: config.GRPC_HOST,
+      port: config.GRPC_PORT,
+      packages: [SlaGrpcPackage],
+      protoRoot: config.PROTO_ROOT,
+    },
     shutdownDrainMs: config.SHUTDOWN_DRAIN_MS,
     telemetry,
   });

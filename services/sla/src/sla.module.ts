@@ -10,6 +10,12 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { createKafka, type KafkaSettings, OutboxWriter } from '@itsm/messaging';
 import { ChangeClockTargetsUseCase } from './application/change-clock-targets/change-clock-targets.use-case';
+import { ComplianceReportUseCase } from './application/compliance-report/compliance-report.use-case';
+import { GetTicketSlaUseCase } from './application/get-ticket-sla/get-ticket-sla.use-case';
+import { ManageCalendarsUseCase } from './application/manage-calendars/manage-calendars.use-case';
+import { ManagePoliciesUseCase } from './application/manage-policies/manage-policies.use-case';
+import { COMPLIANCE_COUNTS, type ComplianceCounts } from './application/ports/compliance-counts';
+import { DEFINITION_STORE, type DefinitionStore } from './application/ports/definition-store';
 import { ClockChanges } from './application/clock-changes';
 import { FireDueClockEventsUseCase } from './application/fire-due-clock-events/fire-due-clock-events.use-case';
 import { CLOCK_ALARM, type ClockAlarm } from './application/ports/clock-alarm';
@@ -25,8 +31,11 @@ import {
 import { StartClocksUseCase } from './application/start-clocks/start-clocks.use-case';
 import { TrackTicketStatusUseCase } from './application/track-ticket-status/track-ticket-status.use-case';
 import { SlaMetrics } from './infrastructure/sla-metrics';
+import { SqlComplianceCounts } from './infrastructure/sql-compliance-counts';
+import { TypeOrmDefinitionStore } from './infrastructure/typeorm-definition.store';
 import { TypeOrmClockStore } from './infrastructure/typeorm-clock.store';
 import { TypeOrmSlaCatalog } from './infrastructure/typeorm-sla.catalog';
+import { SlaGrpcController } from './interface/sla.grpc-controller';
 import { ticketEventHandlers, TicketEventsConsumer } from './interface/ticket-events.consumer';
 
 export interface SlaSettings {
@@ -61,12 +70,13 @@ class SlaLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown 
   }
 }
 
-/** Use cases wired to their ports; ticket events and the scheduler are the ways in. */
+/** Use cases wired to their ports; ticket events, the scheduler and gRPC are the ways in. */
 @Module({})
 export class SlaModule {
   static register(settings: SlaSettings): DynamicModule {
     return {
       module: SlaModule,
+      controllers: [SlaGrpcController],
       providers: [
         { provide: TIME_SOURCE, useValue: systemTime },
         { provide: ID_GENERATOR, useValue: { newId: () => uuidv7() } satisfies IdGenerator },
@@ -188,6 +198,48 @@ export class SlaModule {
               handlers,
             );
           },
+        },
+        {
+          provide: DEFINITION_STORE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new TypeOrmDefinitionStore(dataSource),
+        },
+        {
+          provide: COMPLIANCE_COUNTS,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new SqlComplianceCounts(dataSource),
+        },
+        {
+          provide: ManageCalendarsUseCase,
+          inject: [DEFINITION_STORE, SLA_CATALOG, ID_GENERATOR, TIME_SOURCE],
+          useFactory: (
+            store: DefinitionStore,
+            catalog: SlaCatalog,
+            ids: IdGenerator,
+            time: TimeSource,
+          ) => new ManageCalendarsUseCase(store, catalog, ids, time),
+        },
+        {
+          provide: ManagePoliciesUseCase,
+          inject: [DEFINITION_STORE, SLA_CATALOG, ID_GENERATOR, TIME_SOURCE],
+          useFactory: (
+            store: DefinitionStore,
+            catalog: SlaCatalog,
+            ids: IdGenerator,
+            time: TimeSource,
+          ) => new ManagePoliciesUseCase(store, catalog, ids, time),
+        },
+        {
+          provide: GetTicketSlaUseCase,
+          inject: [TypeOrmClockStore, SLA_CATALOG, TIME_SOURCE],
+          useFactory: (store: TypeOrmClockStore, catalog: SlaCatalog, time: TimeSource) =>
+            new GetTicketSlaUseCase(store, catalog, time),
+        },
+        {
+          provide: ComplianceReportUseCase,
+          inject: [COMPLIANCE_COUNTS, SLA_CATALOG],
+          useFactory: (counts: ComplianceCounts, catalog: SlaCatalog) =>
+            new ComplianceReportUseCase(counts, catalog),
         },
         SlaLifecycle,
       ],

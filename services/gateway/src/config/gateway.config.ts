@@ -7,6 +7,10 @@ export const gatewayConfigSchema = serviceConfigSchema
   .extend({
     /** host:port of the tickets service's gRPC server. */
     TICKETS_GRPC_URL: z.string().min(1).default('127.0.0.1:50051'),
+    /** host:port of the SLA service's gRPC server. */
+    SLA_GRPC_URL: z.string().min(1).default('127.0.0.1:50052'),
+    /** host:port of the knowledge service's gRPC server. */
+    KNOWLEDGE_GRPC_URL: z.string().min(1).default('127.0.0.1:50053'),
     /** Directory holding proto/itsm/**; defaults to the bundle's or the repository's. */
     PROTO_ROOT: z.string().optional(),
     /** Largest accepted JSON body. */

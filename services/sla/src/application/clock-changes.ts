@@ -1,11 +1,13 @@
-import { type EventType, fromTimestamp, toTimestamp } from '@itsm/contracts';
 import {
+  type EventType,
+  fromTimestamp,
   SlaClockBreached,
   type SlaClockEvent,
   SlaClockMet,
   SlaClockWarning,
-  SlaTargetKind,
-} from '../contracts/sla-events';
+  SlaTarget as SlaTargetMessage,
+  toTimestamp,
+} from '@itsm/contracts';
 import type { BusinessCalendar } from '../domain/business-calendar';
 import {
   dueEvents,
@@ -43,10 +45,10 @@ export type ClockStep = (
   at: Date,
 ) => TicketClock | null;
 
-const TARGET_KINDS: Readonly<Record<SlaTarget, SlaTargetKind>> = {
-  first_response: SlaTargetKind.SLA_TARGET_FIRST_RESPONSE,
-  resolution: SlaTargetKind.SLA_TARGET_RESOLUTION,
-  ola: SlaTargetKind.SLA_TARGET_OLA,
+const TARGET_KINDS: Readonly<Record<SlaTarget, SlaTargetMessage>> = {
+  first_response: SlaTargetMessage.SLA_TARGET_FIRST_RESPONSE,
+  resolution: SlaTargetMessage.SLA_TARGET_RESOLUTION,
+  ola: SlaTargetMessage.SLA_TARGET_OLA,
 };
 
 function later(a: Date, b: Date): Date {

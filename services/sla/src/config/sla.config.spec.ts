@@ -7,6 +7,7 @@ describe('the SLA service configuration', () => {
   it('has defaults for everything but the database', () => {
     expect(loadConfig(slaConfigSchema, required)).toMatchObject({
       HTTP_PORT: 3102,
+      GRPC_PORT: 50052,
       KAFKA_BROKERS: ['127.0.0.1:9092'],
       SLA_CONSUMER_GROUP: 'itsm-sla',
       SLA_TICKET_EVENTS_TOPIC: 'itsm.tickets.v1',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   databaseConfigSchema,
+  grpcServerConfigSchema,
   kafkaConfigSchema,
   loadConfig,
   serviceConfigSchema,
@@ -15,6 +16,8 @@ export const slaConfigSchema = serviceConfigSchema
   .extend({ HTTP_PORT: serviceConfigSchema.shape.HTTP_PORT.default(3102) })
   .extend(databaseConfigSchema.shape)
   .extend(kafkaConfigSchema.shape)
+  .extend(grpcServerConfigSchema.shape)
+  .extend({ GRPC_PORT: grpcServerConfigSchema.shape.GRPC_PORT.default(50052) })
   .extend(telemetryConfigSchema.shape)
   .extend({
     /** Events relayed to Kafka per transaction. */

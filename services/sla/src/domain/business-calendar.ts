@@ -43,6 +43,11 @@ export type CalendarDefinition =
       workingDays: readonly WorkingDay[];
     };
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A calendar definition without its id: what administrators write and the store keeps. */
+export type CalendarRules = WithoutId<CalendarDefinition>;
+
 /** Minutes since local midnight, `start` inclusive, `end` exclusive; 1440 is the next midnight. */
 export interface MinuteInterval {
   readonly start: number;

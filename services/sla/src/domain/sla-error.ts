@@ -7,6 +7,8 @@ export enum SlaErrorCode {
   NoWorkingTime = 'NO_WORKING_TIME',
   /** A calendar or policy that is referenced does not exist. */
   NotFound = 'NOT_FOUND',
+  /** An update named a version of a calendar or policy that is no longer current. */
+  VersionConflict = 'VERSION_CONFLICT',
 }
 
 export interface FieldViolation {

@@ -1,6 +1,7 @@
 import { SlaError, SlaErrorCode } from './sla-error';
 import {
   isPausing,
+  type PolicyKind,
   selectPolicy,
   type SlaPolicy,
   type TicketFacts,
@@ -33,7 +34,7 @@ const policies: SlaPolicy[] = [
     conditions: { organizationIds: ['org-vip'], priorities: ['critical', 'high'] },
   }),
   policy('email-hardware', 40, {
-    conditions: { channels: ['email'], categories: ['hardware'], serviceIds: ['svc-laptops'] },
+    conditions: { channels: ['email'], categoryIds: ['cat-hardware'], serviceIds: ['svc-laptops'] },
   }),
 ];
 
@@ -53,7 +54,7 @@ const incident: TicketFacts = {
   priority: 'medium',
   serviceId: null,
   organizationId: null,
-  category: null,
+  categoryId: null,
   channel: 'portal',
 };
 
@@ -80,12 +81,12 @@ describe('selecting the policy of a ticket', () => {
     ['a critical service request', { type: 'service_request', priority: 'critical' }, 'critical'],
     [
       'an emailed laptop incident',
-      { channel: 'email', category: 'hardware', serviceId: 'svc-laptops' },
+      { channel: 'email', categoryId: 'cat-hardware', serviceId: 'svc-laptops' },
       'email-hardware',
     ],
     [
       'an emailed incident without a service',
-      { channel: 'email', category: 'hardware' },
+      { channel: 'email', categoryId: 'cat-hardware' },
       'default',
     ],
   ])('%s gets %s', (_label, facts, id) => {
@@ -163,7 +164,7 @@ describe('validating a policy', () => {
     ).toEqual([
       'id: id is required',
       'name: name must not be empty',
-      'order: order must be a whole number, not 1.5',
+      'order: order must be a whole number from 1, not 1.5',
       'targets.first_response.targetMs: targetMs must be a positive whole number of ms, not 0',
       'targets.resolution.calendarId: calendarId is required',
       'warningThresholds[1]: warning thresholds must be ascending without repeats',
@@ -177,5 +178,31 @@ describe('validating a policy', () => {
         violations: [{ field: 'targets', message: 'a policy needs at least one target' }],
       }),
     );
+  });
+
+  it('lets an SLA set first response and resolution, and an OLA only the group target', () => {
+    const both = policy('both', 1, {
+      targets: {
+        first_response: { targetMs: HOUR_MS, calendarId: 'moscow-office' },
+        ola: { targetMs: HOUR_MS, calendarId: 'moscow-office' },
+      },
+    });
+    expect(validatePolicy(both)).toBe(both);
+    const refused = (kind: PolicyKind) => {
+      try {
+        validatePolicy(both, kind);
+      } catch (error) {
+        return (error as SlaError).violations.map(({ field }) => field);
+      }
+      return [];
+    };
+    expect(refused('sla')).toEqual(['targets.ola']);
+    expect(refused('ola')).toEqual(['targets.first_response']);
+  });
+
+  it('refuses empty condition values', () => {
+    expect(
+      violationsOf(policy('blank', 1, { conditions: { organizationIds: ['org-1', ' '] } })),
+    ).toEqual(['conditions.organizationIds[1]: a condition value must not be empty']);
   });
 });

@@ -1,4 +1,5 @@
 import { SLA_TARGETS, type SlaTarget, warningThresholdViolations } from './sla-clock';
+import { nameViolations } from './definition-name';
 import { type FieldViolation, SlaError, SlaErrorCode } from './sla-error';
 
 /** What a policy is matched on, as the tickets service reports it. */
@@ -7,7 +8,7 @@ export interface TicketFacts {
   priority: string;
   serviceId: string | null;
   organizationId: string | null;
-  category: string | null;
+  categoryId: string | null;
   channel: string | null;
 }
 
@@ -17,7 +18,7 @@ export interface PolicyConditions {
   priorities?: readonly string[];
   serviceIds?: readonly string[];
   organizationIds?: readonly string[];
-  categories?: readonly string[];
+  categoryIds?: readonly string[];
   channels?: readonly string[];
 }
 
@@ -32,6 +33,16 @@ export interface PauseRule {
   /** Pending reasons that pause; absent or empty pauses for any reason. */
   reasons?: readonly string[];
 }
+
+/** An SLA is customer-facing (first response, resolution); an OLA is per support group. */
+export const POLICY_KINDS = ['sla', 'ola'] as const;
+export type PolicyKind = (typeof POLICY_KINDS)[number];
+
+/** The targets each kind of policy may set. */
+export const TARGETS_OF_KIND: Readonly<Record<PolicyKind, readonly SlaTarget[]>> = {
+  sla: ['first_response', 'resolution'],
+  ola: ['ola'],
+};
 
 export interface SlaPolicy {
   id: string;
@@ -50,21 +61,22 @@ const CONDITION_FACTS = {
   priorities: 'priority',
   serviceIds: 'serviceId',
   organizationIds: 'organizationId',
-  categories: 'category',
+  categoryIds: 'categoryId',
   channels: 'channel',
 } as const satisfies Record<keyof PolicyConditions, keyof TicketFacts>;
 
-/** Checks a policy and reports every problem at once. */
-export function validatePolicy(policy: SlaPolicy): SlaPolicy {
+/**
+ * Checks a policy and reports every problem at once. With its kind, also that it sets only
+ * targets of that kind (stored policies are checked without, as they were accepted).
+ */
+export function validatePolicy(policy: SlaPolicy, kind?: PolicyKind): SlaPolicy {
   const violations: FieldViolation[] = [];
   if (policy.id.trim().length === 0) violations.push({ field: 'id', message: 'id is required' });
-  if (policy.name.trim().length === 0) {
-    violations.push({ field: 'name', message: 'name must not be empty' });
-  }
-  if (!Number.isSafeInteger(policy.order)) {
+  violations.push(...nameViolations(policy.name));
+  if (!Number.isSafeInteger(policy.order) || policy.order < 1) {
     violations.push({
       field: 'order',
-      message: `order must be a whole number, not ${policy.order}`,
+      message: `order must be a whole number from 1, not ${policy.order}`,
     });
   }
   const targets = SLA_TARGETS.filter((target) => policy.targets[target] !== undefined);
@@ -83,6 +95,24 @@ export function validatePolicy(policy: SlaPolicy): SlaPolicy {
       violations.push({ field: `targets.${target}.calendarId`, message: 'calendarId is required' });
     }
   }
+  if (kind) {
+    for (const target of targets.filter((target) => !TARGETS_OF_KIND[kind].includes(target))) {
+      violations.push({
+        field: `targets.${target}`,
+        message: `an ${kind.toUpperCase()} policy sets ${TARGETS_OF_KIND[kind].join(' and ')} targets, not ${target}`,
+      });
+    }
+  }
+  Object.entries(policy.conditions).forEach(([condition, values]) => {
+    (values as readonly string[] | undefined)?.forEach((value, index) => {
+      if (value.trim().length === 0) {
+        violations.push({
+          field: `conditions.${condition}[${index}]`,
+          message: 'a condition value must not be empty',
+        });
+      }
+    });
+  });
   violations.push(...warningThresholdViolations(policy.warningThresholds, 'warningThresholds'));
   policy.pauseWhen.forEach((rule, index) => {
     if (rule.status.trim().length === 0) {

@@ -1,10 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CalendarDefinition } from '../domain/business-calendar';
-
-type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+import type { CalendarRules } from '../domain/business-calendar';
 
 /** How a calendar is stored: its definition without the id, which is the row's. */
-export type StoredCalendarDefinition = WithoutId<CalendarDefinition>;
+export type StoredCalendarDefinition = CalendarRules;
 
 /** A row of `sla_calendars`. */
 @Entity({ name: 'sla_calendars' })
@@ -17,6 +15,12 @@ export class SlaCalendarEntity {
 
   @Column('jsonb')
   definition!: StoredCalendarDefinition;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
 
   @Column('integer')
   version!: number;

@@ -29,6 +29,12 @@ export class SlaClockEntity {
   @Column('uuid', { name: 'calendar_id' })
   calendarId!: string;
 
+  @Column('uuid', { name: 'service_id', nullable: true })
+  serviceId!: string | null;
+
+  @Column('text', { name: 'group_id', nullable: true })
+  groupId!: string | null;
+
   @Column('text')
   state!: string;
 

@@ -1,7 +1,6 @@
 import { metrics } from '@opentelemetry/api';
 import type { FiredEventsObserver } from '../application/scheduling/clock-scheduler';
-import type { SlaClockEvent } from '../contracts/sla-events';
-import { fromTimestamp } from '@itsm/contracts';
+import { fromTimestamp, type SlaClockEvent } from '@itsm/contracts';
 
 const meter = metrics.getMeter('itsm-sla');
 

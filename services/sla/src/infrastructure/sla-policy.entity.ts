@@ -34,6 +34,12 @@ export class SlaPolicyEntity {
   @Column('boolean')
   active!: boolean;
 
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+
   @Column('integer')
   version!: number;
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { OutboxWriter } from '@itsm/messaging';
-import type { ClockStore, ClockTransaction } from '../application/ports/clock-store';
+import type { ClockStore, ClockTransaction, TicketClock } from '../application/ports/clock-store';
 import type { TimeSource } from '../application/ports/time-source';
 import { toClockRow, toTicketClock } from './clock-row.mapper';
 import { SlaClockEntity } from './sla-clock.entity';
@@ -15,6 +15,13 @@ export class TypeOrmClockStore implements ClockStore {
 
   transaction<T>(work: (transaction: ClockTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(this.transactionOn(manager)));
+  }
+
+  async clocksOfTicket(ticketId: string): Promise<TicketClock[]> {
+    const rows = await this.dataSource
+      .getRepository(SlaClockEntity)
+      .find({ where: { ticketId }, order: { target: 'ASC' } });
+    return rows.map(toTicketClock);
   }
 
   async upcomingEventInstants(until: Date, limit: number): Promise<Date[]> {

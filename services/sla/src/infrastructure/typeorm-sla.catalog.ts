@@ -21,7 +21,8 @@ export interface CatalogLogger {
 /**
  * Calendars and policies from PostgreSQL, validated once and kept for `refreshMs`: every ticket
  * event needs them and they change rarely. Only a cache: an id it does not know yet makes it
- * read again before giving up.
+ * read again before giving up, a write through this replica's API drops it at once
+ * (`invalidate`), and other replicas see the write within `refreshMs`.
  */
 export class TypeOrmSlaCatalog implements SlaCatalog {
   private snapshot: Promise<Snapshot> | undefined;
@@ -49,6 +50,11 @@ export class TypeOrmSlaCatalog implements SlaCatalog {
     return calendar;
   }
 
+  invalidate(): void {
+    this.snapshot = undefined;
+    this.loadedAt = 0;
+  }
+
   private current(): Promise<Snapshot> {
     const expired = this.time.now().getTime() - this.loadedAt >= this.refreshMs;
     return this.snapshot && !expired ? this.snapshot : this.reload();
@@ -67,7 +73,9 @@ export class TypeOrmSlaCatalog implements SlaCatalog {
   private async load(): Promise<Snapshot> {
     const [calendarRows, policyRows] = await Promise.all([
       this.dataSource.getRepository(SlaCalendarEntity).find(),
-      this.dataSource.getRepository(SlaPolicyEntity).find({ order: { position: 'ASC' } }),
+      this.dataSource
+        .getRepository(SlaPolicyEntity)
+        .find({ order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
     ]);
     const calendars = new Map<string, BusinessCalendar>();
     for (const row of calendarRows) {

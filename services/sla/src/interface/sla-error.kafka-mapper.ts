@@ -14,6 +14,7 @@ export function dispositionOf(code: SlaErrorCode): Disposition {
   switch (code) {
     case SlaErrorCode.ValidationFailed:
     case SlaErrorCode.InvalidTransition:
+    case SlaErrorCode.VersionConflict: // only calendar and policy updates name versions
       return { action: 'skip', level: 'warn' };
     case SlaErrorCode.NoWorkingTime:
     case SlaErrorCode.NotFound:

@@ -103,7 +103,7 @@ describe('the ticket-event consumer', () => {
     ]);
   });
 
-  it('changes the targets when the priority changed, and only then', async () => {
+  it('changes the targets when the priority, service or category changed, and only then', async () => {
     const { calls, deliver } = consumer();
     await deliver(TicketUpdated, {
       ticket: ticket({ priority: 'PRIORITY_HIGH' }),
@@ -113,7 +113,23 @@ describe('the ticket-event consumer', () => {
       ticket: ticket(),
       changes: [{ field: 'title', oldValue: 'a', newValue: 'b' }],
     });
-    expect(calls.map((call) => call.split(' ')[0])).toEqual(['changeClockTargets']);
+    await deliver(TicketUpdated, {
+      ticket: ticket({ serviceId: '0194a000-0000-7000-8000-0000000000a1' }),
+      changes: [
+        { field: 'serviceId', oldValue: '', newValue: '0194a000-0000-7000-8000-0000000000a1' },
+      ],
+    });
+    await deliver(TicketUpdated, {
+      ticket: ticket({ categoryId: '0194a000-0000-7000-8000-0000000000c1' }),
+      changes: [
+        { field: 'categoryId', oldValue: '', newValue: '0194a000-0000-7000-8000-0000000000c1' },
+      ],
+    });
+    expect(calls.map((call) => call.split(' ')[0])).toEqual([
+      'changeClockTargets',
+      'changeClockTargets',
+      'changeClockTargets',
+    ]);
   });
 
   it('ignores problems and changes', async () => {

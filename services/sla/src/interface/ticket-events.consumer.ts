@@ -29,6 +29,9 @@ import { SlaError } from '../domain/sla-error';
 import { dispositionOf } from './sla-error.kafka-mapper';
 import { toTicketSnapshot } from './ticket-message.mapper';
 
+/** Edited ticket fields that policies match on: a change may give the ticket another policy. */
+const POLICY_FACTS_EDITED: readonly string[] = ['priority', 'serviceId', 'categoryId'];
+
 export interface TicketEventUseCases {
   startClocks: StartClocksUseCase;
   trackTicketStatus: TrackTicketStatusUseCase;
@@ -103,7 +106,7 @@ export function ticketEventHandlers(
       await useCases.recordFirstResponse.execute({ ticketId: ticket.id, respondedAt }, transaction);
     }),
     handler(TicketUpdated, async (ticket, event, transaction) => {
-      if (event.changes.some(({ field }) => field === 'priority')) {
+      if (event.changes.some(({ field }) => POLICY_FACTS_EDITED.includes(field))) {
         await useCases.changeClockTargets.execute({ ticket }, transaction);
       }
       if (ticket.firstRespondedAt) {

@@ -29,7 +29,11 @@ describe('the ticket of a tickets event', () => {
       pendingReason: 'awaiting_customer',
       organizationId: null,
       channel: 'email',
+      serviceId: null,
+      categoryId: null,
+      assignmentGroupId: null,
       createdAt: new Date('2026-11-27T14:30:00Z'),
+      reportedAt: new Date('2026-11-27T14:30:00Z'),
       updatedAt: new Date('2026-11-30T07:00:00Z'),
       firstRespondedAt: null,
     });
@@ -37,6 +41,27 @@ describe('the ticket of a tickets event', () => {
 
   it('counts a ticket never changed as changed when it was created', () => {
     expect(toTicketSnapshot(ticketOf({})).updatedAt).toEqual(new Date('2026-11-27T14:30:00Z'));
+  });
+
+  it('carries what policies match on and when the requester reported it', () => {
+    expect(
+      toTicketSnapshot(
+        ticketOf({
+          organizationId: 'org-7',
+          serviceId: '0194a000-0000-7000-8000-0000000000a1',
+          categoryId: '0194a000-0000-7000-8000-0000000000c1',
+          assignmentGroupId: 'service-desk',
+          reportedAt: '2026-11-27T09:05:00Z',
+        }),
+      ),
+    ).toMatchObject({
+      organizationId: 'org-7',
+      serviceId: '0194a000-0000-7000-8000-0000000000a1',
+      categoryId: '0194a000-0000-7000-8000-0000000000c1',
+      assignmentGroupId: 'service-desk',
+      reportedAt: new Date('2026-11-27T09:05:00Z'),
+      createdAt: new Date('2026-11-27T14:30:00Z'),
+    });
   });
 
   it.each([

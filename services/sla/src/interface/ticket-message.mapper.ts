@@ -36,7 +36,12 @@ export function toTicketSnapshot(ticket: Ticket | undefined): TicketSnapshot {
     pendingReason: spellingOf('PENDING_REASON_', ticket.pendingReason),
     organizationId: ticket.organizationId || null,
     channel: spellingOf('CHANNEL_', ticket.channel),
+    serviceId: ticket.serviceId || null,
+    categoryId: ticket.categoryId || null,
+    assignmentGroupId: ticket.assignmentGroupId || null,
     createdAt,
+    // Tickets from before reported_at existed were reported when they were created.
+    reportedAt: instantOf(ticket.reportedAt) ?? createdAt,
     updatedAt: instantOf(ticket.updatedAt) ?? createdAt,
     firstRespondedAt: instantOf(ticket.firstRespondedAt),
   };

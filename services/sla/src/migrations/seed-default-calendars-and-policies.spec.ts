@@ -9,7 +9,7 @@ const facts = (type: string, priority: string) => ({
   priority,
   serviceId: null,
   organizationId: null,
-  category: null,
+  categoryId: null,
   channel: 'portal',
 });
 

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { EventType } from '@itsm/contracts';
+import { type EventType, SlaGrpcPackage } from '@itsm/contracts';
 import { cloudEventHeaders, createKafka, KafkaEventPublisher } from '@itsm/messaging';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { runService } from '@itsm/platform';
@@ -59,15 +59,27 @@ export async function migrate(config: SlaConfig): Promise<void> {
   await runMigrations(createDataSource(slaDataSourceSettings(config)));
 }
 
-/** One replica of the SLA service, in this process, as `main.ts` starts it. */
-export async function startSlaReplica(config: SlaConfig): Promise<INestApplication> {
-  const port = await freePort();
-  return runService({
-    module: AppModule.register({ ...config, HTTP_PORT: port }),
+export interface RunningSlaService {
+  app: INestApplication;
+  /** host:port of its gRPC server. */
+  grpcUrl: string;
+}
+
+/** One replica of the SLA service, in this process, as `main.ts` starts it, on free ports. */
+export async function startSlaService(config: SlaConfig): Promise<RunningSlaService> {
+  const [port, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const app = await runService({
+    module: AppModule.register({ ...config, HTTP_PORT: port, GRPC_PORT: grpcPort }),
     http: { host: '127.0.0.1', port },
+    grpc: { host: '127.0.0.1', port: grpcPort, packages: [SlaGrpcPackage] },
     shutdownDrainMs: 0,
     telemetry: { shutdown: async () => undefined },
   });
+  return { app, grpcUrl: `127.0.0.1:${grpcPort}` };
+}
+
+export async function startSlaReplica(config: SlaConfig): Promise<INestApplication> {
+  return (await startSlaService(config)).app;
 }
 
 export interface PublishOptions {

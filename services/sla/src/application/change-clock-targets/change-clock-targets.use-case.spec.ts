@@ -1,4 +1,4 @@
-import { SlaClockBreached } from '../../contracts/sla-events';
+import { SlaClockBreached } from '@itsm/contracts';
 import { ALWAYS_ON_CALENDAR_ID } from '../../migrations/1764921600002-seed-default-calendars-and-policies';
 import { aTicket, msk, policyNamed, useCases } from '../testing/fixtures';
 

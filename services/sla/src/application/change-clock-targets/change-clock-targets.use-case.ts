@@ -5,7 +5,7 @@ import type { ClockChanges } from '../clock-changes';
 import type { ClockAlarm } from '../ports/clock-alarm';
 import type { ClockTransaction } from '../ports/clock-store';
 import type { SlaCatalog } from '../ports/sla-catalog';
-import { factsOf, hasClocks } from '../ticket-snapshot';
+import { factsOf, hasClocks, withReferences } from '../ticket-snapshot';
 import type { ChangeClockTargetsCommand } from './change-clock-targets.command';
 
 function sameThresholds(warnings: readonly ClockWarning[], thresholds: readonly number[]): boolean {
@@ -16,9 +16,9 @@ function sameThresholds(warnings: readonly ClockWarning[], thresholds: readonly 
 }
 
 /**
- * Applies the policy that matches the ticket now (after a priority change) to its counting
- * clocks: the new target counts from the change and the business time counted so far is
- * kept. A target the new policy lacks is cancelled. When no policy matches any more, the
+ * Applies the policy that matches the ticket now (after a change of its priority, service or
+ * category) to its counting clocks: the new target counts from the change and the business
+ * time counted so far is kept. A target the new policy lacks is cancelled. When no policy matches any more, the
  * clocks keep the policy they had: an edit must not silently drop a ticket's SLA.
  */
 export class ChangeClockTargetsUseCase {
@@ -42,7 +42,9 @@ export class ChangeClockTargetsUseCase {
       calendars.set(calendarId, await this.catalog.calendar(calendarId));
     }
 
-    const planned = await this.changes.plan(clocks, ticket.updatedAt, (clock, calendar, at) => {
+    const planned = await this.changes.plan(clocks, ticket.updatedAt, (current, calendar, at) => {
+      const referenced = withReferences(current, ticket);
+      const clock = referenced ?? current;
       const target = policy.targets[clock.target];
       if (!target) return { ...clock, ...cancelClock(clock, calendar, at) };
       const unchanged =
@@ -50,7 +52,7 @@ export class ChangeClockTargetsUseCase {
         clock.targetMs === target.targetMs &&
         clock.calendarId === target.calendarId &&
         sameThresholds(clock.warnings, policy.warningThresholds);
-      if (unchanged) return null;
+      if (unchanged) return referenced;
       const changed = changeTarget(clock, calendar, at, {
         targetMs: target.targetMs,
         calendar: calendars.get(target.calendarId) ?? calendar,

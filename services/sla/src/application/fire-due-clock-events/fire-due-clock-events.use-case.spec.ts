@@ -1,5 +1,5 @@
 import { fromTimestamp } from '@itsm/contracts';
-import { SlaClockBreached, SlaClockWarning } from '../../contracts/sla-events';
+import { SlaClockBreached, SlaClockWarning } from '@itsm/contracts';
 import { aTicket, msk, useCases } from '../testing/fixtures';
 
 describe('firing due clock events', () => {

@@ -1,4 +1,4 @@
-import type { SlaClockEvent } from '../../contracts/sla-events';
+import type { SlaClockEvent } from '@itsm/contracts';
 import type { ClockChanges } from '../clock-changes';
 import type { ClockStore } from '../ports/clock-store';
 import type { TimeSource } from '../ports/time-source';

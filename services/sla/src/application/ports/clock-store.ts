@@ -7,6 +7,10 @@ export interface TicketClock extends SlaClock {
   ticketNumber: string;
   /** The policy that set the clock's target: recorded, so reports can say which one applied. */
   policyId: string;
+  /** The ticket's business service, for compliance per service; null when none. */
+  serviceId: string | null;
+  /** The assignment group holding the ticket while the clock counted, for compliance per group. */
+  groupId: string | null;
   /** Incremented by every write; a write at a stale version fails instead of losing an update. */
   version: number;
 }
@@ -38,6 +42,8 @@ export interface ClockTransaction {
 
 export interface ClockStore {
   transaction<T>(work: (transaction: ClockTransaction) => Promise<T>): Promise<T>;
+  /** The ticket's clocks as committed, by target, without locking them: for showing. */
+  clocksOfTicket(ticketId: string): Promise<TicketClock[]>;
   /** Distinct instants of pending clock events up to `until` (past ones too), earliest first. */
   upcomingEventInstants(until: Date, limit: number): Promise<Date[]>;
 }

@@ -9,6 +9,8 @@ export interface SlaCatalog {
   policy(id: string): Promise<SlaPolicy | undefined>;
   /** Throws `SlaError` NOT_FOUND for an unknown calendar. */
   calendar(id: string): Promise<BusinessCalendar>;
+  /** Forgets what it holds, after a calendar or policy was written: the next read sees it. */
+  invalidate(): void;
 }
 
 export const SLA_CATALOG = Symbol('SlaCatalog');

@@ -1,4 +1,4 @@
-import { SlaClockMet, SlaClockWarning } from '../../contracts/sla-events';
+import { SlaClockMet, SlaClockWarning } from '@itsm/contracts';
 import { aTicket, msk, useCases } from '../testing/fixtures';
 
 describe('recording the first response', () => {

@@ -1,4 +1,4 @@
-import type { SlaClockEvent } from '../../contracts/sla-events';
+import type { SlaClockEvent } from '@itsm/contracts';
 import type { FireDueClockEventsUseCase } from '../fire-due-clock-events/fire-due-clock-events.use-case';
 import type { ClockAlarm } from '../ports/clock-alarm';
 import type { ClockStore } from '../ports/clock-store';

@@ -1,5 +1,5 @@
 import { fromTimestamp } from '@itsm/contracts';
-import { SlaClockBreached, type SlaClockEvent, SlaClockWarning } from '../../contracts/sla-events';
+import { SlaClockBreached, type SlaClockEvent, SlaClockWarning } from '@itsm/contracts';
 import { aTicket, msk, policyNamed, useCases } from '../testing/fixtures';
 
 function summary(event: { payload: unknown }) {
@@ -114,5 +114,55 @@ describe('starting the clocks of a new ticket', () => {
     await startClocks.execute({ ticket }, store.direct());
     expect(store.clocks).toHaveLength(2);
     expect(store.events).toHaveLength(3);
+  });
+
+  it('counts from when the requester reported a ticket logged after the fact', async () => {
+    // A call on Friday 17:30 written up on Monday 10:00: the 4-business-hour target of a medium
+    // incident's first response ran out at 12:30, and is announced when the ticket is opened.
+    const { store, startClocks } = useCases(msk('2026-11-30 10:00:01'));
+    const ticket = aTicket({
+      priority: 'medium',
+      reportedAt: msk('2026-11-27 17:30'),
+      createdAt: msk('2026-11-30 10:00'),
+      updatedAt: msk('2026-11-30 10:00'),
+    });
+    await startClocks.execute({ ticket }, store.direct());
+    expect(store.clocks.map(({ target, startedAt, dueAt }) => [target, startedAt, dueAt])).toEqual([
+      ['first_response', msk('2026-11-27 17:30'), msk('2026-11-30 12:30')],
+      ['resolution', msk('2026-11-27 17:30'), msk('2026-12-02 17:30')],
+    ]);
+    // Friday 17:30–18:00 and Monday 09:00–10:00: 1.5 of 4 business hours, nothing due yet.
+    expect(store.events).toEqual([]);
+  });
+
+  it('matches policies on the service and category of the ticket, and records them', async () => {
+    const { store, startClocks, catalog } = useCases(msk('2026-11-27 17:30:01'));
+    const laptops = {
+      ...policyNamed('Incidents · critical'),
+      id: '0194c000-0000-7000-8000-000000000001',
+      name: 'Laptops',
+      order: 1,
+      conditions: { serviceIds: ['svc-laptops'], categoryIds: ['cat-hardware'] },
+    };
+    catalog.policies = [...catalog.policies, laptops];
+    const elsewhere = aTicket({ serviceId: 'svc-laptops', categoryId: 'cat-software' });
+    const laptop = aTicket({
+      serviceId: 'svc-laptops',
+      categoryId: 'cat-hardware',
+      assignmentGroupId: 'workplace',
+    });
+    await startClocks.execute({ ticket: elsewhere }, store.direct());
+    await startClocks.execute({ ticket: laptop }, store.direct());
+    const policyOf = (ticketId: string) =>
+      store.clocks.filter((clock) => clock.ticketId === ticketId).map((clock) => clock.policyId);
+    expect(policyOf(elsewhere.id)).toEqual([
+      policyNamed('Incidents · medium').id,
+      policyNamed('Incidents · medium').id,
+    ]);
+    expect(policyOf(laptop.id)).toEqual([laptops.id, laptops.id]);
+    expect(store.clocks.find((clock) => clock.ticketId === laptop.id)).toMatchObject({
+      serviceId: 'svc-laptops',
+      groupId: 'workplace',
+    });
   });
 });

@@ -5,7 +5,7 @@ import type { ClockAlarm } from '../ports/clock-alarm';
 import type { ClockTransaction, TicketClock } from '../ports/clock-store';
 import type { IdGenerator } from '../ports/id-generator';
 import type { SlaCatalog } from '../ports/sla-catalog';
-import { factsOf, hasClocks } from '../ticket-snapshot';
+import { factsOf, hasClocks, referencesOf } from '../ticket-snapshot';
 import type { StartClocksCommand } from './start-clocks.command';
 
 /** The targets a ticket's policy starts on creation; OLA clocks follow group assignments. */
@@ -13,7 +13,9 @@ const STARTED_TARGETS = ['first_response', 'resolution'] as const;
 
 /**
  * Starts the first-response and resolution clocks of a new incident or service request by
- * the first policy (in order) that matches it, counted from the ticket's creation.
+ * the first policy (in order) that matches it, counted from when the requester reported it
+ * (for a ticket logged after the fact that is before its creation, so targets it already
+ * missed are announced at once).
  */
 export class StartClocksUseCase {
   constructor(
@@ -43,7 +45,7 @@ export class StartClocksUseCase {
         targetMs: policyTarget.targetMs,
         warningThresholds: policy.warningThresholds,
         calendar: await this.catalog.calendar(policyTarget.calendarId),
-        now: ticket.createdAt,
+        now: ticket.reportedAt,
       });
       planned.push(
         await this.changes.planStart({
@@ -51,6 +53,7 @@ export class StartClocksUseCase {
           id: this.ids.newId(),
           ticketNumber: ticket.number,
           policyId: policy.id,
+          ...referencesOf(ticket),
           version: 1,
         }),
       );

@@ -25,6 +25,12 @@ export class InMemoryClockStore implements ClockStore {
     return this.transactionOn(this);
   }
 
+  async clocksOfTicket(ticketId: string): Promise<TicketClock[]> {
+    return this.clocks
+      .filter((clock) => clock.ticketId === ticketId)
+      .sort((a, b) => a.target.localeCompare(b.target));
+  }
+
   async upcomingEventInstants(until: Date, limit: number): Promise<Date[]> {
     const instants = new Set(
       this.clocks

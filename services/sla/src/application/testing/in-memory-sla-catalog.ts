@@ -18,7 +18,7 @@ export class InMemorySlaCatalog implements SlaCatalog {
     this.calendars = new Map(
       calendars.map((definition) => [definition.id, validateCalendar(definition)]),
     );
-    policies.forEach(validatePolicy);
+    policies.forEach((policy) => validatePolicy(policy));
   }
 
   async slaPolicies(): Promise<readonly SlaPolicy[]> {
@@ -27,6 +27,12 @@ export class InMemorySlaCatalog implements SlaCatalog {
 
   async policy(id: string): Promise<SlaPolicy | undefined> {
     return this.policies.find((policy) => policy.id === id);
+  }
+
+  invalidations = 0;
+
+  invalidate(): void {
+    this.invalidations += 1;
   }
 
   async calendar(id: string): Promise<BusinessCalendar> {

@@ -4,7 +4,7 @@ import {
   type SlaClockEvent,
   SlaClockMet,
   SlaClockWarning,
-} from '../../contracts/sla-events';
+} from '@itsm/contracts';
 import type { TicketSnapshot } from '../ticket-snapshot';
 import { aTicket, msk, useCases } from '../testing/fixtures';
 
@@ -56,6 +56,25 @@ describe('tracking a ticket’s status', () => {
       dueAt: msk('2026-11-30 13:30'),
     });
     expect(clock('resolution')).toMatchObject({ state: 'running', dueAt: msk('2026-12-03 09:30') });
+  });
+
+  it('records the group holding the ticket while the clocks count, and keeps it once stopped', async () => {
+    const { change, clock, store } = await openedOnFriday();
+    await change('2026-11-30 09:10', { status: 'assigned', assignmentGroupId: 'service-desk' });
+    expect(clock('resolution')).toMatchObject({ state: 'running', groupId: 'service-desk' });
+    const versionBefore = clock('resolution').version;
+    // A move to another group changes no clock state, but is written all the same.
+    await change('2026-11-30 09:20', { status: 'assigned', assignmentGroupId: 'network' });
+    expect(clock('resolution')).toMatchObject({
+      groupId: 'network',
+      version: versionBefore + 1,
+    });
+    await change('2026-11-30 09:30', { status: 'resolved', assignmentGroupId: 'network' });
+    await change('2026-11-30 09:40', { status: 'closed', assignmentGroupId: 'archive' });
+    expect(store.clocks.map(({ state, groupId }) => [state, groupId])).toEqual([
+      ['met', 'network'],
+      ['met', 'network'],
+    ]);
   });
 
   it('keeps counting while awaiting a vendor', async () => {

@@ -12,7 +12,7 @@ import type { ClockChanges } from '../clock-changes';
 import type { ClockAlarm } from '../ports/clock-alarm';
 import type { ClockTransaction, TicketClock } from '../ports/clock-store';
 import type { SlaCatalog } from '../ports/sla-catalog';
-import type { TicketSnapshot } from '../ticket-snapshot';
+import { type TicketSnapshot, withReferences } from '../ticket-snapshot';
 import type { TrackTicketStatusCommand } from './track-ticket-status.command';
 
 /**
@@ -65,8 +65,10 @@ export class TrackTicketStatusUseCase {
       if (!policies.has(policyId)) policies.set(policyId, await this.catalog.policy(policyId));
     }
     const planned = await this.changes.plan(clocks, ticket.updatedAt, (clock, calendar, at) => {
-      const next = clockForStatus(clock, calendar, at, ticket, policies.get(clock.policyId));
-      return next ? ({ ...clock, ...next } satisfies TicketClock) : null;
+      const referenced = withReferences(clock, ticket) ?? clock;
+      const next = clockForStatus(referenced, calendar, at, ticket, policies.get(clock.policyId));
+      if (next) return { ...referenced, ...next } satisfies TicketClock;
+      return referenced === clock ? null : referenced;
     });
     this.alarm.wakeAt(await this.changes.write(transaction, planned));
   }
