@@ -215,3 +215,54 @@ export interface TicketState {
   status: TicketStatus;
   version: number;
 }
+
+export type ArticleAudience = 'public' | 'internal';
+export type ArticleStatus = 'draft' | 'in_review' | 'published' | 'archived';
+export type ArticleAction = 'submit' | 'approve' | 'send_back' | 'publish' | 'archive';
+
+/** POST /api/v1/knowledge/categories (CreateKnowledgeCategoryDto). */
+export interface CreateKnowledgeCategoryBody {
+  name: string;
+  parentId?: string;
+  actorId: string;
+}
+
+/** What the seeder reads back from a KnowledgeCategoryDto. */
+export interface KnowledgeCategoryRecord {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+/** POST /api/v1/knowledge/articles (CreateArticleDto). */
+export interface CreateArticleBody {
+  language: Language;
+  title: string;
+  /** Markdown. */
+  body: string;
+  audience: ArticleAudience;
+  categoryId?: string;
+  tags?: string[];
+  authorId: string;
+  /** The article this one translates: both join one translation group. */
+  translationOf?: string;
+}
+
+/** POST /api/v1/knowledge/articles/{id}/transitions (TransitionArticleDto). */
+export interface ArticleTransitionBody {
+  action: ArticleAction;
+  actorId: string;
+  comment?: string;
+}
+
+/**
+ * What the seeder reads back from an ArticleDto (alone, or as the `article` of a
+ * TransitionResultDto): the working copy's title is in content.
+ */
+export interface ArticleRecord {
+  id: string;
+  language: Language;
+  status: ArticleStatus;
+  authorId: string;
+  content: { title: string };
+}

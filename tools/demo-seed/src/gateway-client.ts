@@ -1,12 +1,17 @@
 import type {
+  ArticleRecord,
+  ArticleTransitionBody,
   CatalogItemRecord,
   CategoryRecord,
   CommentBody,
+  CreateArticleBody,
   CreateCatalogItemBody,
   CreateCategoryBody,
+  CreateKnowledgeCategoryBody,
   CreateServiceBody,
   CreateTicketBody,
   CreateViewBody,
+  KnowledgeCategoryRecord,
   RateBody,
   RelationBody,
   RequestCatalogItemBody,
@@ -58,6 +63,17 @@ export interface DemoApi {
   /** The owner's views and every shared one. */
   listViews(ownerId: string): Promise<ViewRecord[]>;
   createView(body: CreateViewBody): Promise<ViewRecord>;
+}
+
+/** The knowledge base's authoring endpoints the seeder uses; tests fake it. */
+export interface KnowledgeApi {
+  /** The whole category tree. */
+  listKnowledgeCategories(): Promise<KnowledgeCategoryRecord[]>;
+  createKnowledgeCategory(body: CreateKnowledgeCategoryBody): Promise<KnowledgeCategoryRecord>;
+  /** Every article of the author, in any status (all pages). */
+  listArticlesBy(authorId: string): Promise<ArticleRecord[]>;
+  createArticle(body: CreateArticleBody): Promise<ArticleRecord>;
+  transitionArticle(articleId: string, body: ArticleTransitionBody): Promise<ArticleRecord>;
 }
 
 /** An error answer of the API, with its RFC 9457 problem details when it sent them. */
@@ -146,13 +162,26 @@ const SERVICE_FIELDS = ['id', 'name', 'createdAt'] as const;
 const CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
 const ITEM_FIELDS = ['id', 'serviceId', 'name'] as const;
 const VIEW_FIELDS = ['id', 'ownerId', 'name'] as const;
+const KNOWLEDGE_CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
+const ARTICLE_FIELDS = ['id', 'language', 'status', 'authorId', 'content'] as const;
+
+/** The most the article list answers in one page. */
+const ARTICLE_PAGE_SIZE = 100;
+
+function articleOf(value: unknown): ArticleRecord {
+  const article = recordOf<ArticleRecord>(value, ARTICLE_FIELDS, 'article');
+  if (typeof article.content.title !== 'string') {
+    throw new Error(`not an article (no content.title): ${JSON.stringify(value).slice(0, 300)}`);
+  }
+  return { ...article, content: { title: article.content.title } };
+}
 
 export type Fetch = typeof fetch;
 
 type Method = 'GET' | 'POST' | 'PUT';
 
 /** The gateway's REST API over Node's fetch (keep-alive by default). */
-export class GatewayClient implements DemoApi {
+export class GatewayClient implements DemoApi, KnowledgeApi {
   private readonly apiUrl: string;
   private readonly ticketsUrl: string;
 
@@ -275,6 +304,55 @@ export class GatewayClient implements DemoApi {
   async createView(body: CreateViewBody): Promise<ViewRecord> {
     const response = await this.send('POST', `${this.apiUrl}/views`, body, {});
     return recordOf<ViewRecord>(await response.json(), VIEW_FIELDS, 'view');
+  }
+
+  async listKnowledgeCategories(): Promise<KnowledgeCategoryRecord[]> {
+    const url = `${this.apiUrl}/knowledge/categories`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<KnowledgeCategoryRecord>(
+      await response.json(),
+      KNOWLEDGE_CATEGORY_FIELDS,
+      'knowledge category',
+    );
+  }
+
+  async createKnowledgeCategory(
+    body: CreateKnowledgeCategoryBody,
+  ): Promise<KnowledgeCategoryRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/knowledge/categories`, body, {});
+    return recordOf<KnowledgeCategoryRecord>(
+      await response.json(),
+      KNOWLEDGE_CATEGORY_FIELDS,
+      'knowledge category',
+    );
+  }
+
+  async listArticlesBy(authorId: string): Promise<ArticleRecord[]> {
+    const articles: ArticleRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ authorId, limit: String(ARTICLE_PAGE_SIZE) });
+      if (cursor !== null) query.set('cursor', cursor);
+      const url = `${this.apiUrl}/knowledge/articles?${query.toString()}`;
+      const page = (await (await this.send('GET', url, undefined, {})).json()) as {
+        nextCursor?: unknown;
+      };
+      articles.push(...itemsOf<ArticleRecord>(page, ARTICLE_FIELDS, 'article').map(articleOf));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+    } while (cursor !== null);
+    return articles;
+  }
+
+  async createArticle(body: CreateArticleBody): Promise<ArticleRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/knowledge/articles`, body, {});
+    return articleOf(await response.json());
+  }
+
+  async transitionArticle(articleId: string, body: ArticleTransitionBody): Promise<ArticleRecord> {
+    const url = `${this.apiUrl}/knowledge/articles/${encodeURIComponent(articleId)}/transitions`;
+    // A TransitionResultDto: the article, and the version an approval published.
+    const answer = (await (await this.send('POST', url, body, {})).json()) as { article?: unknown };
+    return articleOf(answer.article);
   }
 
   private async send(

@@ -1,13 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { syncCatalog } from './catalog-sync';
+import { KNOWLEDGE_TOPICS } from './catalogue/knowledge.catalogue';
 import { DEMO_CATALOG } from './catalogue/service-catalog.catalogue';
 import { GatewayClient } from './gateway-client';
+import { buildKnowledgePlan } from './knowledge-plan';
+import { syncKnowledge } from './knowledge-sync';
 import { buildSeedPlan, mixOf } from './seed-plan';
 import { formatSummary, runSeedPlan } from './seed-runner';
 
 const USAGE = `Seeds the demo service desk through the gateway's REST API: the service catalog,
-tickets of every type, their relations and the agents' saved views. A second run adds nothing.
+tickets of every type, their relations, the agents' saved views and the knowledge base's
+published articles. A second run adds nothing.
 
 usage: node dist/tools/demo-seed/main.js [--api-url URL] [--concurrency N] [--dry-run]
 
@@ -64,7 +68,10 @@ async function main(): Promise<void> {
     catalog: catalog.ids,
     now,
   });
-  process.stdout.write(`${formatSummary(catalog.counts, summary, performance.now() - started)}\n`);
+  const knowledge = await syncKnowledge(buildKnowledgePlan(KNOWLEDGE_TOPICS), api);
+  process.stdout.write(
+    `${formatSummary(catalog.counts, summary, knowledge, performance.now() - started)}\n`,
+  );
 }
 
 main().then(

@@ -217,6 +217,10 @@ function planOf(tickets: TicketPlan[], extra: Partial<SeedPlan> = {}): SeedPlan 
   return { tickets, relations: [], views: [], ...extra };
 }
 
+const KNOWLEDGE_COUNTS = {
+  categories: { total: 5, created: 0 },
+  articles: { total: 18, created: 0, published: 0 },
+};
 const CATALOG_COUNTS = {
   services: { total: 6, created: 0 },
   categories: { total: 21, created: 0 },
@@ -308,10 +312,11 @@ describe('runSeedPlan', () => {
       relations: 0,
       views: { total: 1, created: 0 },
     });
-    expect(formatSummary(CATALOG_COUNTS, again, 1234)).toBe(
+    expect(formatSummary(CATALOG_COUNTS, again, KNOWLEDGE_COUNTS, 1234)).toBe(
       'demo: catalog 6 services, 21 categories, 13 items (0 new); 2 tickets (0 created, 2 already there); ' +
         '0 comments, 0 transitions, 0 approval votes, 0 watchers, 0 ratings, 0 relations; ' +
-        '1 views (0 new) in 1.2 s',
+        '1 views (0 new); knowledge 5 categories (0 new), 18 articles (0 created, 0 published) ' +
+        'in 1.2 s',
     );
   });
 
@@ -355,7 +360,7 @@ describe('runSeedPlan', () => {
     const first = await runSeedPlan(planOf([old]), api, OPTIONS);
     expect(api.calls.slice(0, 2)).toEqual(['create demo-1 reported', 'create demo-1']);
     expect(first).toMatchObject({ created: 1, notBackdated: 1 });
-    expect(formatSummary(CATALOG_COUNTS, first, 0)).toContain(
+    expect(formatSummary(CATALOG_COUNTS, first, KNOWLEDGE_COUNTS, 0)).toContain(
       '1 opened as of now (too old to backdate)',
     );
 

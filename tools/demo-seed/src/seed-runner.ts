@@ -1,6 +1,7 @@
 import { type CatalogIds, type CatalogSync, idOf } from './catalog-sync';
 import type { CreateTicketBody, TicketState, TicketType } from './gateway-api';
 import { ApiProblemError, type DemoApi, type Opened } from './gateway-client';
+import type { KnowledgeCounts } from './knowledge-sync';
 import {
   type SeedPlan,
   type SeedStep,
@@ -303,11 +304,13 @@ type CatalogCounts = CatalogSync['counts'];
 
 /**
  * "demo: catalog 6 services, 21 categories, 13 items (40 new); 400 tickets (400 created, 0
- * already there) — …; 5 views (5 new) in 12.3 s"
+ * already there) — …; 5 views (5 new); knowledge 5 categories (5 new), 18 articles (18
+ * created, 18 published) in 12.3 s"
  */
 export function formatSummary(
   catalog: CatalogCounts,
   summary: SeedSummary,
+  knowledge: KnowledgeCounts,
   elapsedMs: number,
 ): string {
   const catalogNew = catalog.services.created + catalog.categories.created + catalog.items.created;
@@ -328,7 +331,9 @@ export function formatSummary(
     `${summary.tickets} tickets (${summary.created} created, ${summary.alreadySeeded} already there)` +
     `${created}${undated}; ${summary.comments} comments, ${summary.transitions} transitions, ` +
     `${summary.votes} approval votes, ${summary.watchers} watchers, ${summary.ratings} ratings, ` +
-    `${summary.relations} relations; ${summary.views.total} views (${summary.views.created} new) ` +
-    `in ${(elapsedMs / 1000).toFixed(1)} s`
+    `${summary.relations} relations; ${summary.views.total} views (${summary.views.created} new); ` +
+    `knowledge ${knowledge.categories.total} categories (${knowledge.categories.created} new), ` +
+    `${knowledge.articles.total} articles (${knowledge.articles.created} created, ` +
+    `${knowledge.articles.published} published) in ${(elapsedMs / 1000).toFixed(1)} s`
   );
 }
