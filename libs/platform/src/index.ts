@@ -3,3 +3,4 @@ export * from './health/readiness';
 export * from './logging/logger-options';
 export * from './bootstrap/run-service';
 export * from './bootstrap/proto-root';
+export * from './grpc/grpc-error';

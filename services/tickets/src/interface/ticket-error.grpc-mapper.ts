@@ -1,7 +1,5 @@
-import { Metadata, status } from '@grpc/grpc-js';
-import { Catch, type RpcExceptionFilter } from '@nestjs/common';
-import { type Observable, throwError } from 'rxjs';
-import { ErrorMetadata } from '@itsm/contracts';
+import { status } from '@grpc/grpc-js';
+import { type GrpcErrorObject, grpcErrorOf, rpcErrorFilter } from '@itsm/platform';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 
 export function grpcStatusOf(code: TicketErrorCode): status {
@@ -28,30 +26,9 @@ function assertUnreachable(value: never): never {
   throw new Error(`unhandled ticket error code ${String(value)}`);
 }
 
-export interface GrpcErrorObject {
-  code: status;
-  message: string;
-  details: string;
-  metadata: Metadata;
-}
-
 /** The gRPC status a caller sees for a TicketError, with its code and violations in metadata. */
 export function toGrpcError(error: TicketError): GrpcErrorObject {
-  const metadata = new Metadata();
-  metadata.set(ErrorMetadata.code, error.code);
-  metadata.set(ErrorMetadata.violations, Buffer.from(JSON.stringify(error.violations), 'utf8'));
-  metadata.set(ErrorMetadata.details, Buffer.from(JSON.stringify(error.details), 'utf8'));
-  return {
-    code: grpcStatusOf(error.code),
-    message: error.message,
-    details: error.message,
-    metadata,
-  };
+  return grpcErrorOf(error, grpcStatusOf(error.code));
 }
 
-@Catch(TicketError)
-export class TicketErrorRpcFilter implements RpcExceptionFilter<TicketError> {
-  catch(error: TicketError): Observable<never> {
-    return throwError(() => toGrpcError(error));
-  }
-}
+export const TicketErrorRpcFilter = rpcErrorFilter(TicketError, grpcStatusOf);
