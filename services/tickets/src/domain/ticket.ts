@@ -18,6 +18,7 @@ import { DESCRIPTION_MAX_LENGTH, REFERENCE_MAX_LENGTH, TITLE_MAX_LENGTH } from '
 import { normalizeTags } from './ticket-tags';
 import type { FormValues } from './service-catalog';
 import type { PendingReason } from './ticket-lifecycle';
+import { isUuid } from './identifiers';
 
 export const TICKET_TYPES = ['incident', 'service_request', 'problem', 'change'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
@@ -265,7 +266,6 @@ function changeViolations(request: TicketRequest): FieldViolation[] {
   return violations;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CUSTOM_FIELDS_MAX_BYTES = 64 * 1024;
 
 /** Catalog references are ids the catalog issued; custom fields stay a modest JSON object. */
@@ -273,7 +273,7 @@ function catalogViolations(request: TicketRequest): FieldViolation[] {
   const violations: FieldViolation[] = [];
   for (const field of ['serviceId', 'categoryId', 'catalogItemId'] as const) {
     const value = request[field];
-    if (value !== undefined && !UUID.test(value)) {
+    if (value !== undefined && !isUuid(value)) {
       violations.push({ field, message: `${field} must be a catalog id (UUID)` });
     }
   }

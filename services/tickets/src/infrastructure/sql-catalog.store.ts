@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Impact, Urgency } from '../domain/priority-matrix';
 import type { BusinessService, CatalogItem, Category, FormSchema } from '../domain/service-catalog';
 import type { CatalogStore } from '../application/ports/catalog-store';
+import { isUuid } from '../domain/identifiers';
 
 interface ServiceRow {
   id: string;
@@ -32,9 +33,6 @@ interface ItemRow {
   active: boolean;
   created_at: Date;
 }
-
-/** Ids the catalog issued; anything else names nothing (and must not reach a uuid column). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const toService = (row: ServiceRow): BusinessService => ({
   id: row.id,
@@ -86,7 +84,7 @@ export class SqlCatalogStore implements CatalogStore {
   }
 
   async findService(id: string): Promise<BusinessService | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await this.dataSource.query(`SELECT * FROM business_services WHERE id = $1`, [
       id,
     ])) as ServiceRow[];
@@ -127,7 +125,7 @@ export class SqlCatalogStore implements CatalogStore {
   }
 
   async findCategory(id: string): Promise<Category | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await this.dataSource.query(`SELECT * FROM ticket_categories WHERE id = $1`, [
       id,
     ])) as CategoryRow[];
@@ -159,13 +157,13 @@ export class SqlCatalogStore implements CatalogStore {
     serviceId: string | undefined;
     includeInactive: boolean;
   }): Promise<CatalogItem[]> {
-    if (filter.serviceId !== undefined && !UUID.test(filter.serviceId)) return [];
+    if (filter.serviceId !== undefined && !isUuid(filter.serviceId)) return [];
     const rows = (await this.dataSource.query(
       `SELECT * FROM catalog_items
         WHERE ($1::uuid IS NULL OR service_id = $1) AND ($2 OR active)
         ORDER BY lower(name)`,
       [
-        filter.serviceId && UUID.test(filter.serviceId) ? filter.serviceId : null,
+        filter.serviceId && isUuid(filter.serviceId) ? filter.serviceId : null,
         filter.includeInactive,
       ],
     )) as ItemRow[];
@@ -173,7 +171,7 @@ export class SqlCatalogStore implements CatalogStore {
   }
 
   async findItem(id: string): Promise<CatalogItem | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await this.dataSource.query(`SELECT * FROM catalog_items WHERE id = $1`, [
       id,
     ])) as ItemRow[];

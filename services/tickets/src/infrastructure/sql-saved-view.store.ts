@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { SavedView } from '../domain/saved-view';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import type { SavedViewStore } from '../application/ports/saved-view-store';
+import { isUuid } from '../domain/identifiers';
 
 interface ViewRow {
   id: string;
@@ -13,8 +14,6 @@ interface ViewRow {
   updated_at: Date;
   version: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Two saves of one name at the same moment both pass the use case's check; the unique index
@@ -92,7 +91,7 @@ export class SqlSavedViewStore implements SavedViewStore {
   }
 
   async find(id: string): Promise<SavedView | undefined> {
-    if (!UUID.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     const [row] = (await this.dataSource.query(`SELECT * FROM saved_views WHERE id = $1`, [
       id,
     ])) as ViewRow[];

@@ -37,6 +37,7 @@ import {
   SORT_KEY_SHAPE,
   type TicketOrder,
 } from '../application/list-tickets/ticket-order';
+import { isUuid } from '../domain/identifiers';
 
 const SEQUENCE_OF: Record<TicketType, string> = {
   incident: 'ticket_number_incident_seq',
@@ -206,7 +207,7 @@ export class TypeOrmTicketStore implements TicketStore {
   }
 
   async findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined> {
-    if (!UUID.test(attachmentId)) return undefined;
+    if (!isUuid(attachmentId)) return undefined;
     const [row] = (await this.dataSource.query(
       `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments WHERE ticket_id = $1 AND id = $2`,
       [ticketId, attachmentId],
@@ -508,8 +509,6 @@ async function relationsOf(manager: EntityManager, ticketId: string): Promise<Ti
   )) as TicketRelationRow[];
   return rows.map(toRelation);
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How long a replica trusts the priority matrix it read. */
 const MATRIX_CACHE_MS = 2_000;

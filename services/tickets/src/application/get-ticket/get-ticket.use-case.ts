@@ -1,11 +1,10 @@
 import type { Ticket } from '../../domain/ticket';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { TicketStore } from '../ports/ticket-store';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../domain/identifiers';
 
 export function isTicketId(id: string): boolean {
-  return UUID.test(id);
+  return isUuid(id);
 }
 
 export class GetTicketUseCase {

@@ -1,8 +1,7 @@
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { TicketCursor } from '../ports/ticket-store';
 import { isTicketOrder, orderField, SORT_KEY_SHAPE, type SortKey } from './ticket-order';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../domain/identifiers';
 
 /**
  * Opaque cursor: the order and the sort key of the last ticket on the page, base64url JSON.
@@ -46,7 +45,7 @@ export function decodePageToken(token: string, expectedOrder: string): TicketCur
         if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid();
         return value;
       case 'id':
-        if (typeof value !== 'string' || !UUID.test(value)) throw invalid();
+        if (typeof value !== 'string' || !isUuid(value)) throw invalid();
         return value;
     }
   });
