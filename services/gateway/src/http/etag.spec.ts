@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { versionFromIfMatch } from './if-match';
+import { versionFromIfMatch } from './etag';
 
 describe('If-Match', () => {
   it.each([

@@ -45,7 +45,7 @@ import {
 import { ListArticlesQueryDto, ViewQueryDto } from './dto/list-articles.query.dto';
 import { TransitionArticleDto } from './dto/transition-article.dto';
 import { CreateArticleDto, DeleteArticleQueryDto, UpdateArticleDto } from './dto/write-article.dto';
-import { revisionFromIfMatch } from './if-match';
+import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { KNOWLEDGE_CLIENT } from './knowledge-client.provider';
 import {
   toArticleDto,
@@ -64,18 +64,11 @@ import {
 
 const ARTICLES_PATH = '/api/v1/knowledge/articles';
 
-const IF_MATCH_HEADER = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
-};
-
 /** The article of a service answer as REST, its revision sent as the ETag. */
 function articleWithETag(article: Article | undefined, response: Response): ArticleDto {
   if (!article) throw new Error('the knowledge service answered without an article');
   const dto = toArticleDto(article);
-  response.setHeader('ETag', `"${dto.revision}"`);
-  return dto;
+  return withETag(dto, dto.revision, response);
 }
 
 const uuid = () => new ParseUUIDPipe({ version: undefined });
@@ -145,7 +138,7 @@ export class ArticlesHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleDto> {
     const { article } = await firstValueFrom(
-      this.knowledge.updateArticle(toUpdateArticleRequest(id, body, revisionFromIfMatch(ifMatch))),
+      this.knowledge.updateArticle(toUpdateArticleRequest(id, body, versionFromIfMatch(ifMatch))),
     );
     return articleWithETag(article, response);
   }
@@ -178,7 +171,7 @@ export class ArticlesHttpController {
   ): Promise<TransitionResultDto> {
     const { article, publishedVersion } = await firstValueFrom(
       this.knowledge.transitionArticle(
-        toTransitionArticleRequest(id, body, revisionFromIfMatch(ifMatch)),
+        toTransitionArticleRequest(id, body, versionFromIfMatch(ifMatch)),
       ),
     );
     return {

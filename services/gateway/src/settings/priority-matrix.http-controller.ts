@@ -4,14 +4,13 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
-import { versionFromIfMatch } from '../tickets/if-match';
+import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
 import { PriorityMatrixDto, UpdatePriorityMatrixDto } from './dto/priority-matrix.dto';
 import { toPriorityMatrixCells, toPriorityMatrixDto } from './priority-matrix.mapper';
 
-function withETag(dto: PriorityMatrixDto, response: Response): PriorityMatrixDto {
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
+function matrixWithETag(dto: PriorityMatrixDto, response: Response): PriorityMatrixDto {
+  return withETag(dto, dto.version, response);
 }
 
 @ApiTags('settings')
@@ -25,7 +24,7 @@ export class PriorityMatrixHttpController {
   @ApiProblemResponses(503)
   async get(@Res({ passthrough: true }) response: Response): Promise<PriorityMatrixDto> {
     const { matrix } = await firstValueFrom(this.tickets.getPriorityMatrix({}));
-    return withETag(toPriorityMatrixDto(matrix), response);
+    return matrixWithETag(toPriorityMatrixDto(matrix), response);
   }
 
   @Put()
@@ -35,11 +34,7 @@ export class PriorityMatrixHttpController {
       'New tickets and later impact or urgency edits follow it; open tickets keep their priority ' +
       'until then. Every missing or unknown cell is named in one 400.',
   })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag you last saw; a stale one is refused with 412.',
-  })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PriorityMatrixDto })
   @ApiProblemResponses(400, 412, 503)
   async replace(
@@ -54,6 +49,6 @@ export class PriorityMatrixHttpController {
         expectedVersion: versionFromIfMatch(ifMatch) ?? 0,
       }),
     );
-    return withETag(toPriorityMatrixDto(matrix), response);
+    return matrixWithETag(toPriorityMatrixDto(matrix), response);
   }
 }

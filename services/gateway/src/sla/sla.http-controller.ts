@@ -24,7 +24,7 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { Calendar, SlaPolicy, SlaServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
-import { versionFromIfMatch } from '../tickets/if-match';
+import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { CalendarDto, CalendarListDto, WriteCalendarDto } from './dto/calendar.dto';
 import { ComplianceReportDto, ComplianceReportQueryDto } from './dto/compliance-report.dto';
 import { ListPoliciesQueryDto, PolicyDto, PolicyListDto, WritePolicyDto } from './dto/policy.dto';
@@ -43,28 +43,18 @@ import { withRestFieldNames } from './violation-fields';
 
 export const SLA_PATH = '/api/v1/sla';
 
-const IF_MATCH_HEADER = {
-  name: 'If-Match',
-  required: false,
-  description:
-    'The ETag (version) the change was made from: a newer version is refused with 412. ' +
-    'Without it the update replaces whatever is stored.',
-};
-
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 function calendarWithETag(calendar: Calendar | undefined, response: Response): CalendarDto {
   if (!calendar) throw new Error('the SLA service answered without a calendar');
   const dto = toCalendarDto(calendar);
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
+  return withETag(dto, dto.version, response);
 }
 
 function policyWithETag(policy: SlaPolicy | undefined, response: Response): PolicyDto {
   if (!policy) throw new Error('the SLA service answered without a policy');
   const dto = toPolicyDto(policy);
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
+  return withETag(dto, dto.version, response);
 }
 
 /** Business calendars, SLA/OLA policies and compliance reports of the SLA service. */

@@ -2,6 +2,7 @@ import type { Response } from 'express';
 import type { Ticket } from '@itsm/contracts';
 import type { TicketDto } from './dto/ticket.dto';
 import { toTicketDto } from './ticket-dto.mapper';
+import { withETag } from '../http/etag';
 
 export const TICKETS_PATH = '/api/v1/tickets';
 
@@ -14,8 +15,7 @@ export function requiredTicketDto(ticket: Ticket | undefined): TicketDto {
 /** The ticket of a service answer as REST, its version sent as the ETag. */
 export function ticketWithETag(ticket: Ticket | undefined, response: Response): TicketDto {
   const dto = requiredTicketDto(ticket);
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
+  return withETag(dto, dto.version, response);
 }
 
 /**

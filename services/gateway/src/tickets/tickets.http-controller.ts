@@ -51,7 +51,7 @@ import {
   UnwatchTicketQueryDto,
   WatchTicketActorDto,
 } from './dto/watch-ticket.dto';
-import { versionFromIfMatch } from './if-match';
+import { IF_MATCH_HEADER, versionFromIfMatch } from '../http/etag';
 import {
   commentVisibilityOf,
   toAddWatcherRequest,
@@ -76,12 +76,6 @@ import {
 } from './ticket-dto.mapper';
 import { openedTicket, requiredTicketDto, TICKETS_PATH, ticketWithETag } from './ticket-response';
 import { TICKETS_CLIENT } from './tickets-client.provider';
-
-const IF_MATCH_HEADER = {
-  name: 'If-Match',
-  required: false,
-  description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
-};
 
 @ApiTags('tickets')
 @Controller(TICKETS_PATH)

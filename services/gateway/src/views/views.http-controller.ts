@@ -28,7 +28,7 @@ import type { SavedView, TicketsServiceClient } from '@itsm/contracts';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { TicketCountsDto } from '../tickets/dto/ticket-counts.dto';
 import { TicketPageDto } from '../tickets/dto/ticket.dto';
-import { versionFromIfMatch } from '../tickets/if-match';
+import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { toTicketDto } from '../tickets/ticket-dto.mapper';
 import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
 import {
@@ -59,8 +59,7 @@ function requiredView(view: SavedView | undefined): SavedView {
 /** The view as REST, its version sent as the ETag. */
 function viewWithETag(view: SavedView | undefined, response: Response): ViewDto {
   const dto = toViewDto(requiredView(view));
-  response.setHeader('ETag', `"${dto.version}"`);
-  return dto;
+  return withETag(dto, dto.version, response);
 }
 
 /** Saved views (queues): named ticket list queries, an agent's own or shared with every agent. */
@@ -112,11 +111,7 @@ export class ViewsHttpController {
 
   @Put(':id')
   @ApiOperation({ summary: 'Rename, share or refilter a view; only its owner does' })
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag you last saw; a stale one is refused with 412 so no change is lost.',
-  })
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: ViewDto })
   @ApiProblemResponses(400, 403, 404, 412, 503)
   async replace(
