@@ -25,6 +25,11 @@ export const SlaGrpcPackage: GrpcPackage = {
   protoFiles: ['itsm/sla/v1/sla_service.proto'],
 };
 
+export const RoutingGrpcPackage: GrpcPackage = {
+  package: 'itsm.routing.v1',
+  protoFiles: ['itsm/routing/v1/routing_service.proto'],
+};
+
 /** Options for @grpc/proto-loader that match the ts-proto generated types. */
 export const protoLoaderOptions = {
   keepCase: false,

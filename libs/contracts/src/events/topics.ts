@@ -3,6 +3,7 @@ export const Topics = {
   tickets: 'itsm.tickets.v1',
   knowledge: 'itsm.knowledge.v1',
   sla: 'itsm.sla.v1',
+  routing: 'itsm.routing.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
