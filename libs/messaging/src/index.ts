@@ -4,6 +4,7 @@ export * from './outbox/outbox-writer';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox-metrics';
 export * from './inbox/inbox-consumer';
+export * from './inbox/inbox-subscription';
 export * from './kafka/kafka-client';
 export * from './kafka/event-publisher';
 export * from './kafka/topics';

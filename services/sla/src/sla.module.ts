@@ -8,7 +8,7 @@ import {
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { createKafka, type KafkaSettings, OutboxWriter } from '@itsm/messaging';
+import { createKafka, InboxSubscription, type KafkaSettings, OutboxWriter } from '@itsm/messaging';
 import { ChangeClockTargetsUseCase } from './application/change-clock-targets/change-clock-targets.use-case';
 import { ComplianceReportUseCase } from './application/compliance-report/compliance-report.use-case';
 import { GetTicketSlaUseCase } from './application/get-ticket-sla/get-ticket-sla.use-case';
@@ -36,7 +36,7 @@ import { TypeOrmDefinitionStore } from './infrastructure/typeorm-definition.stor
 import { TypeOrmClockStore } from './infrastructure/typeorm-clock.store';
 import { TypeOrmSlaCatalog } from './infrastructure/typeorm-sla.catalog';
 import { SlaGrpcController } from './interface/sla.grpc-controller';
-import { ticketEventHandlers, TicketEventsConsumer } from './interface/ticket-events.consumer';
+import { ticketEventHandlers } from './interface/ticket-events.consumer';
 
 export interface SlaSettings {
   kafka: KafkaSettings;
@@ -55,7 +55,7 @@ const CONSUMER_RETRY_MS = 2_000;
 class SlaLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly scheduler: ClockScheduler,
-    private readonly consumer: TicketEventsConsumer,
+    private readonly consumer: InboxSubscription,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -160,7 +160,7 @@ export class SlaModule {
             new ChangeClockTargetsUseCase(catalog, changes, alarm),
         },
         {
-          provide: TicketEventsConsumer,
+          provide: InboxSubscription,
           inject: [
             DataSource,
             TypeOrmClockStore,
@@ -186,14 +186,14 @@ export class SlaModule {
               logger,
               settings.ticketEventsTopic,
             );
-            return new TicketEventsConsumer(
+            return new InboxSubscription(
               createKafka(settings.kafka, logger),
               dataSource,
               logger,
               {
                 groupId: settings.consumerGroup,
-                topic: settings.ticketEventsTopic,
                 retryMs: CONSUMER_RETRY_MS,
+                describes: 'ticket events',
               },
               handlers,
             );

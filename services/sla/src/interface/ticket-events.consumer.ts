@@ -1,5 +1,4 @@
-import type { Kafka } from 'kafkajs';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   type EventType,
   TicketAssigned,
@@ -11,14 +10,7 @@ import {
   TicketStateChanged,
   TicketUpdated,
 } from '@itsm/contracts';
-import {
-  DEFAULT_PARTITIONS,
-  ensureTopics,
-  type EventHandler,
-  InboxConsumer,
-  type MessagingLogger,
-  type ReceivedEvent,
-} from '@itsm/messaging';
+import type { EventHandler, MessagingLogger, ReceivedEvent } from '@itsm/messaging';
 import type { ChangeClockTargetsUseCase } from '../application/change-clock-targets/change-clock-targets.use-case';
 import type { ClockTransaction } from '../application/ports/clock-store';
 import type { RecordFirstResponseUseCase } from '../application/record-first-response/record-first-response.use-case';
@@ -117,85 +109,4 @@ export function ticketEventHandlers(
       }
     }),
   ];
-}
-
-export interface TicketEventsConsumerOptions {
-  groupId: string;
-  topic: string;
-  /** Pause between attempts to join while Kafka is unreachable. */
-  retryMs: number;
-}
-
-/**
- * The inbox consumer of ticket events. A new group reads the topic from its start, so no
- * ticket opened before the SLA service first ran is missed. It keeps trying to join while
- * Kafka is unreachable instead of failing the service's start.
- */
-export class TicketEventsConsumer {
-  private readonly inbox: InboxConsumer;
-  private running = false;
-  private starting: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-
-  constructor(
-    private readonly kafka: Kafka,
-    dataSource: DataSource,
-    private readonly logger: MessagingLogger,
-    private readonly options: TicketEventsConsumerOptions,
-    handlers: EventHandler<unknown>[],
-  ) {
-    this.inbox = new InboxConsumer(
-      kafka,
-      dataSource,
-      logger,
-      { groupId: options.groupId, consumer: options.groupId, fromBeginning: true },
-      handlers,
-    );
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.starting = this.join();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.starting;
-    await this.inbox.stop();
-  }
-
-  private async join(): Promise<void> {
-    for (let attempt = 1; this.running; attempt++) {
-      try {
-        await this.ensureTopic();
-        await this.inbox.start();
-        return;
-      } catch (error) {
-        await this.inbox.stop().catch(() => undefined);
-        if (attempt === 1 || attempt % 20 === 0) {
-          this.logger.warn({ err: error, attempt }, 'cannot consume ticket events yet; retrying');
-        }
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.retryMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
-    }
-  }
-
-  /** Subscribing needs the topic, and the SLA service may start before tickets ever published. */
-  private async ensureTopic(): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await ensureTopics(admin, [{ topic: this.options.topic, numPartitions: DEFAULT_PARTITIONS }]);
-    } finally {
-      await admin.disconnect();
-    }
-  }
 }
