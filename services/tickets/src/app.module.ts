@@ -25,6 +25,10 @@ export function ticketsDataSourceSettings(config: TicketsConfig) {
 @Module({})
 export class AppModule {
   static register(config: TicketsConfig): DynamicModule {
+    const kafka = {
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.KAFKA_CLIENT_ID ?? `itsm-${SERVICE_NAME}`,
+    };
     return {
       module: AppModule,
       imports: [
@@ -32,13 +36,15 @@ export class AppModule {
         PersistenceModule.forRoot(ticketsDataSourceSettings(config)),
         OutboxModule.forRoot({
           source: `/itsm/${SERVICE_NAME}`,
-          kafka: {
-            brokers: config.KAFKA_BROKERS,
-            clientId: config.KAFKA_CLIENT_ID ?? `itsm-${SERVICE_NAME}`,
-          },
+          kafka,
           relay: { batchSize: config.OUTBOX_BATCH_SIZE, idlePollMs: config.OUTBOX_IDLE_POLL_MS },
         }),
-        TicketsModule.register({ reopenWindowMs: config.TICKET_REOPEN_WINDOW_HOURS * 3_600_000 }),
+        TicketsModule.register({
+          reopenWindowMs: config.TICKET_REOPEN_WINDOW_HOURS * 3_600_000,
+          kafka,
+          consumerGroup: config.TICKETS_CONSUMER_GROUP,
+          routingEventsTopic: config.TICKETS_ROUTING_EVENTS_TOPIC,
+        }),
       ],
     };
   }

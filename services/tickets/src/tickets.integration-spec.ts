@@ -92,6 +92,8 @@ describe('tickets service with real PostgreSQL and Kafka', () => {
       GRPC_PORT: String(grpcPort),
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
+      // The routing-event consumer starts with the service; a group of its own leaves others' offsets alone.
+      TICKETS_CONSUMER_GROUP: `itsm-tickets-test-${database.name}`,
     });
     await runMigrations(createDataSource(ticketsDataSourceSettings(config)));
     app = await runService({

@@ -27,10 +27,20 @@ import { MergeTicketUseCase } from './application/relations/merge-ticket.use-cas
 import { UnlinkTicketsUseCase } from './application/relations/unlink-tickets.use-case';
 import { CastApprovalVoteUseCase } from './application/change-approval/cast-approval-vote.use-case';
 import { GetApprovalUseCase } from './application/change-approval/get-approval.use-case';
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { v7 as uuidv7 } from 'uuid';
 import { DataSource } from 'typeorm';
-import { OutboxWriter } from '@itsm/messaging';
+import { createKafka, InboxSubscription, type KafkaSettings, OutboxWriter } from '@itsm/messaging';
+import { ApplyRoutingDecisionUseCase } from './application/apply-routing-decision/apply-routing-decision.use-case';
+import { RecordEscalationUseCase } from './application/record-escalation/record-escalation.use-case';
+import { routingEventHandlers } from './interface/routing-events.consumer';
 import { AddCommentUseCase } from './application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from './application/comments/list-comments.use-case';
 import { CountTicketsUseCase } from './application/count-tickets/count-tickets.use-case';
@@ -49,10 +59,34 @@ import { UpdateTicketUseCase } from './application/update-ticket/update-ticket.u
 import { TypeOrmTicketStore } from './infrastructure/typeorm-ticket.store';
 import { TicketsGrpcController } from './interface/tickets.grpc-controller';
 
-/** Use cases wired to their ports; the gRPC controller is the way in. */
+export interface TicketsSettings extends TransitionSettings {
+  kafka: KafkaSettings;
+  /** Consumer group of the routing-event consumer. */
+  consumerGroup: string;
+  routingEventsTopic: string;
+}
+
+const CONSUMER_RETRY_MS = 2_000;
+
+/** Starts the routing-event consumer once everything is wired, and stops it first. */
+@Injectable()
+class TicketsLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(private readonly routingEvents: InboxSubscription) {}
+
+  onApplicationBootstrap(): void {
+    this.routingEvents.start();
+  }
+
+  // Before the database and the outbox relay shut down (onApplicationShutdown).
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.routingEvents.stop();
+  }
+}
+
+/** Use cases wired to their ports; the gRPC controller and routing events are the ways in. */
 @Module({})
 export class TicketsModule {
-  static register(settings: TransitionSettings): DynamicModule {
+  static register(settings: TicketsSettings): DynamicModule {
     return {
       module: TicketsModule,
       controllers: [TicketsGrpcController, CatalogGrpcController],
@@ -60,11 +94,12 @@ export class TicketsModule {
         { provide: CLOCK, useValue: systemClock },
         { provide: ID_GENERATOR, useValue: { newId: () => uuidv7() } satisfies IdGenerator },
         {
-          provide: TICKET_STORE,
+          provide: TypeOrmTicketStore,
           inject: [DataSource, OutboxWriter],
           useFactory: (dataSource: DataSource, outbox: OutboxWriter) =>
             new TypeOrmTicketStore(dataSource, outbox),
         },
+        { provide: TICKET_STORE, useExisting: TypeOrmTicketStore },
         { provide: FORM_VALIDATOR, useValue: new AjvFormValidator() },
         {
           provide: CATALOG_STORE,
@@ -229,6 +264,64 @@ export class TicketsModule {
           inject: [TICKET_STORE],
           useFactory: (store: TicketStore) => new ListTicketHistoryUseCase(store),
         },
+        {
+          provide: ApplyRoutingDecisionUseCase,
+          inject: [TICKET_STORE, CLOCK, CATALOG_STORE, FORM_VALIDATOR],
+          useFactory: (
+            store: TicketStore,
+            clock: Clock,
+            catalog: CatalogStore,
+            forms: FormValidator,
+          ) =>
+            new ApplyRoutingDecisionUseCase(
+              store,
+              clock,
+              new CatalogReferences(catalog, forms),
+              settings,
+            ),
+        },
+        {
+          provide: RecordEscalationUseCase,
+          inject: [TICKET_STORE],
+          useFactory: (store: TicketStore) => new RecordEscalationUseCase(store),
+        },
+        {
+          provide: InboxSubscription,
+          inject: [
+            DataSource,
+            TypeOrmTicketStore,
+            PinoLogger,
+            ApplyRoutingDecisionUseCase,
+            RecordEscalationUseCase,
+          ],
+          useFactory: (
+            dataSource: DataSource,
+            store: TypeOrmTicketStore,
+            logger: PinoLogger,
+            applyRoutingDecision: ApplyRoutingDecisionUseCase,
+            recordEscalation: RecordEscalationUseCase,
+          ) => {
+            logger.setContext('RoutingEventsConsumer');
+            const handlers = routingEventHandlers(
+              { applyRoutingDecision, recordEscalation },
+              store,
+              logger,
+              settings.routingEventsTopic,
+            );
+            return new InboxSubscription(
+              createKafka(settings.kafka, logger),
+              dataSource,
+              logger,
+              {
+                groupId: settings.consumerGroup,
+                retryMs: CONSUMER_RETRY_MS,
+                describes: 'routing events',
+              },
+              handlers,
+            );
+          },
+        },
+        TicketsLifecycle,
       ],
     };
   }

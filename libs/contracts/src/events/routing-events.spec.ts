@@ -79,7 +79,11 @@ describe('routing events', () => {
 
   it.each([
     ['no group', decision({ groupId: '' }), 'decision.groupId is empty'],
-    ['a queued decision with an assignee', decision({ queued: true }), 'a queued decision names an assignee'],
+    [
+      'a queued decision with an assignee',
+      decision({ queued: true }),
+      'a queued decision names an assignee',
+    ],
     [
       'no trigger',
       decision({ trigger: DecisionTrigger.DECISION_TRIGGER_UNSPECIFIED }),
@@ -90,7 +94,11 @@ describe('routing events', () => {
   });
 
   it.each([
-    ['a functional escalation without a target', escalation({ toGroupId: '' }), 'names no toGroupId'],
+    [
+      'a functional escalation without a target',
+      escalation({ toGroupId: '' }),
+      'names no toGroupId',
+    ],
     [
       'a hierarchical escalation without a supervisor',
       escalation({ kind: EscalationKind.ESCALATION_KIND_HIERARCHICAL }),
@@ -98,12 +106,16 @@ describe('routing events', () => {
     ],
     ['no reason', escalation({ reason: '' }), 'escalation.reason is empty'],
   ])('refuse %s', (_case, value, problem) => {
-    expect(() => TicketEscalated.fromJson(TicketEscalated.toJson({ escalation: value }))).toThrow(problem);
+    expect(() => TicketEscalated.fromJson(TicketEscalated.toJson({ escalation: value }))).toThrow(
+      problem,
+    );
   });
 
   it('accept a complete escalation', () => {
     const value = escalation();
-    expect(TicketEscalated.fromJson(TicketEscalated.toJson({ escalation: value })).escalation).toEqual(value);
+    expect(
+      TicketEscalated.fromJson(TicketEscalated.toJson({ escalation: value })).escalation,
+    ).toEqual(value);
   });
 });
 

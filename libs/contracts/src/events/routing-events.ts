@@ -17,14 +17,16 @@ export const TicketRouted = defineEventType<TicketRoutedEvent>({
     const problems: string[] = [];
     if (!decision.id) problems.push('decision.id is empty');
     if (!decision.ticketId) problems.push('decision.ticketId is empty');
-    if (!decision.groupId) problems.push('decision.groupId is empty: undecided tickets are not published');
+    if (!decision.groupId)
+      problems.push('decision.groupId is empty: undecided tickets are not published');
     if (
       decision.trigger === DecisionTrigger.DECISION_TRIGGER_UNSPECIFIED ||
       decision.trigger === DecisionTrigger.UNRECOGNIZED
     ) {
       problems.push('decision.trigger is unspecified');
     }
-    if (decision.queued && decision.assigneeId) problems.push('a queued decision names an assignee');
+    if (decision.queued && decision.assigneeId)
+      problems.push('a queued decision names an assignee');
     if (!decision.decidedAt) problems.push('decision.decidedAt is missing');
     return problems;
   },
@@ -47,10 +49,13 @@ export const TicketEscalated = defineEventType<TicketEscalatedEvent>({
         if (!escalation.toGroupId) problems.push('a functional escalation names no toGroupId');
         break;
       case EscalationKind.ESCALATION_KIND_HIERARCHICAL:
-        if (!escalation.supervisorId) problems.push('a hierarchical escalation names no supervisorId');
+        if (!escalation.supervisorId)
+          problems.push('a hierarchical escalation names no supervisorId');
         break;
-      default:
+      case EscalationKind.ESCALATION_KIND_UNSPECIFIED:
+      case EscalationKind.UNRECOGNIZED:
         problems.push('escalation.kind is unspecified');
+        break;
     }
     if (
       escalation.trigger === EscalationTrigger.ESCALATION_TRIGGER_UNSPECIFIED ||

@@ -7,6 +7,7 @@ import {
   serviceConfigSchema,
   telemetryConfigSchema,
 } from '@itsm/config';
+import { Topics } from '@itsm/contracts';
 
 export const ticketsConfigSchema = serviceConfigSchema
   .extend({ HTTP_PORT: serviceConfigSchema.shape.HTTP_PORT.default(3101) })
@@ -25,6 +26,10 @@ export const ticketsConfigSchema = serviceConfigSchema
       .min(0)
       .max(24 * 365)
       .default(168),
+    /** Consumer group of the routing-event consumer; replicas share its partitions. */
+    TICKETS_CONSUMER_GROUP: z.string().min(1).default('itsm-tickets'),
+    /** Where routing decisions and escalations are read from: the routing topic, or a mirror of it. */
+    TICKETS_ROUTING_EVENTS_TOPIC: z.string().min(1).default(Topics.routing),
   });
 
 export type TicketsConfig = z.infer<typeof ticketsConfigSchema>;

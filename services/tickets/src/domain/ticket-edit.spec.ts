@@ -55,6 +55,19 @@ describe('editing a ticket', () => {
     expect(cleared).toMatchObject({ priority: 'low', priorityReason: null });
   });
 
+  it('sets a category, which must be a catalog id', () => {
+    const categoryId = '00000000-0000-7000-8000-0000000000c1';
+    const { ticket, changes } = editTicket(aTicket(), { categoryId }, now);
+    expect(ticket).toMatchObject({ categoryId, version: 2 });
+    expect(changes).toEqual({ categoryId: { from: null, to: categoryId } });
+    expect(() => editTicket(aTicket(), { categoryId: 'printers' }, now)).toThrow(
+      expect.objectContaining({
+        code: TicketErrorCode.ValidationFailed,
+        violations: [{ field: 'categoryId', message: 'categoryId must be a catalog id (UUID)' }],
+      }),
+    );
+  });
+
   it('changes nothing, not even the version, for an edit that changes nothing', () => {
     const ticket = aTicket();
     expect(editTicket(ticket, { title: ' Slow network ', impact: 'low' }, now)).toEqual({

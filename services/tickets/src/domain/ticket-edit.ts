@@ -9,6 +9,7 @@ import {
 import { DESCRIPTION_MAX_LENGTH, type Ticket, TITLE_MAX_LENGTH } from './ticket';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { diff, type FieldChanges } from './ticket-lifecycle';
+import { isUuid } from './identifiers';
 import { normalizeTags } from './ticket-tags';
 
 export const PRIORITY_REASON_MAX_LENGTH = 500;
@@ -23,6 +24,8 @@ export interface TicketEdit {
   priority?: { value: Priority; reason: string } | null;
   /** The whole new set of tags. */
   tags?: string[];
+  /** A catalog category (its existence is the caller's to check against the catalog). */
+  categoryId?: string;
 }
 
 export interface EditOutcome {
@@ -79,6 +82,9 @@ export function editTicket(
     });
   }
   const tags = edit.tags === undefined ? undefined : normalizeTags(edit.tags, violations);
+  if (edit.categoryId !== undefined && !isUuid(edit.categoryId)) {
+    violations.push({ field: 'categoryId', message: 'categoryId must be a catalog id (UUID)' });
+  }
   if (violations.length > 0)
     throw new TicketError(TicketErrorCode.ValidationFailed, 'the edit is invalid', violations);
 
@@ -100,6 +106,7 @@ export function editTicket(
     priority,
     priorityReason,
     tags: tags ?? ticket.tags,
+    categoryId: edit.categoryId ?? ticket.categoryId,
   };
   const changes = diff(ticket, edited);
   if (Object.keys(changes).length === 0) return { ticket, changes };

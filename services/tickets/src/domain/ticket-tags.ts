@@ -24,3 +24,27 @@ export function normalizeTags(
   }
   return normalized;
 }
+
+export interface AddedTags {
+  tags: string[];
+  /** Tags given that a ticket cannot carry (malformed, or beyond MAX_TAGS), as given. */
+  dropped: string[];
+}
+
+/**
+ * The ticket's tags with more added after them, each once. Unlike an agent's edit, which is
+ * refused as a whole, a tag that does not fit is dropped and the others are kept: the tags come
+ * from a rule that nobody is there to correct.
+ */
+export function withAddedTags(tags: readonly string[], added: readonly string[]): AddedTags {
+  const result = [...tags];
+  const dropped: string[] = [];
+  for (const given of added) {
+    const violations: FieldViolation[] = [];
+    const [tag = ''] = normalizeTags([given], violations);
+    if (violations.length === 0 && result.includes(tag)) continue;
+    if (violations.length > 0 || result.length >= MAX_TAGS) dropped.push(given);
+    else result.push(tag);
+  }
+  return { tags: result, dropped };
+}

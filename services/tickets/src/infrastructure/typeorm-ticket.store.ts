@@ -329,7 +329,8 @@ export class TypeOrmTicketStore implements TicketStore {
     return Object.fromEntries(rows.map(({ status, count }) => [status, count]));
   }
 
-  private transactionOn(manager: EntityManager): TicketTransaction {
+  /** The same writes on a transaction someone else opened (an inbox consumer's, with its event id). */
+  transactionOn(manager: EntityManager): TicketTransaction {
     return {
       nextSequence: async (type) => {
         const [row] = (await manager.query(`SELECT nextval('${SEQUENCE_OF[type]}') AS value`)) as {

@@ -24,6 +24,8 @@ export interface TicketHistoryEntry {
     | 'unwatch'
     | 'rate'
     | 'attach'
+    /** Told by the routing service: why the ticket went to another line or its supervisor. */
+    | 'escalated'
     | TicketAction;
   changes: FieldChanges;
 }

@@ -68,7 +68,7 @@ export interface TransitionSettings {
 }
 
 /** Writes a transition: the ticket, its history entry and its one event. */
-async function record(
+export async function recordTransition(
   transaction: TicketTransaction,
   before: Ticket,
   { ticket, from, changes }: Transition,
@@ -138,7 +138,7 @@ export class TransitionTicketUseCase {
     );
     const { ticket } = transition;
     if (round?.opened) await transaction.insertApproval(round.approval);
-    await record(transaction, current, transition, command, now);
+    await recordTransition(transaction, current, transition, command, now);
     if (resolveLinkedIncidents && ticket.type === 'problem' && command.action === 'resolve') {
       await this.resolveIncidentsCausedBy(transaction, ticket, command.actorId, now);
     }
@@ -184,7 +184,7 @@ export class TransitionTicketUseCase {
         now,
         reopenWindowMs: this.settings.reopenWindowMs,
       });
-      await record(transaction, incident, transition, input, now);
+      await recordTransition(transaction, incident, transition, input, now);
     }
   }
 
