@@ -78,6 +78,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:sla', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:routing',
+              onlyDependOnLibsWithTags: ['scope:routing', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:knowledge',
               onlyDependOnLibsWithTags: ['scope:knowledge', 'scope:shared'],
             },

@@ -1,0 +1,26 @@
+import { status } from '@grpc/grpc-js';
+import { rpcErrorFilter } from '@itsm/platform';
+import { RoutingError, RoutingErrorCode } from '../domain/routing-error';
+
+export function grpcStatusOf(code: RoutingErrorCode): status {
+  switch (code) {
+    case RoutingErrorCode.ValidationFailed:
+      return status.INVALID_ARGUMENT;
+    case RoutingErrorCode.NotFound:
+      return status.NOT_FOUND;
+    case RoutingErrorCode.VersionConflict:
+      return status.ABORTED;
+    case RoutingErrorCode.AlreadyExists:
+      return status.ALREADY_EXISTS;
+    case RoutingErrorCode.FailedPrecondition:
+      return status.FAILED_PRECONDITION;
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled routing error code ${String(value)}`);
+}
+
+export const RoutingErrorRpcFilter = rpcErrorFilter(RoutingError, grpcStatusOf);
