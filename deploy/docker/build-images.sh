@@ -23,6 +23,7 @@ declare -A ports=(
   [tickets]="3101 50051"
   [sla]="3102 50052"
   [knowledge]="3103 50053"
+  [routing]="3104 50054"
 )
 
 log() { printf '[build-images] %s\n' "$*" >&2; }

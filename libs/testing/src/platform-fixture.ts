@@ -15,7 +15,18 @@ export interface RunningPlatform {
   knowledge?: RunningKnowledge;
   /** Set when started with `sla: true`. */
   sla?: RunningSla;
+  /** Set when started with `routing: true`. */
+  routing?: RunningRouting;
   stop(): Promise<void>;
+}
+
+export interface RunningRouting {
+  service: ServiceProcess;
+  database: TestDatabase;
+  /** host:port of its gRPC server. */
+  grpcUrl: string;
+  /** Its consumer group of ticket and SLA events, removed when the platform stops. */
+  consumerGroup: string;
 }
 
 export interface RunningSla {
@@ -43,6 +54,8 @@ export interface PlatformOptions {
   knowledge?: boolean;
   /** Also start the SLA service (its own database; ticket events from the platform's start on). */
   sla?: boolean;
+  /** Also start the routing service (its own database; ticket and SLA events from the start on). */
+  routing?: boolean;
 }
 
 /**
@@ -50,22 +63,38 @@ export interface PlatformOptions {
  * events from the start of the topic when its group is new; on the shared local Kafka that is
  * every ticket of every earlier run, which this platform's clocks must not include.
  */
-async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+async function startGroupAtEnd(groupId: string, ...topics: string[]): Promise<void> {
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    if (!(await admin.listTopics()).includes(topic)) {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 6 }] });
+    const existing = await admin.listTopics();
+    const missing = topics.filter((topic) => !existing.includes(topic));
+    if (missing.length > 0) {
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: 6 })),
+        })
+        .catch(() => undefined); // another platform of a parallel run created it first
     }
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({
-      groupId,
-      topic,
-      partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-    });
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
   } finally {
     await admin.disconnect();
   }
+}
+
+async function deleteGroup(groupId: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.disconnect();
 }
 
 /** Starts the SLA service on a fresh database, reading this platform's ticket events only. */
@@ -96,10 +125,38 @@ async function startSla(env: Record<string, string>): Promise<RunningSla> {
 async function stopSla(sla: RunningSla): Promise<void> {
   await sla.service.stop();
   await sla.database.drop();
-  const admin = testKafka().admin();
-  await admin.connect();
-  await admin.deleteGroups([sla.consumerGroup]).catch(() => undefined);
-  await admin.disconnect();
+  await deleteGroup(sla.consumerGroup);
+}
+
+/** Starts the routing service on a fresh database, reading this platform's ticket and SLA events only. */
+async function startRouting(env: Record<string, string>): Promise<RunningRouting> {
+  const environment = testEnvironment();
+  const database = await createTestDatabase('itsm_routing');
+  const consumerGroup = `itsm-routing-${database.name}`;
+  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const routingEnv = {
+    ...env,
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: environment.KAFKA_BROKERS,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(grpcPort),
+    ROUTING_CONSUMER_GROUP: consumerGroup,
+  };
+  try {
+    await ServiceProcess.run('routing', ['migrate'], routingEnv);
+    await startGroupAtEnd(consumerGroup, Topics.tickets, Topics.sla);
+    const service = await ServiceProcess.start({ service: 'routing', httpPort, env: routingEnv });
+    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function stopRouting(routing: RunningRouting): Promise<void> {
+  await routing.service.stop();
+  await routing.database.drop();
+  await deleteGroup(routing.consumerGroup);
 }
 
 /** Starts the knowledge service on a fresh database and index; the gateway is pointed at it. */
@@ -149,6 +206,7 @@ export async function startPlatform({
   env = {},
   knowledge: withKnowledge = false,
   sla: withSla = false,
+  routing: withRouting = false,
 }: PlatformOptions = {}): Promise<RunningPlatform> {
   const environment = testEnvironment();
   const ticketsDatabase = await createTestDatabase('itsm_tickets');
@@ -163,15 +221,28 @@ export async function startPlatform({
     KAFKA_BROKERS: environment.KAFKA_BROKERS,
     GRPC_HOST: '127.0.0.1',
     GRPC_PORT: String(ticketsGrpcPort),
+    // Its own group: routing events of other platforms on the shared Kafka are not its tickets'.
+    TICKETS_CONSUMER_GROUP: `itsm-tickets-${ticketsDatabase.name}`,
   };
   // The SLA service needs nothing of the others to start: it starts while they do.
   const slaStarting = withSla ? startSla(env) : undefined;
   slaStarting?.catch(() => undefined);
+  const routingStarting = withRouting ? startRouting(env) : undefined;
+  routingStarting?.catch(() => undefined);
   const started: ServiceProcess[] = [];
   let knowledge: RunningKnowledge | undefined;
   let sla: RunningSla | undefined;
+  let routing: RunningRouting | undefined;
+  const stopOptional = async () => {
+    if (knowledge) await stopKnowledge(knowledge);
+    sla ??= await slaStarting?.catch(() => undefined);
+    if (sla) await stopSla(sla);
+    routing ??= await routingStarting?.catch(() => undefined);
+    if (routing) await stopRouting(routing);
+  };
   try {
     await ServiceProcess.run('tickets', ['migrate'], ticketsEnv);
+    await startGroupAtEnd(ticketsEnv.TICKETS_CONSUMER_GROUP, Topics.routing);
     if (withKnowledge) knowledge = await startKnowledge(env);
     const tickets = await ServiceProcess.start({
       service: 'tickets',
@@ -180,6 +251,7 @@ export async function startPlatform({
     });
     started.push(tickets);
     sla = await slaStarting;
+    routing = await routingStarting;
     const gateway = await ServiceProcess.start({
       service: 'gateway',
       httpPort: gatewayHttpPort,
@@ -188,6 +260,7 @@ export async function startPlatform({
         TICKETS_GRPC_URL: `127.0.0.1:${ticketsGrpcPort}`,
         ...(knowledge ? { KNOWLEDGE_GRPC_URL: knowledge.grpcUrl } : {}),
         ...(sla ? { SLA_GRPC_URL: sla.grpcUrl } : {}),
+        ...(routing ? { ROUTING_GRPC_URL: routing.grpcUrl } : {}),
       },
     });
     started.push(gateway);
@@ -198,18 +271,17 @@ export async function startPlatform({
       tickets,
       ...(knowledge ? { knowledge } : {}),
       ...(sla ? { sla } : {}),
+      ...(routing ? { routing } : {}),
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
-        if (knowledge) await stopKnowledge(knowledge);
-        if (sla) await stopSla(sla);
+        await stopOptional();
         await ticketsDatabase.drop();
+        await deleteGroup(ticketsEnv.TICKETS_CONSUMER_GROUP);
       },
     };
   } catch (error) {
     await Promise.all(started.map((service) => service.stop()));
-    if (knowledge) await stopKnowledge(knowledge);
-    sla ??= await slaStarting?.catch(() => undefined);
-    if (sla) await stopSla(sla);
+    await stopOptional();
     await ticketsDatabase.drop();
     throw error;
   }

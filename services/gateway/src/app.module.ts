@@ -9,6 +9,7 @@ import { SlaModule } from './sla/sla.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
 import { ViewsModule } from './views/views.module';
 import { SettingsModule } from './settings/settings.module';
+import { RoutingModule } from './routing/routing.module';
 
 export const SERVICE_NAME = 'gateway';
 
@@ -31,6 +32,7 @@ export class AppModule {
         CatalogModule,
         ViewsModule,
         SettingsModule,
+        RoutingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -11,6 +11,8 @@ export const gatewayConfigSchema = serviceConfigSchema
     SLA_GRPC_URL: z.string().min(1).default('127.0.0.1:50052'),
     /** host:port of the knowledge service's gRPC server. */
     KNOWLEDGE_GRPC_URL: z.string().min(1).default('127.0.0.1:50053'),
+    /** host:port of the routing service's gRPC server. */
+    ROUTING_GRPC_URL: z.string().min(1).default('127.0.0.1:50054'),
     /** Directory holding proto/itsm/**; defaults to the bundle's or the repository's. */
     PROTO_ROOT: z.string().optional(),
     /** Largest accepted JSON body. */

@@ -25,7 +25,7 @@ import {
   toPolicyDto,
   toTicketSlaDto,
 } from './sla-dto.mapper';
-import { withRestFieldNames } from './violation-fields';
+import { withRestFieldNames } from '../problem/violation-fields';
 import { toLocalIso } from './zoned-instant';
 
 const at = new Date('2026-11-27T08:30:00.250Z');

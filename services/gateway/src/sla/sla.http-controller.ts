@@ -39,7 +39,7 @@ import {
   toPolicyDraft,
   toPolicyDto,
 } from './sla-dto.mapper';
-import { withRestFieldNames } from './violation-fields';
+import { withRestFieldNames } from '../problem/violation-fields';
 
 export const SLA_PATH = '/api/v1/sla';
 

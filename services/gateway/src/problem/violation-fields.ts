@@ -1,7 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { ErrorMetadata } from '@itsm/contracts';
-import type { FieldError } from '../problem/problem-details';
-import { isGrpcServiceError } from '../problem/problem-details.filter';
+import type { FieldError } from './problem-details';
+import { isGrpcServiceError } from './problem-details.filter';
 
 function renameViolations(metadata: Metadata | undefined, rename: (field: string) => string) {
   const [raw] = metadata?.get(ErrorMetadata.violations) ?? [];

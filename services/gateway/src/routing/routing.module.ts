@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AgentsHttpController } from './agents.http-controller';
+import { routingClientProvider } from './routing-client.provider';
+import { RoutingRulesHttpController } from './routing-rules.http-controller';
+import { RoutingHttpController } from './routing.http-controller';
+import { SupportHttpController } from './support.http-controller';
+import { TicketRoutingHttpController } from './ticket-routing.http-controller';
+
+/** Lines, groups, agents, rules, settings and the classifier of the routing service. */
+@Module({
+  controllers: [
+    SupportHttpController,
+    AgentsHttpController,
+    RoutingRulesHttpController,
+    RoutingHttpController,
+    TicketRoutingHttpController,
+  ],
+  providers: [routingClientProvider],
+})
+export class RoutingModule {}
