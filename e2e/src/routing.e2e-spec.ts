@@ -319,6 +319,27 @@ describe('routing and escalation through the gateway', () => {
     expect(history.items.some(({ actorId }) => actorId === 'system:routing')).toBe(true);
   });
 
+  it('follows tickets of groups it does not manage, and says when it found no group', async () => {
+    const ticket = await created<TicketBody>(
+      await postJson(suite.ticketsUrl, aTicketRequestBody({ title: `Legacy queue ${suffix}` })),
+    );
+    const assigned = await postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
+      actorId: 'dispatcher',
+      action: 'assign',
+      assigneeId: 'legacy-agent',
+      assignmentGroupId: 'legacy-desk',
+    });
+    expect(assigned.status).toBe(200);
+    const routing = await routingOf(
+      ticket.id,
+      ({ currentGroupId }) => currentGroupId === 'legacy-desk',
+    );
+    expect(routing.decisions.map(({ steps }) => steps.map(({ kind }) => kind))).toEqual([
+      ['no_group'],
+    ]);
+    expect(routing.decisions[0]?.groupId).toBeNull();
+  });
+
   it('refuses a rule that names a group that does not exist, naming the field', async () => {
     const response = await postJson(`${routingUrl()}/rules`, {
       name: 'Broken rule',

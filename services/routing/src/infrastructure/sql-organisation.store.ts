@@ -129,7 +129,7 @@ const toRule = (row: RuleRow): StoredRule => ({
 });
 
 const GROUP_SELECT = `
-  SELECT g.*, (SELECT count(*) FROM routed_tickets t WHERE t.group_id = g.id AND t.queued_at IS NOT NULL) AS queued_tickets
+  SELECT g.*, (SELECT count(*) FROM routed_tickets t WHERE t.group_id = g.id::text AND t.queued_at IS NOT NULL) AS queued_tickets
     FROM support_groups g JOIN support_lines l ON l.id = g.line_id`;
 
 const AGENT_SELECT = `

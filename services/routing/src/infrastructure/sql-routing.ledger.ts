@@ -172,7 +172,7 @@ class SqlRoutingLedger implements RoutingLedger {
   async queuedTickets(groupIds: readonly string[], limit: number): Promise<TrackedTicket[]> {
     if (groupIds.length === 0) return [];
     const rows: TicketRow[] = await this.manager.query(
-      `SELECT * FROM routed_tickets WHERE group_id = ANY($1::uuid[]) AND queued_at IS NOT NULL
+      `SELECT * FROM routed_tickets WHERE group_id = ANY($1::text[]) AND queued_at IS NOT NULL
         ORDER BY queued_at, ticket_id LIMIT $2${this.locking ? ' FOR UPDATE SKIP LOCKED' : ''}`,
       [groupIds, limit],
     );

@@ -85,7 +85,9 @@ const up = [
      ticket_id uuid PRIMARY KEY,
      ticket_number text NOT NULL,
      facts jsonb NOT NULL,
-     group_id uuid,
+     -- The ticket's assignment group as the tickets service has it: a routing group's id, or
+     -- any other group name a person typed in.
+     group_id text,
      assignee_id text,
      weight integer NOT NULL,
      open boolean NOT NULL,
@@ -134,7 +136,7 @@ const up = [
      title text NOT NULL,
      description text NOT NULL,
      category_id text,
-     group_id uuid,
+     group_id text,
      resolved_at timestamptz NOT NULL
    )`,
   `CREATE TABLE classifier_models (
