@@ -30,6 +30,11 @@ export const RoutingGrpcPackage: GrpcPackage = {
   protoFiles: ['itsm/routing/v1/routing_service.proto'],
 };
 
+export const CmdbGrpcPackage: GrpcPackage = {
+  package: 'itsm.cmdb.v1',
+  protoFiles: ['itsm/cmdb/v1/cmdb_service.proto'],
+};
+
 /** Options for @grpc/proto-loader that match the ts-proto generated types. */
 export const protoLoaderOptions = {
   keepCase: false,

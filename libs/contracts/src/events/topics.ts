@@ -4,6 +4,7 @@ export const Topics = {
   knowledge: 'itsm.knowledge.v1',
   sla: 'itsm.sla.v1',
   routing: 'itsm.routing.v1',
+  cmdb: 'itsm.cmdb.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
