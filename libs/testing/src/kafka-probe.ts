@@ -46,12 +46,18 @@ export class KafkaProbe {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      // Subscribing needs the topic; the platform would create it on its first publish.
+      // Subscribing needs the topic; the platform would create it on its first publish. The
+      // consumer waits for its leaders itself: kafkajs's createTopics wait gives up when a fresh
+      // broker does not know the topic yet, and a service may create it at the same moment.
       if (!(await admin.listTopics()).includes(topic)) {
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: [{ topic, numPartitions: PROBED_TOPIC_PARTITIONS }],
-        });
+        await admin
+          .createTopics({
+            waitForLeaders: false,
+            topics: [{ topic, numPartitions: PROBED_TOPIC_PARTITIONS }],
+          })
+          .catch((error: unknown) => {
+            if ((error as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw error;
+          });
       }
     } finally {
       await admin.disconnect();

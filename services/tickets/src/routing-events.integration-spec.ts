@@ -28,7 +28,13 @@ import {
   type TransitionTicketResponse,
   Urgency,
 } from '@itsm/contracts';
-import { cloudEventHeaders, createKafka, KafkaEventPublisher } from '@itsm/messaging';
+import {
+  cloudEventHeaders,
+  createKafka,
+  DEFAULT_PARTITIONS,
+  ensureTopics,
+  KafkaEventPublisher,
+} from '@itsm/messaging';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { resolveProtoRoot, runService } from '@itsm/platform';
 import {
@@ -140,7 +146,10 @@ describe('routing events applied by the tickets service on real PostgreSQL and K
     const admin = testKafka().admin();
     await admin.connect();
     try {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+      await ensureTopics(admin, [
+        { topic, numPartitions: 3 },
+        { topic: Topics.tickets, numPartitions: DEFAULT_PARTITIONS },
+      ]);
     } finally {
       await admin.disconnect();
     }
