@@ -266,3 +266,157 @@ export interface ArticleRecord {
   authorId: string;
   content: { title: string };
 }
+
+// Routing (/api/v1/routing/*): the support organisation, its rules and the classifier.
+
+export type AssignmentStrategy = 'round_robin' | 'least_loaded' | 'skills_match';
+export type AgentAvailability = 'online' | 'away' | 'off';
+export type Weekday =
+  'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** POST /api/v1/routing/lines (WriteSupportLineDto). */
+export interface CreateSupportLineBody {
+  name: string;
+  /** 1 (service desk) to 9; escalation goes up. */
+  level: number;
+}
+
+/** What the seeder reads back from a SupportLineDto. */
+export interface SupportLineRecord {
+  id: string;
+  name: string;
+  level: number;
+}
+
+/** POST /api/v1/routing/groups (WriteSupportGroupDto). */
+export interface CreateSupportGroupBody {
+  name: string;
+  lineId: string;
+  strategy: AssignmentStrategy;
+  supervisorId?: string;
+  escalationGroupId?: string;
+  escalateOnSlaWarning?: boolean;
+  autoAssign?: boolean;
+}
+
+/** What the seeder reads back from a SupportGroupDto. */
+export interface SupportGroupRecord {
+  id: string;
+  name: string;
+  lineId: string;
+}
+
+/** A skill and its level, 1 (basic) to 5 (expert) (SkillLevelDto). */
+export interface SkillLevel {
+  name: string;
+  level: number;
+}
+
+/** A working window on a weekday, local times HH:mm (ShiftWindowDto). */
+export interface ShiftWindow {
+  weekday: Weekday;
+  start: string;
+  end: string;
+}
+
+/** When an agent works, in an IANA time zone (WorkingShiftDto). */
+export interface WorkingShift {
+  timeZone: string;
+  windows: ShiftWindow[];
+}
+
+/** POST /api/v1/routing/agents (WriteAgentDto). */
+export interface CreateAgentBody {
+  userId: string;
+  displayName: string;
+  groupIds: string[];
+  skills: SkillLevel[];
+  capacity: number;
+  availability: AgentAvailability;
+  /** Absent: always on shift. */
+  shift?: WorkingShift;
+}
+
+/** What the seeder reads back from an AgentDto. */
+export interface AgentRecord {
+  id: string;
+  userId: string;
+  displayName: string;
+}
+
+/** PUT /api/v1/routing/category-skills/{categoryId} (SetCategorySkillsDto). */
+export interface SetCategorySkillsBody {
+  skills: SkillLevel[];
+}
+
+/** What the seeder reads back from a CategorySkillsDto. */
+export interface CategorySkillsRecord {
+  categoryId: string;
+  skills: SkillLevel[];
+}
+
+/** A rule condition (RoutingRuleConditionDto); the demo's rules look at the category only. */
+export interface RoutingRuleCondition {
+  field: 'category';
+  operator: 'in';
+  /** Category ids. */
+  values: string[];
+}
+
+/** POST /api/v1/routing/rules (WriteRoutingRuleDto). */
+export interface CreateRoutingRuleBody {
+  name: string;
+  conditions: RoutingRuleCondition[];
+  actions: { setGroupId: string; addTags?: string[] };
+  stopProcessing?: boolean;
+  actorId: string;
+}
+
+/** What the seeder reads back from a RoutingRuleDto. */
+export interface RoutingRuleRecord {
+  id: string;
+  name: string;
+}
+
+/** PUT /api/v1/routing/settings (UpdateRoutingSettingsDto). */
+export interface UpdateRoutingSettingsBody {
+  classificationThreshold: number;
+  defaultGroupId?: string;
+}
+
+/** What the seeder reads back from a RoutingSettingsDto; `version` is also its ETag. */
+export interface RoutingSettingsRecord {
+  classificationThreshold: number;
+  defaultGroupId: string | null;
+  version: number;
+}
+
+/** POST /api/v1/routing/classifier/training (TrainClassifierDto). */
+export interface TrainClassifierBody {
+  actorId: string;
+  /** Share of the resolved tickets held out to measure accuracy; the API's default is 0.2. */
+  holdoutShare?: number;
+}
+
+/** How well the classifier predicted the held-out tickets (ClassifierAccuracyDto). */
+export interface ClassifierAccuracy {
+  /** 0 to 1. */
+  accuracy: number;
+  evaluated: number;
+  correct: number;
+}
+
+/** What the seeder reads back from a ClassifierModelDto. */
+export interface ClassifierModelRecord {
+  id: string;
+  trainedAt: string;
+  /** Resolved tickets the model learned from. */
+  trainedOn: number;
+  /** Resolved tickets held out to measure it. */
+  heldOut: number;
+  categoryAccuracy: ClassifierAccuracy;
+  groupAccuracy: ClassifierAccuracy;
+  /** Categories and groups the model knows. */
+  categories: number;
+  groups: number;
+}

@@ -186,6 +186,114 @@ describe('GatewayClient', () => {
     );
   });
 
+  it('pages through the agents of routing, and creates one', async () => {
+    const sent: string[] = [];
+    const pages = (async (url: string | URL | Request) => {
+      sent.push(String(url));
+      const next = String(url).includes('cursor=') ? null : 'c 2';
+      const item = { id: next ? 'a-1' : 'a-2', userId: next ? 'agent-01' : 'agent-02' };
+      return new Response(
+        JSON.stringify({ items: [{ ...item, displayName: 'X', capacity: 8 }], nextCursor: next }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    }) as Fetch;
+    await expect(new GatewayClient('http://gw', pages).listAgents()).resolves.toEqual([
+      { id: 'a-1', userId: 'agent-01', displayName: 'X' },
+      { id: 'a-2', userId: 'agent-02', displayName: 'X' },
+    ]);
+    expect(sent).toEqual([
+      'http://gw/api/v1/routing/agents?limit=500',
+      'http://gw/api/v1/routing/agents?limit=500&cursor=c+2',
+    ]);
+
+    const taken = fakeFetch(409, { title: 'Conflict', detail: 'agent-01 is an agent already' });
+    const creating = new GatewayClient('http://gw', taken.fetch).createAgent({
+      userId: 'agent-01',
+      displayName: 'Anna Petrova',
+      groupIds: ['g-1'],
+      skills: [{ name: 'mail', level: 3 }],
+      capacity: 15,
+      availability: 'online',
+    });
+    await expect(creating).rejects.toMatchObject({ status: 409 });
+    expect(taken.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/routing/agents',
+    });
+  });
+
+  it('reads routing rules with the disabled ones, and sets category skills with PUT', async () => {
+    const rules = fakeFetch(200, { items: [{ id: 'r-1', name: 'VPN', enabled: false }] });
+    await expect(new GatewayClient('http://gw', rules.fetch).listRoutingRules()).resolves.toEqual([
+      { id: 'r-1', name: 'VPN' },
+    ]);
+    expect(rules.sent[0]?.url).toBe('http://gw/api/v1/routing/rules?includeDisabled=true');
+
+    const skills = fakeFetch(200, { categoryId: 'c 1', skills: [{ name: 'vpn', level: 2 }] });
+    await new GatewayClient('http://gw', skills.fetch).setCategorySkills('c 1', {
+      skills: [{ name: 'vpn', level: 2 }],
+    });
+    expect(skills.sent[0]).toMatchObject({
+      method: 'PUT',
+      url: 'http://gw/api/v1/routing/category-skills/c%201',
+      body: { skills: [{ name: 'vpn', level: 2 }] },
+    });
+  });
+
+  it('updates the routing settings with the version it read as If-Match', async () => {
+    const settings = { classificationThreshold: 0.6, defaultGroupId: 'g-1', version: 2 };
+    const { fetch, sent } = fakeFetch(200, settings, { ETag: '"2"' });
+    await expect(
+      new GatewayClient('http://gw', fetch).updateRoutingSettings(1, {
+        classificationThreshold: 0.6,
+        defaultGroupId: 'g-1',
+      }),
+    ).resolves.toEqual(settings);
+    expect(sent[0]).toMatchObject({
+      method: 'PUT',
+      url: 'http://gw/api/v1/routing/settings',
+      headers: { 'If-Match': '"1"' },
+    });
+
+    const fresh = fakeFetch(200, {
+      classificationThreshold: 0.6,
+      defaultGroupId: null,
+      version: 1,
+    });
+    await expect(
+      new GatewayClient('http://gw', fresh.fetch).getRoutingSettings(),
+    ).resolves.toMatchObject({ defaultGroupId: null, version: 1 });
+  });
+
+  it('reads the trained model with both accuracies, and refuses an answer without them', async () => {
+    const model = {
+      id: 'm-1',
+      trainedAt: '2025-03-12T09:41:00.000Z',
+      trainedBy: 'mgr-it-01',
+      trainedOn: 260,
+      heldOut: 64,
+      categoryAccuracy: { accuracy: 0.8125, evaluated: 64, correct: 52 },
+      groupAccuracy: { accuracy: 0.765625, evaluated: 64, correct: 49 },
+      categories: 16,
+      groups: 6,
+    };
+    const trained = fakeFetch(201, model);
+    const { trainedBy: _, ...read } = model;
+    await expect(
+      new GatewayClient('http://gw', trained.fetch).trainClassifier({ actorId: 'mgr-it-01' }),
+    ).resolves.toEqual(read);
+    expect(trained.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/routing/classifier/training',
+      body: { actorId: 'mgr-it-01' },
+    });
+
+    const broken = fakeFetch(201, { ...model, groupAccuracy: { accuracy: 0.7 } });
+    await expect(
+      new GatewayClient('http://gw', broken.fetch).trainClassifier({ actorId: 'mgr-it-01' }),
+    ).rejects.toThrow('not a classifier model');
+  });
+
   it('turns a problem+json answer into an error with its detail and field errors', async () => {
     const { fetch } = fakeFetch(409, {
       type: '/problems/invalid-transition',

@@ -1,23 +1,38 @@
 import type {
+  AgentRecord,
   ArticleRecord,
   ArticleTransitionBody,
   CatalogItemRecord,
   CategoryRecord,
+  CategorySkillsRecord,
+  ClassifierAccuracy,
+  ClassifierModelRecord,
   CommentBody,
+  CreateAgentBody,
   CreateArticleBody,
   CreateCatalogItemBody,
   CreateCategoryBody,
   CreateKnowledgeCategoryBody,
+  CreateRoutingRuleBody,
   CreateServiceBody,
+  CreateSupportGroupBody,
+  CreateSupportLineBody,
   CreateTicketBody,
   CreateViewBody,
   KnowledgeCategoryRecord,
   RateBody,
   RelationBody,
   RequestCatalogItemBody,
+  RoutingRuleRecord,
+  RoutingSettingsRecord,
   ServiceRecord,
+  SetCategorySkillsBody,
+  SupportGroupRecord,
+  SupportLineRecord,
   TicketState,
+  TrainClassifierBody,
   TransitionBody,
+  UpdateRoutingSettingsBody,
   ViewRecord,
   VoteBody,
 } from './gateway-api';
@@ -74,6 +89,32 @@ export interface KnowledgeApi {
   listArticlesBy(authorId: string): Promise<ArticleRecord[]>;
   createArticle(body: CreateArticleBody): Promise<ArticleRecord>;
   transitionArticle(articleId: string, body: ArticleTransitionBody): Promise<ArticleRecord>;
+}
+
+/** Routing's support organisation, rules, settings and classifier; tests fake it. */
+export interface RoutingApi {
+  listSupportLines(): Promise<SupportLineRecord[]>;
+  createSupportLine(body: CreateSupportLineBody): Promise<SupportLineRecord>;
+  listSupportGroups(): Promise<SupportGroupRecord[]>;
+  createSupportGroup(body: CreateSupportGroupBody): Promise<SupportGroupRecord>;
+  /** Every agent (all pages). */
+  listAgents(): Promise<AgentRecord[]>;
+  /** A user who is an agent already is refused with 409. */
+  createAgent(body: CreateAgentBody): Promise<AgentRecord>;
+  /** The categories that need skills; a category without a requirement is absent. */
+  listCategorySkills(): Promise<CategorySkillsRecord[]>;
+  setCategorySkills(categoryId: string, body: SetCategorySkillsBody): Promise<CategorySkillsRecord>;
+  /** Every rule, the disabled ones too (their names are taken all the same). */
+  listRoutingRules(): Promise<RoutingRuleRecord[]>;
+  createRoutingRule(body: CreateRoutingRuleBody): Promise<RoutingRuleRecord>;
+  getRoutingSettings(): Promise<RoutingSettingsRecord>;
+  /** `version`: the settings' version the seeder read, sent as If-Match. */
+  updateRoutingSettings(
+    version: number,
+    body: UpdateRoutingSettingsBody,
+  ): Promise<RoutingSettingsRecord>;
+  /** Too little history is refused with 409. */
+  trainClassifier(body: TrainClassifierBody): Promise<ClassifierModelRecord>;
 }
 
 /** An error answer of the API, with its RFC 9457 problem details when it sent them. */
@@ -164,9 +205,27 @@ const ITEM_FIELDS = ['id', 'serviceId', 'name'] as const;
 const VIEW_FIELDS = ['id', 'ownerId', 'name'] as const;
 const KNOWLEDGE_CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
 const ARTICLE_FIELDS = ['id', 'language', 'status', 'authorId', 'content'] as const;
+const LINE_FIELDS = ['id', 'name', 'level'] as const;
+const GROUP_FIELDS = ['id', 'name', 'lineId'] as const;
+const AGENT_FIELDS = ['id', 'userId', 'displayName'] as const;
+const CATEGORY_SKILLS_FIELDS = ['categoryId', 'skills'] as const;
+const RULE_FIELDS = ['id', 'name'] as const;
+const SETTINGS_FIELDS = ['classificationThreshold', 'defaultGroupId', 'version'] as const;
+const MODEL_FIELDS = [
+  'id',
+  'trainedAt',
+  'trainedOn',
+  'heldOut',
+  'categoryAccuracy',
+  'groupAccuracy',
+  'categories',
+  'groups',
+] as const;
 
 /** The most the article list answers in one page. */
 const ARTICLE_PAGE_SIZE = 100;
+/** The most the agent list answers in one page. */
+const AGENT_PAGE_SIZE = 500;
 
 function articleOf(value: unknown): ArticleRecord {
   const article = recordOf<ArticleRecord>(value, ARTICLE_FIELDS, 'article');
@@ -176,14 +235,39 @@ function articleOf(value: unknown): ArticleRecord {
   return { ...article, content: { title: article.content.title } };
 }
 
+function accuracyOf(value: unknown): ClassifierAccuracy | undefined {
+  const { accuracy, evaluated, correct } = (value ?? {}) as Partial<Record<string, unknown>>;
+  return typeof accuracy === 'number' &&
+    typeof evaluated === 'number' &&
+    typeof correct === 'number'
+    ? { accuracy, evaluated, correct }
+    : undefined;
+}
+
+function classifierModelOf(value: unknown): ClassifierModelRecord {
+  const model = recordOf<ClassifierModelRecord>(value, MODEL_FIELDS, 'classifier model');
+  const categoryAccuracy = accuracyOf(model.categoryAccuracy);
+  const groupAccuracy = accuracyOf(model.groupAccuracy);
+  if (
+    !categoryAccuracy ||
+    !groupAccuracy ||
+    typeof model.trainedOn !== 'number' ||
+    typeof model.heldOut !== 'number'
+  ) {
+    throw new Error(`not a classifier model: ${JSON.stringify(value).slice(0, 300)}`);
+  }
+  return { ...model, categoryAccuracy, groupAccuracy };
+}
+
 export type Fetch = typeof fetch;
 
 type Method = 'GET' | 'POST' | 'PUT';
 
 /** The gateway's REST API over Node's fetch (keep-alive by default). */
-export class GatewayClient implements DemoApi, KnowledgeApi {
+export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi {
   private readonly apiUrl: string;
   private readonly ticketsUrl: string;
+  private readonly routingUrl: string;
 
   constructor(
     baseUrl: string,
@@ -192,6 +276,7 @@ export class GatewayClient implements DemoApi, KnowledgeApi {
   ) {
     this.apiUrl = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
     this.ticketsUrl = `${this.apiUrl}/tickets`;
+    this.routingUrl = `${this.apiUrl}/routing`;
   }
 
   async createTicket(idempotencyKey: string, body: CreateTicketBody): Promise<Opened> {
@@ -353,6 +438,109 @@ export class GatewayClient implements DemoApi, KnowledgeApi {
     // A TransitionResultDto: the article, and the version an approval published.
     const answer = (await (await this.send('POST', url, body, {})).json()) as { article?: unknown };
     return articleOf(answer.article);
+  }
+
+  async listSupportLines(): Promise<SupportLineRecord[]> {
+    const response = await this.send('GET', `${this.routingUrl}/lines`, undefined, {});
+    return itemsOf<SupportLineRecord>(await response.json(), LINE_FIELDS, 'support line');
+  }
+
+  async createSupportLine(body: CreateSupportLineBody): Promise<SupportLineRecord> {
+    const response = await this.send('POST', `${this.routingUrl}/lines`, body, {});
+    return recordOf<SupportLineRecord>(await response.json(), LINE_FIELDS, 'support line');
+  }
+
+  async listSupportGroups(): Promise<SupportGroupRecord[]> {
+    const response = await this.send('GET', `${this.routingUrl}/groups`, undefined, {});
+    return itemsOf<SupportGroupRecord>(await response.json(), GROUP_FIELDS, 'support group');
+  }
+
+  async createSupportGroup(body: CreateSupportGroupBody): Promise<SupportGroupRecord> {
+    const response = await this.send('POST', `${this.routingUrl}/groups`, body, {});
+    return recordOf<SupportGroupRecord>(await response.json(), GROUP_FIELDS, 'support group');
+  }
+
+  async listAgents(): Promise<AgentRecord[]> {
+    const agents: AgentRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(AGENT_PAGE_SIZE) });
+      if (cursor !== null) query.set('cursor', cursor);
+      const url = `${this.routingUrl}/agents?${query.toString()}`;
+      const page = (await (await this.send('GET', url, undefined, {})).json()) as {
+        nextCursor?: unknown;
+      };
+      agents.push(...itemsOf<AgentRecord>(page, AGENT_FIELDS, 'agent'));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+    } while (cursor !== null);
+    return agents;
+  }
+
+  async createAgent(body: CreateAgentBody): Promise<AgentRecord> {
+    const response = await this.send('POST', `${this.routingUrl}/agents`, body, {});
+    return recordOf<AgentRecord>(await response.json(), AGENT_FIELDS, 'agent');
+  }
+
+  async listCategorySkills(): Promise<CategorySkillsRecord[]> {
+    const url = `${this.routingUrl}/category-skills`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<CategorySkillsRecord>(
+      await response.json(),
+      CATEGORY_SKILLS_FIELDS,
+      'category skills',
+    );
+  }
+
+  async setCategorySkills(
+    categoryId: string,
+    body: SetCategorySkillsBody,
+  ): Promise<CategorySkillsRecord> {
+    const url = `${this.routingUrl}/category-skills/${encodeURIComponent(categoryId)}`;
+    const response = await this.send('PUT', url, body, {});
+    return recordOf<CategorySkillsRecord>(
+      await response.json(),
+      CATEGORY_SKILLS_FIELDS,
+      'category skills',
+    );
+  }
+
+  async listRoutingRules(): Promise<RoutingRuleRecord[]> {
+    const url = `${this.routingUrl}/rules?includeDisabled=true`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<RoutingRuleRecord>(await response.json(), RULE_FIELDS, 'routing rule');
+  }
+
+  async createRoutingRule(body: CreateRoutingRuleBody): Promise<RoutingRuleRecord> {
+    const response = await this.send('POST', `${this.routingUrl}/rules`, body, {});
+    return recordOf<RoutingRuleRecord>(await response.json(), RULE_FIELDS, 'routing rule');
+  }
+
+  async getRoutingSettings(): Promise<RoutingSettingsRecord> {
+    const response = await this.send('GET', `${this.routingUrl}/settings`, undefined, {});
+    return recordOf<RoutingSettingsRecord>(
+      await response.json(),
+      SETTINGS_FIELDS,
+      'routing settings',
+    );
+  }
+
+  async updateRoutingSettings(
+    version: number,
+    body: UpdateRoutingSettingsBody,
+  ): Promise<RoutingSettingsRecord> {
+    const response = await this.send('PUT', `${this.routingUrl}/settings`, body, {
+      'If-Match': `"${version}"`,
+    });
+    return recordOf<RoutingSettingsRecord>(
+      await response.json(),
+      SETTINGS_FIELDS,
+      'routing settings',
+    );
+  }
+
+  async trainClassifier(body: TrainClassifierBody): Promise<ClassifierModelRecord> {
+    const url = `${this.routingUrl}/classifier/training`;
+    return classifierModelOf(await (await this.send('POST', url, body, {})).json());
   }
 
   private async send(

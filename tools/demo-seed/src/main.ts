@@ -2,16 +2,21 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { syncCatalog } from './catalog-sync';
 import { KNOWLEDGE_TOPICS } from './catalogue/knowledge.catalogue';
+import { DEMO_ROUTING } from './catalogue/routing.catalogue';
 import { DEMO_CATALOG } from './catalogue/service-catalog.catalogue';
+import { SYSTEM_CLOCK, trainOnSettledHistory } from './classifier-training';
 import { GatewayClient } from './gateway-client';
 import { buildKnowledgePlan } from './knowledge-plan';
 import { syncKnowledge } from './knowledge-sync';
+import { formatRoutingSummary, syncRouting } from './routing-sync';
 import { buildSeedPlan, mixOf } from './seed-plan';
 import { formatSummary, runSeedPlan } from './seed-runner';
 
 const USAGE = `Seeds the demo service desk through the gateway's REST API: the service catalog,
-tickets of every type, their relations, the agents' saved views and the knowledge base's
-published articles. A second run adds nothing.
+tickets of every type, their relations, the agents' saved views, the knowledge base's
+published articles and the support organisation routing works with (lines, groups, agents,
+rules), and trains routing's classifier on the tickets. A second run adds nothing; it only
+trains the classifier again, on the same history.
 
 usage: node dist/tools/demo-seed/main.js [--api-url URL] [--concurrency N] [--dry-run]
 
@@ -69,8 +74,21 @@ async function main(): Promise<void> {
     now,
   });
   const knowledge = await syncKnowledge(buildKnowledgePlan(KNOWLEDGE_TOPICS), api);
+  // Routing is set up last, so it never decides on the demo's tickets while they are being
+  // backdated and assigned; it learns from their events instead, and the classifier from that.
+  const routing = await syncRouting(DEMO_ROUTING, catalog.ids, api);
+  const classifier =
+    routing.status === 'synced'
+      ? await trainOnSettledHistory(api, {
+          actorId: DEMO_ROUTING.adminId,
+          intervalMs: 2_000,
+          timeoutMs: 90_000,
+          clock: SYSTEM_CLOCK,
+        })
+      : undefined;
   process.stdout.write(
-    `${formatSummary(catalog.counts, summary, knowledge, performance.now() - started)}\n`,
+    `${formatSummary(catalog.counts, summary, knowledge, performance.now() - started)}\n` +
+      `${formatRoutingSummary(routing, classifier)}\n`,
   );
 }
 
