@@ -617,8 +617,20 @@ describe('ticket REST ⇄ contract mapping', () => {
         priority: Priority.PRIORITY_UNSPECIFIED,
         priorityReason: '',
         tags: [],
+        configurationItemIds: [],
       },
     });
+  });
+
+  it('turns configuration items in a PATCH body into their update path', () => {
+    const ids = ['0194a000-0000-7000-8000-00000000c001'];
+    const body = Object.assign(new UpdateTicketDto(), {
+      actorId: 'agent-7',
+      configurationItemIds: ids,
+    });
+    const request = toUpdateTicketRequest('id-1', body, undefined);
+    expect(request.updatePaths).toEqual(['configuration_item_ids']);
+    expect(request.patch?.configurationItemIds).toEqual(ids);
   });
 
   it.each([

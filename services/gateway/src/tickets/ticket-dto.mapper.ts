@@ -352,7 +352,26 @@ export function toStatusCounts(counts: StatusCount[]): Record<TicketStatusName, 
   return byStatus;
 }
 
-const EDITABLE_FIELDS = ['title', 'description', 'impact', 'urgency', 'priority', 'tags'] as const;
+const EDITABLE_FIELDS = [
+  'title',
+  'description',
+  'impact',
+  'urgency',
+  'priority',
+  'tags',
+  'configurationItemIds',
+] as const;
+
+/** REST field → the update path the tickets service names it by. */
+const UPDATE_PATHS: Record<(typeof EDITABLE_FIELDS)[number], string> = {
+  title: 'title',
+  description: 'description',
+  impact: 'impact',
+  urgency: 'urgency',
+  priority: 'priority',
+  tags: 'tags',
+  configurationItemIds: 'configuration_item_ids',
+};
 
 /** The fields present in a PATCH body become the update paths; `priority: null` clears a manual priority. */
 export function toUpdateTicketRequest(
@@ -365,7 +384,9 @@ export function toUpdateTicketRequest(
     expectedVersion: expectedVersion ?? 0,
     actorId: dto.actorId,
     // Absent fields are undefined; `priority: null` is present (it clears a manual priority).
-    updatePaths: EDITABLE_FIELDS.filter((field) => dto[field] !== undefined),
+    updatePaths: EDITABLE_FIELDS.filter((field) => dto[field] !== undefined).map(
+      (field) => UPDATE_PATHS[field],
+    ),
     patch: {
       title: dto.title ?? '',
       description: dto.description ?? '',
@@ -378,6 +399,7 @@ export function toUpdateTicketRequest(
       ),
       priorityReason: dto.priorityReason ?? '',
       tags: dto.tags ?? [],
+      configurationItemIds: dto.configurationItemIds ?? [],
     },
   };
 }

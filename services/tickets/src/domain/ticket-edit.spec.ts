@@ -68,6 +68,29 @@ describe('editing a ticket', () => {
     );
   });
 
+  it('names the configuration items an incident is about, as distinct cmdb ids', () => {
+    const host = '00000000-0000-7000-8000-00000000c001';
+    const vm = '00000000-0000-7000-8000-00000000c002';
+    const { ticket, changes } = editTicket(
+      aTicket(),
+      { configurationItemIds: [host, ` ${vm} `, host] },
+      now,
+    );
+    expect(ticket).toMatchObject({ configurationItemIds: [host, vm], version: 2 });
+    expect(changes).toEqual({ configurationItemIds: { from: '', to: `${host},${vm}` } });
+    expect(() => editTicket(aTicket(), { configurationItemIds: ['db-primary'] }, now)).toThrow(
+      expect.objectContaining({
+        code: TicketErrorCode.ValidationFailed,
+        violations: [
+          {
+            field: 'configurationItemIds',
+            message: 'configuration item ids must be cmdb ids (UUIDs)',
+          },
+        ],
+      }),
+    );
+  });
+
   it('changes nothing, not even the version, for an edit that changes nothing', () => {
     const ticket = aTicket();
     expect(editTicket(ticket, { title: ' Slow network ', impact: 'low' }, now)).toEqual({

@@ -6,7 +6,12 @@ import {
   priorityOf,
   type Urgency,
 } from './priority-matrix';
-import { DESCRIPTION_MAX_LENGTH, type Ticket, TITLE_MAX_LENGTH } from './ticket';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  MAX_CONFIGURATION_ITEMS,
+  type Ticket,
+  TITLE_MAX_LENGTH,
+} from './ticket';
 import { TicketError, TicketErrorCode, type FieldViolation } from './ticket-error';
 import { diff, type FieldChanges } from './ticket-lifecycle';
 import { isUuid } from './identifiers';
@@ -26,6 +31,8 @@ export interface TicketEdit {
   tags?: string[];
   /** A catalog category (its existence is the caller's to check against the catalog). */
   categoryId?: string;
+  /** The whole new set of configuration items (cmdb ids). */
+  configurationItemIds?: string[];
 }
 
 export interface EditOutcome {
@@ -85,6 +92,10 @@ export function editTicket(
   if (edit.categoryId !== undefined && !isUuid(edit.categoryId)) {
     violations.push({ field: 'categoryId', message: 'categoryId must be a catalog id (UUID)' });
   }
+  const configurationItemIds =
+    edit.configurationItemIds === undefined
+      ? undefined
+      : configurationItemsOf(edit.configurationItemIds, violations);
   if (violations.length > 0)
     throw new TicketError(TicketErrorCode.ValidationFailed, 'the edit is invalid', violations);
 
@@ -107,8 +118,27 @@ export function editTicket(
     priorityReason,
     tags: tags ?? ticket.tags,
     categoryId: edit.categoryId ?? ticket.categoryId,
+    configurationItemIds: configurationItemIds ?? ticket.configurationItemIds,
   };
   const changes = diff(ticket, edited);
   if (Object.keys(changes).length === 0) return { ticket, changes };
   return { ticket: { ...edited, updatedAt: now, version: ticket.version + 1 }, changes };
+}
+
+/** Distinct, trimmed ids; each must be a cmdb id (UUID), at most MAX_CONFIGURATION_ITEMS. */
+function configurationItemsOf(ids: readonly string[], violations: FieldViolation[]): string[] {
+  const items = [...new Set(ids.map((id) => id.trim()))];
+  if (items.length > MAX_CONFIGURATION_ITEMS) {
+    violations.push({
+      field: 'configurationItemIds',
+      message: `a ticket names at most ${MAX_CONFIGURATION_ITEMS} configuration items`,
+    });
+  }
+  if (items.some((id) => !isUuid(id))) {
+    violations.push({
+      field: 'configurationItemIds',
+      message: 'configuration item ids must be cmdb ids (UUIDs)',
+    });
+  }
+  return items;
 }

@@ -289,6 +289,7 @@ const AUDITED_FIELDS = [
   'satisfactionComment',
   'serviceId',
   'categoryId',
+  'configurationItemIds',
 ] as const satisfies readonly (keyof Ticket)[];
 
 /** Times as RFC 3339 and lists as comma-separated text, so history entries read plainly. */

@@ -237,7 +237,6 @@ function changeViolations(request: TicketRequest): FieldViolation[] {
     if (present && !isChange) violations.push({ field, message: `only a change has ${field}` });
   };
   changeOnly('changeKind', request.changeKind !== undefined);
-  changeOnly('configurationItemIds', (request.configurationItemIds?.length ?? 0) > 0);
   changeOnly('plannedStart', request.plannedStart !== undefined);
   changeOnly('plannedEnd', request.plannedEnd !== undefined);
   if (request.changeKind !== undefined && !CHANGE_KINDS.includes(request.changeKind)) {
@@ -250,7 +249,7 @@ function changeViolations(request: TicketRequest): FieldViolation[] {
   if (items.length > MAX_CONFIGURATION_ITEMS) {
     violations.push({
       field: 'configurationItemIds',
-      message: `a change touches at most ${MAX_CONFIGURATION_ITEMS} configuration items`,
+      message: `a ticket names at most ${MAX_CONFIGURATION_ITEMS} configuration items`,
     });
   }
   if (items.some((item) => item.trim().length === 0 || item.length > REFERENCE_MAX_LENGTH)) {

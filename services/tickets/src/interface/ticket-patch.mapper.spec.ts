@@ -10,6 +10,7 @@ const patch: TicketPatch = {
   priority: Priority.PRIORITY_UNSPECIFIED,
   priorityReason: '',
   tags: [],
+  configurationItemIds: ['0194a000-0000-7000-8000-00000000c001'],
 };
 
 describe('update paths → ticket edit', () => {
@@ -17,6 +18,12 @@ describe('update paths → ticket edit', () => {
     expect(toTicketEdit(patch, ['title', 'impact'])).toEqual({
       title: 'New title',
       impact: 'high',
+    });
+  });
+
+  it('takes the whole new set of configuration items', () => {
+    expect(toTicketEdit(patch, ['configuration_item_ids'])).toEqual({
+      configurationItemIds: ['0194a000-0000-7000-8000-00000000c001'],
     });
   });
 
@@ -39,7 +46,7 @@ describe('update paths → ticket edit', () => {
           {
             field: 'status',
             message:
-              'status cannot be edited; editable: title, description, impact, urgency, priority, tags',
+              'status cannot be edited; editable: title, description, impact, urgency, priority, tags, configuration_item_ids',
           },
           { field: 'urgency', message: 'urgency must be high, medium or low' },
         ],

@@ -15,6 +15,7 @@ export const EDITABLE_PATHS = [
   'urgency',
   'priority',
   'tags',
+  'configuration_item_ids',
 ] as const;
 
 /** The edit named by update_paths; a named enum left UNSPECIFIED (but priority) is refused. */
@@ -42,6 +43,9 @@ export function toTicketEdit(patch: TicketPatch | undefined, paths: string[]): T
       violations.push({ field: 'urgency', message: 'urgency must be high, medium or low' });
   }
   if (named.has('tags')) edit.tags = patch?.tags ?? [];
+  if (named.has('configuration_item_ids')) {
+    edit.configurationItemIds = patch?.configurationItemIds ?? [];
+  }
   if (named.has('priority')) {
     const value = patch ? fromMessage(priorityMessages, patch.priority) : undefined;
     edit.priority = value ? { value, reason: patch?.priorityReason ?? '' } : null;

@@ -119,7 +119,8 @@ export class CreateTicketDto {
     items: { type: 'string', minLength: 1, maxLength: 200 },
     maxItems: 50,
     example: ['ci-db-primary', 'ci-vpn-gateway'],
-    description: 'Changes: the configuration items (CMDB ids) it touches.',
+    description:
+      'The configuration items (CMDB ids) it is about: what failed, what a change touches.',
   })
   @IsOptional()
   @IsArray()

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import {
   IMPACTS,
   type ImpactName,
@@ -74,4 +83,17 @@ export class UpdateTicketDto {
   @IsOptional()
   @AreTags()
   tags?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    example: ['0194a000-0000-7000-8000-00000000c001'],
+    description:
+      'The whole new set of configuration items (CMDB ids) the ticket is about; `[]` removes them.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  configurationItemIds?: string[];
 }

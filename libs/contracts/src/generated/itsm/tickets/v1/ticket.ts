@@ -995,7 +995,7 @@ export interface Ticket {
   completedAt:
     | Timestamp
     | undefined;
-  /** Configuration items (cmdb ids) the change touches. */
+  /** Configuration items (cmdb ids) the ticket is about: what failed, what a change touches. */
   configurationItemIds: string[];
   /** Lower-case labels agents put on tickets to find them again. */
   tags: string[];

@@ -501,6 +501,8 @@ export interface TicketPatch {
   priorityReason: string;
   /** The whole new set of tags. */
   tags: string[];
+  /** The whole new set of configuration items (cmdb ids) the ticket is about. */
+  configurationItemIds: string[];
 }
 
 export interface UpdateTicketRequest {
@@ -512,7 +514,8 @@ export interface UpdateTicketRequest {
     | TicketPatch
     | undefined;
   /**
-   * Fields of TicketPatch to apply: title, description, impact, urgency, priority, tags.
+   * Fields of TicketPatch to apply: title, description, impact, urgency, priority, tags,
+   * configuration_item_ids.
    * (A plain list rather than google.protobuf.FieldMask: the NestJS transport's loader has no FieldMask wrapper.)
    */
   updatePaths: string[];
@@ -2349,6 +2352,11 @@ export const TicketPatch: MessageFns<TicketPatch> = {
       tags: globalThis.Array.isArray(object?.tags)
         ? object.tags.map((e: any) => globalThis.String(e))
         : [],
+      configurationItemIds: globalThis.Array.isArray(object?.configurationItemIds)
+        ? object.configurationItemIds.map((e: any) => globalThis.String(e))
+        : globalThis.Array.isArray(object?.configuration_item_ids)
+        ? object.configuration_item_ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -2374,6 +2382,9 @@ export const TicketPatch: MessageFns<TicketPatch> = {
     }
     if (message.tags?.length) {
       obj.tags = message.tags;
+    }
+    if (message.configurationItemIds?.length) {
+      obj.configurationItemIds = message.configurationItemIds;
     }
     return obj;
   },
