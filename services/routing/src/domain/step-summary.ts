@@ -71,15 +71,17 @@ export function summarizeStep(step: ExplanationStep): Summary {
             ru: `Из ${step.candidates.length} агентов никто не мог взять заявку${excluded.ru}.`,
           };
     }
+    // The reasons are the domain's English sentences; the Russian summary says the same in
+    // general words rather than mixing languages.
     case 'queued':
       return {
         en: `The ticket waits in the group queue: ${step.reason}.`,
-        ru: `Заявка ждёт в очереди группы: ${step.reason}.`,
+        ru: 'Заявка ждёт в очереди группы: сейчас её не может взять ни один агент группы; она достанется первому, кто освободится.',
       };
     case 'no_group':
       return {
         en: `No group was found: ${step.reason}.`,
-        ru: `Группа не найдена: ${step.reason}.`,
+        ru: 'Группа не найдена: ни правило, ни классификатор, ни группа по умолчанию не назначили заявке группу.',
       };
   }
 }
