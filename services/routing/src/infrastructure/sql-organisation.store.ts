@@ -150,6 +150,12 @@ export async function updated<T>(
   return result as T[];
 }
 
+/** The row a statement that cannot miss returned (an INSERT … RETURNING, a read after a write). */
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing right after it was written`);
+  return value;
+}
+
 /** Where a versioned UPDATE found nothing: the row is missing or at another version. */
 async function missOf<T>(
   manager: EntityManager,
@@ -183,7 +189,7 @@ export class SqlOrganisationStore implements OrganisationStore {
        VALUES ($1, $2, $3, 1, $4, $4) RETURNING *`,
       [id, draft.name, draft.level, at],
     );
-    return toLine(rows[0]!);
+    return toLine(present(rows[0], 'the new line'));
   }
 
   async updateLine(
@@ -225,7 +231,7 @@ export class SqlOrganisationStore implements OrganisationStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9)`,
       [id, ...groupColumns(draft), at],
     );
-    return (await this.group(id))!;
+    return present(await this.group(id), `group ${id}`);
   }
 
   async updateGroup(
@@ -245,7 +251,7 @@ export class SqlOrganisationStore implements OrganisationStore {
       );
       return rows[0] ? undefined : missOf<StoredGroup>(manager, 'support_groups', id);
     });
-    return outcome ?? { outcome: 'written', value: (await this.group(id))! };
+    return outcome ?? { outcome: 'written', value: present(await this.group(id), `group ${id}`) };
   }
 
   async allAgents(): Promise<StoredAgent[]> {
@@ -306,7 +312,7 @@ export class SqlOrganisationStore implements OrganisationStore {
       );
       await replaceMemberships(manager, id, draft.groupIds);
     });
-    return (await this.agent(id))!;
+    return present(await this.agent(id), `agent ${id}`);
   }
 
   async updateAgent(
@@ -327,7 +333,7 @@ export class SqlOrganisationStore implements OrganisationStore {
       await replaceMemberships(manager, id, draft.groupIds);
       return undefined;
     });
-    return miss ?? { outcome: 'written', value: (await this.agent(id))! };
+    return miss ?? { outcome: 'written', value: present(await this.agent(id), `agent ${id}`) };
   }
 
   async categorySkills(): Promise<Array<{ categoryId: string; skills: SkillLevels }>> {
@@ -379,7 +385,7 @@ export class SqlOrganisationStore implements OrganisationStore {
          RETURNING *`,
         [id, ...ruleColumns(draft), actorId, at],
       );
-      const rule = toRule(rows[0]!);
+      const rule = toRule(present(rows[0], 'the new rule'));
       await saveRuleVersion(manager, rule, actorId, at);
       return rule;
     });
@@ -445,7 +451,7 @@ export class SqlOrganisationStore implements OrganisationStore {
       default_group_id: string | null;
       version: number;
     }> = await this.dataSource.query('SELECT * FROM routing_settings WHERE id = 1');
-    const row = rows[0]!;
+    const row = present(rows[0], 'the routing settings row');
     return {
       classificationThreshold: row.classification_threshold,
       defaultGroupId: row.default_group_id,
