@@ -319,6 +319,73 @@ describe('routing and escalation through the gateway', () => {
     expect(history.items.some(({ actorId }) => actorId === 'system:routing')).toBe(true);
   });
 
+  it('keeps a ticket in the group queue while nobody can take it, and hands it to the agent who comes online', async () => {
+    const line = await created<{ id: string }>(
+      await postJson(`${routingUrl()}/lines`, { name: `Printers line ${suffix}`, level: 1 }),
+    );
+    const printers = await created<{ id: string }>(
+      await postJson(`${routingUrl()}/groups`, {
+        name: `Printers ${suffix}`,
+        lineId: line.id,
+        strategy: 'round_robin',
+      }),
+    );
+    const away = await agent({
+      userId: `printer-tech-${suffix}`,
+      displayName: 'Printer Tech',
+      groupIds: [printers.id],
+      availability: 'away',
+    });
+    await created(
+      await postJson(`${routingUrl()}/rules`, {
+        name: `Printers by keyword ${suffix}`,
+        conditions: [
+          { field: 'keywords', operator: 'contains_any', values: [`принтер-${suffix}`] },
+        ],
+        actions: { setGroupId: printers.id },
+        actorId: 'admin-1',
+      }),
+    );
+    const ticket = await created<TicketBody>(
+      await postJson(
+        suite.ticketsUrl,
+        aTicketRequestBody({
+          title: `Не печатает принтер-${suffix.toLowerCase()} на третьем этаже`,
+        }),
+      ),
+    );
+    const queued = await routingOf(ticket.id, ({ queued: waiting }) => waiting);
+    expect(queued.decisions[0]).toMatchObject({
+      groupId: printers.id,
+      assigneeId: null,
+      queued: true,
+    });
+    expect(queued.decisions[0]?.steps.map(({ kind }) => kind)).toEqual([
+      'rule_matched',
+      'group_selected',
+      'agent_selected',
+      'queued',
+    ]);
+    const waiting = await ticketWhen(ticket.id, (body) => body.assignmentGroupId === printers.id);
+    expect(waiting.assigneeId).toBeNull();
+
+    const online = await fetch(`${routingUrl()}/agents/${away.id}/availability`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ availability: 'online' }),
+    });
+    expect(online.status).toBe(200);
+    expect(((await online.json()) as { assignedFromQueue: number }).assignedFromQueue).toBe(1);
+    const fromQueue = await routingOf(ticket.id, ({ decisions }) => decisions.length === 2);
+    expect(fromQueue.queued).toBe(false);
+    expect(fromQueue.decisions[1]).toMatchObject({
+      trigger: 'queue',
+      groupId: printers.id,
+      assigneeId: away.userId,
+    });
+    await ticketWhen(ticket.id, (body) => body.assigneeId === away.userId);
+  });
+
   it('follows tickets of groups it does not manage, and says when it found no group', async () => {
     const ticket = await created<TicketBody>(
       await postJson(suite.ticketsUrl, aTicketRequestBody({ title: `Legacy queue ${suffix}` })),
