@@ -82,6 +82,10 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['scope:routing', 'scope:shared'],
             },
             {
+              sourceTag: 'scope:cmdb',
+              onlyDependOnLibsWithTags: ['scope:cmdb', 'scope:shared'],
+            },
+            {
               sourceTag: 'scope:knowledge',
               onlyDependOnLibsWithTags: ['scope:knowledge', 'scope:shared'],
             },
