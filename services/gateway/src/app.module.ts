@@ -10,6 +10,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { ViewsModule } from './views/views.module';
 import { SettingsModule } from './settings/settings.module';
 import { RoutingModule } from './routing/routing.module';
+import { CmdbModule } from './cmdb/cmdb.module';
 
 export const SERVICE_NAME = 'gateway';
 
@@ -33,6 +34,7 @@ export class AppModule {
         ViewsModule,
         SettingsModule,
         RoutingModule,
+        CmdbModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -13,6 +13,8 @@ export const gatewayConfigSchema = serviceConfigSchema
     KNOWLEDGE_GRPC_URL: z.string().min(1).default('127.0.0.1:50053'),
     /** host:port of the routing service's gRPC server. */
     ROUTING_GRPC_URL: z.string().min(1).default('127.0.0.1:50054'),
+    /** host:port of the CMDB service's gRPC server. */
+    CMDB_GRPC_URL: z.string().min(1).default('127.0.0.1:50055'),
     /** Directory holding proto/itsm/**; defaults to the bundle's or the repository's. */
     PROTO_ROOT: z.string().optional(),
     /** Largest accepted JSON body. */
@@ -20,6 +22,11 @@ export const gatewayConfigSchema = serviceConfigSchema
       .string()
       .regex(/^\d+(kb|mb)$/)
       .default('1mb'),
+    /** Largest accepted body of a CMDB import (JSON or CSV): whole inventories travel at once. */
+    HTTP_IMPORT_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/)
+      .default('10mb'),
     /** Public base URL, used in Location headers and the OpenAPI document. */
     PUBLIC_URL: z.url().optional(),
   });

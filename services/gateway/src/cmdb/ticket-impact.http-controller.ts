@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { firstValueFrom } from 'rxjs';
+import type { CmdbServiceClient, TicketsServiceClient } from '@itsm/contracts';
+import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { withRestFieldNames } from '../problem/violation-fields';
+import { TICKETS_PATH } from '../tickets/ticket-response';
+import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
+import { CMDB_CLIENT } from './cmdb-client.provider';
+import {
+  noImpact,
+  ticketImpactFieldName,
+  toAnalyzeImpactRequest,
+  toImpactAnalysisDto,
+  toTicketImpactDto,
+} from './cmdb-dto.mapper';
+import { ImpactQueryDto, TicketImpactDto } from './dto/impact.dto';
+
+/** The CMDB part of the ticket view: what the ticket's configuration items affect. */
+@ApiTags('tickets')
+@Controller(TICKETS_PATH)
+export class TicketImpactHttpController {
+  constructor(
+    @Inject(CMDB_CLIENT) private readonly cmdb: CmdbServiceClient,
+    @Inject(TICKETS_CLIENT) private readonly tickets: TicketsServiceClient,
+  ) {}
+
+  @Get(':id/impact')
+  @ApiOperation({
+    summary: "The impact of a ticket's configuration items, e.g. of a change before approval",
+    description:
+      'Upstream (the default): what fails with the items, and the business services among it. ' +
+      'A ticket that names no configuration item has no impact. 404 when the ticket does not exist.',
+  })
+  @ApiOkResponse({ type: TicketImpactDto })
+  @ApiProblemResponses(400, 404, 503)
+  async ticketImpact(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Query() query: ImpactQueryDto,
+  ): Promise<TicketImpactDto> {
+    const { ticket } = await firstValueFrom(this.tickets.getTicket({ id }));
+    if (!ticket) throw new Error('the tickets service answered without a ticket');
+    const itemIds = ticket.configurationItemIds;
+    if (itemIds.length === 0) return toTicketImpactDto(id, itemIds, noImpact(query));
+    const answer = await withRestFieldNames(
+      firstValueFrom(this.cmdb.analyzeImpact(toAnalyzeImpactRequest(itemIds, query))),
+      ticketImpactFieldName,
+    );
+    return toTicketImpactDto(id, itemIds, toImpactAnalysisDto(answer));
+  }
+}
