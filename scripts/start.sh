@@ -9,7 +9,7 @@ cd "$ITSM_ROOT" || exit 1
 bootstrap
 bash deploy/local/infra.sh up
 log "building the services"
-NX_DAEMON=false nx run-many -t build -p tickets sla knowledge routing gateway --output-style=static
+NX_DAEMON=false nx run-many -t build -p tickets sla knowledge routing cmdb gateway --output-style=static
 bash scripts/services.sh start
 bash scripts/seed-demo.sh
 
@@ -22,7 +22,7 @@ cat <<URLS
   Health               http://127.0.0.1:3000/health/ready
   SLA service health   http://127.0.0.1:3102/health/ready
   Knowledge search     http://127.0.0.1:3000/api/v1/knowledge/search?q=vpn
-  Kafka                127.0.0.1:9092   topics itsm.tickets.v1, itsm.sla.v1, itsm.routing.v1, itsm.knowledge.v1
+  Kafka                127.0.0.1:9092   topics itsm.tickets.v1, itsm.sla.v1, itsm.routing.v1, itsm.cmdb.v1, itsm.knowledge.v1
   OpenSearch           http://127.0.0.1:9200
   PostgreSQL           postgres://postgres@127.0.0.1:5432/itsm_tickets
   Logs                 $ITSM_STATE_DIR/logs/

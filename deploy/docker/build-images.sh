@@ -24,6 +24,7 @@ declare -A ports=(
   [sla]="3102 50052"
   [knowledge]="3103 50053"
   [routing]="3104 50054"
+  [cmdb]="3105 50055"
 )
 
 log() { printf '[build-images] %s\n' "$*" >&2; }

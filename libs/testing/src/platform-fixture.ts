@@ -14,27 +14,21 @@ export interface RunningPlatform {
   /** Set when started with `knowledge: true`. */
   knowledge?: RunningKnowledge;
   /** Set when started with `sla: true`. */
-  sla?: RunningSla;
+  sla?: RunningConsumerService;
   /** Set when started with `routing: true`. */
-  routing?: RunningRouting;
+  routing?: RunningConsumerService;
+  /** Set when started with `cmdb: true`. */
+  cmdb?: RunningConsumerService;
   stop(): Promise<void>;
 }
 
-export interface RunningRouting {
+/** A service of the platform that consumes events (SLA, routing, cmdb) on a database of its own. */
+export interface RunningConsumerService {
   service: ServiceProcess;
   database: TestDatabase;
   /** host:port of its gRPC server. */
   grpcUrl: string;
-  /** Its consumer group of ticket and SLA events, removed when the platform stops. */
-  consumerGroup: string;
-}
-
-export interface RunningSla {
-  service: ServiceProcess;
-  database: TestDatabase;
-  /** host:port of its gRPC server. */
-  grpcUrl: string;
-  /** Its consumer group of ticket events, removed when the platform stops. */
+  /** Its consumer group, removed when the platform stops. */
   consumerGroup: string;
 }
 
@@ -56,6 +50,8 @@ export interface PlatformOptions {
   sla?: boolean;
   /** Also start the routing service (its own database; ticket and SLA events from the start on). */
   routing?: boolean;
+  /** Also start the cmdb service (its own database; ticket events from the platform's start on). */
+  cmdb?: boolean;
 }
 
 /**
@@ -98,7 +94,7 @@ async function deleteGroup(groupId: string): Promise<void> {
 }
 
 /** Starts the SLA service on a fresh database, reading this platform's ticket events only. */
-async function startSla(env: Record<string, string>): Promise<RunningSla> {
+async function startSla(env: Record<string, string>): Promise<RunningConsumerService> {
   const environment = testEnvironment();
   const database = await createTestDatabase('itsm_sla');
   const consumerGroup = `itsm-sla-${database.name}`;
@@ -122,14 +118,8 @@ async function startSla(env: Record<string, string>): Promise<RunningSla> {
   }
 }
 
-async function stopSla(sla: RunningSla): Promise<void> {
-  await sla.service.stop();
-  await sla.database.drop();
-  await deleteGroup(sla.consumerGroup);
-}
-
 /** Starts the routing service on a fresh database, reading this platform's ticket and SLA events only. */
-async function startRouting(env: Record<string, string>): Promise<RunningRouting> {
+async function startRouting(env: Record<string, string>): Promise<RunningConsumerService> {
   const environment = testEnvironment();
   const database = await createTestDatabase('itsm_routing');
   const consumerGroup = `itsm-routing-${database.name}`;
@@ -153,10 +143,35 @@ async function startRouting(env: Record<string, string>): Promise<RunningRouting
   }
 }
 
-async function stopRouting(routing: RunningRouting): Promise<void> {
-  await routing.service.stop();
-  await routing.database.drop();
-  await deleteGroup(routing.consumerGroup);
+/** Starts the cmdb service on a fresh database, reading this platform's ticket events only. */
+async function startCmdb(env: Record<string, string>): Promise<RunningConsumerService> {
+  const environment = testEnvironment();
+  const database = await createTestDatabase('itsm_cmdb');
+  const consumerGroup = `itsm-cmdb-${database.name}`;
+  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
+  const cmdbEnv = {
+    ...env,
+    DATABASE_URL: database.url,
+    KAFKA_BROKERS: environment.KAFKA_BROKERS,
+    GRPC_HOST: '127.0.0.1',
+    GRPC_PORT: String(grpcPort),
+    CMDB_CONSUMER_GROUP: consumerGroup,
+  };
+  try {
+    await ServiceProcess.run('cmdb', ['migrate'], cmdbEnv);
+    await startGroupAtEnd(consumerGroup, Topics.tickets);
+    const service = await ServiceProcess.start({ service: 'cmdb', httpPort, env: cmdbEnv });
+    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
+
+async function stopConsumerService(running: RunningConsumerService): Promise<void> {
+  await running.service.stop();
+  await running.database.drop();
+  await deleteGroup(running.consumerGroup);
 }
 
 /** Starts the knowledge service on a fresh database and index; the gateway is pointed at it. */
@@ -207,6 +222,7 @@ export async function startPlatform({
   knowledge: withKnowledge = false,
   sla: withSla = false,
   routing: withRouting = false,
+  cmdb: withCmdb = false,
 }: PlatformOptions = {}): Promise<RunningPlatform> {
   const environment = testEnvironment();
   const ticketsDatabase = await createTestDatabase('itsm_tickets');
@@ -229,16 +245,21 @@ export async function startPlatform({
   slaStarting?.catch(() => undefined);
   const routingStarting = withRouting ? startRouting(env) : undefined;
   routingStarting?.catch(() => undefined);
+  const cmdbStarting = withCmdb ? startCmdb(env) : undefined;
+  cmdbStarting?.catch(() => undefined);
   const started: ServiceProcess[] = [];
   let knowledge: RunningKnowledge | undefined;
-  let sla: RunningSla | undefined;
-  let routing: RunningRouting | undefined;
+  let sla: RunningConsumerService | undefined;
+  let routing: RunningConsumerService | undefined;
+  let cmdb: RunningConsumerService | undefined;
   const stopOptional = async () => {
     if (knowledge) await stopKnowledge(knowledge);
     sla ??= await slaStarting?.catch(() => undefined);
-    if (sla) await stopSla(sla);
+    if (sla) await stopConsumerService(sla);
     routing ??= await routingStarting?.catch(() => undefined);
-    if (routing) await stopRouting(routing);
+    if (routing) await stopConsumerService(routing);
+    cmdb ??= await cmdbStarting?.catch(() => undefined);
+    if (cmdb) await stopConsumerService(cmdb);
   };
   try {
     await ServiceProcess.run('tickets', ['migrate'], ticketsEnv);
@@ -252,6 +273,7 @@ export async function startPlatform({
     started.push(tickets);
     sla = await slaStarting;
     routing = await routingStarting;
+    cmdb = await cmdbStarting;
     const gateway = await ServiceProcess.start({
       service: 'gateway',
       httpPort: gatewayHttpPort,
@@ -261,6 +283,7 @@ export async function startPlatform({
         ...(knowledge ? { KNOWLEDGE_GRPC_URL: knowledge.grpcUrl } : {}),
         ...(sla ? { SLA_GRPC_URL: sla.grpcUrl } : {}),
         ...(routing ? { ROUTING_GRPC_URL: routing.grpcUrl } : {}),
+        ...(cmdb ? { CMDB_GRPC_URL: cmdb.grpcUrl } : {}),
       },
     });
     started.push(gateway);
@@ -272,6 +295,7 @@ export async function startPlatform({
       ...(knowledge ? { knowledge } : {}),
       ...(sla ? { sla } : {}),
       ...(routing ? { routing } : {}),
+      ...(cmdb ? { cmdb } : {}),
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
         await stopOptional();
