@@ -420,3 +420,154 @@ export interface ClassifierModelRecord {
   categories: number;
   groups: number;
 }
+
+// The CMDB (/api/v1/cmdb/*): configuration items, their relationships, locations and assets.
+
+export type LocationKind = 'warehouse' | 'office' | 'data_centre' | 'site';
+export type CiStatus = 'planned' | 'active' | 'maintenance' | 'retired';
+export type AssetState = 'ordered' | 'in_stock' | 'in_use' | 'in_repair' | 'retired' | 'disposed';
+export type AssetAction =
+  | 'receive'
+  | 'assign'
+  | 'return'
+  | 'move'
+  | 'send_to_repair'
+  | 'back_from_repair'
+  | 'retire'
+  | 'dispose';
+export type CiRelationshipType =
+  'runs_on' | 'depends_on' | 'connected_to' | 'hosted_in' | 'uses_licence';
+/** An attribute value of the demo's items: the default types' schemas take only these. */
+export type AttributeValue = string | number | boolean;
+
+/** POST /api/v1/cmdb/locations (CreateLocationDto). */
+export interface CreateLocationBody {
+  name: string;
+  kind: LocationKind;
+  parentId?: string;
+  address?: string;
+}
+
+/** What the seeder reads back from a LocationDto. */
+export interface LocationRecord {
+  id: string;
+  name: string;
+  kind: LocationKind;
+}
+
+/** What an asset carries besides its attributes, as POST writes it (WriteAssetDetailsDto). */
+export interface WriteAssetDetails {
+  /** The state a new asset starts in; absent: in stock. */
+  state?: AssetState;
+  inventoryNumber?: string;
+  serialNumber?: string;
+  holderId?: string;
+  locationId?: string;
+  /** YYYY-MM-DD. */
+  warrantyEnd?: string;
+  /** YYYY-MM-DD. */
+  contractEnd?: string;
+  /** Licences only: seats owned. */
+  seats?: number;
+}
+
+/** POST /api/v1/cmdb/items (WriteConfigurationItemDto). */
+export interface CreateConfigurationItemBody {
+  /** The key of its type. */
+  type: string;
+  name: string;
+  /** Unique per type. */
+  externalId?: string;
+  /** Checked against the type's JSON Schema. */
+  attributes?: Readonly<Record<string, AttributeValue>>;
+  status?: CiStatus;
+  ownerId?: string;
+  /** A routing group id or a group name. */
+  supportGroupId?: string;
+  locationId?: string;
+  asset?: WriteAssetDetails;
+  actorId: string;
+}
+
+/** What the seeder reads of an item's asset details (AssetDetailsDto). */
+export interface AssetRecord {
+  state: AssetState;
+  holderId: string | null;
+  locationId: string | null;
+}
+
+/** What the seeder reads back from a ConfigurationItemDto; `version` is also its ETag. */
+export interface ConfigurationItemRecord {
+  id: string;
+  type: string;
+  name: string;
+  externalId: string | null;
+  /** null for items of types that are not assets or licences. */
+  asset: AssetRecord | null;
+  version: number;
+}
+
+/** The list filters of GET /api/v1/cmdb/items the seeder uses. */
+export interface ConfigurationItemFilter {
+  type: string;
+  /** Name, external id, inventory or serial number containing this text. */
+  q?: string;
+}
+
+/** POST /api/v1/cmdb/items/{id}/asset-actions (AssetActionDto). */
+export interface AssetActionBody {
+  action: AssetAction;
+  /** `assign`: the person. */
+  holderId?: string;
+  /** `receive`, `return`, `move`, `back_from_repair`: where to; `assign`: where it goes, optional. */
+  locationId?: string;
+  reason?: string;
+  actorId: string;
+}
+
+/** POST /api/v1/cmdb/relationships (CreateRelationshipDto): "source <type> target". */
+export interface CreateRelationshipBody {
+  sourceId: string;
+  targetId: string;
+  type: CiRelationshipType;
+  actorId: string;
+}
+
+/** What the seeder reads of a licence's compliance (LicenceComplianceDto). */
+export interface LicenceComplianceRecord {
+  licenceId: string;
+  name: string;
+  seats: number;
+  /** Items related to it by `uses_licence`. */
+  assigned: number;
+  compliant: boolean;
+}
+
+// Tickets as the CMDB step finds and edits them.
+
+/** The list filters of GET /api/v1/tickets (ListTicketsQueryDto) the seeder uses. */
+export interface TicketFilter {
+  type?: TicketType;
+  /** One status; the list takes no more than one at a time. */
+  status?: TicketStatus;
+  /** Words in the title or description; Russian and English word forms match. */
+  q?: string;
+}
+
+/** What the seeder reads of a TicketDto in a list or after an edit. */
+export interface TicketRecord {
+  id: string;
+  number: string;
+  type: TicketType;
+  title: string;
+  status: TicketStatus;
+  version: number;
+  configurationItemIds: string[];
+}
+
+/** PATCH /api/v1/tickets/{id} (UpdateTicketDto); only what the seeder changes. */
+export interface UpdateTicketBody {
+  actorId: string;
+  /** The whole new set of configuration items the ticket is about. */
+  configurationItemIds?: string[];
+}

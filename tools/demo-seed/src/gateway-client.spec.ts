@@ -294,6 +294,148 @@ describe('GatewayClient', () => {
     ).rejects.toThrow('not a classifier model');
   });
 
+  it('pages through the CMDB items of a type, reading their asset details', async () => {
+    const sent: string[] = [];
+    const server = { id: 'ci-1', type: 'server', name: 'esx-01', externalId: 'demo-host-esx-01' };
+    const laptop = { id: 'ci-2', type: 'laptop', name: 'MSK-LT-101', externalId: null };
+    const pages = (async (url: string | URL | Request) => {
+      sent.push(String(url));
+      const first = !String(url).includes('cursor=');
+      const item = first
+        ? { ...server, asset: null, version: 1, attributes: { ip: '10.10.1.11' } }
+        : {
+            ...laptop,
+            asset: { state: 'in_use', holderId: 'emp-1001', locationId: 'l-1', seats: 0 },
+            version: 3,
+          };
+      return new Response(JSON.stringify({ items: [item], nextCursor: first ? 'c 2' : null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as Fetch;
+    const client = new GatewayClient('http://gw', pages);
+    await expect(client.listConfigurationItems({ type: 'laptop', q: 'demo-' })).resolves.toEqual([
+      { ...server, asset: null, version: 1 },
+      {
+        ...laptop,
+        asset: { state: 'in_use', holderId: 'emp-1001', locationId: 'l-1' },
+        version: 3,
+      },
+    ]);
+    expect(sent).toEqual([
+      'http://gw/api/v1/cmdb/items?type=laptop&limit=500&q=demo-',
+      'http://gw/api/v1/cmdb/items?type=laptop&limit=500&q=demo-&cursor=c+2',
+    ]);
+
+    const broken = fakeFetch(200, { items: [{ ...server, asset: {}, version: 1 }] });
+    await expect(
+      new GatewayClient('http://gw', broken.fetch).listConfigurationItems({ type: 'server' }),
+    ).rejects.toThrow('not an item (no asset.state)');
+  });
+
+  it('creates an item with its idempotency key, and moves an asset with If-Match', async () => {
+    const item = {
+      id: 'ci-2',
+      type: 'laptop',
+      name: 'MSK-LT-101',
+      externalId: 'demo-laptop-101',
+      asset: { state: 'ordered', holderId: null, locationId: null },
+      version: 1,
+    };
+    const created = fakeFetch(201, item, { ETag: '"1"' });
+    const body = {
+      type: 'laptop',
+      name: 'MSK-LT-101',
+      externalId: 'demo-laptop-101',
+      asset: { state: 'ordered', inventoryNumber: 'INV-000101' },
+      actorId: 'agent-10',
+    } as const;
+    await expect(
+      new GatewayClient('http://gw', created.fetch).createConfigurationItem('key-1', body),
+    ).resolves.toEqual(item);
+    expect(created.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/cmdb/items',
+      headers: { 'Idempotency-Key': 'key-1' },
+      body,
+    });
+
+    const moved = { ...item, asset: { ...item.asset, state: 'in_stock', locationId: 'l-1' } };
+    const acted = fakeFetch(200, { item: { ...moved, version: 2 }, movement: { id: 'm-1' } });
+    await expect(
+      new GatewayClient('http://gw', acted.fetch).changeAsset('ci-2', 1, {
+        action: 'receive',
+        locationId: 'l-1',
+        actorId: 'agent-10',
+      }),
+    ).resolves.toEqual({ ...moved, version: 2 });
+    expect(acted.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/cmdb/items/ci-2/asset-actions',
+      headers: { 'If-Match': '"1"' },
+    });
+  });
+
+  it('tells a new CMDB relationship (201) from one that existed (200), and reads locations and licences', async () => {
+    const body = { sourceId: 'ci-1', targetId: 'ci-2', type: 'runs_on', actorId: 'a' } as const;
+    const created = fakeFetch(201, { id: 'r-1' });
+    await expect(new GatewayClient('http://gw', created.fetch).relateItems(body)).resolves.toEqual({
+      created: true,
+    });
+    expect(created.sent[0]?.url).toBe('http://gw/api/v1/cmdb/relationships');
+    const existed = fakeFetch(200, { id: 'r-1' });
+    await expect(new GatewayClient('http://gw', existed.fetch).relateItems(body)).resolves.toEqual({
+      created: false,
+    });
+
+    const location = { id: 'l-1', name: 'IT warehouse', kind: 'warehouse', version: 1 };
+    const locations = fakeFetch(200, { items: [location] });
+    await expect(new GatewayClient('http://gw', locations.fetch).listLocations()).resolves.toEqual([
+      { id: 'l-1', name: 'IT warehouse', kind: 'warehouse' },
+    ]);
+    expect(locations.sent[0]?.url).toBe('http://gw/api/v1/cmdb/locations');
+
+    const licence = { licenceId: 'ci-9', name: 'M365', seats: 5, assigned: 7, compliant: false };
+    const compliance = fakeFetch(200, { items: [{ ...licence, available: -2 }] });
+    await expect(
+      new GatewayClient('http://gw', compliance.fetch).licenceCompliance(),
+    ).resolves.toEqual([licence]);
+    expect(compliance.sent[0]?.url).toBe('http://gw/api/v1/cmdb/licences/compliance');
+  });
+
+  it('pages through the tickets a filter finds, and edits one with PATCH and If-Match', async () => {
+    const ticket = {
+      id: 't-1',
+      number: 'INC-000001',
+      type: 'incident',
+      title: 'VPN',
+      status: 'new',
+      version: 3,
+      configurationItemIds: [],
+      priority: 'high',
+    };
+    const { priority: _priority, ...read } = ticket;
+    const list = fakeFetch(200, { items: [ticket], nextCursor: null });
+    await expect(
+      new GatewayClient('http://gw', list.fetch).listTickets({ type: 'incident', q: '1С' }),
+    ).resolves.toEqual([read]);
+    expect(list.sent[0]?.url).toBe('http://gw/api/v1/tickets?limit=100&type=incident&q=1%D0%A1');
+
+    const edited = fakeFetch(200, { ...ticket, version: 4, configurationItemIds: ['ci-1'] });
+    await expect(
+      new GatewayClient('http://gw', edited.fetch).updateTicket('t-1', 3, {
+        configurationItemIds: ['ci-1'],
+        actorId: 'agent-10',
+      }),
+    ).resolves.toEqual({ ...read, version: 4, configurationItemIds: ['ci-1'] });
+    expect(edited.sent[0]).toMatchObject({
+      method: 'PATCH',
+      url: 'http://gw/api/v1/tickets/t-1',
+      headers: { 'If-Match': '"3"' },
+      body: { configurationItemIds: ['ci-1'], actorId: 'agent-10' },
+    });
+  });
+
   it('turns a problem+json answer into an error with its detail and field errors', async () => {
     const { fetch } = fakeFetch(409, {
       type: '/problems/invalid-transition',

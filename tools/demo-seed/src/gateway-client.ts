@@ -2,17 +2,24 @@ import type {
   AgentRecord,
   ArticleRecord,
   ArticleTransitionBody,
+  AssetActionBody,
+  AssetState,
   CatalogItemRecord,
   CategoryRecord,
   CategorySkillsRecord,
   ClassifierAccuracy,
   ClassifierModelRecord,
   CommentBody,
+  ConfigurationItemFilter,
+  ConfigurationItemRecord,
   CreateAgentBody,
   CreateArticleBody,
   CreateCatalogItemBody,
   CreateCategoryBody,
+  CreateConfigurationItemBody,
   CreateKnowledgeCategoryBody,
+  CreateLocationBody,
+  CreateRelationshipBody,
   CreateRoutingRuleBody,
   CreateServiceBody,
   CreateSupportGroupBody,
@@ -20,6 +27,8 @@ import type {
   CreateTicketBody,
   CreateViewBody,
   KnowledgeCategoryRecord,
+  LicenceComplianceRecord,
+  LocationRecord,
   RateBody,
   RelationBody,
   RequestCatalogItemBody,
@@ -29,10 +38,13 @@ import type {
   SetCategorySkillsBody,
   SupportGroupRecord,
   SupportLineRecord,
+  TicketFilter,
+  TicketRecord,
   TicketState,
   TrainClassifierBody,
   TransitionBody,
   UpdateRoutingSettingsBody,
+  UpdateTicketBody,
   ViewRecord,
   VoteBody,
 } from './gateway-api';
@@ -115,6 +127,38 @@ export interface RoutingApi {
   ): Promise<RoutingSettingsRecord>;
   /** Too little history is refused with 409. */
   trainClassifier(body: TrainClassifierBody): Promise<ClassifierModelRecord>;
+}
+
+/** The CMDB's locations, items, assets, relationships and licences; tests fake it. */
+export interface CmdbApi {
+  listLocations(): Promise<LocationRecord[]>;
+  /** A name taken under the same parent is refused with 409. */
+  createLocation(body: CreateLocationBody): Promise<LocationRecord>;
+  /** Every item the filter matches (all pages). */
+  listConfigurationItems(filter: ConfigurationItemFilter): Promise<ConfigurationItemRecord[]>;
+  /** A retry with the same key answers the item the first request created. */
+  createConfigurationItem(
+    idempotencyKey: string,
+    body: CreateConfigurationItemBody,
+  ): Promise<ConfigurationItemRecord>;
+  /** One step of an asset's lifecycle; `version`: the item's version, sent as If-Match. */
+  changeAsset(
+    itemId: string,
+    version: number,
+    body: AssetActionBody,
+  ): Promise<ConfigurationItemRecord>;
+  /** `created` is false when the same relationship existed (the API answers it with 200). */
+  relateItems(body: CreateRelationshipBody): Promise<{ created: boolean }>;
+  /** Seats owned against seats in use, for every licence. */
+  licenceCompliance(): Promise<LicenceComplianceRecord[]>;
+}
+
+/** Finding tickets and editing their fields; tests fake it. */
+export interface TicketEditApi {
+  /** Every ticket the filter matches, newest first (all pages). */
+  listTickets(filter: TicketFilter): Promise<TicketRecord[]>;
+  /** `version`: the version the seeder read, sent as If-Match. */
+  updateTicket(ticketId: string, version: number, body: UpdateTicketBody): Promise<TicketRecord>;
 }
 
 /** An error answer of the API, with its RFC 9457 problem details when it sent them. */
@@ -222,10 +266,27 @@ const MODEL_FIELDS = [
   'groups',
 ] as const;
 
+const LOCATION_FIELDS = ['id', 'name', 'kind'] as const;
+const CONFIGURATION_ITEM_FIELDS = ['id', 'type', 'name', 'externalId', 'asset', 'version'] as const;
+const COMPLIANCE_FIELDS = ['licenceId', 'name', 'seats', 'assigned', 'compliant'] as const;
+const TICKET_FIELDS = [
+  'id',
+  'number',
+  'type',
+  'title',
+  'status',
+  'version',
+  'configurationItemIds',
+] as const;
+
 /** The most the article list answers in one page. */
 const ARTICLE_PAGE_SIZE = 100;
 /** The most the agent list answers in one page. */
 const AGENT_PAGE_SIZE = 500;
+/** The most the configuration item list answers in one page. */
+const CONFIGURATION_ITEM_PAGE_SIZE = 500;
+/** The most the ticket list answers in one page. */
+const TICKET_PAGE_SIZE = 100;
 
 function articleOf(value: unknown): ArticleRecord {
   const article = recordOf<ArticleRecord>(value, ARTICLE_FIELDS, 'article');
@@ -233,6 +294,35 @@ function articleOf(value: unknown): ArticleRecord {
     throw new Error(`not an article (no content.title): ${JSON.stringify(value).slice(0, 300)}`);
   }
   return { ...article, content: { title: article.content.title } };
+}
+
+function configurationItemOf(value: unknown): ConfigurationItemRecord {
+  const item = recordOf<ConfigurationItemRecord>(value, CONFIGURATION_ITEM_FIELDS, 'item');
+  if (typeof item.version !== 'number') {
+    throw new Error(`not an item (no version): ${JSON.stringify(value).slice(0, 300)}`);
+  }
+  const asset: unknown = item.asset;
+  if (asset === null) return item;
+  const { state, holderId, locationId } = (asset ?? {}) as Partial<Record<string, unknown>>;
+  if (typeof state !== 'string') {
+    throw new Error(`not an item (no asset.state): ${JSON.stringify(value).slice(0, 300)}`);
+  }
+  return {
+    ...item,
+    asset: {
+      state: state as AssetState,
+      holderId: typeof holderId === 'string' ? holderId : null,
+      locationId: typeof locationId === 'string' ? locationId : null,
+    },
+  };
+}
+
+function ticketRecordOf(value: unknown): TicketRecord {
+  const ticket = recordOf<TicketRecord>(value, TICKET_FIELDS, 'ticket');
+  if (typeof ticket.version !== 'number' || !Array.isArray(ticket.configurationItemIds)) {
+    throw new Error(`not a ticket: ${JSON.stringify(value).slice(0, 300)}`);
+  }
+  return ticket;
 }
 
 function accuracyOf(value: unknown): ClassifierAccuracy | undefined {
@@ -261,13 +351,14 @@ function classifierModelOf(value: unknown): ClassifierModelRecord {
 
 export type Fetch = typeof fetch;
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /** The gateway's REST API over Node's fetch (keep-alive by default). */
-export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi {
+export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi, CmdbApi, TicketEditApi {
   private readonly apiUrl: string;
   private readonly ticketsUrl: string;
   private readonly routingUrl: string;
+  private readonly cmdbUrl: string;
 
   constructor(
     baseUrl: string,
@@ -277,6 +368,7 @@ export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi {
     this.apiUrl = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
     this.ticketsUrl = `${this.apiUrl}/tickets`;
     this.routingUrl = `${this.apiUrl}/routing`;
+    this.cmdbUrl = `${this.apiUrl}/cmdb`;
   }
 
   async createTicket(idempotencyKey: string, body: CreateTicketBody): Promise<Opened> {
@@ -541,6 +633,116 @@ export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi {
   async trainClassifier(body: TrainClassifierBody): Promise<ClassifierModelRecord> {
     const url = `${this.routingUrl}/classifier/training`;
     return classifierModelOf(await (await this.send('POST', url, body, {})).json());
+  }
+
+  async listLocations(): Promise<LocationRecord[]> {
+    const response = await this.send('GET', `${this.cmdbUrl}/locations`, undefined, {});
+    return itemsOf<LocationRecord>(await response.json(), LOCATION_FIELDS, 'location');
+  }
+
+  async createLocation(body: CreateLocationBody): Promise<LocationRecord> {
+    const response = await this.send('POST', `${this.cmdbUrl}/locations`, body, {});
+    return recordOf<LocationRecord>(await response.json(), LOCATION_FIELDS, 'location');
+  }
+
+  async listConfigurationItems(
+    filter: ConfigurationItemFilter,
+  ): Promise<ConfigurationItemRecord[]> {
+    const items: ConfigurationItemRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({
+        type: filter.type,
+        limit: String(CONFIGURATION_ITEM_PAGE_SIZE),
+      });
+      if (filter.q !== undefined) query.set('q', filter.q);
+      if (cursor !== null) query.set('cursor', cursor);
+      const url = `${this.cmdbUrl}/items?${query.toString()}`;
+      const page = (await (await this.send('GET', url, undefined, {})).json()) as {
+        items?: unknown;
+        nextCursor?: unknown;
+      };
+      if (!Array.isArray(page.items)) {
+        throw new Error(`not a list of items: ${JSON.stringify(page).slice(0, 300)}`);
+      }
+      items.push(...page.items.map(configurationItemOf));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+    } while (cursor !== null);
+    return items;
+  }
+
+  async createConfigurationItem(
+    idempotencyKey: string,
+    body: CreateConfigurationItemBody,
+  ): Promise<ConfigurationItemRecord> {
+    const response = await this.send('POST', `${this.cmdbUrl}/items`, body, {
+      'Idempotency-Key': idempotencyKey,
+    });
+    return configurationItemOf(await response.json());
+  }
+
+  async changeAsset(
+    itemId: string,
+    version: number,
+    body: AssetActionBody,
+  ): Promise<ConfigurationItemRecord> {
+    const url = `${this.cmdbUrl}/items/${encodeURIComponent(itemId)}/asset-actions`;
+    // An AssetActionResultDto: the asset as it is now, and the line of the stock journal.
+    const answer = (await (
+      await this.send('POST', url, body, { 'If-Match': `"${version}"` })
+    ).json()) as { item?: unknown };
+    return configurationItemOf(answer.item);
+  }
+
+  async relateItems(body: CreateRelationshipBody): Promise<{ created: boolean }> {
+    const response = await this.send('POST', `${this.cmdbUrl}/relationships`, body, {});
+    await response.arrayBuffer();
+    // 200 answers a relationship that existed already.
+    return { created: response.status === 201 };
+  }
+
+  async licenceCompliance(): Promise<LicenceComplianceRecord[]> {
+    const url = `${this.cmdbUrl}/licences/compliance`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<LicenceComplianceRecord>(
+      await response.json(),
+      COMPLIANCE_FIELDS,
+      'licence compliance',
+    );
+  }
+
+  async listTickets(filter: TicketFilter): Promise<TicketRecord[]> {
+    const tickets: TicketRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(TICKET_PAGE_SIZE) });
+      for (const name of ['type', 'status', 'q'] as const) {
+        const value = filter[name];
+        if (value !== undefined) query.set(name, value);
+      }
+      if (cursor !== null) query.set('cursor', cursor);
+      const url = `${this.ticketsUrl}?${query.toString()}`;
+      const page = (await (await this.send('GET', url, undefined, {})).json()) as {
+        items?: unknown;
+        nextCursor?: unknown;
+      };
+      if (!Array.isArray(page.items)) {
+        throw new Error(`not a list of tickets: ${JSON.stringify(page).slice(0, 300)}`);
+      }
+      tickets.push(...page.items.map(ticketRecordOf));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+    } while (cursor !== null);
+    return tickets;
+  }
+
+  async updateTicket(
+    ticketId: string,
+    version: number,
+    body: UpdateTicketBody,
+  ): Promise<TicketRecord> {
+    const url = `${this.ticketsUrl}/${encodeURIComponent(ticketId)}`;
+    const response = await this.send('PATCH', url, body, { 'If-Match': `"${version}"` });
+    return ticketRecordOf(await response.json());
   }
 
   private async send(

@@ -1,10 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { syncCatalog } from './catalog-sync';
+import { DEMO_CMDB } from './catalogue/cmdb.catalogue';
 import { KNOWLEDGE_TOPICS } from './catalogue/knowledge.catalogue';
 import { DEMO_ROUTING } from './catalogue/routing.catalogue';
 import { DEMO_CATALOG } from './catalogue/service-catalog.catalogue';
 import { SYSTEM_CLOCK, trainOnSettledHistory } from './classifier-training';
+import { formatCmdbSummary, syncCmdb } from './cmdb-sync';
 import { GatewayClient } from './gateway-client';
 import { buildKnowledgePlan } from './knowledge-plan';
 import { syncKnowledge } from './knowledge-sync';
@@ -15,8 +17,10 @@ import { formatSummary, runSeedPlan } from './seed-runner';
 const USAGE = `Seeds the demo service desk through the gateway's REST API: the service catalog,
 tickets of every type, their relations, the agents' saved views, the knowledge base's
 published articles and the support organisation routing works with (lines, groups, agents,
-rules), and trains routing's classifier on the tickets. A second run adds nothing; it only
-trains the classifier again, on the same history.
+rules), and trains routing's classifier on the tickets. Then the CMDB: locations, the services'
+applications, databases, machines and network, laptops and licences, and a few open incidents
+linked to their application or device. A second run adds nothing; it only trains the classifier again,
+on the same history.
 
 usage: node dist/tools/demo-seed/main.js [--api-url URL] [--concurrency N] [--dry-run]
 
@@ -86,9 +90,13 @@ async function main(): Promise<void> {
           clock: SYSTEM_CLOCK,
         })
       : undefined;
+  // The CMDB comes after the classifier has learned from the tickets: linking incidents to
+  // configuration items edits some of them.
+  const cmdb = await syncCmdb(DEMO_CMDB, api);
   process.stdout.write(
     `${formatSummary(catalog.counts, summary, knowledge, performance.now() - started)}\n` +
-      `${formatRoutingSummary(routing, classifier)}\n`,
+      `${formatRoutingSummary(routing, classifier)}\n` +
+      `${formatCmdbSummary(cmdb)}\n`,
   );
 }
 
