@@ -1,8 +1,10 @@
 import { CreateOutboxAndInbox1766793600000 } from './1766793600000-create-outbox-and-inbox';
 import { CreateSupportOrganisationRulesAndDecisions1766793600001 } from './1766793600001-create-support-organisation-rules-and-decisions';
+import { CompareUserIdsBytewise1766793600002 } from './1766793600002-compare-user-ids-bytewise';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const routingMigrations = [
   CreateOutboxAndInbox1766793600000,
   CreateSupportOrganisationRulesAndDecisions1766793600001,
+  CompareUserIdsBytewise1766793600002,
 ];
