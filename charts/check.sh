@@ -5,7 +5,9 @@
 #     (charts/validate-manifests.mjs);
 #   - each charts/itsm/ci/invalid/*.yaml is rejected by values.schema.json, or by the templates
 #     where it says "# rejected-by: template" (its "# expect:" line is text the error must contain);
-#   - the Dockerfile (deploy/docker/lint-dockerfiles.mjs) and shellcheck of the shell scripts.
+#   - the Dockerfile (deploy/docker/lint-dockerfiles.mjs) and shellcheck of the shell scripts;
+#   - the Grafana dashboard and the alert rules in deploy/observability read only metrics the code
+#     exports, and every alert has a runbook in docs/operations.md (deploy/observability/check.mjs).
 #
 #   bash charts/check.sh
 #
@@ -149,6 +151,12 @@ if node "$root/deploy/docker/lint-dockerfiles.mjs" "$tools"; then
   pass "Dockerfile lint"
 else
   fail "Dockerfile lint"
+fi
+
+if node "$root/deploy/observability/check.mjs" "$tools"; then
+  pass "observability: dashboard and alert rules"
+else
+  fail "observability: dashboard and alert rules"
 fi
 
 ensure_apt shellcheck
