@@ -289,7 +289,7 @@ export function buildSeed(sizes: SeedSizes, seed = 1): Seed {
 /** Rows per INSERT: one JSON parameter of at most a few MB. */
 const CHUNK = 5_000;
 
-/** Writes the seed (one `json_populate_recordset` per chunk), a default group, then VACUUM ANALYZE. */
+/** Writes the seed (one `json_populate_recordset` per chunk), the agents' loads, a default group, then VACUUM ANALYZE. */
 export async function insertSeed(client: Client, seed: Seed): Promise<void> {
   for (const [table, rows] of seed.tables) {
     for (let start = 0; start < rows.length; start += CHUNK) {
@@ -299,6 +299,12 @@ export async function insertSeed(client: Client, seed: Seed): Promise<void> {
       );
     }
   }
+  // The service keeps each agent's load as tickets change; tickets written by SQL need it summed once.
+  await client.query(
+    `INSERT INTO agent_loads (user_id, open_tickets, weighted_load)
+     SELECT assignee_id, count(*), sum(weight) FROM routed_tickets
+      WHERE open AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+  );
   await client.query('UPDATE routing_settings SET default_group_id = $1', [uuidOf('group-0')]);
   await client.query('VACUUM ANALYZE');
 }

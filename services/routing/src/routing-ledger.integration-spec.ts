@@ -129,6 +129,43 @@ describe('routing records on real PostgreSQL', () => {
     expect(loads.has('nobody')).toBe(false);
   });
 
+  it('moves the load with the ticket when it is reassigned, reprioritised and resolved', async () => {
+    const loadsNow = async () => {
+      const loads = await transactions.reader().loadsOf(['agent-0', 'agent-1']);
+      return [loads.get('agent-0'), loads.get('agent-1')].map((load) => [
+        load?.openTickets ?? 0,
+        load?.weightedLoad ?? 0,
+      ]);
+    };
+    const before = await loadsNow();
+    const delta = async () =>
+      (await loadsNow()).map(([tickets = 0, weight = 0], index) => [
+        tickets - (before[index]?.[0] ?? 0),
+        weight - (before[index]?.[1] ?? 0),
+      ]);
+    const ticketId = uuid();
+    const save = (overrides: Partial<TrackedTicket>) =>
+      transactions.run((ledger) =>
+        ledger.saveTicket(tracked({ ticketId, groupId, ...overrides }), at),
+      );
+
+    await save({ assigneeId: 'agent-1' });
+    expect(await delta()).toEqual([
+      [0, 0],
+      [1, 2],
+    ]);
+    await save({ assigneeId: 'agent-0', facts: facts(ticketId, 'high') });
+    expect(await delta()).toEqual([
+      [1, 4],
+      [0, 0],
+    ]);
+    await save({ assigneeId: 'agent-0', facts: facts(ticketId, 'high'), open: false });
+    expect(await delta()).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+  });
+
   it('keeps tickets of groups it does not manage, named by any text', async () => {
     const ticketId = uuid();
     await transactions.run((ledger) =>

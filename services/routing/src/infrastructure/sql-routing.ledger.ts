@@ -103,6 +103,31 @@ const toEscalation = (row: EscalationRow): StoredEscalation => ({
   occurredAt: row.occurred_at,
 });
 
+/** The open work a tracked ticket puts on its assignee. */
+interface WorkHeld {
+  assignee_id: string | null;
+  weight: number;
+  open: boolean;
+}
+
+/** What a ticket's change does to its old and new assignee's loads. */
+export function loadChanges(
+  before: WorkHeld | null,
+  after: WorkHeld,
+): Map<string, { tickets: number; weight: number }> {
+  const changes = new Map<string, { tickets: number; weight: number }>();
+  const add = (work: WorkHeld | null, sign: 1 | -1) => {
+    if (!work?.open || !work.assignee_id) return;
+    const change = changes.get(work.assignee_id) ?? { tickets: 0, weight: 0 };
+    change.tickets += sign;
+    change.weight += sign * work.weight;
+    changes.set(work.assignee_id, change);
+  };
+  add(before, -1);
+  add(after, 1);
+  return changes;
+}
+
 /** The ledger on one transaction's connection. */
 class SqlRoutingLedger implements RoutingLedger {
   constructor(
@@ -121,12 +146,20 @@ class SqlRoutingLedger implements RoutingLedger {
   }
 
   async saveTicket(ticket: TrackedTicket, at: Date): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO routed_tickets (ticket_id, ticket_number, facts, group_id, assignee_id, weight, open, queued_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (ticket_id) DO UPDATE SET ticket_number = EXCLUDED.ticket_number, facts = EXCLUDED.facts,
-         group_id = EXCLUDED.group_id, assignee_id = EXCLUDED.assignee_id, weight = EXCLUDED.weight,
-         open = EXCLUDED.open, queued_at = EXCLUDED.queued_at, updated_at = EXCLUDED.updated_at`,
+    // `before` reads the row as it was when the statement began, the upsert writes the new one:
+    // the difference moves the agents' loads in the same transaction.
+    const rows: Array<{ before: WorkHeld | null; after: WorkHeld }> = await this.manager.query(
+      `WITH before AS (
+         SELECT assignee_id, weight, open FROM routed_tickets WHERE ticket_id = $1
+       ), after AS (
+         INSERT INTO routed_tickets (ticket_id, ticket_number, facts, group_id, assignee_id, weight, open, queued_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (ticket_id) DO UPDATE SET ticket_number = EXCLUDED.ticket_number, facts = EXCLUDED.facts,
+           group_id = EXCLUDED.group_id, assignee_id = EXCLUDED.assignee_id, weight = EXCLUDED.weight,
+           open = EXCLUDED.open, queued_at = EXCLUDED.queued_at, updated_at = EXCLUDED.updated_at
+         RETURNING assignee_id, weight, open
+       )
+       SELECT (SELECT row_to_json(before) FROM before) AS before, (SELECT row_to_json(after) FROM after) AS after`,
       [
         ticket.ticketId,
         ticket.number,
@@ -139,6 +172,25 @@ class SqlRoutingLedger implements RoutingLedger {
         at,
       ],
     );
+    const row = rows[0];
+    if (row) await this.moveLoad(loadChanges(row.before, row.after));
+  }
+
+  /** Applies load changes in user-id order, so two transactions never wait on each other in a cycle. */
+  private async moveLoad(
+    changes: ReadonlyMap<string, { tickets: number; weight: number }>,
+  ): Promise<void> {
+    for (const userId of [...changes.keys()].sort()) {
+      const change = changes.get(userId);
+      if (!change || (change.tickets === 0 && change.weight === 0)) continue;
+      await this.manager.query(
+        `INSERT INTO agent_loads (user_id, open_tickets, weighted_load) VALUES ($1, GREATEST($2, 0), GREATEST($3, 0))
+         ON CONFLICT (user_id) DO UPDATE SET
+           open_tickets = GREATEST(agent_loads.open_tickets + $2, 0),
+           weighted_load = GREATEST(agent_loads.weighted_load + $3, 0)`,
+        [userId, change.tickets, change.weight],
+      );
+    }
   }
 
   async loadsOf(userIds: readonly string[]): Promise<Map<string, AgentLoad>> {
@@ -146,14 +198,11 @@ class SqlRoutingLedger implements RoutingLedger {
     const rows: Array<{
       user_id: string;
       last_assigned_at: Date | null;
-      open_tickets: string | null;
-      weighted_load: string | null;
+      open_tickets: number | null;
+      weighted_load: number | null;
     }> = await this.manager.query(
       `SELECT a.user_id, a.last_assigned_at, l.open_tickets, l.weighted_load
-         FROM agents a
-         LEFT JOIN (SELECT assignee_id, count(*) AS open_tickets, sum(weight) AS weighted_load
-                      FROM routed_tickets WHERE open AND assignee_id = ANY($1::text[])
-                     GROUP BY assignee_id) l ON l.assignee_id = a.user_id
+         FROM agents a LEFT JOIN agent_loads l ON l.user_id = a.user_id
         WHERE a.user_id = ANY($1::text[])`,
       [userIds],
     );
