@@ -93,74 +93,56 @@ async function deleteGroup(groupId: string): Promise<void> {
   await admin.disconnect();
 }
 
-/** Starts the SLA service on a fresh database, reading this platform's ticket events only. */
-async function startSla(env: Record<string, string>): Promise<RunningConsumerService> {
-  const environment = testEnvironment();
-  const database = await createTestDatabase('itsm_sla');
-  const consumerGroup = `itsm-sla-${database.name}`;
-  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-  const slaEnv = {
-    ...env,
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: environment.KAFKA_BROKERS,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(grpcPort),
-    SLA_CONSUMER_GROUP: consumerGroup,
-  };
-  try {
-    await ServiceProcess.run('sla', ['migrate'], slaEnv);
-    await startGroupAtEnd(consumerGroup, Topics.tickets);
-    const service = await ServiceProcess.start({ service: 'sla', httpPort, env: slaEnv });
-    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
+/** A service that consumes events, with the variable naming its consumer group and what it reads. */
+interface ConsumerServiceSpec {
+  service: 'sla' | 'routing' | 'cmdb';
+  consumerGroupVariable: string;
+  topics: readonly string[];
 }
 
-/** Starts the routing service on a fresh database, reading this platform's ticket and SLA events only. */
-async function startRouting(env: Record<string, string>): Promise<RunningConsumerService> {
-  const environment = testEnvironment();
-  const database = await createTestDatabase('itsm_routing');
-  const consumerGroup = `itsm-routing-${database.name}`;
-  const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-  const routingEnv = {
-    ...env,
-    DATABASE_URL: database.url,
-    KAFKA_BROKERS: environment.KAFKA_BROKERS,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(grpcPort),
-    ROUTING_CONSUMER_GROUP: consumerGroup,
-  };
-  try {
-    await ServiceProcess.run('routing', ['migrate'], routingEnv);
-    await startGroupAtEnd(consumerGroup, Topics.tickets, Topics.sla);
-    const service = await ServiceProcess.start({ service: 'routing', httpPort, env: routingEnv });
-    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
-  } catch (error) {
-    await database.drop();
-    throw error;
-  }
-}
+const SLA: ConsumerServiceSpec = {
+  service: 'sla',
+  consumerGroupVariable: 'SLA_CONSUMER_GROUP',
+  topics: [Topics.tickets],
+};
+const ROUTING: ConsumerServiceSpec = {
+  service: 'routing',
+  consumerGroupVariable: 'ROUTING_CONSUMER_GROUP',
+  topics: [Topics.tickets, Topics.sla],
+};
+const CMDB: ConsumerServiceSpec = {
+  service: 'cmdb',
+  consumerGroupVariable: 'CMDB_CONSUMER_GROUP',
+  topics: [Topics.tickets],
+};
 
-/** Starts the cmdb service on a fresh database, reading this platform's ticket events only. */
-async function startCmdb(env: Record<string, string>): Promise<RunningConsumerService> {
-  const environment = testEnvironment();
-  const database = await createTestDatabase('itsm_cmdb');
-  const consumerGroup = `itsm-cmdb-${database.name}`;
+/**
+ * Starts a consuming service on a fresh database, its consumer group placed at the end of its
+ * topics, so it reads this platform's events only.
+ */
+async function startConsumerService(
+  spec: ConsumerServiceSpec,
+  env: Record<string, string>,
+): Promise<RunningConsumerService> {
+  const database = await createTestDatabase(`itsm_${spec.service}`);
+  const consumerGroup = `itsm-${spec.service}-${database.name}`;
   const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-  const cmdbEnv = {
+  const serviceEnv = {
     ...env,
     DATABASE_URL: database.url,
-    KAFKA_BROKERS: environment.KAFKA_BROKERS,
+    KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
     GRPC_HOST: '127.0.0.1',
     GRPC_PORT: String(grpcPort),
-    CMDB_CONSUMER_GROUP: consumerGroup,
+    [spec.consumerGroupVariable]: consumerGroup,
   };
   try {
-    await ServiceProcess.run('cmdb', ['migrate'], cmdbEnv);
-    await startGroupAtEnd(consumerGroup, Topics.tickets);
-    const service = await ServiceProcess.start({ service: 'cmdb', httpPort, env: cmdbEnv });
+    await ServiceProcess.run(spec.service, ['migrate'], serviceEnv);
+    await startGroupAtEnd(consumerGroup, ...spec.topics);
+    const service = await ServiceProcess.start({
+      service: spec.service,
+      httpPort,
+      env: serviceEnv,
+    });
     return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
   } catch (error) {
     await database.drop();
@@ -241,11 +223,11 @@ export async function startPlatform({
     TICKETS_CONSUMER_GROUP: `itsm-tickets-${ticketsDatabase.name}`,
   };
   // The SLA service needs nothing of the others to start: it starts while they do.
-  const slaStarting = withSla ? startSla(env) : undefined;
+  const slaStarting = withSla ? startConsumerService(SLA, env) : undefined;
   slaStarting?.catch(() => undefined);
-  const routingStarting = withRouting ? startRouting(env) : undefined;
+  const routingStarting = withRouting ? startConsumerService(ROUTING, env) : undefined;
   routingStarting?.catch(() => undefined);
-  const cmdbStarting = withCmdb ? startCmdb(env) : undefined;
+  const cmdbStarting = withCmdb ? startConsumerService(CMDB, env) : undefined;
   cmdbStarting?.catch(() => undefined);
   const started: ServiceProcess[] = [];
   let knowledge: RunningKnowledge | undefined;

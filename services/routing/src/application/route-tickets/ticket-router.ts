@@ -83,8 +83,9 @@ export class TicketRouter {
     context: RoutingContext,
   ): RoutingDecision {
     const group = context.groups.get(groupId);
-    if (!group)
-      return routeTicket(facts, { ...context, defaultGroupId: null, ruleSet: context.ruleSet });
+    // A group routing does not manage (a name typed in): the rules decide, but the default group
+    // does not replace the one the ticket came with.
+    if (!group) return routeTicket(facts, { ...context, defaultGroupId: null });
     return rerouteToGroup(facts, group, context, source);
   }
 
