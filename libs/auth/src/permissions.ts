@@ -1,0 +1,55 @@
+/**
+ * Everything a caller may be allowed to do, named `<area>.<action>`. Routes require one
+ * permission each; roles and integration scopes are sets of them (see `permission-matrix.ts`).
+ */
+export const PERMISSIONS = [
+  // Tickets: reading is scoped further by `ticketAccessOf` (own, organisation, groups, all).
+  'tickets.read',
+  'tickets.read_all',
+  'tickets.create',
+  'tickets.create_on_behalf',
+  'tickets.act_on_behalf',
+  'tickets.comment',
+  'tickets.note',
+  'tickets.read_internal',
+  'tickets.work',
+  'tickets.bulk',
+  'tickets.escalate',
+  'tickets.approve',
+  'tickets.rate',
+  'tickets.reopen_own',
+  'views.use',
+  'catalog.read',
+  'catalog.manage',
+  'settings.read',
+  'settings.manage',
+  'sla.read',
+  'sla.report',
+  'sla.manage',
+  'knowledge.read',
+  'knowledge.feedback',
+  'knowledge.write',
+  'knowledge.publish',
+  'knowledge.report',
+  'routing.read',
+  'routing.classify',
+  'routing.availability_own',
+  'routing.manage_agents',
+  'routing.manage',
+  'cmdb.read',
+  'cmdb.write',
+  'cmdb.import',
+  'cmdb.manage_types',
+  'identity.users.read',
+  'identity.users.manage',
+  'identity.roles.assign',
+  'identity.api_keys.manage',
+  'identity.organizations.manage',
+  'identity.audit.read',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
