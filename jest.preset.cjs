@@ -10,6 +10,8 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+const ESM_ONLY_PACKAGES = ['jose'];
+
 /** @param {{ rootDir: string, testMatch: string[], testTimeout?: number, displayName: string, forceExit?: boolean }} options */
 function jestConfig({ rootDir, testMatch, testTimeout, displayName, forceExit = false }) {
   return {
@@ -20,8 +22,10 @@ function jestConfig({ rootDir, testMatch, testTimeout, displayName, forceExit = 
     testMatch,
     testTimeout: testTimeout ?? 5000,
     moduleNameMapper,
+    // ESM-only packages (jose) are compiled to CommonJS with the project's code.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
     transform: {
-      '^.+\\.ts$': [
+      '^.+\\.(ts|js)$': [
         '@swc/jest',
         {
           jsc: {
