@@ -18,6 +18,7 @@ import {
   type ProblemDetails,
   ProblemType,
 } from './problem-details';
+import { HttpProblemException } from './http-problem.exception';
 import { ValidationException } from './validation.exception';
 
 interface GrpcServiceError {
@@ -116,6 +117,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (problem.status === 503 || problem.status === 429)
       response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+    if (exception instanceof HttpProblemException)
+      for (const [name, value] of Object.entries(exception.headers))
+        response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
@@ -138,6 +142,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         ...base(HttpStatus.BAD_REQUEST, 'the request is invalid; see errors'),
         errors: exception.errors,
+      };
+    }
+    if (exception instanceof HttpProblemException) {
+      return {
+        ...exception.extensions,
+        ...base(exception.status, exception.detail, exception.type),
       };
     }
     if (exception instanceof HttpException) {

@@ -29,6 +29,10 @@ export const ProblemType = {
   versionConflict: '/problems/version-conflict',
   idempotencyKeyReused: '/problems/idempotency-key-reused',
   unavailable: '/problems/service-unavailable',
+  unauthenticated: '/problems/unauthenticated',
+  forbidden: '/problems/forbidden',
+  rateLimited: '/problems/rate-limited',
+  accountLocked: '/problems/account-locked',
   internal: '/problems/internal-error',
   blank: 'about:blank',
 } as const;

@@ -184,10 +184,14 @@ describe('agents: REST ⇄ contract', () => {
   });
 
   it.each([
-    [{}, { groupId: '', query: '', pageSize: 0, pageToken: '' }],
+    [{}, { groupId: '', query: '', userId: '', pageSize: 0, pageToken: '' }],
     [
       { groupId, query: 'petr', limit: 20, cursor: 'c2' },
-      { groupId, query: 'petr', pageSize: 20, pageToken: 'c2' },
+      { groupId, query: 'petr', userId: '', pageSize: 20, pageToken: 'c2' },
+    ],
+    [
+      { userId: 'u-petrov' },
+      { groupId: '', query: '', userId: 'u-petrov', pageSize: 0, pageToken: '' },
     ],
   ])('asks for the page %j as %j', (query, request) => {
     expect(toListAgentsRequest(query)).toEqual(request);

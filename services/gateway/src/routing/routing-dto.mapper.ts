@@ -224,6 +224,7 @@ export function toListAgentsRequest(query: ListAgentsQueryDto): ListAgentsReques
   return {
     groupId: query.groupId ?? '',
     query: query.query ?? '',
+    userId: query.userId ?? '',
     pageSize: query.limit ?? 0,
     pageToken: query.cursor ?? '',
   };

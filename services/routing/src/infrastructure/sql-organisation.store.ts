@@ -262,6 +262,7 @@ export class SqlOrganisationStore implements OrganisationStore {
   async agentPage(filter: {
     groupId?: string;
     query?: string;
+    userId?: string;
     after?: { name: string; id: string };
     limit: number;
   }): Promise<AgentPage> {
@@ -270,6 +271,7 @@ export class SqlOrganisationStore implements OrganisationStore {
         WHERE ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM agent_group_members m WHERE m.agent_id = a.id AND m.group_id = $1))
           AND ($2::text IS NULL OR lower(a.display_name) LIKE '%' || lower($2) || '%')
           AND ($3::text IS NULL OR (lower(a.display_name), a.id) > ($3, $4::uuid))
+          AND ($6::text IS NULL OR a.user_id = $6)
         ORDER BY lower(a.display_name), a.id
         LIMIT $5`,
       [
@@ -278,6 +280,7 @@ export class SqlOrganisationStore implements OrganisationStore {
         filter.after?.name ?? null,
         filter.after?.id ?? null,
         filter.limit + 1,
+        filter.userId ?? null,
       ],
     );
     const agents = rows.slice(0, filter.limit).map(toAgent);

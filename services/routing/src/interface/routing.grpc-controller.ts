@@ -153,6 +153,7 @@ export class RoutingGrpcController implements RoutingServiceController {
     const page = await this.organisation.agents({
       ...(request.groupId ? { groupId: request.groupId } : {}),
       ...(request.query.trim() ? { query: request.query.trim() } : {}),
+      ...(request.userId ? { userId: request.userId } : {}),
       ...(request.pageToken ? { after: fromPageToken(request.pageToken) } : {}),
       pageSize: request.pageSize,
     });

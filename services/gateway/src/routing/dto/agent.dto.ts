@@ -194,6 +194,16 @@ export class ListAgentsQueryDto {
   @MaxLength(200)
   query?: string;
 
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'u-petrov',
+    description: 'Only the agent record of this user (the platform’s user id).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  userId?: string;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)

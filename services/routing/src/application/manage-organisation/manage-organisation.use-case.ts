@@ -106,6 +106,7 @@ export class ManageOrganisationUseCase {
   agents(filter: {
     groupId?: string;
     query?: string;
+    userId?: string;
     after?: { name: string; id: string };
     pageSize: number;
   }): Promise<AgentPage> {

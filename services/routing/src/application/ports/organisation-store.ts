@@ -73,6 +73,7 @@ export interface OrganisationStore {
   agentPage(filter: {
     groupId?: string;
     query?: string;
+    userId?: string;
     after?: { name: string; id: string };
     limit: number;
   }): Promise<AgentPage>;

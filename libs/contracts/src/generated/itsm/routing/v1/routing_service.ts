@@ -129,6 +129,8 @@ export interface ListAgentsRequest {
   pageToken: string;
   /** Only agents whose name contains this text (any case). */
   query: string;
+  /** Only the agent record of this user (the platform's user id); empty for all. */
+  userId: string;
 }
 
 export interface ListAgentsResponse {
@@ -722,6 +724,11 @@ export const ListAgentsRequest: MessageFns<ListAgentsRequest> = {
         ? globalThis.String(object.page_token)
         : "",
       query: isSet(object.query) ? globalThis.String(object.query) : "",
+      userId: isSet(object.userId)
+        ? globalThis.String(object.userId)
+        : isSet(object.user_id)
+        ? globalThis.String(object.user_id)
+        : "",
     };
   },
 
@@ -738,6 +745,9 @@ export const ListAgentsRequest: MessageFns<ListAgentsRequest> = {
     }
     if (message.query !== "") {
       obj.query = message.query;
+    }
+    if (message.userId !== "") {
+      obj.userId = message.userId;
     }
     return obj;
   },
