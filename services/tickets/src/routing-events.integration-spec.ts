@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { encodePrincipal, PRINCIPAL_METADATA_KEY, systemPrincipal } from '@itsm/auth';
 import {
   Channel,
   CreateTicketRequest,
@@ -63,13 +64,20 @@ interface TicketsGrpcClient {
   close(): void;
 }
 
+/** As the platform itself: these tests are about tickets, not about who may see them. */
+function asPlatform(): Metadata {
+  const metadata = new Metadata();
+  metadata.set(PRINCIPAL_METADATA_KEY, encodePrincipal(systemPrincipal('test')));
+  return metadata;
+}
+
 function call<Request, Response>(
   method: Unary<Request, Response>,
   client: TicketsGrpcClient,
   request: Request,
 ) {
   return new Promise<Response>((resolve, reject) =>
-    method.call(client, request, new Metadata(), (error, response) =>
+    method.call(client, request, asPlatform(), (error, response) =>
       error ? reject(error) : resolve(response),
     ),
   );

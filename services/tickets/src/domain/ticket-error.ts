@@ -8,8 +8,13 @@ export enum TicketErrorCode {
   VersionConflict = 'VERSION_CONFLICT',
   /** An idempotency key was reused with a different request. */
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
-  /** The caller may not do this to someone else's record (e.g. another agent's view). */
+  /**
+   * The caller may not do this: their role does not allow it (a requester editing a ticket),
+   * or the record is someone else's (another agent's view).
+   */
   NotPermitted = 'NOT_PERMITTED',
+  /** The call carried no principal, or one that cannot be read: nobody is known to be asking. */
+  Unauthenticated = 'UNAUTHENTICATED',
 }
 
 export interface FieldViolation {

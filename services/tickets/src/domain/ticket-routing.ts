@@ -1,9 +1,17 @@
 import { PRIORITIES, type Priority } from './priority-matrix';
 import type { Ticket, TicketStatus } from './ticket';
+import { systemPrincipal } from '@itsm/auth';
+import { ticketCallerOf } from './ticket-caller';
 import { allowedActions } from './ticket-lifecycle';
 
-/** Whom the history names for what the routing service decided. */
-export const ROUTING_ACTOR = 'system:routing';
+/**
+ * Routing decisions arrive as events, not calls, so no principal comes with them: they are
+ * applied as the platform's routing component, which sees every ticket.
+ */
+export const ROUTING_CALLER = ticketCallerOf(systemPrincipal('routing'));
+
+/** Whom the history names for what the routing service decided (`system:routing`). */
+export const ROUTING_ACTOR = ROUTING_CALLER.principal.id;
 
 /** The reason a routed priority carries, as an agent's override carries theirs. */
 export const ROUTING_PRIORITY_REASON = 'Set by routing rule';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { canSeeTicket, type TicketVisibility } from '@itsm/auth';
 import { OutboxWriter } from '@itsm/messaging';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { createTestDatabase, type TestDatabase } from '@itsm/testing';
@@ -16,20 +17,40 @@ import {
 } from '../application/list-tickets/ticket-order';
 import { TypeOrmTicketStore } from './typeorm-ticket.store';
 
+const VISIBILITIES: [string, TicketVisibility][] = [
+  ['an agent of g-1', { kind: 'groups', userId: 'agent-1', groupIds: ['g-1'] }],
+  ['an agent of no group', { kind: 'groups', userId: 'emp-6', groupIds: [] }],
+  [
+    'a requester',
+    { kind: 'requester', userId: 'emp-3', organizationId: 'org-a', organizationWide: false },
+  ],
+  [
+    'an organisation-wide requester',
+    { kind: 'requester', userId: 'emp-4', organizationId: 'org-a', organizationWide: true },
+  ],
+];
+
 const PRIORITIES = ['critical', 'high', 'medium', 'low', 'planning'];
 const TICKETS = 40;
 
-/** 40 tickets: priorities in turn, a few sharing a creation instant, updates in another order. */
+/**
+ * 40 tickets: priorities in turn, a few sharing a creation instant, updates in another order;
+ * spread over two organisations (and none), three groups (and the triage queue), one assignee.
+ */
 async function seed(database: TestDatabase): Promise<void> {
   await database.query(
     `INSERT INTO tickets (id, number, type, title, description, status, impact, urgency, priority,
-                          channel, requester_id, created_at, updated_at)
+                          channel, requester_id, created_at, updated_at, organization_id,
+                          assignment_group_id, assignee_id)
      SELECT gen_random_uuid(), 'INC-' || lpad(n::text, 6, '0'), 'incident',
             CASE WHEN n % 4 = 0 THEN 'Принтер не печатает ' || n ELSE 'VPN drops every hour ' || n END,
             CASE WHEN n <= 3 THEN 'toner cartridge is empty' ELSE '' END,
             'new', 'medium', 'medium', ($1::text[])[1 + n % 5], 'api', 'emp-' || n,
             timestamptz '2026-11-01T09:00:00Z' + (n / 3) * interval '1 minute',
-            timestamptz '2026-11-20T09:00:00Z' - (n % 7) * interval '1 hour'
+            timestamptz '2026-11-20T09:00:00Z' - (n % 7) * interval '1 hour',
+            (ARRAY['org-a', 'org-b', NULL])[1 + n % 3],
+            (ARRAY[NULL, 'g-1', 'g-2', 'g-3'])[1 + n % 4],
+            CASE WHEN n % 5 = 0 THEN 'agent-1' END
        FROM generate_series(1, ${TICKETS}) AS n`,
     [PRIORITIES],
   );
@@ -43,6 +64,7 @@ describe('TypeOrmTicketStore lists in PostgreSQL', () => {
 
   const query = (overrides: Partial<TicketListQuery>): TicketListQuery => ({
     ...NO_FILTERS,
+    visibility: { kind: 'all' },
     order: '-created_at',
     limit: 100,
     after: undefined,
@@ -116,5 +138,42 @@ describe('TypeOrmTicketStore lists in PostgreSQL', () => {
     expect(page).toHaveLength(
       everyTicket.filter((ticket) => ticket.updatedAt >= from && ticket.updatedAt < to).length,
     );
+  });
+
+  describe.each(VISIBILITIES)('for %s', (_who, visibility) => {
+    const visible = () => everyTicket.filter((ticket) => canSeeTicket(visibility, ticket));
+
+    it('lists, pages and counts exactly the tickets canSeeTicket lets through', async () => {
+      const seen: string[] = [];
+      let after: TicketListQuery['after'];
+      for (;;) {
+        const page = await store.list(query({ visibility, limit: 4, after }));
+        seen.push(...page.map((ticket) => ticket.id));
+        const last = page[page.length - 1];
+        if (page.length < 4 || !last) break;
+        after = { order: '-created_at', key: sortKeyOf(last, 'created_at') };
+      }
+      expect(visible().length).toBeGreaterThan(0);
+      expect(visible().length).toBeLessThan(TICKETS);
+      expect(seen).toEqual(visible().map((ticket) => ticket.id));
+      const counts = await store.countByStatus({ ...NO_FILTERS, visibility });
+      expect(counts).toEqual({ new: visible().length });
+    });
+
+    it('finds text in visible tickets only, by either path of a full-text list', async () => {
+      const page = await store.list(query({ visibility, text: 'vpn', limit: 40 }));
+      expect(page.map((ticket) => ticket.id)).toEqual(
+        visible()
+          .filter((ticket) => ticket.title.startsWith('VPN'))
+          .map((ticket) => ticket.id),
+      );
+    });
+
+    it('reads a ticket by id only when visible', async () => {
+      for (const ticket of everyTicket) {
+        const found = await store.findById(ticket.id, { visibility });
+        expect(found?.id).toBe(canSeeTicket(visibility, ticket) ? ticket.id : undefined);
+      }
+    });
   });
 });

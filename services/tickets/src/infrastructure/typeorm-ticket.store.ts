@@ -1,10 +1,12 @@
-import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { TicketAccess, TicketVisibility } from '@itsm/auth';
 import type { EventType } from '@itsm/contracts';
 import type { OutboxWriter } from '@itsm/messaging';
 import type { Ticket, TicketStatus, TicketType } from '../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../domain/ticket-comment';
 import type {
   EmittedEvent,
+  Scoped,
   StoredHistoryEntry,
   StoredPriorityMatrix,
   TicketCursor,
@@ -14,7 +16,7 @@ import type {
   TicketTransaction,
 } from '../application/ports/ticket-store';
 import { TicketEntity } from './ticket.entity';
-import { TicketHistoryEntity } from './ticket-history.entity';
+import type { TicketHistoryEntity } from './ticket-history.entity';
 import { TicketCommentEntity } from './ticket-comment.entity';
 import { toComment, toTicket, toTicketRow } from './ticket-row.mapper';
 import { ChangeApprovalEntity } from './change-approval.entity';
@@ -38,6 +40,12 @@ import {
   type TicketOrder,
 } from '../application/list-tickets/ticket-order';
 import { isUuid } from '../domain/identifiers';
+import {
+  namedBind,
+  positionalBind,
+  visibleTicketCondition,
+  visibleTicketExists,
+} from './ticket-visibility.sql';
 
 const SEQUENCE_OF: Record<TicketType, string> = {
   incident: 'ticket_number_incident_seq',
@@ -132,8 +140,10 @@ export class TypeOrmTicketStore implements TicketStore {
     return this.dataSource.transaction((manager) => work(this.transactionOn(manager)));
   }
 
-  async findById(id: string): Promise<Ticket | undefined> {
-    const row = await this.dataSource.getRepository(TicketEntity).findOneBy({ id });
+  async findById(id: string, { visibility }: Scoped): Promise<Ticket | undefined> {
+    if (!isUuid(id)) return undefined;
+    const builder = this.ticketsQuery().where('ticket.id = :id', { id });
+    const row = await withinScope(builder, visibility).getOne();
     return row ? toTicket(row) : undefined;
   }
 
@@ -193,37 +203,70 @@ export class TypeOrmTicketStore implements TicketStore {
     return updated === 1;
   }
 
-  relationsOf(ticketId: string): Promise<TicketRelation[]> {
-    return relationsOf(this.dataSource.manager, ticketId);
+  async relationsOf(ticketId: string, { visibility }: Scoped): Promise<TicketRelation[]> {
+    if (!isUuid(ticketId)) return [];
+    const values: unknown[] = [ticketId];
+    const bind = positionalBind(values);
+    const bothEnds = [
+      visibleTicketExists(visibility, 'relation.source_id', bind),
+      visibleTicketExists(visibility, 'relation.target_id', bind),
+    ];
+    return relationsOf(this.dataSource.manager, values, bothEnds);
   }
 
-  async attachments(ticketId: string): Promise<Attachment[]> {
+  async attachments(ticketId: string, { visibility }: Scoped): Promise<Attachment[]> {
+    if (!isUuid(ticketId)) return [];
+    const values: unknown[] = [ticketId];
     const rows = (await this.dataSource.query(
-      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments WHERE ticket_id = $1
+      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments attachment
+        WHERE attachment.ticket_id = $1 ${and(visibleTicketExists(visibility, 'attachment.ticket_id', positionalBind(values)))}
         ORDER BY uploaded_at, id`,
-      [ticketId],
+      values,
     )) as AttachmentRow[];
     return rows.map(toAttachment);
   }
 
-  async findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined> {
-    if (!isUuid(attachmentId)) return undefined;
+  async findAttachment(
+    ticketId: string,
+    attachmentId: string,
+    { visibility }: Scoped,
+  ): Promise<Attachment | undefined> {
+    if (!isUuid(ticketId) || !isUuid(attachmentId)) return undefined;
+    const values: unknown[] = [ticketId, attachmentId];
     const [row] = (await this.dataSource.query(
-      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments WHERE ticket_id = $1 AND id = $2`,
-      [ticketId, attachmentId],
+      `SELECT ${ATTACHMENT_COLUMNS} FROM ticket_attachments attachment
+        WHERE attachment.ticket_id = $1 AND attachment.id = $2
+          ${and(visibleTicketExists(visibility, 'attachment.ticket_id', positionalBind(values)))}`,
+      values,
     )) as AttachmentRow[];
     return row ? toAttachment(row) : undefined;
   }
 
-  async findApproval(id: string): Promise<ChangeApproval | undefined> {
-    const row = await this.dataSource.getRepository(ChangeApprovalEntity).findOneBy({ id });
+  async findApproval(id: string, { visibility }: Scoped): Promise<ChangeApproval | undefined> {
+    if (!isUuid(id)) return undefined;
+    const parameters: Record<string, unknown> = {};
+    const visible = visibleTicketExists(visibility, 'approval.change_id', namedBind(parameters));
+    const builder = this.dataSource
+      .getRepository(ChangeApprovalEntity)
+      .createQueryBuilder('approval')
+      .where('approval.id = :id', { id });
+    if (visible) builder.andWhere(visible, parameters);
+    const row = await builder.getOne();
     return row ? toApproval(row) : undefined;
   }
 
-  async history(ticketId: string): Promise<StoredHistoryEntry[]> {
-    const rows = await this.dataSource
-      .getRepository(TicketHistoryEntity)
-      .find({ where: { ticketId }, order: { id: 'ASC' } });
+  async history(ticketId: string, { visibility }: Scoped): Promise<StoredHistoryEntry[]> {
+    if (!isUuid(ticketId)) return [];
+    const values: unknown[] = [ticketId];
+    const rows = (await this.dataSource.query(
+      `SELECT entry.id, entry.ticket_id AS "ticketId", entry.occurred_at AS "occurredAt",
+              entry.actor_id AS "actorId", entry.action, entry.changes
+         FROM ticket_history entry
+        WHERE entry.ticket_id = $1
+          ${and(visibleTicketExists(visibility, 'entry.ticket_id', positionalBind(values)))}
+        ORDER BY entry.id`,
+      values,
+    )) as TicketHistoryEntity[];
     return rows.map((row) => ({
       id: row.id,
       ticketId: row.ticketId,
@@ -247,12 +290,26 @@ export class TypeOrmTicketStore implements TicketStore {
 
   async comments(
     ticketId: string,
+    access: TicketAccess,
     visibility: CommentVisibility | undefined,
   ): Promise<TicketComment[]> {
-    const rows = await this.dataSource.getRepository(TicketCommentEntity).find({
-      where: visibility ? { ticketId, visibility } : { ticketId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    if (!isUuid(ticketId)) return [];
+    const values: unknown[] = [ticketId];
+    const bind = positionalBind(values);
+    const conditions = [
+      visibleTicketExists(access.visibility, 'comment.ticket_id', bind),
+      // Internal notes never reach a caller who may not read them, whatever they asked for.
+      access.seesInternalNotes ? undefined : `comment.visibility = ${bind('public')}`,
+      visibility ? `comment.visibility = ${bind(visibility)}` : undefined,
+    ];
+    const rows = (await this.dataSource.query(
+      `SELECT comment.id, comment.ticket_id AS "ticketId", comment.author_id AS "authorId",
+              comment.visibility, comment.body, comment.created_at AS "createdAt"
+         FROM ticket_comments comment
+        WHERE comment.ticket_id = $1 ${conditions.map(and).join(' ')}
+        ORDER BY comment.created_at, comment.id`,
+      values,
+    )) as TicketCommentEntity[];
     return rows.map(toComment);
   }
 
@@ -317,7 +374,9 @@ export class TypeOrmTicketStore implements TicketStore {
     return this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket');
   }
 
-  async countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>> {
+  async countByStatus(
+    filters: TicketFilters & Scoped,
+  ): Promise<Partial<Record<TicketStatus, number>>> {
     const rows = await whereMatching(
       this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket'),
       { ...filters, status: undefined },
@@ -343,13 +402,14 @@ export class TypeOrmTicketStore implements TicketStore {
         const inserted = (await manager.query(sql, values)) as unknown[];
         return inserted.length === 1 ? 'inserted' : 'idempotency-key-taken';
       },
-      findForUpdate: async (id) => {
-        const row = await manager
+      findForUpdate: async (id, { visibility }) => {
+        if (!isUuid(id)) return undefined;
+        const builder = manager
           .getRepository(TicketEntity)
           .createQueryBuilder('ticket')
           .setLock('pessimistic_write')
-          .where('ticket.id = :id', { id })
-          .getOne();
+          .where('ticket.id = :id', { id });
+        const row = await withinScope(builder, visibility).getOne();
         return row ? toTicket(row) : undefined;
       },
       update: async (ticket, previousVersion) => {
@@ -442,7 +502,8 @@ export class TypeOrmTicketStore implements TicketStore {
           .getOne();
         return row ? toApproval(row) : undefined;
       },
-      relationsOf: (ticketId) => relationsOf(manager, ticketId),
+      // Every relation of a ticket the write locked already, within the caller's scope.
+      relationsOf: (ticketId) => relationsOf(manager, [ticketId], []),
       insertRelation: async (relation) => {
         await manager.query(
           `INSERT INTO ticket_relations (${RELATION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -502,13 +563,34 @@ export class TypeOrmTicketStore implements TicketStore {
   }
 }
 
-async function relationsOf(manager: EntityManager, ticketId: string): Promise<TicketRelation[]> {
+/** The relations of the ticket `$1` of `values`, under further conditions bound in `values`. */
+async function relationsOf(
+  manager: EntityManager,
+  values: unknown[],
+  conditions: (string | undefined)[],
+): Promise<TicketRelation[]> {
   const rows = (await manager.query(
-    `SELECT ${RELATION_COLUMNS} FROM ticket_relations WHERE source_id = $1 OR target_id = $1
-     ORDER BY created_at, id`,
-    [ticketId],
+    `SELECT ${RELATION_COLUMNS} FROM ticket_relations relation
+      WHERE (relation.source_id = $1 OR relation.target_id = $1) ${conditions.map(and).join(' ')}
+      ORDER BY created_at, id`,
+    values,
   )) as TicketRelationRow[];
   return rows.map(toRelation);
+}
+
+/** ` AND condition`, or nothing for a condition that does not apply. */
+function and(condition: string | undefined): string {
+  return condition ? `AND ${condition}` : '';
+}
+
+/** Only the tickets the visibility lets through; every ticket query goes through here. */
+function withinScope<T extends ObjectLiteral>(
+  builder: SelectQueryBuilder<T>,
+  visibility: TicketVisibility,
+): SelectQueryBuilder<T> {
+  const parameters: Record<string, unknown> = {};
+  const condition = visibleTicketCondition(visibility, 'ticket', namedBind(parameters));
+  return condition ? builder.andWhere(condition, parameters) : builder;
 }
 
 /** How long a replica trusts the priority matrix it read. */
@@ -566,11 +648,15 @@ function afterCursor(
   return builder;
 }
 
-/** The WHERE clause of a filtered list or count; each filter has an index behind it. */
+/**
+ * The WHERE clause of a filtered list or count within the caller's scope; each filter has an
+ * index behind it.
+ */
 function whereMatching(
   builder: SelectQueryBuilder<TicketEntity>,
-  filters: TicketFilters,
+  filters: TicketFilters & Scoped,
 ): SelectQueryBuilder<TicketEntity> {
+  withinScope(builder, filters.visibility);
   if (filters.type) builder.andWhere('ticket.type = :type', { type: filters.type });
   if (filters.status) builder.andWhere('ticket.status = :status', { status: filters.status });
   if (filters.priority)

@@ -1,3 +1,4 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
   type BusinessService as BusinessServiceMessage,
@@ -15,7 +16,9 @@ import {
   type GetCatalogItemResponse,
   type ListCatalogItemsRequest,
   type ListCatalogItemsResponse,
+  type ListCategoriesRequest,
   type ListCategoriesResponse,
+  type ListServicesRequest,
   type ListServicesResponse,
   type RequestCatalogItemRequest,
   type RequestCatalogItemResponse,
@@ -33,6 +36,7 @@ import {
 } from '../application/ticket-message.mapper';
 import type { BusinessService, CatalogItem, Category } from '../domain/service-catalog';
 import { parseJsonObject } from './json-object.mapper';
+import { callerOf } from './grpc-caller';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
 
 function toServiceMessage(service: BusinessService): BusinessServiceMessage {
@@ -71,7 +75,11 @@ function toItemMessage(item: CatalogItem): CatalogItemMessage {
   };
 }
 
-/** The service catalog over gRPC; thin: request → use case → message. */
+/**
+ * The service catalog over gRPC; thin: request → use case → message. Every call names its
+ * caller: anyone identified reads the catalog, `catalog.manage` changes it, and ordering an
+ * item opens a ticket as the caller may (see `ticketRequestBy`).
+ */
 @Controller()
 @CatalogServiceControllerMethods()
 @UseFilters(TicketErrorRpcFilter)
@@ -82,47 +90,80 @@ export class CatalogGrpcController implements CatalogServiceController {
     @Inject(CatalogQueries) private readonly catalog: CatalogQueries,
   ) {}
 
-  async createService(request: CreateServiceRequest): Promise<CreateServiceResponse> {
-    const service = await this.manage.createService({
-      name: request.name,
-      description: request.description,
-      ownerGroupId: request.ownerGroupId || null,
-    });
+  async createService(
+    request: CreateServiceRequest,
+    metadata: Metadata,
+  ): Promise<CreateServiceResponse> {
+    const caller = callerOf(metadata);
+    const service = await this.manage.createService(
+      {
+        name: request.name,
+        description: request.description,
+        ownerGroupId: request.ownerGroupId || null,
+      },
+      caller,
+    );
     return { service: toServiceMessage(service) };
   }
 
-  async listServices(): Promise<ListServicesResponse> {
+  async listServices(
+    _request: ListServicesRequest,
+    metadata: Metadata,
+  ): Promise<ListServicesResponse> {
+    callerOf(metadata);
     return { services: (await this.catalog.services()).map(toServiceMessage) };
   }
 
-  async createCategory(request: CreateCategoryRequest): Promise<CreateCategoryResponse> {
-    const category = await this.manage.createCategory({
-      parentId: request.parentId || null,
-      name: request.name,
-      formSchema: parseJsonObject('formSchema', request.formSchemaJson) ?? null,
-    });
+  async createCategory(
+    request: CreateCategoryRequest,
+    metadata: Metadata,
+  ): Promise<CreateCategoryResponse> {
+    const caller = callerOf(metadata);
+    const category = await this.manage.createCategory(
+      {
+        parentId: request.parentId || null,
+        name: request.name,
+        formSchema: parseJsonObject('formSchema', request.formSchemaJson) ?? null,
+      },
+      caller,
+    );
     return { category: toCategoryMessage(category) };
   }
 
-  async listCategories(): Promise<ListCategoriesResponse> {
+  async listCategories(
+    _request: ListCategoriesRequest,
+    metadata: Metadata,
+  ): Promise<ListCategoriesResponse> {
+    callerOf(metadata);
     return { categories: (await this.catalog.categories()).map(toCategoryMessage) };
   }
 
-  async createCatalogItem(request: CreateCatalogItemRequest): Promise<CreateCatalogItemResponse> {
-    const item = await this.manage.createItem({
-      serviceId: request.serviceId,
-      name: request.name,
-      description: request.description,
-      formSchema: parseJsonObject('formSchema', request.formSchemaJson),
-      defaultCategoryId: request.defaultCategoryId || null,
-      defaultImpact: fromMessage(impactMessages, request.defaultImpact),
-      defaultUrgency: fromMessage(urgencyMessages, request.defaultUrgency),
-      fulfilmentGroupId: request.fulfilmentGroupId || null,
-    });
+  async createCatalogItem(
+    request: CreateCatalogItemRequest,
+    metadata: Metadata,
+  ): Promise<CreateCatalogItemResponse> {
+    const caller = callerOf(metadata);
+    const item = await this.manage.createItem(
+      {
+        serviceId: request.serviceId,
+        name: request.name,
+        description: request.description,
+        formSchema: parseJsonObject('formSchema', request.formSchemaJson),
+        defaultCategoryId: request.defaultCategoryId || null,
+        defaultImpact: fromMessage(impactMessages, request.defaultImpact),
+        defaultUrgency: fromMessage(urgencyMessages, request.defaultUrgency),
+        fulfilmentGroupId: request.fulfilmentGroupId || null,
+      },
+      caller,
+    );
     return { item: toItemMessage(item) };
   }
 
-  async listCatalogItems(request: ListCatalogItemsRequest): Promise<ListCatalogItemsResponse> {
+  async listCatalogItems(
+    request: ListCatalogItemsRequest,
+    metadata: Metadata,
+  ): Promise<ListCatalogItemsResponse> {
+    callerOf(metadata);
     const items = await this.catalog.items({
       serviceId: request.serviceId || undefined,
       includeInactive: request.includeInactive,
@@ -130,14 +171,21 @@ export class CatalogGrpcController implements CatalogServiceController {
     return { items: items.map(toItemMessage) };
   }
 
-  async getCatalogItem(request: GetCatalogItemRequest): Promise<GetCatalogItemResponse> {
+  async getCatalogItem(
+    request: GetCatalogItemRequest,
+    metadata: Metadata,
+  ): Promise<GetCatalogItemResponse> {
+    callerOf(metadata);
     return { item: toItemMessage(await this.catalog.item(request.id)) };
   }
 
   async requestCatalogItem(
     request: RequestCatalogItemRequest,
+    metadata: Metadata,
   ): Promise<RequestCatalogItemResponse> {
+    const caller = callerOf(metadata);
     const { ticket, created } = await this.request.execute({
+      caller,
       itemId: request.itemId,
       requesterId: request.requesterId,
       organizationId: request.organizationId || undefined,

@@ -9,7 +9,6 @@ import {
   type ListViewsRequest,
   type ListViewsResponse,
   type SavedView as SavedViewMessage,
-  type TicketsServiceController,
   toTimestamp,
   type UpdateViewRequest,
   type UpdateViewResponse,
@@ -18,10 +17,9 @@ import { validateFilters } from '../application/list-tickets/filters';
 import { isTicketOrder, TICKET_ORDERS } from '../application/list-tickets/ticket-order';
 import { type SavedViewsUseCase } from '../application/saved-views/saved-views.use-case';
 import type { SavedView } from '../domain/saved-view';
+import type { TicketCaller } from '../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { toTicketFilters } from './ticket-filters.mapper';
-
-export type SavedViewMethods = 'createView' | 'listViews' | 'getView' | 'updateView' | 'deleteView';
 
 /**
  * The gRPC loader fills absent message fields with null, where the generated codecs expect
@@ -68,30 +66,33 @@ function toViewMessage(view: SavedView): SavedViewMessage {
 
 /**
  * The saved-view part of the TicketsService contract; the tickets controller hands these
- * requests over. Thin: request → use case → message.
+ * requests over with their caller. Thin: request → use case → message.
  */
-export class SavedViewsGrpcHandlers implements Pick<TicketsServiceController, SavedViewMethods> {
+export class SavedViewsGrpcHandlers {
   constructor(private readonly views: SavedViewsUseCase) {}
 
-  async createView(request: CreateViewRequest): Promise<CreateViewResponse> {
-    const view = await this.views.create({
-      ownerId: request.ownerId,
-      name: request.name,
-      shared: request.shared,
-      query: toStoredQuery(request.query),
-    });
+  async createView(request: CreateViewRequest, caller: TicketCaller): Promise<CreateViewResponse> {
+    const view = await this.views.create(
+      {
+        ownerId: request.ownerId,
+        name: request.name,
+        shared: request.shared,
+        query: toStoredQuery(request.query),
+      },
+      caller,
+    );
     return { view: toViewMessage(view) };
   }
 
-  async listViews(request: ListViewsRequest): Promise<ListViewsResponse> {
-    return { views: (await this.views.visibleTo(request.ownerId)).map(toViewMessage) };
+  async listViews(request: ListViewsRequest, caller: TicketCaller): Promise<ListViewsResponse> {
+    return { views: (await this.views.visibleTo(request.ownerId, caller)).map(toViewMessage) };
   }
 
-  async getView(request: GetViewRequest): Promise<GetViewResponse> {
-    return { view: toViewMessage(await this.views.get(request.id, request.viewerId)) };
+  async getView(request: GetViewRequest, caller: TicketCaller): Promise<GetViewResponse> {
+    return { view: toViewMessage(await this.views.get(request.id, request.viewerId, caller)) };
   }
 
-  async updateView(request: UpdateViewRequest): Promise<UpdateViewResponse> {
+  async updateView(request: UpdateViewRequest, caller: TicketCaller): Promise<UpdateViewResponse> {
     const view = await this.views.update(
       request.id,
       {
@@ -101,12 +102,13 @@ export class SavedViewsGrpcHandlers implements Pick<TicketsServiceController, Sa
         query: toStoredQuery(request.query),
       },
       request.expectedVersion || undefined,
+      caller,
     );
     return { view: toViewMessage(view) };
   }
 
-  async deleteView(request: DeleteViewRequest): Promise<DeleteViewResponse> {
-    await this.views.delete(request.id, request.ownerId);
+  async deleteView(request: DeleteViewRequest, caller: TicketCaller): Promise<DeleteViewResponse> {
+    await this.views.delete(request.id, request.ownerId, caller);
     return {};
   }
 }

@@ -8,6 +8,8 @@ describe('TicketError → gRPC status', () => {
     [TicketErrorCode.ValidationFailed, status.INVALID_ARGUMENT],
     [TicketErrorCode.InvalidPageToken, status.INVALID_ARGUMENT],
     [TicketErrorCode.NotFound, status.NOT_FOUND],
+    [TicketErrorCode.NotPermitted, status.PERMISSION_DENIED],
+    [TicketErrorCode.Unauthenticated, status.UNAUTHENTICATED],
   ])('%s → %s', (code, grpcStatus) => {
     expect(toGrpcError(new TicketError(code, 'x')).code).toBe(grpcStatus);
   });

@@ -17,6 +17,8 @@ export function grpcStatusOf(code: TicketErrorCode): status {
       return status.ALREADY_EXISTS;
     case TicketErrorCode.NotPermitted:
       return status.PERMISSION_DENIED;
+    case TicketErrorCode.Unauthenticated:
+      return status.UNAUTHENTICATED;
     default:
       return assertUnreachable(code);
   }

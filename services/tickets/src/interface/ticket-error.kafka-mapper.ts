@@ -21,6 +21,7 @@ export function dispositionOf(code: TicketErrorCode): Disposition {
     case TicketErrorCode.InvalidPageToken:
     case TicketErrorCode.IdempotencyKeyReused:
     case TicketErrorCode.NotPermitted:
+    case TicketErrorCode.Unauthenticated:
       return { action: 'skip', level: 'error' };
     default:
       return assertUnreachable(code);

@@ -1,3 +1,4 @@
+import type { Metadata } from '@grpc/grpc-js';
 import { Controller, Inject, UseFilters } from '@nestjs/common';
 import {
   type AddAttachmentRequest,
@@ -6,6 +7,7 @@ import {
   type GetAttachmentResponse,
   type ListAttachmentsRequest,
   type ListAttachmentsResponse,
+  type GetPriorityMatrixRequest,
   type GetPriorityMatrixResponse,
   type UpdatePriorityMatrixRequest,
   type UpdatePriorityMatrixResponse,
@@ -98,6 +100,7 @@ import {
 } from '../application/ticket-message.mapper';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 import { TicketErrorRpcFilter } from './ticket-error.grpc-mapper';
+import { callerOf } from './grpc-caller';
 import { toTicketEdit } from './ticket-patch.mapper';
 import { toTicketFilters } from './ticket-filters.mapper';
 import { SavedViewsGrpcHandlers } from './saved-views.grpc-handlers';
@@ -107,7 +110,10 @@ import { AttachmentsUseCase } from '../application/attachments/attachments.use-c
 import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
 
-/** gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. */
+/**
+ * gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. Each call
+ * names its caller (`callerOf` the metadata), whom the use cases scope and check it by.
+ */
 @Controller()
 @TicketsServiceControllerMethods()
 @UseFilters(TicketErrorRpcFilter)
@@ -140,8 +146,13 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(AttachmentsUseCase) private readonly attachments: AttachmentsUseCase,
   ) {}
 
-  async updateTicket(request: UpdateTicketRequest): Promise<UpdateTicketResponse> {
+  async updateTicket(
+    request: UpdateTicketRequest,
+    metadata: Metadata,
+  ): Promise<UpdateTicketResponse> {
+    const caller = callerOf(metadata);
     const ticket = await this.updateTicketUseCase.execute({
+      caller,
       ticketId: request.id,
       expectedVersion: request.expectedVersion || undefined,
       actorId: request.actorId,
@@ -150,8 +161,15 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { ticket: toTicketMessage(ticket) };
   }
 
-  async countTickets(request: CountTicketsRequest): Promise<CountTicketsResponse> {
-    const { byStatus, total } = await this.countTicketsUseCase.execute(toTicketFilters(request));
+  async countTickets(
+    request: CountTicketsRequest,
+    metadata: Metadata,
+  ): Promise<CountTicketsResponse> {
+    const caller = callerOf(metadata);
+    const { byStatus, total } = await this.countTicketsUseCase.execute(
+      toTicketFilters(request),
+      caller,
+    );
     return {
       counts: Object.entries(byStatus).map(([status, count]) => ({
         status: ticketStatusMessages[status as keyof typeof byStatus],
@@ -161,8 +179,10 @@ export class TicketsGrpcController implements TicketsServiceController {
     };
   }
 
-  async addComment(request: AddCommentRequest): Promise<AddCommentResponse> {
+  async addComment(request: AddCommentRequest, metadata: Metadata): Promise<AddCommentResponse> {
+    const caller = callerOf(metadata);
     const { comment, ticket, created } = await this.addCommentUseCase.execute({
+      caller,
       ticketId: request.ticketId,
       authorId: request.authorId,
       visibility: fromMessage(commentVisibilityMessages, request.visibility) ?? 'public',
@@ -172,21 +192,38 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { comment: toCommentMessage(comment), ticket: toTicketMessage(ticket), created };
   }
 
-  async listComments(request: ListCommentsRequest): Promise<ListCommentsResponse> {
+  async listComments(
+    request: ListCommentsRequest,
+    metadata: Metadata,
+  ): Promise<ListCommentsResponse> {
+    const caller = callerOf(metadata);
     const comments = await this.listCommentsUseCase.execute(
       request.ticketId,
       fromMessage(commentVisibilityMessages, request.visibility),
+      caller,
     );
     return { comments: comments.map(toCommentMessage) };
   }
 
-  async transitionTicket(request: TransitionTicketRequest): Promise<TransitionTicketResponse> {
-    const ticket = await this.transitionTicketUseCase.execute(toTransitionCommand(request));
+  async transitionTicket(
+    request: TransitionTicketRequest,
+    metadata: Metadata,
+  ): Promise<TransitionTicketResponse> {
+    const caller = callerOf(metadata);
+    const ticket = await this.transitionTicketUseCase.execute({
+      ...toTransitionCommand(request),
+      caller,
+    });
     return { ticket: toTicketMessage(ticket) };
   }
 
-  async bulkUpdateTickets(request: BulkUpdateTicketsRequest): Promise<BulkUpdateTicketsResponse> {
+  async bulkUpdateTickets(
+    request: BulkUpdateTicketsRequest,
+    metadata: Metadata,
+  ): Promise<BulkUpdateTicketsResponse> {
+    const caller = callerOf(metadata);
     const tickets = await this.bulkUpdateTicketsUseCase.execute({
+      caller,
       ticketIds: request.ids,
       actorId: request.actorId,
       operation: toBulkOperation(request),
@@ -194,8 +231,10 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { tickets: tickets.map(toTicketMessage) };
   }
 
-  async linkTickets(request: LinkTicketsRequest): Promise<LinkTicketsResponse> {
+  async linkTickets(request: LinkTicketsRequest, metadata: Metadata): Promise<LinkTicketsResponse> {
+    const caller = callerOf(metadata);
     const { relation, created } = await this.linkTicketsUseCase.execute({
+      caller,
       sourceId: request.sourceId,
       kind: fromMessage(relationKindMessages, request.kind),
       targetId: request.targetId,
@@ -204,18 +243,33 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { relation: toRelationMessage(relation), created };
   }
 
-  async unlinkTickets(request: UnlinkTicketsRequest): Promise<UnlinkTicketsResponse> {
-    await this.unlinkTicketsUseCase.execute(request);
+  async unlinkTickets(
+    request: UnlinkTicketsRequest,
+    metadata: Metadata,
+  ): Promise<UnlinkTicketsResponse> {
+    const caller = callerOf(metadata);
+    await this.unlinkTicketsUseCase.execute({
+      caller,
+      ticketId: request.ticketId,
+      relationId: request.relationId,
+      actorId: request.actorId,
+    });
     return {};
   }
 
-  async listRelations(request: ListRelationsRequest): Promise<ListRelationsResponse> {
-    const relations = await this.listRelationsUseCase.execute(request.ticketId);
+  async listRelations(
+    request: ListRelationsRequest,
+    metadata: Metadata,
+  ): Promise<ListRelationsResponse> {
+    const caller = callerOf(metadata);
+    const relations = await this.listRelationsUseCase.execute(request.ticketId, caller);
     return { relations: relations.map(toRelationMessage) };
   }
 
-  async mergeTicket(request: MergeTicketRequest): Promise<MergeTicketResponse> {
+  async mergeTicket(request: MergeTicketRequest, metadata: Metadata): Promise<MergeTicketResponse> {
+    const caller = callerOf(metadata);
     const { source, target, movedComments } = await this.mergeTicketUseCase.execute({
+      caller,
       sourceId: request.sourceId,
       targetId: request.targetId,
       actorId: request.actorId,
@@ -228,8 +282,13 @@ export class TicketsGrpcController implements TicketsServiceController {
     };
   }
 
-  async addAttachment(request: AddAttachmentRequest): Promise<AddAttachmentResponse> {
+  async addAttachment(
+    request: AddAttachmentRequest,
+    metadata: Metadata,
+  ): Promise<AddAttachmentResponse> {
+    const caller = callerOf(metadata);
     const { attachment, created } = await this.attachments.add({
+      caller,
       ticketId: request.ticketId,
       fileName: request.fileName,
       contentType: request.contentType,
@@ -239,60 +298,92 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { attachment: toAttachmentMessage(attachment), created };
   }
 
-  async listAttachments(request: ListAttachmentsRequest): Promise<ListAttachmentsResponse> {
-    const attachments = await this.attachments.list(request.ticketId);
+  async listAttachments(
+    request: ListAttachmentsRequest,
+    metadata: Metadata,
+  ): Promise<ListAttachmentsResponse> {
+    const caller = callerOf(metadata);
+    const attachments = await this.attachments.list(request.ticketId, caller);
     return { attachments: attachments.map(toAttachmentMessage) };
   }
 
-  async getAttachment(request: GetAttachmentRequest): Promise<GetAttachmentResponse> {
+  async getAttachment(
+    request: GetAttachmentRequest,
+    metadata: Metadata,
+  ): Promise<GetAttachmentResponse> {
+    const caller = callerOf(metadata);
     const { attachment, content } = await this.attachments.get(
       request.ticketId,
       request.attachmentId,
+      caller,
     );
     return { attachment: toAttachmentMessage(attachment), content };
   }
 
-  async getPriorityMatrix(): Promise<GetPriorityMatrixResponse> {
+  async getPriorityMatrix(
+    _request: GetPriorityMatrixRequest,
+    metadata: Metadata,
+  ): Promise<GetPriorityMatrixResponse> {
+    // Anyone identified may read it: it explains the priority of every ticket they see.
+    callerOf(metadata);
     return { matrix: toPriorityMatrixMessage(await this.priorityMatrix.current()) };
   }
 
   async updatePriorityMatrix(
     request: UpdatePriorityMatrixRequest,
+    metadata: Metadata,
   ): Promise<UpdatePriorityMatrixResponse> {
+    const caller = callerOf(metadata);
     const matrix = await this.priorityMatrix.replace(
       fromPriorityMatrixCells(request.cells),
       request.actorId,
       request.expectedVersion || undefined,
+      caller,
     );
     return { matrix: toPriorityMatrixMessage(matrix) };
   }
 
-  createView(request: CreateViewRequest): Promise<CreateViewResponse> {
-    return this.savedViews.createView(request);
+  async createView(request: CreateViewRequest, metadata: Metadata): Promise<CreateViewResponse> {
+    const caller = callerOf(metadata);
+    return this.savedViews.createView(request, caller);
   }
 
-  listViews(request: ListViewsRequest): Promise<ListViewsResponse> {
-    return this.savedViews.listViews(request);
+  async listViews(request: ListViewsRequest, metadata: Metadata): Promise<ListViewsResponse> {
+    const caller = callerOf(metadata);
+    return this.savedViews.listViews(request, caller);
   }
 
-  getView(request: GetViewRequest): Promise<GetViewResponse> {
-    return this.savedViews.getView(request);
+  async getView(request: GetViewRequest, metadata: Metadata): Promise<GetViewResponse> {
+    const caller = callerOf(metadata);
+    return this.savedViews.getView(request, caller);
   }
 
-  updateView(request: UpdateViewRequest): Promise<UpdateViewResponse> {
-    return this.savedViews.updateView(request);
+  async updateView(request: UpdateViewRequest, metadata: Metadata): Promise<UpdateViewResponse> {
+    const caller = callerOf(metadata);
+    return this.savedViews.updateView(request, caller);
   }
 
-  deleteView(request: DeleteViewRequest): Promise<DeleteViewResponse> {
-    return this.savedViews.deleteView(request);
+  async deleteView(request: DeleteViewRequest, metadata: Metadata): Promise<DeleteViewResponse> {
+    const caller = callerOf(metadata);
+    return this.savedViews.deleteView(request, caller);
   }
 
-  async watchTicket(request: WatchTicketRequest): Promise<WatchTicketResponse> {
-    return { ticket: toTicketMessage(await this.watchTicketUseCase.execute(request)) };
+  async watchTicket(request: WatchTicketRequest, metadata: Metadata): Promise<WatchTicketResponse> {
+    const caller = callerOf(metadata);
+    const ticket = await this.watchTicketUseCase.execute({
+      caller,
+      ticketId: request.ticketId,
+      watcherId: request.watcherId,
+      actorId: request.actorId,
+      watch: request.watch,
+    });
+    return { ticket: toTicketMessage(ticket) };
   }
 
-  async rateTicket(request: RateTicketRequest): Promise<RateTicketResponse> {
+  async rateTicket(request: RateTicketRequest, metadata: Metadata): Promise<RateTicketResponse> {
+    const caller = callerOf(metadata);
     const ticket = await this.rateTicketUseCase.execute({
+      caller,
       ticketId: request.ticketId,
       requesterId: request.requesterId,
       rating: request.rating,
@@ -301,12 +392,19 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { ticket: toTicketMessage(ticket) };
   }
 
-  async getApproval(request: GetApprovalRequest): Promise<GetApprovalResponse> {
-    return { approval: toApprovalMessage(await this.getApprovalUseCase.execute(request.ticketId)) };
+  async getApproval(request: GetApprovalRequest, metadata: Metadata): Promise<GetApprovalResponse> {
+    const caller = callerOf(metadata);
+    const approval = await this.getApprovalUseCase.execute(request.ticketId, caller);
+    return { approval: toApprovalMessage(approval) };
   }
 
-  async castApprovalVote(request: CastApprovalVoteRequest): Promise<CastApprovalVoteResponse> {
+  async castApprovalVote(
+    request: CastApprovalVoteRequest,
+    metadata: Metadata,
+  ): Promise<CastApprovalVoteResponse> {
+    const caller = callerOf(metadata);
     const { approval, ticket } = await this.castApprovalVoteUseCase.execute({
+      caller,
       ticketId: request.ticketId,
       approverId: request.approverId,
       decision: fromMessage(voteDecisionMessages, request.decision),
@@ -316,8 +414,12 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { approval: toApprovalMessage(approval), ticket: toTicketMessage(ticket) };
   }
 
-  async listTicketHistory(request: ListTicketHistoryRequest): Promise<ListTicketHistoryResponse> {
-    const entries = await this.listTicketHistoryUseCase.execute(request.id);
+  async listTicketHistory(
+    request: ListTicketHistoryRequest,
+    metadata: Metadata,
+  ): Promise<ListTicketHistoryResponse> {
+    const caller = callerOf(metadata);
+    const entries = await this.listTicketHistoryUseCase.execute(request.id, caller);
     return {
       entries: entries.map((entry) => ({
         id: Number(entry.id),
@@ -329,8 +431,13 @@ export class TicketsGrpcController implements TicketsServiceController {
     };
   }
 
-  async createTicket(request: CreateTicketRequest): Promise<CreateTicketResponse> {
+  async createTicket(
+    request: CreateTicketRequest,
+    metadata: Metadata,
+  ): Promise<CreateTicketResponse> {
+    const caller = callerOf(metadata);
     const { ticket, created } = await this.createTicketUseCase.execute({
+      caller,
       idempotencyKey: request.idempotencyKey,
       type: fromMessage(ticketTypeMessages, request.type),
       title: request.title,
@@ -353,17 +460,23 @@ export class TicketsGrpcController implements TicketsServiceController {
     return { ticket: toTicketMessage(ticket), created };
   }
 
-  async getTicket(request: GetTicketRequest): Promise<GetTicketResponse> {
-    return { ticket: toTicketMessage(await this.getTicketUseCase.execute(request.id)) };
+  async getTicket(request: GetTicketRequest, metadata: Metadata): Promise<GetTicketResponse> {
+    const caller = callerOf(metadata);
+    const ticket = await this.getTicketUseCase.execute(request.id, caller);
+    return { ticket: toTicketMessage(ticket) };
   }
 
-  async listTickets(request: ListTicketsRequest): Promise<ListTicketsResponse> {
-    const page = await this.listTicketsUseCase.execute({
-      pageSize: request.pageSize,
-      pageToken: request.pageToken,
-      order: request.sort,
-      ...toTicketFilters(request),
-    });
+  async listTickets(request: ListTicketsRequest, metadata: Metadata): Promise<ListTicketsResponse> {
+    const caller = callerOf(metadata);
+    const page = await this.listTicketsUseCase.execute(
+      {
+        pageSize: request.pageSize,
+        pageToken: request.pageToken,
+        order: request.sort,
+        ...toTicketFilters(request),
+      },
+      caller,
+    );
     return { tickets: page.tickets.map(toTicketMessage), nextPageToken: page.nextPageToken };
   }
 }

@@ -15,8 +15,13 @@ export function optionalDate(timestamp: Timestamp | undefined): Date | undefined
   return timestamp ? fromTimestamp(timestamp) : undefined;
 }
 
-/** A transition request as a command; empty strings and UNSPECIFIED mean "not given". */
-export function toTransitionCommand(request: TransitionTicketRequest): TransitionTicketCommand {
+/**
+ * A transition request as a command, less the caller the handler adds; empty strings and
+ * UNSPECIFIED mean "not given".
+ */
+export function toTransitionCommand(
+  request: TransitionTicketRequest,
+): Omit<TransitionTicketCommand, 'caller'> {
   const action = fromMessage(actionMessages, request.action);
   if (!action) {
     throw new TicketError(TicketErrorCode.ValidationFailed, 'the action is missing or unknown', [

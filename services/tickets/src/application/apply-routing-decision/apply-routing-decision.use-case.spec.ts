@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { TicketAssigned, TicketCreated, TicketUpdated } from '@itsm/contracts';
 import type { TicketType } from '../../domain/ticket';
 import { CatalogReferences } from '../catalog/catalog-references';
@@ -39,6 +40,7 @@ async function setup() {
   const open = async (type: TicketType = 'incident') =>
     (
       await create.execute({
+        caller: SYSTEM_CALLER,
         idempotencyKey: '',
         type,
         title: 'The office printer is offline',
@@ -63,7 +65,7 @@ async function setup() {
       ...decision,
     });
   const history = async (ticketId: string) =>
-    (await new ListTicketHistoryUseCase(store).execute(ticketId)).map(
+    (await new ListTicketHistoryUseCase(store).execute(ticketId, SYSTEM_CALLER)).map(
       ({ action, actorId, changes }) => ({ action, actorId, changes }),
     );
   const eventsOf = (ticketId: string) =>
@@ -83,7 +85,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
       ignored: [],
       ticket: { status: 'assigned', assignmentGroupId: SERVICE_DESK, assigneeId: 'agent-7' },
     });
-    expect(await store.findById(ticket.id)).toMatchObject({ status: 'assigned', version: 2 });
+    expect(store.stored(ticket.id)).toMatchObject({ status: 'assigned', version: 2 });
     expect((await history(ticket.id)).slice(1)).toEqual([
       {
         action: 'assign',
@@ -157,6 +159,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const { store, open, decide, transition, eventsOf } = await setup();
     const ticket = await open();
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       action: 'assign',
@@ -167,7 +170,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const outcome = await decide(ticket.id, { priority: 'critical', addTags: ['vpn'] });
 
     expect(outcome).toMatchObject({ applied: false, reason: 'already_assigned' });
-    expect(await store.findById(ticket.id)).toMatchObject({
+    expect(store.stored(ticket.id)).toMatchObject({
       assigneeId: 'agent-1',
       priority: 'planning',
       tags: [],
@@ -180,7 +183,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const { store, open, decide } = await setup();
     const queued = await open();
     await decide(queued.id, { assigneeId: undefined, addTags: ['printing'], priority: 'high' });
-    const before = { ticket: await store.findById(queued.id), events: store.events.length };
+    const before = { ticket: store.stored(queued.id), events: store.events.length };
 
     const again = await decide(queued.id, {
       assigneeId: undefined,
@@ -189,7 +192,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     });
 
     expect(again).toMatchObject({ applied: true, ticket: { version: 3 } });
-    expect(await store.findById(queued.id)).toEqual(before.ticket);
+    expect(store.stored(queued.id)).toEqual(before.ticket);
     expect(store.events).toHaveLength(before.events);
   });
 
@@ -197,6 +200,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const { store, open, decide, transition } = await setup();
     const ticket = await open();
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       action: 'assign',
@@ -204,6 +208,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
       assignmentGroupId: SERVICE_DESK,
     });
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       action,
@@ -214,7 +219,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const outcome = await decide(ticket.id, { trigger: 'escalation', groupId: NETWORK_L2 });
 
     expect(outcome).toMatchObject({ applied: false, reason: 'finished' });
-    expect(await store.findById(ticket.id)).toMatchObject({ assignmentGroupId: SERVICE_DESK });
+    expect(store.stored(ticket.id)).toMatchObject({ assignmentGroupId: SERVICE_DESK });
   });
 
   it("escalation takes the ticket from its agent to the next line's group", async () => {
@@ -222,6 +227,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const ticket = await open();
     await decide(ticket.id);
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       action: 'start',
@@ -239,7 +245,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
       applied: true,
       ticket: { status: 'assigned', assignmentGroupId: NETWORK_L2, assigneeId: null },
     });
-    expect(await store.findById(ticket.id)).toMatchObject({ version: 4 });
+    expect(store.stored(ticket.id)).toMatchObject({ version: 4 });
     expect((await history(ticket.id)).at(-1)).toEqual({
       action: 'assign',
       actorId: 'system:routing',
@@ -299,6 +305,7 @@ describe('ApplyRoutingDecisionUseCase', () => {
     const { store, open, decide } = await setup();
     const ticket = await open();
     await new UpdateTicketUseCase(store, steppingClock(new Date('2026-11-30T08:30:00Z'))).execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       actorId: 'agent-1',

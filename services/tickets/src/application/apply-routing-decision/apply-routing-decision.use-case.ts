@@ -7,6 +7,7 @@ import {
   isPriority,
   needsAssignment,
   ROUTING_ACTOR,
+  ROUTING_CALLER,
   ROUTING_PRIORITY_REASON,
   type RoutingRefusal,
   routingRefusal,
@@ -61,7 +62,7 @@ export class ApplyRoutingDecisionUseCase {
     command: ApplyRoutingDecisionCommand,
   ): Promise<RoutingOutcome> {
     const current = isUuid(command.ticketId)
-      ? await transaction.findForUpdate(command.ticketId)
+      ? await transaction.findForUpdate(command.ticketId, ROUTING_CALLER.access)
       : undefined;
     if (!current) return { applied: false, reason: 'unknown_ticket' };
     const refusal = routingRefusal(current, command.trigger);

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { TicketAttachmentAdded } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -30,6 +31,7 @@ async function setup() {
   const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
   const ids = sequentialIds();
   const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
+    caller: SYSTEM_CALLER,
     idempotencyKey: '',
     type: 'incident',
     title: 'Printer prints blank pages',
@@ -46,6 +48,7 @@ async function setup() {
 }
 
 const photo = (ticketId: string) => ({
+  caller: SYSTEM_CALLER,
   ticketId,
   fileName: 'photo.jpg',
   contentType: 'image/jpeg',
@@ -63,14 +66,15 @@ describe('attachments', () => {
     expect(again).toEqual({ attachment: first.attachment, created: false });
     expect(contents.files.size).toBe(1);
     expect(store.events.at(-1)?.type).toBe(TicketAttachmentAdded.type);
-    const { content } = await attachments.get(ticket.id, first.attachment.id);
+    const { content } = await attachments.get(ticket.id, first.attachment.id, SYSTEM_CALLER);
     expect(content.toString()).toBe('not really a jpeg');
-    expect(await attachments.list(ticket.id)).toEqual([first.attachment]);
+    expect(await attachments.list(ticket.id, SYSTEM_CALLER)).toEqual([first.attachment]);
   });
 
   it('refuses files for a closed ticket and leaves no content behind', async () => {
     const { contents, ticket, attachments, transitions } = await setup();
     await transitions.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       actorId: 'a',

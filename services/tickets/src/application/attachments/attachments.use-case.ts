@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TicketAttachmentAdded } from '@itsm/contracts';
 import { type Attachment, checkUpload } from '../../domain/ticket-attachment';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { AttachmentContentStore } from '../ports/attachment-content-store';
 import type { Clock } from '../ports/clock';
@@ -10,6 +11,7 @@ import type { TicketStore } from '../ports/ticket-store';
 import { toAttachmentMessage, toTicketMessage } from '../ticket-message.mapper';
 
 export interface AddAttachmentCommand {
+  caller: TicketCaller;
   ticketId: string;
   fileName: string;
   contentType: string;
@@ -28,7 +30,8 @@ const FINISHED = ['closed', 'cancelled'];
 /**
  * Files attached to tickets. The content goes to its store first; the metadata, the history
  * entry and the `ticket.attachment_added` event then commit together, and the content is
- * removed again if they do not.
+ * removed again if they do not. A file is part of the public conversation: whoever may reply
+ * on a ticket they see (`tickets.comment`) may attach one, and read those of tickets they see.
  */
 export class AttachmentsUseCase {
   constructor(
@@ -38,7 +41,9 @@ export class AttachmentsUseCase {
     private readonly ids: IdGenerator,
   ) {}
 
-  async add(command: AddAttachmentCommand): Promise<AttachmentAdded> {
+  async add(asked: AddAttachmentCommand): Promise<AttachmentAdded> {
+    const { caller } = asked;
+    const command = { ...asked, uploadedBy: actorIdOf(caller, asked.uploadedBy) };
     const fileName = checkUpload({
       fileName: command.fileName,
       contentType: command.contentType,
@@ -60,7 +65,8 @@ export class AttachmentsUseCase {
     try {
       return await this.tickets
         .transaction(async (transaction) => {
-          const ticket = await lockTicket(transaction, command.ticketId);
+          const ticket = await lockTicket(transaction, command.ticketId, caller.access);
+          requirePermission(caller, 'tickets.comment', 'attach files to tickets');
           const earlier = await transaction.findSameAttachment(
             ticket.id,
             attachment.uploadedBy,
@@ -105,18 +111,19 @@ export class AttachmentsUseCase {
     }
   }
 
-  async list(ticketId: string): Promise<Attachment[]> {
-    if (!(await this.tickets.findById(ticketId))) {
+  async list(ticketId: string, caller: TicketCaller): Promise<Attachment[]> {
+    if (!(await this.tickets.findById(ticketId, caller.access))) {
       throw new TicketError(TicketErrorCode.NotFound, `ticket ${ticketId} does not exist`);
     }
-    return this.tickets.attachments(ticketId);
+    return this.tickets.attachments(ticketId, caller.access);
   }
 
   async get(
     ticketId: string,
     attachmentId: string,
+    caller: TicketCaller,
   ): Promise<{ attachment: Attachment; content: Buffer }> {
-    const attachment = await this.tickets.findAttachment(ticketId, attachmentId);
+    const attachment = await this.tickets.findAttachment(ticketId, attachmentId, caller.access);
     const content = attachment ? await this.contents.get(attachment.id) : undefined;
     if (!attachment || !content) {
       throw new TicketError(

@@ -1,3 +1,4 @@
+import type { TicketCaller } from '../../domain/ticket-caller';
 import type { TicketEdit } from '../../domain/ticket-edit';
 import type { TransitionTicketCommand } from '../transition-ticket/transition-ticket.command';
 
@@ -5,11 +6,15 @@ import type { TransitionTicketCommand } from '../transition-ticket/transition-ti
 export type BulkOperation =
   | {
       kind: 'transition';
-      transition: Omit<TransitionTicketCommand, 'ticketId' | 'expectedVersion' | 'actorId'>;
+      transition: Omit<
+        TransitionTicketCommand,
+        'caller' | 'ticketId' | 'expectedVersion' | 'actorId'
+      >;
     }
   | { kind: 'edit'; edit: TicketEdit };
 
 export interface BulkUpdateTicketsCommand {
+  caller: TicketCaller;
   ticketIds: string[];
   actorId: string;
   operation: BulkOperation | undefined;

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketAssigned } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
@@ -25,6 +26,7 @@ async function setup(count: number) {
   const tickets = [];
   for (let index = 0; index < count; index += 1) {
     const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
+      caller: SYSTEM_CALLER,
       idempotencyKey: '',
       type: 'incident',
       title: `Wi-Fi in meeting room ${index}`,
@@ -44,6 +46,7 @@ describe('BulkUpdateTicketsUseCase', () => {
   it('assigns every ticket to a group, each with its history and event', async () => {
     const { store, bulk, tickets } = await setup(3);
     const updated = await bulk.execute({
+      caller: SYSTEM_CALLER,
       ticketIds: tickets.map((ticket) => ticket.id),
       actorId: 'lead-1',
       operation: {
@@ -63,6 +66,7 @@ describe('BulkUpdateTicketsUseCase', () => {
     const { store, bulk, transitions, tickets } = await setup(3);
     const [, second] = tickets;
     await transitions.execute({
+      caller: SYSTEM_CALLER,
       ticketId: second?.id ?? '',
       expectedVersion: undefined,
       actorId: 'a',
@@ -71,6 +75,7 @@ describe('BulkUpdateTicketsUseCase', () => {
     const events = store.events.length;
     await expect(
       bulk.execute({
+        caller: SYSTEM_CALLER,
         ticketIds: tickets.map((ticket) => ticket.id),
         actorId: 'lead-1',
         operation: { kind: 'transition', transition: { action: 'assign', assigneeId: 'agent-2' } },
@@ -87,6 +92,7 @@ describe('BulkUpdateTicketsUseCase', () => {
   it('edits every ticket the same way', async () => {
     const { bulk, tickets } = await setup(2);
     const updated = await bulk.execute({
+      caller: SYSTEM_CALLER,
       ticketIds: tickets.map((ticket) => ticket.id),
       actorId: 'lead-1',
       operation: { kind: 'edit', edit: { urgency: 'high' } },
@@ -104,7 +110,12 @@ describe('BulkUpdateTicketsUseCase', () => {
   ])('refuses the ticket list %#', async (ticketIds, message) => {
     const { bulk } = await setup(0);
     await expect(
-      bulk.execute({ ticketIds, actorId: 'x', operation: { kind: 'edit', edit: {} } }),
+      bulk.execute({
+        caller: SYSTEM_CALLER,
+        ticketIds,
+        actorId: 'x',
+        operation: { kind: 'edit', edit: {} },
+      }),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
       message: expect.stringContaining(message) as string,

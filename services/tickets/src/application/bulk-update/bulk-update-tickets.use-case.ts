@@ -1,4 +1,5 @@
 import type { Ticket } from '../../domain/ticket';
+import { requirePermission } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { lockTicketsInIdOrder } from '../lock-ticket';
 import type { TicketStore, TicketTransaction } from '../ports/ticket-store';
@@ -26,7 +27,8 @@ export class BulkUpdateTicketsUseCase {
   ) {}
 
   async execute(command: BulkUpdateTicketsCommand): Promise<Ticket[]> {
-    const { operation } = command;
+    const { operation, caller } = command;
+    requirePermission(caller, 'tickets.bulk', 'update tickets in bulk');
     if (!operation) invalid('operation', 'a bulk update needs a transition or an update');
     const ids = command.ticketIds;
     if (ids.length === 0 || ids.length > MAX_BULK_TICKETS) {
@@ -34,7 +36,7 @@ export class BulkUpdateTicketsUseCase {
     }
     if (new Set(ids).size !== ids.length) invalid('ids', 'each ticket may appear once');
     return this.tickets.transaction(async (transaction) => {
-      const locked = await lockTicketsInIdOrder(transaction, ids);
+      const locked = await lockTicketsInIdOrder(transaction, ids, caller.access);
       const changed: Ticket[] = [];
       for (const ticketId of ids) {
         try {
@@ -50,9 +52,9 @@ export class BulkUpdateTicketsUseCase {
   private apply(
     transaction: TicketTransaction,
     ticketId: string,
-    { actorId, operation }: BulkUpdateTicketsCommand,
+    { caller, actorId, operation }: BulkUpdateTicketsCommand,
   ): Promise<Ticket> {
-    const common = { ticketId, expectedVersion: undefined, actorId };
+    const common = { caller, ticketId, expectedVersion: undefined, actorId };
     if (operation?.kind === 'edit') {
       return this.edits.within(transaction, { ...common, edit: operation.edit });
     }

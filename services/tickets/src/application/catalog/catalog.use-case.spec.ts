@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { AjvFormValidator } from '../../infrastructure/ajv-form.validator';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -26,26 +27,35 @@ async function setup() {
   const manage = new ManageCatalogUseCase(catalog, forms, clock, ids);
   const create = new CreateTicketUseCase(tickets, clock, ids, emptyCatalog(catalog));
   const request = new RequestCatalogItemUseCase(catalog, forms, create);
-  const workplace = await manage.createService({
-    name: 'Workplace',
-    description: 'Laptops, phones, peripherals',
-    ownerGroupId: 'workplace',
-  });
-  const hardware = await manage.createCategory({
-    parentId: null,
-    name: 'Hardware',
-    formSchema: null,
-  });
-  const laptop = await manage.createItem({
-    serviceId: workplace.id,
-    name: 'New laptop',
-    description: '',
-    formSchema: laptopForm,
-    defaultCategoryId: hardware.id,
-    defaultImpact: 'low',
-    defaultUrgency: 'medium',
-    fulfilmentGroupId: 'workplace',
-  });
+  const workplace = await manage.createService(
+    {
+      name: 'Workplace',
+      description: 'Laptops, phones, peripherals',
+      ownerGroupId: 'workplace',
+    },
+    SYSTEM_CALLER,
+  );
+  const hardware = await manage.createCategory(
+    {
+      parentId: null,
+      name: 'Hardware',
+      formSchema: null,
+    },
+    SYSTEM_CALLER,
+  );
+  const laptop = await manage.createItem(
+    {
+      serviceId: workplace.id,
+      name: 'New laptop',
+      description: '',
+      formSchema: laptopForm,
+      defaultCategoryId: hardware.id,
+      defaultImpact: 'low',
+      defaultUrgency: 'medium',
+      fulfilmentGroupId: 'workplace',
+    },
+    SYSTEM_CALLER,
+  );
   return { manage, create, request, workplace, hardware, laptop };
 }
 
@@ -62,6 +72,7 @@ describe('service catalog', () => {
   it('opens a request from an item with its service, category, defaults, queue and form', async () => {
     const { request, laptop, workplace, hardware } = await setup();
     const { ticket } = await request.execute({
+      caller: SYSTEM_CALLER,
       ...order,
       itemId: laptop.id,
       fields: { model: 'ThinkPad T14' },
@@ -82,7 +93,12 @@ describe('service catalog', () => {
   it('refuses a form that does not fit the item, naming the fields', async () => {
     const { request, laptop } = await setup();
     await expect(
-      request.execute({ ...order, itemId: laptop.id, fields: { model: 'Amiga', colour: 'red' } }),
+      request.execute({
+        caller: SYSTEM_CALLER,
+        ...order,
+        itemId: laptop.id,
+        fields: { model: 'Amiga', colour: 'red' },
+      }),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
       violations: expect.arrayContaining([
@@ -93,15 +109,18 @@ describe('service catalog', () => {
 
   it('checks what a ticket points to and the category form', async () => {
     const { manage, create } = await setup();
-    const network = await manage.createCategory({
-      parentId: null,
-      name: 'Network',
-      formSchema: {
-        type: 'object',
-        required: ['location'],
-        properties: { location: { type: 'string', minLength: 2 } },
+    const network = await manage.createCategory(
+      {
+        parentId: null,
+        name: 'Network',
+        formSchema: {
+          type: 'object',
+          required: ['location'],
+          properties: { location: { type: 'string', minLength: 2 } },
+        },
       },
-    });
+      SYSTEM_CALLER,
+    );
     const base = {
       idempotencyKey: '',
       type: 'incident' as const,
@@ -114,18 +133,25 @@ describe('service catalog', () => {
       organizationId: undefined,
     };
     await expect(
-      create.execute({ ...base, categoryId: network.id, customFields: {} }),
+      create.execute({ caller: SYSTEM_CALLER, ...base, categoryId: network.id, customFields: {} }),
     ).rejects.toMatchObject({ violations: [{ field: 'customFields/location' }] });
     const { ticket } = await create.execute({
+      caller: SYSTEM_CALLER,
       ...base,
       categoryId: network.id,
       customFields: { location: 'Room 4.12' },
     });
     expect(ticket.customFields).toEqual({ location: 'Room 4.12' });
     await expect(
-      create.execute({ ...base, serviceId: '0193a7a0-0000-7000-8000-00000000dead' }),
+      create.execute({
+        caller: SYSTEM_CALLER,
+        ...base,
+        serviceId: '0193a7a0-0000-7000-8000-00000000dead',
+      }),
     ).rejects.toMatchObject({ violations: [{ field: 'serviceId' }] });
-    await expect(create.execute({ ...base, serviceId: 'mail' })).rejects.toMatchObject({
+    await expect(
+      create.execute({ caller: SYSTEM_CALLER, ...base, serviceId: 'mail' }),
+    ).rejects.toMatchObject({
       violations: [{ field: 'serviceId', message: 'serviceId must be a catalog id (UUID)' }],
     });
   });
@@ -133,27 +159,37 @@ describe('service catalog', () => {
   it('refuses a duplicate service, a broken schema and a sixth level of categories', async () => {
     const { manage, workplace } = await setup();
     await expect(
-      manage.createService({ name: 'workplace', description: '', ownerGroupId: null }),
+      manage.createService(
+        { name: 'workplace', description: '', ownerGroupId: null },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({ violations: [{ field: 'name' }] });
     await expect(
-      manage.createItem({
-        serviceId: workplace.id,
-        name: 'Broken',
-        description: '',
-        formSchema: { type: 'object', properties: { a: { type: 'strng' } } },
-        defaultCategoryId: null,
-        defaultImpact: undefined,
-        defaultUrgency: undefined,
-        fulfilmentGroupId: null,
-      }),
+      manage.createItem(
+        {
+          serviceId: workplace.id,
+          name: 'Broken',
+          description: '',
+          formSchema: { type: 'object', properties: { a: { type: 'strng' } } },
+          defaultCategoryId: null,
+          defaultImpact: undefined,
+          defaultUrgency: undefined,
+          fulfilmentGroupId: null,
+        },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({ violations: [{ field: 'formSchema' }] });
     let parentId: string | null = null;
     for (let level = 0; level < 5; level += 1) {
-      parentId = (await manage.createCategory({ parentId, name: `L${level}`, formSchema: null }))
-        .id;
+      parentId = (
+        await manage.createCategory(
+          { parentId, name: `L${level}`, formSchema: null },
+          SYSTEM_CALLER,
+        )
+      ).id;
     }
     await expect(
-      manage.createCategory({ parentId, name: 'Too deep', formSchema: null }),
+      manage.createCategory({ parentId, name: 'Too deep', formSchema: null }, SYSTEM_CALLER),
     ).rejects.toMatchObject({ violations: [{ field: 'parentId' }] });
   });
 });

@@ -9,6 +9,7 @@ import {
   validateCategory,
   validateService,
 } from '../../domain/service-catalog';
+import { requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { CatalogStore } from '../ports/catalog-store';
 import type { Clock } from '../ports/clock';
@@ -56,7 +57,8 @@ export class ManageCatalogUseCase {
     private readonly ids: IdGenerator,
   ) {}
 
-  async createService(input: NewService): Promise<BusinessService> {
+  async createService(input: NewService, caller: TicketCaller): Promise<BusinessService> {
+    requirePermission(caller, 'catalog.manage', 'change the service catalog');
     const service: BusinessService = {
       id: this.ids.newId(),
       name: input.name.trim(),
@@ -72,7 +74,8 @@ export class ManageCatalogUseCase {
     return service;
   }
 
-  async createCategory(input: NewCategory): Promise<Category> {
+  async createCategory(input: NewCategory, caller: TicketCaller): Promise<Category> {
+    requirePermission(caller, 'catalog.manage', 'change the service catalog');
     const categories = await this.catalog.categories();
     const parentDepth = input.parentId ? depthOf(categories, input.parentId) : null;
     if (input.parentId && parentDepth === null) {
@@ -96,7 +99,8 @@ export class ManageCatalogUseCase {
     return category;
   }
 
-  async createItem(input: NewCatalogItem): Promise<CatalogItem> {
+  async createItem(input: NewCatalogItem, caller: TicketCaller): Promise<CatalogItem> {
+    requirePermission(caller, 'catalog.manage', 'change the service catalog');
     if (!(await this.catalog.findService(input.serviceId))) {
       missing('serviceId', `service ${input.serviceId} does not exist`);
     }

@@ -1,5 +1,6 @@
 import { checkFormValues, type FormValidator, type FormValues } from '../../domain/service-catalog';
 import type { Channel } from '../../domain/ticket';
+import type { TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type {
   CreateTicketResult,
@@ -8,6 +9,7 @@ import type {
 import type { CatalogStore } from '../ports/catalog-store';
 
 export interface RequestCatalogItemCommand {
+  caller: TicketCaller;
   itemId: string;
   requesterId: string;
   organizationId: string | undefined;
@@ -46,6 +48,7 @@ export class RequestCatalogItemUseCase {
     }
     checkFormValues(item.formSchema, command.fields, this.forms);
     return this.createTicket.execute({
+      caller: command.caller,
       idempotencyKey: command.idempotencyKey,
       type: 'service_request',
       title: command.title.trim() || item.name,

@@ -1,6 +1,8 @@
 import type { VoteDecision } from '../../domain/change-approval';
+import type { TicketCaller } from '../../domain/ticket-caller';
 
 export interface CastApprovalVoteCommand {
+  caller: TicketCaller;
   ticketId: string;
   approverId: string;
   decision: VoteDecision | undefined;

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import {
   ChangeApprovalApproved,
@@ -31,6 +32,7 @@ async function changeAwaitingApproval() {
   const transition = new TransitionTicketUseCase(store, clock, ids, settings);
   const vote = new CastApprovalVoteUseCase(store, clock, settings);
   const { ticket } = await new CreateTicketUseCase(store, clock, ids, emptyCatalog()).execute({
+    caller: SYSTEM_CALLER,
     idempotencyKey: '',
     type: 'change',
     title: 'Upgrade PostgreSQL 15 → 17 on db-01',
@@ -44,6 +46,7 @@ async function changeAwaitingApproval() {
   });
   const base = { ticketId: ticket.id, expectedVersion: undefined, actorId: 'cm-1' };
   await transition.execute({
+    caller: SYSTEM_CALLER,
     ...base,
     action: 'submit',
     risk: 'high',
@@ -51,6 +54,7 @@ async function changeAwaitingApproval() {
     backoutPlan: 'Restore the snapshot taken before the upgrade.',
   });
   const inApproval = await transition.execute({
+    caller: SYSTEM_CALLER,
     ...base,
     action: 'request_approval',
     approvalRequest: { approverIds: ['cab-chair', 'dba'], quorum: 'all' },
@@ -68,6 +72,7 @@ describe('change approval', () => {
     ]);
 
     const first = await vote.execute({
+      caller: SYSTEM_CALLER,
       ticketId: change.id,
       approverId: 'dba',
       decision: 'approve',
@@ -78,6 +83,7 @@ describe('change approval', () => {
     expect(store.events.at(-1)?.type).toBe(ChangeApprovalRequested.type);
 
     const second = await vote.execute({
+      caller: SYSTEM_CALLER,
       ticketId: change.id,
       approverId: 'cab-chair',
       decision: 'approve',
@@ -88,14 +94,22 @@ describe('change approval', () => {
     expect(second.ticket.status).toBe('approval');
     expect(store.events.at(-1)?.type).toBe(ChangeApprovalApproved.type);
 
-    const scheduled = await transition.execute({ ...base, action: 'schedule', ...window });
+    const scheduled = await transition.execute({
+      caller: SYSTEM_CALLER,
+      ...base,
+      action: 'schedule',
+      ...window,
+    });
     expect(scheduled).toMatchObject({ status: 'scheduled', plannedStart: window.plannedStart });
-    expect(await new GetApprovalUseCase(store).execute(change.id)).toEqual(second.approval);
+    expect(await new GetApprovalUseCase(store).execute(change.id, SYSTEM_CALLER)).toEqual(
+      second.approval,
+    );
   });
 
   it('rejects the change with the first rejection, in the same transaction', async () => {
     const { store, vote, change } = await changeAwaitingApproval();
     const { ticket, approval } = await vote.execute({
+      caller: SYSTEM_CALLER,
       ticketId: change.id,
       approverId: 'dba',
       decision: 'reject',
@@ -108,13 +122,14 @@ describe('change approval', () => {
       TicketStateChanged.type,
       ChangeApprovalRejected.type,
     ]);
-    const history = await store.history(change.id);
+    const history = await store.history(change.id, SYSTEM_CALLER.access);
     expect(history.map(({ action }) => action).slice(-2)).toEqual(['approval_vote', 'reject']);
   });
 
   it('answers a retried vote as the first, refuses a changed vote, a stranger, and late votes', async () => {
     const { store, vote, change } = await changeAwaitingApproval();
     const ballot = {
+      caller: SYSTEM_CALLER,
       ticketId: change.id,
       approverId: 'dba',
       decision: 'approve' as const,

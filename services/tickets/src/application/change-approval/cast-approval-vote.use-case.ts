@@ -5,6 +5,7 @@ import {
 } from '@itsm/contracts';
 import { castVote, type ChangeApproval } from '../../domain/change-approval';
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, requirePermission } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { transitionTicket } from '../../domain/ticket-lifecycle';
 import type { Clock } from '../ports/clock';
@@ -37,9 +38,12 @@ export class CastApprovalVoteUseCase {
     private readonly settings: TransitionSettings,
   ) {}
 
-  execute(command: CastApprovalVoteCommand): Promise<VoteOutcome> {
+  execute(asked: CastApprovalVoteCommand): Promise<VoteOutcome> {
     return this.tickets.transaction(async (transaction) => {
-      const change = await lockTicket(transaction, command.ticketId);
+      const { caller } = asked;
+      const change = await lockTicket(transaction, asked.ticketId, caller.access);
+      requirePermission(caller, 'tickets.approve', 'vote on changes');
+      const command = { ...asked, approverId: actorIdOf(caller, asked.approverId) };
       const replay = await this.sameVoteAgain(transaction, change, command);
       if (replay) return { approval: replay, ticket: change };
       const round = await this.currentRound(transaction, change);

@@ -1,5 +1,6 @@
 import { TicketCommented } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, checkCommentBy } from '../../domain/ticket-caller';
 import { commentOn, type TicketComment } from '../../domain/ticket-comment';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { idempotencyKeyOf } from '../idempotency-key';
@@ -21,6 +22,7 @@ class IdempotencyKeyTaken extends Error {}
 /**
  * Adds a reply or an internal note in one transaction with the ticket locked: the comment,
  * the first response (when it is one) with its history entry, and the `ticket.commented` event.
+ * Anyone who sees the ticket may reply; only staff write internal notes.
  */
 export class AddCommentUseCase {
   constructor(
@@ -29,14 +31,16 @@ export class AddCommentUseCase {
     private readonly ids: IdGenerator,
   ) {}
 
-  async execute(command: AddCommentCommand): Promise<AddCommentResult> {
+  async execute(asked: AddCommentCommand): Promise<AddCommentResult> {
+    const command = { ...asked, authorId: actorIdOf(asked.caller, asked.authorId) };
     const key = idempotencyKeyOf(command.idempotencyKey);
     const replay = () => (key ? this.replay(command, key) : Promise.resolve(undefined));
     const earlier = await replay();
     if (earlier) return earlier;
     try {
       return await this.tickets.transaction(async (transaction) => {
-        const current = await lockTicket(transaction, command.ticketId);
+        const current = await lockTicket(transaction, command.ticketId, command.caller.access);
+        checkCommentBy(command.caller, command.visibility);
         const now = this.clock.now();
         const outcome = commentOn(current, command, { id: this.ids.newId(), now });
         if ((await transaction.insertComment(outcome.comment, key)) === 'idempotency-key-taken') {
@@ -82,15 +86,16 @@ export class AddCommentUseCase {
       key,
     );
     if (!earlier) return undefined;
+    const ticket = await this.tickets.findById(command.ticketId, command.caller.access);
+    if (!ticket)
+      throw new TicketError(TicketErrorCode.NotFound, `ticket ${command.ticketId} does not exist`);
+    checkCommentBy(command.caller, command.visibility);
     if (earlier.body !== command.body.trim() || earlier.visibility !== command.visibility) {
       throw new TicketError(
         TicketErrorCode.IdempotencyKeyReused,
         'the idempotency key was already used for another comment on this ticket',
       );
     }
-    const ticket = await this.tickets.findById(command.ticketId);
-    if (!ticket)
-      throw new TicketError(TicketErrorCode.NotFound, `ticket ${command.ticketId} does not exist`);
     return { comment: earlier, ticket, created: false };
   }
 }

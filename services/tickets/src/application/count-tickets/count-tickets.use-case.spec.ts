@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TICKET_STATUSES } from '../../domain/ticket';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -23,6 +24,7 @@ describe('CountTicketsUseCase', () => {
     const ids: string[] = [];
     for (const requesterId of ['emp-1', 'emp-1', 'emp-2']) {
       const { ticket } = await create.execute({
+        caller: SYSTEM_CALLER,
         idempotencyKey: '',
         type: 'incident',
         title: 'x',
@@ -36,20 +38,24 @@ describe('CountTicketsUseCase', () => {
       ids.push(ticket.id);
     }
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ids[0] ?? '',
       expectedVersion: undefined,
       action: 'cancel',
       actorId: 'a',
     });
 
-    const counts = await new CountTicketsUseCase(store).execute(noFilters);
+    const counts = await new CountTicketsUseCase(store).execute(noFilters, SYSTEM_CALLER);
     expect(counts.total).toBe(3);
     expect(counts.byStatus).toMatchObject({ new: 2, assigned: 0, cancelled: 1, draft: 0 });
     expect(Object.keys(counts.byStatus)).toEqual(TICKET_STATUSES);
-    const forOne = await new CountTicketsUseCase(store).execute({
-      ...noFilters,
-      requesterId: 'emp-2',
-    });
+    const forOne = await new CountTicketsUseCase(store).execute(
+      {
+        ...noFilters,
+        requesterId: 'emp-2',
+      },
+      SYSTEM_CALLER,
+    );
     expect(forOne.total).toBe(1);
     expect(forOne.byStatus.new).toBe(1);
   });

@@ -8,8 +8,10 @@ import {
 } from '../testing/in-memory-ticket-store';
 import type { CreateTicketCommand } from './create-ticket.command';
 import { CreateTicketUseCase } from './create-ticket.use-case';
+import { SYSTEM_CALLER } from '../testing/test-callers';
 
 const command: CreateTicketCommand = {
+  caller: SYSTEM_CALLER,
   idempotencyKey: '',
   type: 'incident',
   title: 'Printer on floor 3 is jammed',

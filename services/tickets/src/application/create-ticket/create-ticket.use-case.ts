@@ -6,6 +6,7 @@ import {
   type ValidTicketRequest,
   validateTicketRequest,
 } from '../../domain/ticket';
+import { actorIdOf, ticketRequestBy } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import { idempotencyKeyOf } from '../idempotency-key';
 import type { Clock } from '../ports/clock';
@@ -63,7 +64,8 @@ export function requestFingerprint(request: ValidTicketRequest): string {
 /**
  * Opens a ticket in one transaction: number, ticket row, history entry and the
  * `ticket.created` event in the outbox. A retry with the same idempotency key and the same
- * request returns the first ticket; the same key with another request is refused.
+ * request returns the first ticket; the same key with another request is refused. The caller
+ * files it as they may (`ticketRequestBy`): a requester for themselves, in their organisation.
  */
 export class CreateTicketUseCase {
   constructor(
@@ -74,7 +76,8 @@ export class CreateTicketUseCase {
   ) {}
 
   async execute(command: CreateTicketCommand): Promise<CreateTicketResult> {
-    const request = validateTicketRequest(command);
+    const { caller, ...asked } = command;
+    const request = validateTicketRequest(ticketRequestBy(caller, asked));
     await this.catalog.check(request);
     const key = idempotencyKeyOf(command.idempotencyKey);
     const idempotency: IdempotencyRecord | null = key
@@ -100,7 +103,7 @@ export class CreateTicketUseCase {
         await transaction.recordHistory({
           ticketId: opened.id,
           occurredAt: opened.createdAt,
-          actorId: opened.requesterId,
+          actorId: actorIdOf(caller, opened.requesterId),
           action: 'created',
           changes: {
             status: { from: null, to: opened.status },

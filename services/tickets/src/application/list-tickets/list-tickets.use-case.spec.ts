@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -17,7 +18,7 @@ async function walk(list: ListTicketsUseCase, query: ListTicketsQuery): Promise<
   const titles: string[] = [];
   let pageToken = '';
   do {
-    const page = await list.execute({ ...query, pageToken });
+    const page = await list.execute({ ...query, pageToken }, SYSTEM_CALLER);
     titles.push(...page.tickets.map((ticket) => ticket.title.replace('ticket ', '')));
     pageToken = page.nextPageToken;
   } while (pageToken);
@@ -36,6 +37,7 @@ async function storeWith(count: number) {
   );
   for (let index = 1; index <= count; index += 1) {
     await create.execute({
+      caller: SYSTEM_CALLER,
       idempotencyKey: '',
       type: index % 3 === 0 ? 'service_request' : 'incident',
       title: `ticket ${index}`,
@@ -57,7 +59,7 @@ describe('ListTicketsUseCase', () => {
     let pageToken = '';
     let pages = 0;
     do {
-      const page = await list.execute({ ...everything, pageSize: 3, pageToken });
+      const page = await list.execute({ ...everything, pageSize: 3, pageToken }, SYSTEM_CALLER);
       titles.push(...page.tickets.map((ticket) => ticket.title));
       pageToken = page.nextPageToken;
       pages += 1;
@@ -75,20 +77,26 @@ describe('ListTicketsUseCase', () => {
   });
 
   it('has no next page token when the last page is exactly full', async () => {
-    const page = await new ListTicketsUseCase(await storeWith(3)).execute({
-      ...everything,
-      pageSize: 3,
-    });
+    const page = await new ListTicketsUseCase(await storeWith(3)).execute(
+      {
+        ...everything,
+        pageSize: 3,
+      },
+      SYSTEM_CALLER,
+    );
     expect(page.tickets).toHaveLength(3);
     expect(page.nextPageToken).toBe('');
   });
 
   it('filters by type and requester', async () => {
-    const page = await new ListTicketsUseCase(await storeWith(7)).execute({
-      ...everything,
-      type: 'incident',
-      requesterId: 'emp-odd',
-    });
+    const page = await new ListTicketsUseCase(await storeWith(7)).execute(
+      {
+        ...everything,
+        type: 'incident',
+        requesterId: 'emp-odd',
+      },
+      SYSTEM_CALLER,
+    );
     expect(page.tickets.map((ticket) => ticket.title)).toEqual([
       'ticket 7',
       'ticket 5',
@@ -97,10 +105,13 @@ describe('ListTicketsUseCase', () => {
   });
 
   it('finds tickets by words of the title', async () => {
-    const page = await new ListTicketsUseCase(await storeWith(12)).execute({
-      ...everything,
-      text: ' ticket 1 ',
-    });
+    const page = await new ListTicketsUseCase(await storeWith(12)).execute(
+      {
+        ...everything,
+        text: ' ticket 1 ',
+      },
+      SYSTEM_CALLER,
+    );
     expect(page.tickets.map((ticket) => ticket.title)).toEqual([
       'ticket 12',
       'ticket 11',
@@ -111,13 +122,19 @@ describe('ListTicketsUseCase', () => {
 
   it('refuses an overlong search text', async () => {
     await expect(
-      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, text: 'x'.repeat(201) }),
+      new ListTicketsUseCase(await storeWith(1)).execute(
+        { ...everything, text: 'x'.repeat(201) },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({ code: TicketErrorCode.ValidationFailed });
   });
 
   it.each([-1, 101, 2.5])('refuses page size %d', async (pageSize) => {
     await expect(
-      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, pageSize }),
+      new ListTicketsUseCase(await storeWith(1)).execute(
+        { ...everything, pageSize },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
     });
@@ -130,7 +147,10 @@ describe('ListTicketsUseCase', () => {
     encodePageToken({ order: 'priority', key: [3, 0, '0192f000-0000-7000-8000-000000000001'] }),
   ])('refuses a forged page token %s', async (pageToken) => {
     await expect(
-      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, pageToken }),
+      new ListTicketsUseCase(await storeWith(1)).execute(
+        { ...everything, pageToken },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({
       code: TicketErrorCode.InvalidPageToken,
     });
@@ -149,21 +169,30 @@ describe('ListTicketsUseCase', () => {
 
   it('keeps tickets created in a half-open time range', async () => {
     const store = await storeWith(6);
-    const all = await new ListTicketsUseCase(store).execute({ ...everything, order: 'created_at' });
+    const all = await new ListTicketsUseCase(store).execute(
+      { ...everything, order: 'created_at' },
+      SYSTEM_CALLER,
+    );
     const [, , third, , fifth] = all.tickets;
-    const page = await new ListTicketsUseCase(store).execute({
-      ...everything,
-      createdFrom: third?.createdAt,
-      createdTo: fifth?.createdAt,
-    });
+    const page = await new ListTicketsUseCase(store).execute(
+      {
+        ...everything,
+        createdFrom: third?.createdAt,
+        createdTo: fifth?.createdAt,
+      },
+      SYSTEM_CALLER,
+    );
     expect(page.tickets.map((ticket) => ticket.title)).toEqual(['ticket 4', 'ticket 3']);
   });
 
   it('refuses a page token issued for another order', async () => {
     const list = new ListTicketsUseCase(await storeWith(3));
-    const first = await list.execute({ ...everything, order: '-priority', pageSize: 1 });
+    const first = await list.execute(
+      { ...everything, order: '-priority', pageSize: 1 },
+      SYSTEM_CALLER,
+    );
     await expect(
-      list.execute({ ...everything, pageToken: first.nextPageToken }),
+      list.execute({ ...everything, pageToken: first.nextPageToken }, SYSTEM_CALLER),
     ).rejects.toMatchObject({
       code: TicketErrorCode.InvalidPageToken,
       message: 'the page token belongs to a list sorted by -priority, not -created_at',
@@ -172,7 +201,10 @@ describe('ListTicketsUseCase', () => {
 
   it('names the known orders when the sort is unknown', async () => {
     await expect(
-      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, order: 'title' }),
+      new ListTicketsUseCase(await storeWith(1)).execute(
+        { ...everything, order: 'title' },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
       violations: [{ field: 'sort', message: expect.stringContaining('-priority') as unknown }],
@@ -182,11 +214,14 @@ describe('ListTicketsUseCase', () => {
   it('refuses a time range that ends before it starts', async () => {
     const now = new Date('2026-11-27T10:00:00Z');
     await expect(
-      new ListTicketsUseCase(await storeWith(1)).execute({
-        ...everything,
-        updatedFrom: now,
-        updatedTo: new Date(now.getTime() - 1),
-      }),
+      new ListTicketsUseCase(await storeWith(1)).execute(
+        {
+          ...everything,
+          updatedFrom: now,
+          updatedTo: new Date(now.getTime() - 1),
+        },
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
       violations: [{ field: 'updated', message: 'updatedFrom must be before updatedTo' }],

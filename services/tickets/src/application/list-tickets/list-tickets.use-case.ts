@@ -1,4 +1,5 @@
 import type { Ticket } from '../../domain/ticket';
+import type { TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { TicketStore } from '../ports/ticket-store';
 import { validateFilters } from './filters';
@@ -30,11 +31,14 @@ function orderOf(requested: string): TicketOrder {
   ]);
 }
 
-/** Keyset-paginated in the requested order (stable under inserts, fast at any depth). */
+/**
+ * Keyset-paginated in the requested order (stable under inserts, fast at any depth), over the
+ * tickets the caller may see: the filters narrow that, never widen it.
+ */
 export class ListTicketsUseCase {
   constructor(private readonly tickets: TicketStore) {}
 
-  async execute(query: ListTicketsQuery): Promise<TicketPage> {
+  async execute(query: ListTicketsQuery, caller: TicketCaller): Promise<TicketPage> {
     const pageSize = query.pageSize === 0 ? DEFAULT_PAGE_SIZE : query.pageSize;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new TicketError(TicketErrorCode.ValidationFailed, 'the page size is out of range', [
@@ -45,6 +49,7 @@ export class ListTicketsUseCase {
     const { pageSize: _pageSize, pageToken, order: _order, ...filters } = query;
     const rows = await this.tickets.list({
       ...validateFilters(filters),
+      visibility: caller.access.visibility,
       order,
       limit: pageSize + 1,
       after: pageToken ? decodePageToken(pageToken, order) : undefined,

@@ -1,3 +1,4 @@
+import type { TicketAccess, TicketVisibility } from '@itsm/auth';
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
 import type { Attachment } from '../../domain/ticket-attachment';
@@ -56,8 +57,11 @@ export interface TicketTransaction {
     ticket: Ticket,
     idempotency: IdempotencyRecord | null,
   ): Promise<'inserted' | 'idempotency-key-taken'>;
-  /** Reads and locks the ticket until the transaction ends (no concurrent change in between). */
-  findForUpdate(id: string): Promise<Ticket | undefined>;
+  /**
+   * Reads and locks the ticket until the transaction ends (no concurrent change in between);
+   * a ticket outside the scope is not found, so nobody changes what they cannot see.
+   */
+  findForUpdate(id: string, scope: Scoped): Promise<Ticket | undefined>;
   /** Writes a changed ticket; `previousVersion` guards against lost updates. */
   update(ticket: Ticket, previousVersion: number): Promise<void>;
   /** Inserts unless the author already used this idempotency key on the ticket. */
@@ -130,7 +134,16 @@ export interface TicketFilters {
   updatedTo: Date | undefined;
 }
 
-export interface TicketListQuery extends TicketFilters {
+/**
+ * Whose tickets a query may touch (a caller's `TicketAccess` is one). Every read of tickets and
+ * of what hangs off them (history, comments, relations, attachments, approvals), and the lock
+ * every write starts with, take one: an unscoped query does not compile.
+ */
+export interface Scoped {
+  visibility: TicketVisibility;
+}
+
+export interface TicketListQuery extends TicketFilters, Scoped {
   order: TicketOrder;
   limit: number;
   /** Set for every page but the first; its order is the query's. */
@@ -139,20 +152,21 @@ export interface TicketListQuery extends TicketFilters {
 
 export interface TicketStore {
   transaction<T>(work: (transaction: TicketTransaction) => Promise<T>): Promise<T>;
-  findById(id: string): Promise<Ticket | undefined>;
+  findById(id: string, scope: Scoped): Promise<Ticket | undefined>;
   findByIdempotencyKey(
     requesterId: string,
     idempotencyKey: string,
     /** `fingerprint` is null for tickets stored before fingerprints were kept. */
   ): Promise<{ ticket: Ticket; fingerprint: string | null } | undefined>;
-  /** The ticket's audit trail, oldest first. */
-  history(ticketId: string): Promise<StoredHistoryEntry[]>;
+  /** The ticket's audit trail, oldest first; empty for a ticket outside the scope. */
+  history(ticketId: string, scope: Scoped): Promise<StoredHistoryEntry[]>;
   findCommentByIdempotencyKey(
     ticketId: string,
     authorId: string,
     idempotencyKey: string,
   ): Promise<TicketComment | undefined>;
-  findApproval(id: string): Promise<ChangeApproval | undefined>;
+  /** An approval round of a change within the scope. */
+  findApproval(id: string, scope: Scoped): Promise<ChangeApproval | undefined>;
   /** The matrix in force with who set it and when. */
   storedPriorityMatrix(): Promise<StoredPriorityMatrix>;
   /** Replaces the matrix if it is still at `expectedVersion` (undefined: any); false if not. */
@@ -160,17 +174,31 @@ export interface TicketStore {
     matrix: StoredPriorityMatrix,
     expectedVersion: number | undefined,
   ): Promise<boolean>;
-  /** The relations of a ticket in both directions, oldest first. */
-  relationsOf(ticketId: string): Promise<TicketRelation[]>;
-  /** A ticket's attachments, oldest first. */
-  attachments(ticketId: string): Promise<Attachment[]>;
-  findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined>;
-  /** The conversation, oldest first; only one visibility when given. */
-  comments(ticketId: string, visibility: CommentVisibility | undefined): Promise<TicketComment[]>;
+  /**
+   * The relations of a ticket in both directions, oldest first: those whose both ends are
+   * within the scope (a relation names the other ticket's number).
+   */
+  relationsOf(ticketId: string, scope: Scoped): Promise<TicketRelation[]>;
+  /** A ticket's attachments, oldest first; empty for a ticket outside the scope. */
+  attachments(ticketId: string, scope: Scoped): Promise<Attachment[]>;
+  findAttachment(
+    ticketId: string,
+    attachmentId: string,
+    scope: Scoped,
+  ): Promise<Attachment | undefined>;
+  /**
+   * The conversation, oldest first, of a ticket the access sees; internal notes only for those
+   * who see them, and only one visibility when given.
+   */
+  comments(
+    ticketId: string,
+    access: TicketAccess,
+    visibility: CommentVisibility | undefined,
+  ): Promise<TicketComment[]>;
   /** Up to `limit` tickets in the query's order, strictly after the cursor. */
   list(query: TicketListQuery): Promise<Ticket[]>;
   /** Tickets per state under the filters (their `status` is ignored); states without tickets are absent. */
-  countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>>;
+  countByStatus(filters: TicketFilters & Scoped): Promise<Partial<Record<TicketStatus, number>>>;
 }
 
 export const TICKET_STORE = Symbol('TicketStore');

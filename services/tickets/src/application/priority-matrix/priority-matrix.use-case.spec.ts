@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { DEFAULT_PRIORITY_MATRIX } from '../../domain/priority-matrix';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -20,7 +21,7 @@ describe('the configurable priority matrix', () => {
     const store = new InMemoryTicketStore();
     const clock = steppingClock(new Date('2026-11-27T09:00:00Z'));
     const matrices = new PriorityMatrixUseCase(store, clock);
-    const replaced = await matrices.replace(everythingCritical, 'admin-1', 1);
+    const replaced = await matrices.replace(everythingCritical, 'admin-1', 1, SYSTEM_CALLER);
     expect(replaced).toMatchObject({ version: 2, updatedBy: 'admin-1' });
     const { ticket } = await new CreateTicketUseCase(
       store,
@@ -28,6 +29,7 @@ describe('the configurable priority matrix', () => {
       sequentialIds(),
       emptyCatalog(),
     ).execute({
+      caller: SYSTEM_CALLER,
       idempotencyKey: '',
       type: 'incident',
       title: 'ERP is slow',
@@ -45,7 +47,12 @@ describe('the configurable priority matrix', () => {
     const store = new InMemoryTicketStore();
     const matrices = new PriorityMatrixUseCase(store, steppingClock(new Date()));
     await expect(
-      matrices.replace({ high: { high: 'critical' }, huge: {} }, 'admin-1', undefined),
+      matrices.replace(
+        { high: { high: 'critical' }, huge: {} },
+        'admin-1',
+        undefined,
+        SYSTEM_CALLER,
+      ),
     ).rejects.toMatchObject({
       code: TicketErrorCode.ValidationFailed,
       violations: expect.arrayContaining([
@@ -54,7 +61,9 @@ describe('the configurable priority matrix', () => {
         { field: 'matrix.huge', message: 'huge is not an impact' },
       ]) as unknown,
     });
-    await expect(matrices.replace(DEFAULT_PRIORITY_MATRIX, 'admin-1', 7)).rejects.toMatchObject({
+    await expect(
+      matrices.replace(DEFAULT_PRIORITY_MATRIX, 'admin-1', 7, SYSTEM_CALLER),
+    ).rejects.toMatchObject({
       code: TicketErrorCode.VersionConflict,
     });
   });

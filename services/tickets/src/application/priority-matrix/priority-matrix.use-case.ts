@@ -1,4 +1,5 @@
 import { validatePriorityMatrix } from '../../domain/priority-matrix';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
 import type { StoredPriorityMatrix, TicketStore } from '../ports/ticket-store';
@@ -19,9 +20,12 @@ export class PriorityMatrixUseCase {
 
   async replace(
     input: unknown,
-    actorId: string,
+    requestedActorId: string,
     expectedVersion: number | undefined,
+    caller: TicketCaller,
   ): Promise<StoredPriorityMatrix> {
+    requirePermission(caller, 'settings.manage', 'change the priority matrix');
+    const actorId = actorIdOf(caller, requestedActorId);
     const matrix = validatePriorityMatrix(input);
     if (actorId.trim().length === 0) {
       throw new TicketError(TicketErrorCode.ValidationFailed, 'who changes the matrix is missing', [

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import {
@@ -19,6 +20,7 @@ async function setup() {
     sequentialIds(),
     emptyCatalog(),
   ).execute({
+    caller: SYSTEM_CALLER,
     idempotencyKey: '',
     type: 'incident',
     title: 'VPN drops every ten minutes',
@@ -52,7 +54,7 @@ describe('RecordEscalationUseCase', () => {
 
     expect(await record()).toMatchObject({ recorded: true, ticket: { id: ticket.id } });
 
-    const history = await new ListTicketHistoryUseCase(store).execute(ticket.id);
+    const history = await new ListTicketHistoryUseCase(store).execute(ticket.id, SYSTEM_CALLER);
     expect(history.at(-1)).toMatchObject({
       action: 'escalated',
       actorId: 'system:routing',
@@ -78,11 +80,11 @@ describe('RecordEscalationUseCase', () => {
       actorId: 'agent-7',
       reason: 'The customer asked for a manager',
     });
-    const [, entry] = await store.history(ticket.id);
+    const [, entry] = await store.history(ticket.id, SYSTEM_CALLER.access);
     expect(entry).toMatchObject({ action: 'escalated', actorId: 'agent-7' });
     expect(entry?.changes['supervisorId']).toEqual({ from: null, to: 'supervisor-1' });
     expect(entry?.changes['toGroupId']).toBeUndefined();
-    expect(await store.findById(ticket.id)).toEqual(ticket);
+    expect(store.stored(ticket.id)).toEqual(ticket);
     expect(store.events).toHaveLength(1);
   });
 

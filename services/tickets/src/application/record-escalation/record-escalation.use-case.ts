@@ -1,6 +1,6 @@
 import type { Ticket } from '../../domain/ticket';
 import { escalationChanges } from '../../domain/ticket-escalation';
-import { ROUTING_ACTOR } from '../../domain/ticket-routing';
+import { ROUTING_ACTOR, ROUTING_CALLER } from '../../domain/ticket-routing';
 import { isUuid } from '../../domain/identifiers';
 import type { TicketStore, TicketTransaction } from '../ports/ticket-store';
 import type { RecordEscalationCommand } from './record-escalation.command';
@@ -29,7 +29,7 @@ export class RecordEscalationUseCase {
   ): Promise<EscalationOutcome> {
     // Locked, so the entry takes its place in the history after any change being written.
     const ticket = isUuid(command.ticketId)
-      ? await transaction.findForUpdate(command.ticketId)
+      ? await transaction.findForUpdate(command.ticketId, ROUTING_CALLER.access)
       : undefined;
     if (!ticket) return { recorded: false, reason: 'unknown_ticket' };
     await transaction.recordHistory({

@@ -5,6 +5,7 @@ import {
   sameRelation,
   type TicketRelation,
 } from '../../domain/ticket-relation';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
@@ -13,6 +14,7 @@ import type { TicketStore } from '../ports/ticket-store';
 import { toRelationMessage } from '../ticket-message.mapper';
 
 export interface LinkTicketsCommand {
+  caller: TicketCaller;
   sourceId: string;
   kind: RelationKind | undefined;
   targetId: string;
@@ -44,7 +46,14 @@ export class LinkTicketsUseCase {
       ]);
     }
     return this.tickets.transaction(async (transaction) => {
-      const locked = await lockTicketsInIdOrder(transaction, [command.sourceId, command.targetId]);
+      const { caller } = command;
+      const locked = await lockTicketsInIdOrder(
+        transaction,
+        [command.sourceId, command.targetId],
+        caller.access,
+      );
+      requirePermission(caller, 'tickets.work', 'link tickets');
+      const actorId = actorIdOf(caller, command.actorId);
       const source = locked.get(command.sourceId);
       const target = locked.get(command.targetId);
       if (!source || !target) throw new Error('locked tickets are missing');
@@ -60,7 +69,7 @@ export class LinkTicketsUseCase {
         kind,
         targetId: target.id,
         targetNumber: target.number,
-        actorId: command.actorId,
+        actorId,
         createdAt: now,
       };
       await transaction.insertRelation(relation);
@@ -71,7 +80,7 @@ export class LinkTicketsUseCase {
         await transaction.recordHistory({
           ticketId,
           occurredAt: now,
-          actorId: command.actorId,
+          actorId,
           action: 'link',
           changes: { [kind]: { from: null, to: other } },
         });
@@ -79,7 +88,7 @@ export class LinkTicketsUseCase {
       await transaction.emit(TicketLinked, {
         key: source.id,
         subject: source.number,
-        payload: { relation: toRelationMessage(relation), actorId: command.actorId },
+        payload: { relation: toRelationMessage(relation), actorId },
         occurredAt: now,
       });
       return { relation, created: true };

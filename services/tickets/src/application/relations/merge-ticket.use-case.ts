@@ -1,5 +1,6 @@
 import { TicketMerged } from '@itsm/contracts';
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { mergeDuplicate } from '../../domain/ticket-merge';
 import type { TicketRelation } from '../../domain/ticket-relation';
 import type { Clock } from '../ports/clock';
@@ -10,6 +11,7 @@ import { toTicketMessage } from '../ticket-message.mapper';
 import type { TransitionSettings } from '../transition-ticket/transition-ticket.use-case';
 
 export interface MergeTicketCommand {
+  caller: TicketCaller;
   sourceId: string;
   targetId: string;
   actorId: string;
@@ -38,16 +40,20 @@ export class MergeTicketUseCase {
 
   execute(command: MergeTicketCommand): Promise<Merged> {
     return this.tickets.transaction(async (transaction) => {
+      const { caller } = command;
       const byId = await lockTicketsInIdOrder(
         transaction,
         [command.sourceId, command.targetId],
+        caller.access,
         new Map([[command.sourceId, command.expectedVersion]]),
       );
+      requirePermission(caller, 'tickets.work', 'merge tickets');
+      const actorId = actorIdOf(caller, command.actorId);
       const current = byId.get(command.sourceId);
       const target = byId.get(command.targetId);
       if (!current || !target) throw new Error('locked tickets are missing');
       const now = this.clock.now();
-      const { ticket: source, changes } = mergeDuplicate(current, target, command.actorId, {
+      const { ticket: source, changes } = mergeDuplicate(current, target, actorId, {
         now,
         reopenWindowMs: this.settings.reopenWindowMs,
       });
@@ -60,7 +66,7 @@ export class MergeTicketUseCase {
         kind: 'duplicate_of',
         targetId: target.id,
         targetNumber: target.number,
-        actorId: command.actorId,
+        actorId: actorId,
         createdAt: now,
       };
       const existing = await transaction.relationsOf(source.id);
@@ -72,14 +78,14 @@ export class MergeTicketUseCase {
       await transaction.recordHistory({
         ticketId: source.id,
         occurredAt: now,
-        actorId: command.actorId,
+        actorId: actorId,
         action: 'merge',
         changes: { ...changes, duplicateOf: { from: null, to: target.number } },
       });
       await transaction.recordHistory({
         ticketId: target.id,
         occurredAt: now,
-        actorId: command.actorId,
+        actorId: actorId,
         action: 'merge',
         changes: {
           mergedFrom: { from: null, to: source.number },
@@ -92,7 +98,7 @@ export class MergeTicketUseCase {
         payload: {
           source: toTicketMessage(source),
           target: toTicketMessage(target),
-          actorId: command.actorId,
+          actorId: actorId,
           movedComments,
         },
         occurredAt: now,

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketLinked, TicketMerged, TicketResolved } from '@itsm/contracts';
 import type { TicketType } from '../../domain/ticket';
@@ -23,6 +24,7 @@ function setup() {
   const create = (type: TicketType, title: string) =>
     new CreateTicketUseCase(store, clock, ids, emptyCatalog())
       .execute({
+        caller: SYSTEM_CALLER,
         idempotencyKey: '',
         type,
         title,
@@ -52,6 +54,7 @@ describe('relations', () => {
     const incident = await create('incident', 'VPN drops');
     const problem = await create('problem', 'IPsec sessions time out');
     const command = {
+      caller: SYSTEM_CALLER,
       sourceId: incident.id,
       kind: 'caused_by' as const,
       targetId: problem.id,
@@ -65,13 +68,23 @@ describe('relations', () => {
       sourceNumber: 'INC-000001',
       targetNumber: 'PRB-000001',
     });
-    expect(await relations.execute(problem.id)).toEqual([first.relation]);
+    expect(await relations.execute(problem.id, SYSTEM_CALLER)).toEqual([first.relation]);
     expect(store.events.filter(({ type }) => type === TicketLinked.type)).toHaveLength(1);
 
-    await unlink.execute({ ticketId: problem.id, relationId: first.relation.id, actorId: 'pm-1' });
-    expect(await relations.execute(incident.id)).toEqual([]);
+    await unlink.execute({
+      caller: SYSTEM_CALLER,
+      ticketId: problem.id,
+      relationId: first.relation.id,
+      actorId: 'pm-1',
+    });
+    expect(await relations.execute(incident.id, SYSTEM_CALLER)).toEqual([]);
     await expect(
-      unlink.execute({ ticketId: problem.id, relationId: first.relation.id, actorId: 'pm-1' }),
+      unlink.execute({
+        caller: SYSTEM_CALLER,
+        ticketId: problem.id,
+        relationId: first.relation.id,
+        actorId: 'pm-1',
+      }),
     ).rejects.toMatchObject({ code: TicketErrorCode.NotFound });
   });
 
@@ -82,6 +95,7 @@ describe('relations', () => {
     const untouched = await create('incident', 'Phone mail does not sync');
     for (const incident of [working, untouched]) {
       await link.execute({
+        caller: SYSTEM_CALLER,
         sourceId: incident.id,
         kind: 'caused_by',
         targetId: problem.id,
@@ -89,9 +103,21 @@ describe('relations', () => {
       });
     }
     const base = { expectedVersion: undefined, actorId: 'pm-1' };
-    await transition.execute({ ...base, ticketId: working.id, action: 'assign', assigneeId: 'a' });
-    await transition.execute({ ...base, ticketId: problem.id, action: 'investigate' });
     await transition.execute({
+      caller: SYSTEM_CALLER,
+      ...base,
+      ticketId: working.id,
+      action: 'assign',
+      assigneeId: 'a',
+    });
+    await transition.execute({
+      caller: SYSTEM_CALLER,
+      ...base,
+      ticketId: problem.id,
+      action: 'investigate',
+    });
+    await transition.execute({
+      caller: SYSTEM_CALLER,
       ...base,
       ticketId: problem.id,
       action: 'resolve',
@@ -99,12 +125,12 @@ describe('relations', () => {
       rootCause: 'The TLS certificate of the mail gateway expired.',
       resolveLinkedIncidents: true,
     });
-    expect(await store.findById(working.id)).toMatchObject({
+    expect(store.stored(working.id)).toMatchObject({
       status: 'resolved',
       resolutionCode: 'fixed',
       resolutionNotes: expect.stringContaining('PRB-000001') as string,
     });
-    expect((await store.findById(untouched.id))?.status).toBe('new');
+    expect(store.stored(untouched.id)?.status).toBe('new');
     expect(
       store.events.filter(({ type }) => type === TicketResolved.type).map(({ event }) => event.key),
     ).toEqual([problem.id, working.id]);
@@ -116,6 +142,7 @@ describe('relations', () => {
     const source = await create('incident', 'Принтер на 3 этаже зажёвывает бумагу');
     for (const body of ['Since this morning', 'Tried another tray']) {
       await comment.execute({
+        caller: SYSTEM_CALLER,
         ticketId: source.id,
         idempotencyKey: '',
         authorId: 'emp-1',
@@ -124,6 +151,7 @@ describe('relations', () => {
       });
     }
     const merged = await merge.execute({
+      caller: SYSTEM_CALLER,
       sourceId: source.id,
       targetId: target.id,
       actorId: 'agent-1',
@@ -134,16 +162,17 @@ describe('relations', () => {
     expect(store.commentRows.every(({ comment: moved }) => moved.ticketId === target.id)).toBe(
       true,
     );
-    expect((await relations.execute(target.id)).map((relation) => relation.kind)).toEqual([
-      'duplicate_of',
-    ]);
-    expect((await store.history(target.id)).at(-1)).toMatchObject({
+    expect(
+      (await relations.execute(target.id, SYSTEM_CALLER)).map((relation) => relation.kind),
+    ).toEqual(['duplicate_of']);
+    expect((await store.history(target.id, SYSTEM_CALLER.access)).at(-1)).toMatchObject({
       action: 'merge',
       changes: { mergedFrom: { from: null, to: source.number } },
     });
     expect(store.events.at(-1)?.type).toBe(TicketMerged.type);
     await expect(
       merge.execute({
+        caller: SYSTEM_CALLER,
         sourceId: source.id,
         targetId: target.id,
         actorId: 'agent-1',

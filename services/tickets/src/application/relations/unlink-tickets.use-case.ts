@@ -1,4 +1,5 @@
 import { TicketUnlinked } from '@itsm/contracts';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
@@ -6,6 +7,7 @@ import type { TicketStore } from '../ports/ticket-store';
 import { toRelationMessage } from '../ticket-message.mapper';
 
 export interface UnlinkTicketsCommand {
+  caller: TicketCaller;
   ticketId: string;
   relationId: string;
   actorId: string;
@@ -20,7 +22,10 @@ export class UnlinkTicketsUseCase {
 
   execute(command: UnlinkTicketsCommand): Promise<void> {
     return this.tickets.transaction(async (transaction) => {
-      await lockTicket(transaction, command.ticketId);
+      const { caller } = command;
+      await lockTicket(transaction, command.ticketId, caller.access);
+      requirePermission(caller, 'tickets.work', 'unlink tickets');
+      const actorId = actorIdOf(caller, command.actorId);
       const removed = await transaction.deleteRelation(command.ticketId, command.relationId);
       if (!removed) {
         throw new TicketError(
@@ -36,7 +41,7 @@ export class UnlinkTicketsUseCase {
         await transaction.recordHistory({
           ticketId,
           occurredAt: now,
-          actorId: command.actorId,
+          actorId,
           action: 'unlink',
           changes: { [removed.kind]: { from: other, to: null } },
         });
@@ -44,7 +49,7 @@ export class UnlinkTicketsUseCase {
       await transaction.emit(TicketUnlinked, {
         key: removed.sourceId,
         subject: removed.sourceNumber,
-        payload: { relation: toRelationMessage(removed), actorId: command.actorId },
+        payload: { relation: toRelationMessage(removed), actorId },
         occurredAt: now,
       });
     });

@@ -1,4 +1,5 @@
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { rateTicket, type SatisfactionInput } from '../../domain/ticket-satisfaction';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
@@ -6,10 +7,14 @@ import type { TicketStore } from '../ports/ticket-store';
 import { recordEdit } from '../record-edit';
 
 export interface RateTicketCommand extends SatisfactionInput {
+  caller: TicketCaller;
   ticketId: string;
 }
 
-/** The requester's satisfaction rating of a resolved ticket, recorded once. */
+/**
+ * The requester's satisfaction rating of a resolved ticket, recorded once. The caller rates as
+ * themselves (an integration as the requester it names), so only a ticket's own requester does.
+ */
 export class RateTicketUseCase {
   constructor(
     private readonly tickets: TicketStore,
@@ -18,13 +23,16 @@ export class RateTicketUseCase {
 
   execute(command: RateTicketCommand): Promise<Ticket> {
     return this.tickets.transaction(async (transaction) => {
-      const current = await lockTicket(transaction, command.ticketId);
+      const { caller } = command;
+      const current = await lockTicket(transaction, command.ticketId, caller.access);
+      requirePermission(caller, 'tickets.rate', 'rate tickets');
+      const requesterId = actorIdOf(caller, command.requesterId);
       const now = this.clock.now();
       return recordEdit(
         transaction,
         current,
-        rateTicket(current, command, now),
-        { actorId: command.requesterId, action: 'rate' },
+        rateTicket(current, { ...command, requesterId }, now),
+        { actorId: requesterId, action: 'rate' },
         now,
       );
     });

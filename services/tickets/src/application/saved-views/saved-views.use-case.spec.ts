@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import type { SavedView } from '../../domain/saved-view';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import type { SavedViewStore } from '../ports/saved-view-store';
@@ -48,15 +49,24 @@ const myOpenCriticals = { status: 'TICKET_STATUS_IN_PROGRESS', priority: 'PRIORI
 describe('saved views', () => {
   it('shows an agent their own views and the shared ones', async () => {
     const { views } = setup();
-    await views.create({
-      ownerId: 'agent-1',
-      name: 'My criticals',
-      shared: false,
-      query: myOpenCriticals,
-    });
-    await views.create({ ownerId: 'lead-1', name: 'Network queue', shared: true, query: {} });
-    await views.create({ ownerId: 'lead-1', name: 'Lead only', shared: false, query: {} });
-    expect((await views.visibleTo('agent-1')).map((view) => view.name)).toEqual([
+    await views.create(
+      {
+        ownerId: 'agent-1',
+        name: 'My criticals',
+        shared: false,
+        query: myOpenCriticals,
+      },
+      SYSTEM_CALLER,
+    );
+    await views.create(
+      { ownerId: 'lead-1', name: 'Network queue', shared: true, query: {} },
+      SYSTEM_CALLER,
+    );
+    await views.create(
+      { ownerId: 'lead-1', name: 'Lead only', shared: false, query: {} },
+      SYSTEM_CALLER,
+    );
+    expect((await views.visibleTo('agent-1', SYSTEM_CALLER)).map((view) => view.name)).toEqual([
       'My criticals',
       'Network queue',
     ]);
@@ -64,41 +74,54 @@ describe('saved views', () => {
 
   it('refuses a second view of the same name for one owner', async () => {
     const { views } = setup();
-    await views.create({ ownerId: 'agent-1', name: 'Mine', shared: false, query: {} });
+    await views.create(
+      { ownerId: 'agent-1', name: 'Mine', shared: false, query: {} },
+      SYSTEM_CALLER,
+    );
     await expect(
-      views.create({ ownerId: 'agent-1', name: ' mine ', shared: false, query: {} }),
+      views.create({ ownerId: 'agent-1', name: ' mine ', shared: false, query: {} }, SYSTEM_CALLER),
     ).rejects.toMatchObject({ code: TicketErrorCode.ValidationFailed });
     await expect(
-      views.create({ ownerId: 'agent-2', name: 'Mine', shared: false, query: {} }),
+      views.create({ ownerId: 'agent-2', name: 'Mine', shared: false, query: {} }, SYSTEM_CALLER),
     ).resolves.toMatchObject({ ownerId: 'agent-2' });
   });
 
   it('lets only the owner change a view, at the version they saw', async () => {
     const { views } = setup();
-    const view = await views.create({ ownerId: 'lead-1', name: 'Queue', shared: true, query: {} });
+    const view = await views.create(
+      { ownerId: 'lead-1', name: 'Queue', shared: true, query: {} },
+      SYSTEM_CALLER,
+    );
     const input = { ownerId: 'lead-1', name: 'Queue', shared: false, query: myOpenCriticals };
-    await expect(views.update(view.id, { ...input, ownerId: 'agent-1' }, 1)).rejects.toMatchObject({
+    await expect(
+      views.update(view.id, { ...input, ownerId: 'agent-1' }, 1, SYSTEM_CALLER),
+    ).rejects.toMatchObject({
       code: TicketErrorCode.NotPermitted,
     });
-    const updated = await views.update(view.id, input, 1);
+    const updated = await views.update(view.id, input, 1, SYSTEM_CALLER);
     expect(updated).toMatchObject({ shared: false, version: 2, query: myOpenCriticals });
-    await expect(views.update(view.id, input, 1)).rejects.toMatchObject({
+    await expect(views.update(view.id, input, 1, SYSTEM_CALLER)).rejects.toMatchObject({
       code: TicketErrorCode.VersionConflict,
     });
-    await expect(views.delete(view.id, 'agent-1')).rejects.toMatchObject({
+    await expect(views.delete(view.id, 'agent-1', SYSTEM_CALLER)).rejects.toMatchObject({
       code: TicketErrorCode.NotPermitted,
     });
-    await views.delete(view.id, 'lead-1');
-    await expect(views.get(view.id, 'lead-1')).rejects.toMatchObject({
+    await views.delete(view.id, 'lead-1', SYSTEM_CALLER);
+    await expect(views.get(view.id, 'lead-1', SYSTEM_CALLER)).rejects.toMatchObject({
       code: TicketErrorCode.NotFound,
     });
   });
 
   it('finds a private view only for its owner', async () => {
     const { views } = setup();
-    const mine = await views.create({ ownerId: 'agent-1', name: 'Mine', shared: false, query: {} });
-    await expect(views.get(mine.id, 'agent-1')).resolves.toMatchObject({ name: 'Mine' });
-    await expect(views.get(mine.id, 'agent-2')).rejects.toMatchObject({
+    const mine = await views.create(
+      { ownerId: 'agent-1', name: 'Mine', shared: false, query: {} },
+      SYSTEM_CALLER,
+    );
+    await expect(views.get(mine.id, 'agent-1', SYSTEM_CALLER)).resolves.toMatchObject({
+      name: 'Mine',
+    });
+    await expect(views.get(mine.id, 'agent-2', SYSTEM_CALLER)).rejects.toMatchObject({
       code: TicketErrorCode.NotFound,
     });
   });

@@ -1,12 +1,21 @@
 import { checkOwnership, checkView, type SavedView, type ViewInput } from '../../domain/saved-view';
+import { actorIdOf, requirePermission, type TicketCaller } from '../../domain/ticket-caller';
 import { TicketError, TicketErrorCode } from '../../domain/ticket-error';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import type { SavedViewStore } from '../ports/saved-view-store';
 
+/** The caller as a view's owner or viewer, once they may use views at all. */
+function viewerOf(caller: TicketCaller, requestedId: string): string {
+  requirePermission(caller, 'views.use', 'use saved views');
+  return actorIdOf(caller, requestedId);
+}
+
 /**
  * Saved views (queues) of agents: each names a list query; the owner keeps it to themself or
- * shares it with every agent. Only the owner changes or deletes it.
+ * shares it with every agent. Only the owner changes or deletes it. The caller is the owner
+ * (an integration names one), and only who may use views (`views.use`) does; the tickets of a
+ * view are listed like any list, within the caller's scope.
  */
 export class SavedViewsUseCase {
   constructor(
@@ -15,7 +24,8 @@ export class SavedViewsUseCase {
     private readonly ids: IdGenerator,
   ) {}
 
-  async create(input: ViewInput<unknown>): Promise<SavedView> {
+  async create(asked: ViewInput<unknown>, caller: TicketCaller): Promise<SavedView> {
+    const input = { ...asked, ownerId: viewerOf(caller, asked.ownerId) };
     const name = checkView(input, await this.views.namesOf(input.ownerId));
     const now = this.clock.now();
     const view: SavedView = {
@@ -32,12 +42,13 @@ export class SavedViewsUseCase {
     return view;
   }
 
-  visibleTo(ownerId: string): Promise<SavedView[]> {
-    return this.views.visibleTo(ownerId);
+  visibleTo(ownerId: string, caller: TicketCaller): Promise<SavedView[]> {
+    return this.views.visibleTo(viewerOf(caller, ownerId));
   }
 
   /** A view its viewer may see: shared, or their own (others' private views are not found). */
-  async get(id: string, viewerId: string): Promise<SavedView> {
+  async get(id: string, requestedViewerId: string, caller: TicketCaller): Promise<SavedView> {
+    const viewerId = viewerOf(caller, requestedViewerId);
     const view = await this.find(id);
     if (!view.shared && view.ownerId !== viewerId) {
       throw new TicketError(TicketErrorCode.NotFound, `view ${id} does not exist`);
@@ -53,9 +64,11 @@ export class SavedViewsUseCase {
 
   async update(
     id: string,
-    input: ViewInput<unknown>,
+    asked: ViewInput<unknown>,
     expectedVersion: number | undefined,
+    caller: TicketCaller,
   ): Promise<SavedView> {
+    const input = { ...asked, ownerId: viewerOf(caller, asked.ownerId) };
     const current = await this.find(id);
     checkOwnership(current, input.ownerId, expectedVersion);
     const others = (await this.views.namesOf(input.ownerId)).filter(
@@ -79,7 +92,8 @@ export class SavedViewsUseCase {
     return view;
   }
 
-  async delete(id: string, ownerId: string): Promise<void> {
+  async delete(id: string, requestedOwnerId: string, caller: TicketCaller): Promise<void> {
+    const ownerId = viewerOf(caller, requestedOwnerId);
     const view = await this.find(id);
     checkOwnership(view, ownerId, undefined);
     await this.views.delete(id);

@@ -1,3 +1,4 @@
+import { canSeeTicket, type TicketAccess } from '@itsm/auth';
 import { DEFAULT_PRIORITY_MATRIX } from '../../domain/priority-matrix';
 import type { EventType } from '@itsm/contracts';
 import type { ChangeApproval } from '../../domain/change-approval';
@@ -7,6 +8,7 @@ import type { Ticket, TicketStatus, TicketType } from '../../domain/ticket';
 import type { CommentVisibility, TicketComment } from '../../domain/ticket-comment';
 import type {
   EmittedEvent,
+  Scoped,
   StoredHistoryEntry,
   TicketHistoryEntry,
   TicketFilters,
@@ -79,7 +81,11 @@ export class InMemoryTicketStore implements TicketStore {
         pending.tickets.push({ ticket, idempotency });
         return 'inserted';
       },
-      findForUpdate: async (id) => pending.tickets.find(({ ticket }) => ticket.id === id)?.ticket,
+      findForUpdate: async (id, scope) =>
+        visibleIn(
+          scope,
+          pending.tickets.find(({ ticket }) => ticket.id === id),
+        ),
       update: async (ticket, previousVersion) => {
         const index = pending.tickets.findIndex(
           (row) => row.ticket.id === ticket.id && row.ticket.version === previousVersion,
@@ -155,8 +161,18 @@ export class InMemoryTicketStore implements TicketStore {
     return result;
   }
 
-  async findById(id: string): Promise<Ticket | undefined> {
+  async findById(id: string, scope: Scoped): Promise<Ticket | undefined> {
+    return this.sees(scope, id) ? this.stored(id) : undefined;
+  }
+
+  /** The ticket as stored, whoever may see it: for a test's assertions. */
+  stored(id: string): Ticket | undefined {
     return this.tickets.find(({ ticket }) => ticket.id === id)?.ticket;
+  }
+
+  private sees(scope: Scoped, ticketId: string): boolean {
+    const ticket = this.stored(ticketId);
+    return ticket !== undefined && canSeeTicket(scope.visibility, ticket);
   }
 
   async findByIdempotencyKey(requesterId: string, key: string) {
@@ -168,11 +184,17 @@ export class InMemoryTicketStore implements TicketStore {
       : undefined;
   }
 
-  async attachments(ticketId: string): Promise<Attachment[]> {
+  async attachments(ticketId: string, scope: Scoped): Promise<Attachment[]> {
+    if (!this.sees(scope, ticketId)) return [];
     return this.attachmentRows.filter((row) => row.ticketId === ticketId);
   }
 
-  async findAttachment(ticketId: string, attachmentId: string): Promise<Attachment | undefined> {
+  async findAttachment(
+    ticketId: string,
+    attachmentId: string,
+    scope: Scoped,
+  ): Promise<Attachment | undefined> {
+    if (!this.sees(scope, ticketId)) return undefined;
     return this.attachmentRows.find((row) => row.ticketId === ticketId && row.id === attachmentId);
   }
 
@@ -189,15 +211,19 @@ export class InMemoryTicketStore implements TicketStore {
     return true;
   }
 
-  async relationsOf(ticketId: string): Promise<TicketRelation[]> {
-    return relationsOf(this.relations, ticketId);
+  async relationsOf(ticketId: string, scope: Scoped): Promise<TicketRelation[]> {
+    return relationsOf(this.relations, ticketId).filter(
+      (relation) => this.sees(scope, relation.sourceId) && this.sees(scope, relation.targetId),
+    );
   }
 
-  async findApproval(id: string): Promise<ChangeApproval | undefined> {
-    return this.approvals.find((round) => round.id === id);
+  async findApproval(id: string, scope: Scoped): Promise<ChangeApproval | undefined> {
+    const round = this.approvals.find((known) => known.id === id);
+    return round && this.sees(scope, round.changeId) ? round : undefined;
   }
 
-  async history(ticketId: string): Promise<StoredHistoryEntry[]> {
+  async history(ticketId: string, scope: Scoped): Promise<StoredHistoryEntry[]> {
+    if (!this.sees(scope, ticketId)) return [];
     return this.historyEntries
       .map((entry, index) => ({ ...entry, id: String(index + 1) }))
       .filter((entry) => entry.ticketId === ticketId);
@@ -212,13 +238,17 @@ export class InMemoryTicketStore implements TicketStore {
 
   async comments(
     ticketId: string,
+    access: TicketAccess,
     visibility: CommentVisibility | undefined,
   ): Promise<TicketComment[]> {
+    if (!this.sees(access, ticketId)) return [];
     return this.commentRows
       .map(({ comment }) => comment)
       .filter(
         (comment) =>
-          comment.ticketId === ticketId && (!visibility || comment.visibility === visibility),
+          comment.ticketId === ticketId &&
+          (access.seesInternalNotes || comment.visibility === 'public') &&
+          (!visibility || comment.visibility === visibility),
       );
   }
 
@@ -232,7 +262,9 @@ export class InMemoryTicketStore implements TicketStore {
       .slice(0, query.limit);
   }
 
-  async countByStatus(filters: TicketFilters): Promise<Partial<Record<TicketStatus, number>>> {
+  async countByStatus(
+    filters: TicketFilters & Scoped,
+  ): Promise<Partial<Record<TicketStatus, number>>> {
     const counts: Partial<Record<TicketStatus, number>> = {};
     for (const ticket of this.matching({ ...filters, status: undefined })) {
       counts[ticket.status] = (counts[ticket.status] ?? 0) + 1;
@@ -240,9 +272,10 @@ export class InMemoryTicketStore implements TicketStore {
     return counts;
   }
 
-  private matching(filters: TicketFilters): Ticket[] {
+  private matching(filters: TicketFilters & Scoped): Ticket[] {
     return this.tickets
       .map(({ ticket }) => ticket)
+      .filter((ticket) => canSeeTicket(filters.visibility, ticket))
       .filter((ticket) => !filters.type || ticket.type === filters.type)
       .filter((ticket) => !filters.status || ticket.status === filters.status)
       .filter((ticket) => !filters.priority || ticket.priority === filters.priority)
@@ -288,6 +321,10 @@ export const NO_FILTERS: TicketFilters = {
   updatedFrom: undefined,
   updatedTo: undefined,
 };
+
+function visibleIn(scope: Scoped, row: StoredTicket | undefined): Ticket | undefined {
+  return row && canSeeTicket(scope.visibility, row.ticket) ? row.ticket : undefined;
+}
 
 function relationsOf(relations: TicketRelation[], ticketId: string): TicketRelation[] {
   return relations.filter(

@@ -1,7 +1,9 @@
 import type { ApprovalRequest } from '../../domain/change-approval';
+import type { TicketCaller } from '../../domain/ticket-caller';
 import type { TransitionInput } from '../../domain/ticket-lifecycle';
 
 export interface TransitionTicketCommand extends Omit<TransitionInput, 'approval'> {
+  caller: TicketCaller;
   ticketId: string;
   /** The version the caller last saw (If-Match); undefined skips the check. */
   expectedVersion: number | undefined;

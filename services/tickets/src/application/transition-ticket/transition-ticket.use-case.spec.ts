@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketAssigned, TicketResolved, TicketStateChanged } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
@@ -19,6 +20,7 @@ async function setup() {
     sequentialIds(),
     emptyCatalog(),
   ).execute({
+    caller: SYSTEM_CALLER,
     idempotencyKey: '',
     type: 'incident',
     title: 'Printer jams',
@@ -39,6 +41,7 @@ describe('TransitionTicketUseCase', () => {
   it('changes the ticket, records history and emits one event named by the action', async () => {
     const { store, ticket, transition } = await setup();
     const assigned = await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       action: 'assign',
@@ -50,7 +53,7 @@ describe('TransitionTicketUseCase', () => {
       assignmentGroupId: 'service-desk',
       version: 2,
     });
-    expect(await store.findById(ticket.id)).toEqual(assigned);
+    expect(store.stored(ticket.id)).toEqual(assigned);
     expect(store.events.map(({ type }) => type)).toEqual([
       'itsm.tickets.v1.ticket.created',
       TicketAssigned.type,
@@ -68,7 +71,7 @@ describe('TransitionTicketUseCase', () => {
         ],
       },
     });
-    const history = await new ListTicketHistoryUseCase(store).execute(ticket.id);
+    const history = await new ListTicketHistoryUseCase(store).execute(ticket.id, SYSTEM_CALLER);
     expect(history.map(({ action, actorId }) => [action, actorId])).toEqual([
       ['created', 'emp-1'],
       ['assign', 'dispatcher-1'],
@@ -78,6 +81,7 @@ describe('TransitionTicketUseCase', () => {
   it('walks a ticket to resolution with the matching events', async () => {
     const { store, ticket, transition } = await setup();
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       action: 'assign',
@@ -85,12 +89,14 @@ describe('TransitionTicketUseCase', () => {
       assigneeId: 'a',
     });
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: undefined,
       action: 'start',
       actorId: 'a',
     });
     const resolved = await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 3,
       action: 'resolve',
@@ -107,6 +113,7 @@ describe('TransitionTicketUseCase', () => {
   it('refuses a stale version and changes nothing', async () => {
     const { store, ticket, transition } = await setup();
     await transition.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       action: 'assign',
@@ -115,6 +122,7 @@ describe('TransitionTicketUseCase', () => {
     });
     await expect(
       transition.execute({
+        caller: SYSTEM_CALLER,
         ticketId: ticket.id,
         expectedVersion: 1,
         action: 'cancel',
@@ -124,7 +132,7 @@ describe('TransitionTicketUseCase', () => {
       code: TicketErrorCode.VersionConflict,
       details: { currentVersion: 2 },
     });
-    expect((await store.findById(ticket.id))?.status).toBe('assigned');
+    expect(store.stored(ticket.id)?.status).toBe('assigned');
     expect(store.events).toHaveLength(2);
   });
 
@@ -132,6 +140,7 @@ describe('TransitionTicketUseCase', () => {
     const { store, ticket, transition } = await setup();
     await expect(
       transition.execute({
+        caller: SYSTEM_CALLER,
         ticketId: ticket.id,
         expectedVersion: undefined,
         action: 'close',
@@ -149,6 +158,7 @@ describe('TransitionTicketUseCase', () => {
     const { transition } = await setup();
     await expect(
       transition.execute({
+        caller: SYSTEM_CALLER,
         ticketId: '00000000-0000-7000-8000-00000000ffff',
         expectedVersion: undefined,
         action: 'start',

@@ -10,6 +10,7 @@ import {
 } from '@itsm/contracts';
 import { type ChangeApproval, openApproval } from '../../domain/change-approval';
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, checkTransitionBy } from '../../domain/ticket-caller';
 import {
   allowedActions,
   type TicketAction,
@@ -19,7 +20,7 @@ import {
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import { lockTicket } from '../lock-ticket';
-import type { TicketStore, TicketTransaction } from '../ports/ticket-store';
+import type { Scoped, TicketStore, TicketTransaction } from '../ports/ticket-store';
 import {
   actionMessages,
   toApprovalMessage,
@@ -97,6 +98,12 @@ export async function recordTransition(
   });
 }
 
+/**
+ * A problem's resolution carries to every incident it caused, whichever group holds them: the
+ * link was made to that end, and the resolver need not work those groups' queues.
+ */
+const EVERY_CAUSED_INCIDENT: Scoped = { visibility: { kind: 'all' } };
+
 /** The approval round an action works with, and whether the action opens it. */
 interface RoundInPlay {
   approval: ChangeApproval;
@@ -105,9 +112,10 @@ interface RoundInPlay {
 
 /**
  * Moves a ticket through its lifecycle in one transaction: the row is locked, the version
- * the caller saw is checked (no lost update), the lifecycle decides, and the change, its
- * history entry and its event are written together. A change's approval round is opened,
- * or read for schedule and reject, in the same transaction.
+ * the caller saw is checked (no lost update), the caller's right to the action and then the
+ * lifecycle decide, and the change, its history entry and its event are written together. A
+ * change's approval round is opened, or read for schedule and reject, in the same transaction.
+ * Staff take any action; requesters only theirs on their own tickets (`checkTransitionBy`).
  */
 export class TransitionTicketUseCase {
   constructor(
@@ -123,10 +131,24 @@ export class TransitionTicketUseCase {
 
   /** The action inside a transaction the caller holds (a bulk update acts on many in one). */
   async within(transaction: TicketTransaction, command: TransitionTicketCommand): Promise<Ticket> {
-    const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
+    const { caller } = command;
+    const current = await lockTicket(
+      transaction,
+      command.ticketId,
+      caller.access,
+      command.expectedVersion,
+    );
+    checkTransitionBy(caller, current, command.action);
+    const actorId = actorIdOf(caller, command.actorId);
     const now = this.clock.now();
     const round = await this.roundFor(transaction, current, command, now);
-    const { approvalRequest: _request, resolveLinkedIncidents, ...input } = command;
+    const {
+      approvalRequest: _request,
+      resolveLinkedIncidents,
+      caller: _caller,
+      ...asked
+    } = command;
+    const input = { ...asked, actorId };
     const transition = transitionTicket(
       current,
       { ...input, approval: round?.approval },
@@ -138,9 +160,9 @@ export class TransitionTicketUseCase {
     );
     const { ticket } = transition;
     if (round?.opened) await transaction.insertApproval(round.approval);
-    await recordTransition(transaction, current, transition, command, now);
+    await recordTransition(transaction, current, transition, input, now);
     if (resolveLinkedIncidents && ticket.type === 'problem' && command.action === 'resolve') {
-      await this.resolveIncidentsCausedBy(transaction, ticket, command.actorId, now);
+      await this.resolveIncidentsCausedBy(transaction, ticket, actorId, now);
     }
     if (round?.opened) {
       await transaction.emit(ChangeApprovalRequested, {
@@ -149,7 +171,7 @@ export class TransitionTicketUseCase {
         payload: {
           ticket: toTicketMessage(ticket),
           approval: toApprovalMessage(round.approval),
-          actorId: command.actorId,
+          actorId,
         },
         occurredAt: now,
       });
@@ -172,7 +194,7 @@ export class TransitionTicketUseCase {
       (relation) => relation.kind === 'caused_by' && relation.targetId === problem.id,
     );
     for (const relation of caused) {
-      const incident = await lockTicket(transaction, relation.sourceId);
+      const incident = await lockTicket(transaction, relation.sourceId, EVERY_CAUSED_INCIDENT);
       if (!allowedActions(incident).includes('resolve')) continue;
       const input = {
         action: 'resolve' as const,

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER } from '../testing/test-callers';
 import { emptyCatalog } from '../testing/in-memory-catalog-store';
 import { TicketUpdated } from '@itsm/contracts';
 import { TicketErrorCode } from '../../domain/ticket-error';
@@ -18,6 +19,7 @@ async function setup() {
     sequentialIds(),
     emptyCatalog(),
   ).execute({
+    caller: SYSTEM_CALLER,
     idempotencyKey: '',
     type: 'incident',
     title: 'Slow network',
@@ -35,6 +37,7 @@ describe('UpdateTicketUseCase', () => {
   it('applies the edit with a history entry and one ticket.updated event listing the changes', async () => {
     const { store, ticket, update } = await setup();
     const updated = await update.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       actorId: 'agent-7',
@@ -63,6 +66,7 @@ describe('UpdateTicketUseCase', () => {
   it('writes nothing for an edit that changes nothing', async () => {
     const { store, ticket, update } = await setup();
     const same = await update.execute({
+      caller: SYSTEM_CALLER,
       ticketId: ticket.id,
       expectedVersion: 1,
       actorId: 'a',
@@ -76,6 +80,7 @@ describe('UpdateTicketUseCase', () => {
     const { ticket, update } = await setup();
     await expect(
       update.execute({
+        caller: SYSTEM_CALLER,
         ticketId: ticket.id,
         expectedVersion: 7,
         actorId: 'a',

@@ -1,4 +1,5 @@
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, requirePermission } from '../../domain/ticket-caller';
 import { editTicket } from '../../domain/ticket-edit';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
@@ -9,7 +10,7 @@ import type { UpdateTicketCommand } from './update-ticket.command';
 /**
  * Edits a ticket in one transaction with the row locked and the caller's version checked:
  * the change, its history entry and the `ticket.updated` event. An edit that changes
- * nothing writes nothing.
+ * nothing writes nothing. Only staff edit; a ticket the caller cannot see is not found.
  */
 export class UpdateTicketUseCase {
   constructor(
@@ -23,13 +24,20 @@ export class UpdateTicketUseCase {
 
   /** The edit inside a transaction the caller holds (a bulk update edits many in one). */
   async within(transaction: TicketTransaction, command: UpdateTicketCommand): Promise<Ticket> {
-    const current = await lockTicket(transaction, command.ticketId, command.expectedVersion);
+    const { caller } = command;
+    const current = await lockTicket(
+      transaction,
+      command.ticketId,
+      caller.access,
+      command.expectedVersion,
+    );
+    requirePermission(caller, 'tickets.work', 'edit tickets');
     const now = this.clock.now();
     return recordEdit(
       transaction,
       current,
       editTicket(current, command.edit, now, await transaction.priorityMatrix()),
-      { actorId: command.actorId, action: 'update' },
+      { actorId: actorIdOf(caller, command.actorId), action: 'update' },
       now,
     );
   }

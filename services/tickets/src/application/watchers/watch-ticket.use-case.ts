@@ -1,4 +1,5 @@
 import type { Ticket } from '../../domain/ticket';
+import { actorIdOf, checkWatcherBy, type TicketCaller } from '../../domain/ticket-caller';
 import { watchTicket } from '../../domain/ticket-watchers';
 import type { Clock } from '../ports/clock';
 import { lockTicket } from '../lock-ticket';
@@ -6,6 +7,7 @@ import type { TicketStore } from '../ports/ticket-store';
 import { recordEdit } from '../record-edit';
 
 export interface WatchTicketCommand {
+  caller: TicketCaller;
   ticketId: string;
   watcherId: string;
   actorId: string;
@@ -13,7 +15,10 @@ export interface WatchTicketCommand {
   watch: boolean;
 }
 
-/** Adds or removes a watcher; asking for what is already so changes nothing. */
+/**
+ * Adds or removes a watcher; asking for what is already so changes nothing. Requesters follow
+ * tickets they see themselves; staff also add and remove others.
+ */
 export class WatchTicketUseCase {
   constructor(
     private readonly tickets: TicketStore,
@@ -22,13 +27,18 @@ export class WatchTicketUseCase {
 
   execute(command: WatchTicketCommand): Promise<Ticket> {
     return this.tickets.transaction(async (transaction) => {
-      const current = await lockTicket(transaction, command.ticketId);
+      const { caller } = command;
+      const current = await lockTicket(transaction, command.ticketId, caller.access);
+      checkWatcherBy(caller, command.watcherId);
       const now = this.clock.now();
       return recordEdit(
         transaction,
         current,
         watchTicket(current, command.watcherId, command.watch, now),
-        { actorId: command.actorId, action: command.watch ? 'watch' : 'unwatch' },
+        {
+          actorId: actorIdOf(caller, command.actorId),
+          action: command.watch ? 'watch' : 'unwatch',
+        },
         now,
       );
     });
