@@ -3,6 +3,9 @@
 #   - helm lint, and helm template with the default values and each charts/itsm/ci/*-values.yaml;
 #   - the rendered manifests against the Kubernetes schemas and the platform's pod rules
 #     (charts/validate-manifests.mjs);
+#   - in each render, the gateway's wiring: DATABASE_URL, KAFKA_BROKERS and AUTH_JWT_SECRET from a
+#     secretKeyRef in its Deployment and in its migration Job, no secret in a ConfigMap
+#     (charts/check-gateway.mjs);
 #   - each charts/itsm/ci/invalid/*.yaml is rejected by values.schema.json, or by the templates
 #     where it says "# rejected-by: template" (its "# expect:" line is text the error must contain);
 #   - the Dockerfile (deploy/docker/lint-dockerfiles.mjs) and shellcheck of the shell scripts;
@@ -100,12 +103,14 @@ for values in "${value_files[@]}"; do
 done
 
 rendered=()
+rendered_labels=()
 render() {
   local label="$1" out="$work/rendered-$2.yaml"
   shift 2
   if "$helm" template itsm "$chart" --namespace itsm "$@" >"$out" 2>"$work/template.log"; then
     pass "helm template ($label)"
     rendered+=("$out")
+    rendered_labels+=("$label")
   else
     cat "$work/template.log" >&2
     fail "helm template ($label)"
@@ -124,6 +129,15 @@ if [ "${#rendered[@]}" -gt 0 ]; then
     fail "rendered manifests: Kubernetes schemas and pod rules"
   fi
 fi
+
+# The gateway's database, Kafka, JWT secret (by secretKeyRef) and migration Job, in every render.
+for i in "${!rendered[@]}"; do
+  if node "$root/charts/check-gateway.mjs" "$tools" "${rendered[$i]}"; then
+    pass "gateway wiring (${rendered_labels[$i]})"
+  else
+    fail "gateway wiring (${rendered_labels[$i]})"
+  fi
+done
 
 # --- invalid values must be rejected ------------------------------------------------------------
 # By the schema, unless the file says "# rejected-by: template" (a `fail` in the templates, for

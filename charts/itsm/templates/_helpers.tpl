@@ -120,6 +120,14 @@ The settings of one service: serviceDefaults overridden by the service's entry, 
 {{- end -}}
 {{- end -}}
 
+{{- define "itsm.authSecretName" -}}
+{{- if .Values.auth.existingSecret -}}
+{{- .Values.auth.existingSecret -}}
+{{- else -}}
+{{- printf "%s-auth" (include "itsm.fullname" .) -}}
+{{- end -}}
+{{- end -}}
+
 {{/* Public base URL of the gateway, from the Ingress host. */}}
 {{- define "itsm.publicUrl" -}}
 {{- printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host -}}
@@ -170,6 +178,22 @@ which runs before the ConfigMap exists). Derived from the global values, then th
 {{- if and $v.ingress.enabled (eq $v.ingress.service $name) -}}
 {{- $_ := set $env "PUBLIC_URL" (include "itsm.publicUrl" $root) -}}
 {{- end -}}
+{{- if $s.auth -}}
+{{- $a := $v.auth -}}
+{{- $origins := $a.corsAllowedOrigins | default list -}}
+{{- if and (not $origins) $v.ingress.enabled (eq $v.ingress.service $name) -}}
+{{- $origins = list (include "itsm.publicUrl" $root) -}}
+{{- end -}}
+{{- $_ := set $env "CORS_ALLOWED_ORIGINS" (join "," $origins) -}}
+{{- $_ := set $env "AUTH_OIDC_PROVIDERS" ($a.oidcProviders | default list | toJson) -}}
+{{- $_ := set $env "AUTH_ACCESS_TOKEN_TTL_SECONDS" (toString (int64 $a.accessTokenTtlSeconds)) -}}
+{{- $_ := set $env "RATE_LIMIT_PER_MINUTE" (toString (int64 $a.rateLimit.perMinute)) -}}
+{{- $_ := set $env "RATE_LIMIT_BURST" (toString (int64 $a.rateLimit.burst)) -}}
+{{- $_ := set $env "RATE_LIMIT_ANONYMOUS_PER_MINUTE" (toString (int64 $a.rateLimit.anonymousPerMinute)) -}}
+{{- with $a.bootstrapAdminEmail -}}
+{{- $_ := set $env "AUTH_BOOTSTRAP_ADMIN_EMAIL" . -}}
+{{- end -}}
+{{- end -}}
 {{- range $key, $value := $s.env -}}
 {{- $_ := set $env $key (toString $value) -}}
 {{- end -}}
@@ -178,7 +202,8 @@ which runs before the ConfigMap exists). Derived from the global values, then th
 
 {{/*
 Environment that is not in the ConfigMap (a list of EnvVar): pod identity for the telemetry
-resource, and secrets referenced by key. DATABASE_URL is composed by the kubelet from the
+resource, and secrets referenced by key (database password, JWT secret, bootstrap password,
+search credentials). DATABASE_URL is composed by the kubelet from the
 password variable defined just before it ($(VAR) expansion), so the password never appears
 in a ConfigMap or in the pod spec.
 */}}
@@ -208,6 +233,21 @@ in a ConfigMap or in the pod spec.
       key: {{ $pg.passwordKey }}
 - name: DATABASE_URL
   value: {{ printf "postgresql://%s:$(DATABASE_PASSWORD)@%s:%v/%s%s" $pg.user $pg.host $pg.port $database (ternary (printf "?sslmode=%s" $pg.sslMode) "" (ne $pg.sslMode "")) | quote }}
+{{- end }}
+{{- if $s.auth }}
+{{- /* One Secret for every replica: a token signed by one is accepted by all. */}}
+- name: AUTH_JWT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "itsm.authSecretName" $root }}
+      key: {{ $v.auth.jwtSecretKey }}
+{{- if $v.auth.bootstrapAdminEmail }}
+- name: AUTH_BOOTSTRAP_ADMIN_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "itsm.authSecretName" $root }}
+      key: {{ $v.auth.bootstrapAdminPasswordKey }}
+{{- end }}
 {{- end }}
 {{- if and $s.search $v.search.existingSecret }}
 - name: SEARCH_USERNAME

@@ -16,6 +16,19 @@ are enabled). Called once, from deployment.yaml.
 {{- if and $s.database (not (or $v.postgresql.existingSecret $v.postgresql.password)) -}}
 {{- fail (printf "services.%s uses the database: set postgresql.existingSecret (or postgresql.password for development)" $name) -}}
 {{- end -}}
+{{- if $s.auth -}}
+{{- if not (or $v.auth.existingSecret $v.auth.jwtSecret) -}}
+{{- fail (printf "services.%s signs access tokens: set auth.existingSecret (or auth.jwtSecret, at least 32 characters, for development)" $name) -}}
+{{- end -}}
+{{- if and $v.auth.bootstrapAdminEmail (not $v.auth.existingSecret) (not $v.auth.bootstrapAdminPassword) -}}
+{{- fail "auth.bootstrapAdminEmail needs a password: auth.bootstrapAdminPasswordKey in auth.existingSecret (or auth.bootstrapAdminPassword for development)" -}}
+{{- end -}}
+{{- end -}}
+{{- range $key := list "AUTH_JWT_SECRET" "AUTH_BOOTSTRAP_ADMIN_PASSWORD" -}}
+{{- if hasKey ($s.env | default dict) $key -}}
+{{- fail (printf "services.%s.env.%s would put a secret in a ConfigMap: use auth.existingSecret" $name $key) -}}
+{{- end -}}
+{{- end -}}
 {{- if and $s.migrations (not $s.database) -}}
 {{- fail (printf "services.%s.migrations needs database: true" $name) -}}
 {{- end -}}
