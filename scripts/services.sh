@@ -10,6 +10,21 @@ LOG_DIR="$ITSM_STATE_DIR/logs"
 PG_BASE="postgres://${PGUSER:-postgres}@${PGHOST:-127.0.0.1}:${PGPORT:-5432}"
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 
+# A random secret made once and kept in the state dir (0600), so tokens and the admin's
+# password survive restarts: state_secret <file name> <bytes>.
+state_secret() {
+  local file="$ITSM_STATE_DIR/$1"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$ITSM_STATE_DIR"
+    (umask 077 && head -c "$2" /dev/urandom | od -An -tx1 | tr -d ' \n' >"$file")
+  fi
+  chmod 600 "$file"
+  cat "$file"
+}
+GATEWAY_JWT_SECRET="$(state_secret gateway-jwt-secret 32)"
+ADMIN_EMAIL="admin@itsm.local"
+ADMIN_PASSWORD="$(state_secret admin-password 12)"
+
 # name | HTTP port | environment (space separated)
 SERVICES=(
   "tickets|3101|DATABASE_URL=$PG_BASE/itsm_tickets GRPC_PORT=50051"
@@ -17,7 +32,7 @@ SERVICES=(
   "knowledge|3103|DATABASE_URL=$PG_BASE/itsm_knowledge GRPC_PORT=50053 SEARCH_URL=${OPENSEARCH_URL:-http://127.0.0.1:9200}"
   "routing|3104|DATABASE_URL=$PG_BASE/itsm_routing GRPC_PORT=50054"
   "cmdb|3105|DATABASE_URL=$PG_BASE/itsm_cmdb GRPC_PORT=50055"
-  "gateway|3000|TICKETS_GRPC_URL=127.0.0.1:50051 SLA_GRPC_URL=127.0.0.1:50052 KNOWLEDGE_GRPC_URL=127.0.0.1:50053 ROUTING_GRPC_URL=127.0.0.1:50054 CMDB_GRPC_URL=127.0.0.1:50055"
+  "gateway|3000|DATABASE_URL=$PG_BASE/itsm_gateway AUTH_JWT_SECRET=$GATEWAY_JWT_SECRET AUTH_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL AUTH_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD TICKETS_GRPC_URL=127.0.0.1:50051 SLA_GRPC_URL=127.0.0.1:50052 KNOWLEDGE_GRPC_URL=127.0.0.1:50053 ROUTING_GRPC_URL=127.0.0.1:50054 CMDB_GRPC_URL=127.0.0.1:50055"
 )
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }

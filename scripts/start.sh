@@ -18,6 +18,7 @@ cat <<URLS
   ITSM platform is running.
 
   REST API (gateway)   http://127.0.0.1:3000/api/v1/tickets
+  Administrator        admin@itsm.local / $(cat "$ITSM_STATE_DIR/admin-password")   (sign in: POST /api/v1/auth/sign-in)
   API docs (Swagger)   http://127.0.0.1:3000/api/docs   (JSON: /api/docs-json)
   Health               http://127.0.0.1:3000/health/ready
   SLA service health   http://127.0.0.1:3102/health/ready

@@ -1,5 +1,6 @@
 export * from './platform.module';
 export * from './health/readiness';
+export * from './health/public-route';
 export * from './logging/logger-options';
 export * from './bootstrap/run-service';
 export * from './bootstrap/proto-root';

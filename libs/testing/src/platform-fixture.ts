@@ -6,9 +6,21 @@ import { ServiceProcess } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testEnvironment } from './test-environment';
 
+/** The administrator the gateway creates at start, to sign in with. */
+export interface PlatformAdmin {
+  email: string;
+  password: string;
+}
+
 export interface RunningPlatform {
   gatewayUrl: string;
+  /** host:port of the tickets service's gRPC server, to call it without the gateway. */
+  ticketsGrpcUrl: string;
+  /** Sign in as them: `POST /api/v1/auth/sign-in` with { email, password }. */
+  admin: PlatformAdmin;
   ticketsDatabase: TestDatabase;
+  /** The gateway's own database: users, sessions, API keys, the audit log. */
+  gatewayDatabase: TestDatabase;
   gateway: ServiceProcess;
   tickets: ServiceProcess;
   /** Set when started with `knowledge: true`. */
@@ -208,6 +220,17 @@ export async function startPlatform({
 }: PlatformOptions = {}): Promise<RunningPlatform> {
   const environment = testEnvironment();
   const ticketsDatabase = await createTestDatabase('itsm_tickets');
+  const gatewayDatabase = await createTestDatabase('itsm_gateway');
+  const admin: PlatformAdmin = {
+    email: 'admin@itsm.test',
+    password: randomBytes(18).toString('base64url'),
+  };
+  const gatewayEnv = {
+    DATABASE_URL: gatewayDatabase.url,
+    AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
+    AUTH_BOOTSTRAP_ADMIN_EMAIL: admin.email,
+    AUTH_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+  };
   const [ticketsHttpPort, ticketsGrpcPort, gatewayHttpPort] = await Promise.all([
     freePort(),
     freePort(),
@@ -243,7 +266,12 @@ export async function startPlatform({
     cmdb ??= await cmdbStarting?.catch(() => undefined);
     if (cmdb) await stopConsumerService(cmdb);
   };
+  const dropDatabases = async () => {
+    await ticketsDatabase.drop();
+    await gatewayDatabase.drop();
+  };
   try {
+    await ServiceProcess.run('gateway', ['migrate'], { ...env, ...gatewayEnv });
     await ServiceProcess.run('tickets', ['migrate'], ticketsEnv);
     await startGroupAtEnd(ticketsEnv.TICKETS_CONSUMER_GROUP, Topics.routing);
     if (withKnowledge) knowledge = await startKnowledge(env);
@@ -261,6 +289,7 @@ export async function startPlatform({
       httpPort: gatewayHttpPort,
       env: {
         ...env,
+        ...gatewayEnv,
         TICKETS_GRPC_URL: `127.0.0.1:${ticketsGrpcPort}`,
         ...(knowledge ? { KNOWLEDGE_GRPC_URL: knowledge.grpcUrl } : {}),
         ...(sla ? { SLA_GRPC_URL: sla.grpcUrl } : {}),
@@ -271,7 +300,10 @@ export async function startPlatform({
     started.push(gateway);
     return {
       gatewayUrl: gateway.baseUrl,
+      ticketsGrpcUrl: `127.0.0.1:${ticketsGrpcPort}`,
+      admin,
       ticketsDatabase,
+      gatewayDatabase,
       gateway,
       tickets,
       ...(knowledge ? { knowledge } : {}),
@@ -281,14 +313,14 @@ export async function startPlatform({
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
         await stopOptional();
-        await ticketsDatabase.drop();
+        await dropDatabases();
         await deleteGroup(ticketsEnv.TICKETS_CONSUMER_GROUP);
       },
     };
   } catch (error) {
     await Promise.all(started.map((service) => service.stop()));
     await stopOptional();
-    await ticketsDatabase.drop();
+    await dropDatabases();
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { PersistenceModule } from '@itsm/persistence';
 import { PlatformModule } from '@itsm/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
@@ -11,8 +12,25 @@ import { ViewsModule } from './views/views.module';
 import { SettingsModule } from './settings/settings.module';
 import { RoutingModule } from './routing/routing.module';
 import { CmdbModule } from './cmdb/cmdb.module';
+import { IdentityModule } from './identity/identity.module';
+import { LiveModule } from './live/live.module';
+import { gatewayMigrations } from './migrations';
 
 export const SERVICE_NAME = 'gateway';
+
+/** The gateway's own database: identity, sessions, API keys and the audit log. */
+export function gatewayDataSourceSettings(
+  config: Pick<GatewayConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
+) {
+  return {
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: `itsm-${SERVICE_NAME}`,
+    // The identity store speaks SQL, not entities.
+    entities: [],
+    migrations: gatewayMigrations,
+  };
+}
 
 @Module({})
 export class AppModule {
@@ -27,6 +45,8 @@ export class AppModule {
           providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
           exports: [GATEWAY_CONFIG],
         },
+        PersistenceModule.forRoot(gatewayDataSourceSettings(config)),
+        IdentityModule,
         TicketsModule,
         SlaModule,
         KnowledgeModule,
@@ -35,6 +55,7 @@ export class AppModule {
         SettingsModule,
         RoutingModule,
         CmdbModule,
+        LiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

@@ -1,6 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, text } from 'express';
+import helmet from 'helmet';
 import { CMDB_IMPORTS_PATH } from './cmdb/cmdb-paths';
 import { CSV_CONTENT_TYPE } from './cmdb/dto/item-exchange.dto';
 import type { GatewayConfig } from './config/gateway.config';
@@ -8,9 +9,39 @@ import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
 import { ValidationException } from './problem/validation.exception';
 import { traceIdMiddleware } from './trace-id.middleware';
 
-/** HTTP conventions of the public API: strict validation, body limits, trace ids, OpenAPI. */
+/** Response headers a browser client may read (CORS hides all others). */
+export const EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Retry-After',
+  'X-Trace-Id',
+  'Idempotent-Replayed',
+];
+
+/**
+ * HTTP conventions of the public API: security headers, CORS for the allowed origins, strict
+ * validation, body limits, trace ids, OpenAPI.
+ */
 export function configureHttp(app: INestApplication, config: GatewayConfig): void {
   const express = app as NestExpressApplication;
+  // Behind an ingress the client's address is in X-Forwarded-For: rate limits and the audit
+  // log need it, and only the configured hops are believed.
+  if (config.HTTP_TRUSTED_PROXY_HOPS > 0)
+    express.set('trust proxy', config.HTTP_TRUSTED_PROXY_HOPS);
+  // Before everything else, so preflights and refused requests carry the headers too.
+  express.use(
+    helmet({
+      // TLS ends at the ingress; the Swagger UI must also load over plain HTTP locally.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
+  express.enableCors({
+    origin: (origin, allow) =>
+      allow(null, origin !== undefined && config.CORS_ALLOWED_ORIGINS.includes(origin)),
+    credentials: true,
+    exposedHeaders: EXPOSED_HEADERS,
+    maxAge: 600,
+  });
   // Imports carry whole files, as JSON or as raw CSV: read first, with their own limit, the
   // API-wide JSON parser then finds the body read and leaves it.
   express.use(

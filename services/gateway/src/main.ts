@@ -2,19 +2,32 @@ import { telemetry } from './instrument';
 import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { NestFactory } from '@nestjs/core';
+import { createDataSource, runMigrations } from '@itsm/persistence';
 import { runService } from '@itsm/platform';
-import { AppModule } from './app.module';
+import { AppModule, gatewayDataSourceSettings } from './app.module';
 import { loadGatewayConfig } from './config/gateway.config';
 import { configureHttp } from './configure-http';
 import { buildOpenApiDocument } from './openapi/openapi';
 
-/** `main.js` serves; `main.js openapi <file>` writes the OpenAPI document and exits. */
+/**
+ * `main.js` serves; `main.js migrate` applies pending migrations of the gateway's database and
+ * exits (the chart's migration job); `main.js openapi <file>` writes the OpenAPI document and exits.
+ */
 async function main([command, target]: string[]): Promise<void> {
   const config = loadGatewayConfig();
+  if (command === 'migrate') {
+    const applied = await runMigrations(createDataSource(gatewayDataSourceSettings(config)));
+    process.stdout.write(`${JSON.stringify({ service: 'gateway', migrationsApplied: applied })}\n`);
+    await telemetry.shutdown();
+    return;
+  }
   if (command === 'openapi') {
+    // Preview: the module graph without its providers' factories, so writing the document
+    // needs no database (the document comes from controllers and their metadata).
     const app = await NestFactory.create(AppModule.register(config), {
       logger: false,
       bodyParser: false,
+      preview: true,
     });
     configureHttp(app, config);
     const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;

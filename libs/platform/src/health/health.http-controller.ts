@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, SetMetadata } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -6,10 +6,12 @@ import {
   type HealthIndicatorResult,
   HealthIndicatorService,
 } from '@nestjs/terminus';
+import { PUBLIC_ROUTE_METADATA } from './public-route';
 import { Readiness, type ReadinessCheck } from './readiness';
 
 /** Liveness and readiness probes for Kubernetes (and the local start script). */
 @ApiExcludeController()
+@SetMetadata(PUBLIC_ROUTE_METADATA, true)
 @Controller('health')
 export class HealthHttpController {
   constructor(

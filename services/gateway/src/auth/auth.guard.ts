@@ -4,8 +4,8 @@ import type { Request } from 'express';
 import { can, type Permission, type Principal } from '@itsm/auth';
 import { HttpProblemException } from '../problem/http-problem.exception';
 import { ProblemType } from '../problem/problem-details';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
-import { AuthenticationFailed, Authenticator, credentialsOf } from './authenticator';
+import { AUTHENTICATED_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSION } from './access.decorators';
+import { AuthenticationFailed, Authenticator, credentialsOf, originOf } from './authenticator';
 import { currentRequestContext } from './request-context';
 import { RequestRateLimiter } from './request-rate-limiter';
 
@@ -54,18 +54,21 @@ export class AuthGuard implements CanActivate {
       REQUIRED_PERMISSION,
       targets,
     );
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<Request & { principal?: Principal; sessionId?: string }>();
     const credentials = credentialsOf(request.headers);
     if (!credentials)
       throw unauthenticated('sign in: send a bearer token (Authorization: Bearer …) or an API key');
     const authentication = await this.authenticator
-      .authenticate(credentials)
+      .authenticate(credentials, originOf(request))
       .catch((error: unknown) => {
         if (error instanceof AuthenticationFailed) throw unauthenticated(error.message);
         throw error;
       });
-    const { principal, apiKeyId } = authentication;
+    const { principal, apiKeyId, sessionId } = authentication;
     request.principal = principal;
+    if (sessionId) request.sessionId = sessionId;
     const requestContext = currentRequestContext();
     if (requestContext) {
       requestContext.principal = principal;
@@ -75,7 +78,10 @@ export class AuthGuard implements CanActivate {
       apiKeyId ? `key:${apiKeyId}` : `user:${principal.id}`,
     );
     if (!decision.allowed) throw rateLimited(decision.retryAfterSeconds);
-    if (!permission) throw forbidden('this route declares no permission and is closed');
+    if (!permission) {
+      if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ROUTE, targets)) return true;
+      throw forbidden('this route declares no permission and is closed');
+    }
     if (!can(principal, permission))
       throw forbidden(`your role does not allow this (${permission} is needed)`);
     return true;

@@ -7,6 +7,28 @@ export interface Authentication {
   principal: Principal;
   /** Set when the caller used an API key. */
   apiKeyId?: string;
+  /** Set when the caller used one of the gateway's own access tokens: the session it belongs to. */
+  sessionId?: string;
+}
+
+/** Where a request came from, for the audit log. */
+export interface CallerOrigin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+const USER_AGENT_MAX_LENGTH = 500;
+
+/** The client address (as Express sees it, behind the trusted proxies) and user agent. */
+export function originOf(request: {
+  ip?: string | undefined;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+}): CallerOrigin {
+  const userAgent = request.headers['user-agent'];
+  return {
+    ip: request.ip ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
+  };
 }
 
 /** Refused credentials; the message says why without revealing which part was wrong. */
@@ -19,7 +41,7 @@ export class AuthenticationFailed extends Error {
 
 /** Turns credentials into a principal, or throws `AuthenticationFailed`. */
 export abstract class Authenticator {
-  abstract authenticate(credentials: Credentials): Promise<Authentication>;
+  abstract authenticate(credentials: Credentials, origin: CallerOrigin): Promise<Authentication>;
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;

@@ -235,18 +235,17 @@ describe('catalog REST ⇄ contract mapping: items', () => {
 });
 
 describe('catalog REST ⇄ contract mapping: requests', () => {
-  it('orders the item of the path with the form values as JSON text and the Idempotency-Key', () => {
+  it('orders the item of the path for the requester decided, with the form values as JSON text and the Idempotency-Key', () => {
     expect(
       toRequestCatalogItemRequest(
         itemId,
         {
-          requesterId: 'emp-1042',
-          organizationId: 'org-acme',
           fields: { laptopModel: 'ThinkPad X1', needsDockingStation: true },
           title: 'Laptop for Anna',
           description: 'She starts on Monday.',
           channel: 'email',
         },
+        { requesterId: 'emp-1042', organizationId: 'org-acme' },
         'order-7',
       ),
     ).toEqual({
@@ -262,7 +261,8 @@ describe('catalog REST ⇄ contract mapping: requests', () => {
   });
 
   it('sends no fields as an empty form, so required fields are refused by name', () => {
-    expect(toRequestCatalogItemRequest(itemId, { requesterId: 'emp-1042' }, undefined)).toEqual({
+    const requester = { requesterId: 'emp-1042', organizationId: '' };
+    expect(toRequestCatalogItemRequest(itemId, {}, requester, undefined)).toEqual({
       itemId,
       requesterId: 'emp-1042',
       organizationId: '',

@@ -25,6 +25,7 @@ import type {
 import type { CategoryDto, CreateCategoryDto } from './dto/category.dto';
 import type { RequestCatalogItemDto } from './dto/request-catalog-item.dto';
 import type { CreateServiceDto, ServiceDto } from './dto/service.dto';
+import type { TicketRequester } from '../auth/actor';
 
 function createdAtOf(timestamp: Timestamp | undefined, what: string): string {
   if (!timestamp) throw new Error(`${what} lacks its creation time`);
@@ -105,15 +106,17 @@ export function toListCatalogItemsRequest(
   return { serviceId: query.serviceId ?? '', includeInactive: query.includeInactive ?? false };
 }
 
+/** An order of an item; who it is for and its organisation were decided from the caller (`requesterFor`). */
 export function toRequestCatalogItemRequest(
   itemId: string,
   dto: RequestCatalogItemDto,
+  requester: TicketRequester,
   idempotencyKey: string | undefined,
 ): RequestCatalogItemRequest {
   return {
     itemId,
-    requesterId: dto.requesterId,
-    organizationId: dto.organizationId ?? '',
+    requesterId: requester.requesterId,
+    organizationId: requester.organizationId,
     // Always an object, so an item whose form has required fields refuses a missing one.
     fieldsJson: toJsonText(dto.fields ?? {}),
     title: dto.title ?? '',

@@ -21,7 +21,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CatalogServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { requesterFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { TicketDto } from '../tickets/dto/ticket.dto';
 import { openedTicket } from '../tickets/ticket-response';
@@ -57,6 +60,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'The business services, by name' })
   @ApiOkResponse({ type: ServiceListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('catalog.read')
   async services(): Promise<ServiceListDto> {
     const { services } = await firstValueFrom(this.catalog.listServices({}));
     return { items: services.map(toServiceDto) };
@@ -67,6 +71,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'Add a business service to the catalog' })
   @ApiCreatedResponse({ type: ServiceDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('catalog.manage')
   async createService(
     @Body() body: CreateServiceDto,
     @Res({ passthrough: true }) response: Response,
@@ -84,6 +89,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'The category tree: parents before children, siblings by name' })
   @ApiOkResponse({ type: CategoryListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('catalog.read')
   async categories(): Promise<CategoryListDto> {
     const { categories } = await firstValueFrom(this.catalog.listCategories({}));
     return { items: categories.map(toCategoryDto) };
@@ -96,6 +102,7 @@ export class CatalogHttpController {
   })
   @ApiCreatedResponse({ type: CategoryDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('catalog.manage')
   async createCategory(
     @Body() body: CreateCategoryDto,
     @Res({ passthrough: true }) response: Response,
@@ -113,6 +120,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'The items requesters can order, of one service or all' })
   @ApiOkResponse({ type: CatalogItemListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('catalog.read')
   async items(@Query() query: ListCatalogItemsQueryDto): Promise<CatalogItemListDto> {
     const { items } = await firstValueFrom(
       this.catalog.listCatalogItems(toListCatalogItemsRequest(query)),
@@ -124,6 +132,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'One catalog item, with the form a request fills in' })
   @ApiOkResponse({ type: CatalogItemDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('catalog.read')
   async item(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<CatalogItemDto> {
@@ -137,6 +146,7 @@ export class CatalogHttpController {
   @ApiOperation({ summary: 'Offer an item of a service, with its form and defaults' })
   @ApiCreatedResponse({ type: CatalogItemDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('catalog.manage')
   async createItem(
     @Body() body: CreateCatalogItemDto,
     @Res({ passthrough: true }) response: Response,
@@ -168,14 +178,19 @@ export class CatalogHttpController {
   })
   @ApiCreatedResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 422, 503)
+  @RequirePermission('tickets.create')
   async request(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: RequestCatalogItemDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
+    const requester = requesterFor(principal, body);
     const answer = await firstValueFrom(
-      this.catalog.requestCatalogItem(toRequestCatalogItemRequest(id, body, idempotencyKey)),
+      this.catalog.requestCatalogItem(
+        toRequestCatalogItemRequest(id, body, requester, idempotencyKey),
+      ),
     );
     return openedTicket(answer, response);
   }

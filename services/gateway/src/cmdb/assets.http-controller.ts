@@ -21,8 +21,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CmdbServiceClient } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { CMDB_CLIENT } from './cmdb-client.provider';
@@ -64,15 +67,18 @@ export class AssetsHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AssetActionResultDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('cmdb.write')
   async act(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: AssetActionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AssetActionResultDto> {
+    const actorId = actorFor(principal, body.actorId, 'tickets.act_on_behalf');
     const { item, movement } = await withRestFieldNames(
       firstValueFrom(
-        this.cmdb.changeAsset(toChangeAssetRequest(id, body, versionFromIfMatch(ifMatch))),
+        this.cmdb.changeAsset(toChangeAssetRequest(id, body, actorId, versionFromIfMatch(ifMatch))),
       ),
       cmdbFieldName,
     );
@@ -84,6 +90,7 @@ export class AssetsHttpController {
   @ApiOperation({ summary: 'The stock journal of an asset, newest first' })
   @ApiOkResponse({ type: AssetMovementListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async assetMovements(
     @Param('id', uuid) id: string,
     @Query() query: ListMovementsQueryDto,
@@ -101,6 +108,7 @@ export class AssetsHttpController {
   @ApiOperation({ summary: 'The locations assets are kept at: warehouses, offices, data centres' })
   @ApiOkResponse({ type: LocationListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('cmdb.read')
   async locations(): Promise<LocationListDto> {
     const { locations } = await firstValueFrom(this.cmdb.listLocations({}));
     return { items: locations.map(toLocationDto) };
@@ -111,6 +119,7 @@ export class AssetsHttpController {
   @ApiOperation({ summary: 'Add a location: a warehouse, an office, a data centre or a site' })
   @ApiCreatedResponse({ type: LocationDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('cmdb.write')
   async createLocation(
     @Body() body: CreateLocationDto,
     @Res({ passthrough: true }) response: Response,
@@ -129,6 +138,7 @@ export class AssetsHttpController {
   @ApiOperation({ summary: 'The stock journal of a location: assets in and out, newest first' })
   @ApiOkResponse({ type: AssetMovementListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async locationMovements(
     @Param('id', uuid) id: string,
     @Query() query: ListMovementsQueryDto,
@@ -148,6 +158,7 @@ export class AssetsHttpController {
   })
   @ApiOkResponse({ type: LicenceComplianceListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('cmdb.read')
   async licenceCompliance(
     @Query() query: LicenceComplianceQueryDto,
   ): Promise<LicenceComplianceListDto> {

@@ -23,6 +23,7 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { CiType, CmdbServiceClient } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { RequirePermission } from '../auth/access.decorators';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { CMDB_CLIENT } from './cmdb-client.provider';
@@ -50,6 +51,7 @@ export class CiTypesHttpController {
   @ApiOperation({ summary: 'The types of configuration item, by key' })
   @ApiOkResponse({ type: CiTypeListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('cmdb.read')
   async list(): Promise<CiTypeListDto> {
     const { types } = await firstValueFrom(this.cmdb.listCiTypes({}));
     return { items: types.map(toCiTypeDto) };
@@ -64,6 +66,7 @@ export class CiTypesHttpController {
   })
   @ApiCreatedResponse({ type: CiTypeDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('cmdb.manage_types')
   async create(
     @Body() body: WriteCiTypeDto,
     @Res({ passthrough: true }) response: Response,
@@ -86,6 +89,7 @@ export class CiTypesHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: CiTypeDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('cmdb.manage_types')
   async update(
     @Param('id', uuid) id: string,
     @Body() body: WriteCiTypeDto,

@@ -19,6 +19,7 @@ import {
   importFieldName,
   noImpact,
   ticketImpactFieldName,
+  claimedImportActor,
   toAnalyzeImpactRequest,
   toAssetMovementDto,
   toChangeAssetRequest,
@@ -125,7 +126,6 @@ const laptop: WriteConfigurationItemDto = {
     serialNumber: 'PF3K2L9X',
     warrantyEnd: '2028-03-31',
   },
-  actorId: 'agent-17',
 };
 
 const stored: ConfigurationItem = {
@@ -195,7 +195,7 @@ describe('configuration items: REST ⇄ contract', () => {
     [undefined, ''],
     ['retry-1', 'retry-1'],
   ])('creates with Idempotency-Key %s as %j', (header, idempotencyKey) => {
-    expect(toCreateItemRequest(laptop, header)).toMatchObject({
+    expect(toCreateItemRequest(laptop, 'agent-17', header)).toMatchObject({
       actorId: 'agent-17',
       idempotencyKey,
     });
@@ -205,7 +205,7 @@ describe('configuration items: REST ⇄ contract', () => {
     [undefined, 0],
     [4, 4],
   ])('updates at If-Match %s as expected version %s', (ifMatch, expectedVersion) => {
-    expect(toUpdateItemRequest(itemId, laptop, ifMatch)).toMatchObject({
+    expect(toUpdateItemRequest(itemId, laptop, 'agent-17', ifMatch)).toMatchObject({
       id: itemId,
       expectedVersion,
       actorId: 'agent-17',
@@ -371,12 +371,10 @@ describe('configuration items: REST ⇄ contract', () => {
 describe('relationships and impact: REST ⇄ contract', () => {
   it('sends a relationship type by its contract name and shows it back', () => {
     expect(
-      toCreateRelationshipRequest({
-        sourceId: vmId,
-        targetId: itemId,
-        type: 'uses_licence',
-        actorId: 'agent-17',
-      }),
+      toCreateRelationshipRequest(
+        { sourceId: vmId, targetId: itemId, type: 'uses_licence' },
+        'agent-17',
+      ),
     ).toEqual({
       sourceId: vmId,
       targetId: itemId,
@@ -531,17 +529,17 @@ describe('locations, assets, inventories and licences: REST ⇄ contract', () =>
 
   it.each([
     [
-      { action: 'assign', holderId: 'user-42', actorId: 'agent-17' },
+      { action: 'assign', holderId: 'user-42' },
       3,
       { holderId: 'user-42', locationId: '', reason: '', expectedVersion: 3 },
     ],
     [
-      { action: 'move', locationId, reason: 'office move', actorId: 'agent-17' },
+      { action: 'move', locationId, reason: 'office move' },
       undefined,
       { holderId: '', locationId, reason: 'office move', expectedVersion: 0 },
     ],
   ] as const)('sends the asset action %j at If-Match %s', (body, ifMatch, request) => {
-    expect(toChangeAssetRequest(itemId, body, ifMatch)).toEqual({
+    expect(toChangeAssetRequest(itemId, body, 'agent-17', ifMatch)).toEqual({
       assetId: itemId,
       action: body.action,
       actorId: 'agent-17',
@@ -678,7 +676,15 @@ describe('imports and exports: REST ⇄ contract', () => {
       { format: DataFormat.DATA_FORMAT_CSV, content: csv, defaultTypeKey: 'laptop', dryRun: true },
     ],
   ])('imports %s', (_, submission, request) => {
-    expect(toImportItemsRequest(submission)).toEqual({ actorId: 'a', ...request });
+    expect(claimedImportActor(submission)).toBe('a');
+    expect(toImportItemsRequest(submission, 'a')).toEqual({ actorId: 'a', ...request });
+  });
+
+  it('names no actor of an import that names none: the caller imports', () => {
+    expect(claimedImportActor({ kind: 'json', body: { format: 'csv', content: 'x' } })).toBe(
+      undefined,
+    );
+    expect(claimedImportActor({ kind: 'csv', content: 'x', options: {} })).toBe(undefined);
   });
 
   it('shows rejected rows with null for a missing external id', () => {

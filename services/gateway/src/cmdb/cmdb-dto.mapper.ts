@@ -215,21 +215,23 @@ export function toItemDraft(dto: WriteConfigurationItemDto): ItemDraft {
 
 export function toCreateItemRequest(
   dto: WriteConfigurationItemDto,
+  actorId: string,
   idempotencyKey: string | undefined,
 ): CreateItemRequest {
-  return { item: toItemDraft(dto), actorId: dto.actorId, idempotencyKey: idempotencyKey ?? '' };
+  return { item: toItemDraft(dto), actorId, idempotencyKey: idempotencyKey ?? '' };
 }
 
 export function toUpdateItemRequest(
   id: string,
   dto: WriteConfigurationItemDto,
+  actorId: string,
   expectedVersion: number | undefined,
 ): UpdateItemRequest {
   return {
     id,
     item: toItemDraft(dto),
     expectedVersion: expectedVersion ?? 0,
-    actorId: dto.actorId,
+    actorId,
   };
 }
 
@@ -294,7 +296,10 @@ export function toRelationshipDto(relationship: Relationship): RelationshipDto {
   };
 }
 
-export function toCreateRelationshipRequest(dto: CreateRelationshipDto): CreateRelationshipRequest {
+export function toCreateRelationshipRequest(
+  dto: CreateRelationshipDto,
+  actorId: string,
+): CreateRelationshipRequest {
   return {
     sourceId: dto.sourceId,
     targetId: dto.targetId,
@@ -303,7 +308,7 @@ export function toCreateRelationshipRequest(dto: CreateRelationshipDto): CreateR
       dto.type,
       RelationshipType.RELATIONSHIP_TYPE_UNSPECIFIED,
     ),
-    actorId: dto.actorId,
+    actorId,
   };
 }
 
@@ -381,6 +386,7 @@ export function toCreateLocationRequest(dto: CreateLocationDto): CreateLocationR
 export function toChangeAssetRequest(
   assetId: string,
   dto: AssetActionDto,
+  actorId: string,
   expectedVersion: number | undefined,
 ): ChangeAssetRequest {
   return {
@@ -389,7 +395,7 @@ export function toChangeAssetRequest(
     holderId: dto.holderId ?? '',
     locationId: dto.locationId ?? '',
     reason: dto.reason ?? '',
-    actorId: dto.actorId,
+    actorId,
     expectedVersion: expectedVersion ?? 0,
   };
 }
@@ -452,14 +458,22 @@ export function toLicenceComplianceDto(licence: LicenceCompliance): LicenceCompl
 const dataFormatOf = (name: string | undefined): DataFormat =>
   fromRestSpelling('DATA_FORMAT_', name, DataFormat.DATA_FORMAT_UNSPECIFIED);
 
-export function toImportItemsRequest(submission: ImportSubmission): ImportItemsRequest {
+/** The actor an import names: in the query of a CSV file, in the JSON envelope otherwise. */
+export function claimedImportActor(submission: ImportSubmission): string | undefined {
+  return submission.kind === 'csv' ? submission.options.actorId : submission.body.actorId;
+}
+
+export function toImportItemsRequest(
+  submission: ImportSubmission,
+  actorId: string,
+): ImportItemsRequest {
   if (submission.kind === 'csv') {
     const { options } = submission;
     return {
       format: DataFormat.DATA_FORMAT_CSV,
       content: submission.content,
       defaultTypeKey: options.type ?? '',
-      actorId: options.actorId,
+      actorId,
       dryRun: options.dryRun ?? false,
     };
   }
@@ -468,7 +482,7 @@ export function toImportItemsRequest(submission: ImportSubmission): ImportItemsR
     format: dataFormatOf(body.format),
     content: body.content,
     defaultTypeKey: body.defaultType ?? '',
-    actorId: body.actorId,
+    actorId,
     dryRun: body.dryRun ?? false,
   };
 }

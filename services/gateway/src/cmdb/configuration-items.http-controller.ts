@@ -22,8 +22,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CmdbServiceClient, ConfigurationItem } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { CMDB_CLIENT } from './cmdb-client.provider';
@@ -50,6 +53,9 @@ export const ITEMS_PATH = `${CMDB_PATH}/items`;
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
+const actorOf = (principal: Principal, claimed: string | undefined): string =>
+  actorFor(principal, claimed, 'tickets.act_on_behalf');
+
 /** The item of a service answer as REST, its version sent as the ETag. */
 export function itemWithETag(
   item: ConfigurationItem | undefined,
@@ -70,6 +76,7 @@ export class ConfigurationItemsHttpController {
   @ApiOperation({ summary: 'Configuration items by name, filtered, a page at a time' })
   @ApiOkResponse({ type: ConfigurationItemPageDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('cmdb.read')
   async list(@Query() query: ListConfigurationItemsQueryDto): Promise<ConfigurationItemPageDto> {
     const page = await withRestFieldNames(
       firstValueFrom(this.cmdb.listItems(toListItemsRequest(query))),
@@ -96,13 +103,16 @@ export class ConfigurationItemsHttpController {
   })
   @ApiCreatedResponse({ type: ConfigurationItemDto })
   @ApiProblemResponses(400, 404, 409, 422, 503)
+  @RequirePermission('cmdb.write')
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: WriteConfigurationItemDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConfigurationItemDto> {
+    const actorId = actorOf(principal, body.actorId);
     const { item } = await withRestFieldNames(
-      firstValueFrom(this.cmdb.createItem(toCreateItemRequest(body, idempotencyKey))),
+      firstValueFrom(this.cmdb.createItem(toCreateItemRequest(body, actorId, idempotencyKey))),
       cmdbFieldName,
     );
     const dto = itemWithETag(item, response);
@@ -114,6 +124,7 @@ export class ConfigurationItemsHttpController {
   @ApiOperation({ summary: 'One configuration item; its version is the ETag' })
   @ApiOkResponse({ type: ConfigurationItemDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async get(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -132,15 +143,18 @@ export class ConfigurationItemsHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: ConfigurationItemDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('cmdb.write')
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: WriteConfigurationItemDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConfigurationItemDto> {
+    const actorId = actorOf(principal, body.actorId);
     const { item } = await withRestFieldNames(
       firstValueFrom(
-        this.cmdb.updateItem(toUpdateItemRequest(id, body, versionFromIfMatch(ifMatch))),
+        this.cmdb.updateItem(toUpdateItemRequest(id, body, actorId, versionFromIfMatch(ifMatch))),
       ),
       cmdbFieldName,
     );
@@ -151,6 +165,7 @@ export class ConfigurationItemsHttpController {
   @ApiOperation({ summary: 'Every change of a configuration item, newest first: who changed what' })
   @ApiOkResponse({ type: CiHistoryDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async history(@Param('id', uuid) id: string): Promise<CiHistoryDto> {
     const { entries } = await firstValueFrom(this.cmdb.listItemHistory({ id }));
     return { items: entries.map(toHistoryEntryDto) };
@@ -162,6 +177,7 @@ export class ConfigurationItemsHttpController {
   })
   @ApiOkResponse({ type: ItemTicketListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async tickets(
     @Param('id', uuid) id: string,
     @Query() query: ItemTicketsQueryDto,

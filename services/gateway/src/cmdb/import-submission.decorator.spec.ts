@@ -43,12 +43,12 @@ describe('an import as sent', () => {
     [
       'a JSON request without a body',
       { csv: false, body: undefined, query: {} },
-      ['actorId', 'content', 'format'],
+      ['content', 'format'],
     ],
     ['an empty CSV file', { csv: true, body: ' \n', query: { actorId: 'a' } }, ['body']],
     [
-      'a CSV file without its actor',
-      { csv: true, body: csv, query: { format: 'csv' } },
+      'a CSV file with a blank actor and an option it does not take',
+      { csv: true, body: csv, query: { format: 'csv', actorId: '' } },
       ['actorId', 'format'],
     ],
   ])('refuses %s, naming the fields', async (_, sent, fields) => {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiQuery, getSchemaPath } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { claimedActorDescription } from '../auth/actor';
 import { apiValidationPipe } from '../configure-http';
 import { ValidationException } from '../problem/validation.exception';
 import {
@@ -106,7 +107,7 @@ export function ApiImportSubmission(): MethodDecorator {
       name: 'actorId',
       required: false,
       schema: { type: 'string', maxLength: 200 },
-      description: csvOnly('who imports; required then.'),
+      description: csvOnly(claimedActorDescription('Who imports.')),
     }),
   );
 }

@@ -13,7 +13,10 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CmdbServiceClient, InventoryCampaign } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { CMDB_CLIENT } from './cmdb-client.provider';
@@ -29,6 +32,9 @@ import {
 const INVENTORIES_PATH = `${CMDB_PATH}/inventories`;
 
 const uuid = new ParseUUIDPipe({ version: undefined });
+
+const actorOf = (principal: Principal, claimed: string | undefined): string =>
+  actorFor(principal, claimed, 'tickets.act_on_behalf');
 
 function requiredInventory(campaign: InventoryCampaign | undefined): InventoryDto {
   if (!campaign) throw new Error('the CMDB service answered without an inventory');
@@ -48,7 +54,9 @@ export class InventoriesHttpController {
   })
   @ApiCreatedResponse({ type: InventoryDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('cmdb.write')
   async open(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: OpenInventoryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InventoryDto> {
@@ -57,7 +65,7 @@ export class InventoriesHttpController {
         this.cmdb.openInventory({
           name: body.name,
           locationId: body.locationId,
-          actorId: body.actorId,
+          actorId: actorOf(principal, body.actorId),
         }),
       ),
       cmdbFieldName,
@@ -71,6 +79,7 @@ export class InventoriesHttpController {
   @ApiOperation({ summary: 'An inventory: expected, found, and every discrepancy so far' })
   @ApiOkResponse({ type: InventoryDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async get(@Param('id', uuid) id: string): Promise<InventoryDto> {
     const { campaign } = await firstValueFrom(this.cmdb.getInventory({ campaignId: id }));
     return requiredInventory(campaign);
@@ -84,7 +93,9 @@ export class InventoriesHttpController {
   })
   @ApiOkResponse({ type: InventoryDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('cmdb.write')
   async scan(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: RecordInventoryScanDto,
   ): Promise<InventoryDto> {
@@ -93,7 +104,7 @@ export class InventoriesHttpController {
         this.cmdb.recordInventoryScan({
           campaignId: id,
           inventoryNumbers: body.inventoryNumbers,
-          actorId: body.actorId,
+          actorId: actorOf(principal, body.actorId),
         }),
       ),
       cmdbFieldName,
@@ -106,12 +117,15 @@ export class InventoriesHttpController {
   @ApiOperation({ summary: 'Close an inventory: its discrepancies are frozen' })
   @ApiOkResponse({ type: InventoryDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('cmdb.write')
   async close(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: CloseInventoryDto,
   ): Promise<InventoryDto> {
+    const actorId = actorOf(principal, body.actorId);
     const { campaign } = await withRestFieldNames(
-      firstValueFrom(this.cmdb.closeInventory({ campaignId: id, actorId: body.actorId })),
+      firstValueFrom(this.cmdb.closeInventory({ campaignId: id, actorId })),
       cmdbFieldName,
     );
     return requiredInventory(campaign);

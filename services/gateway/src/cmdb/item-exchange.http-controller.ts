@@ -12,12 +12,16 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CmdbServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { attachmentDisposition } from '../tickets/attachment-download';
 import { CMDB_CLIENT } from './cmdb-client.provider';
 import {
+  claimedImportActor,
   cmdbFieldName,
   exportFile,
   importFieldName,
@@ -51,11 +55,14 @@ export class ItemExchangeHttpController {
   })
   @ApiOkResponse({ type: ImportResultDto })
   @ApiProblemResponses(400, 404, 413, 415, 503)
+  @RequirePermission('cmdb.import')
   async importItems(
+    @CurrentPrincipal() principal: Principal,
     @ImportSubmissionBody() submission: ImportSubmission,
   ): Promise<ImportResultDto> {
+    const actorId = actorFor(principal, claimedImportActor(submission), 'tickets.act_on_behalf');
     const answer = await withRestFieldNames(
-      firstValueFrom(this.cmdb.importItems(toImportItemsRequest(submission))),
+      firstValueFrom(this.cmdb.importItems(toImportItemsRequest(submission, actorId))),
       importFieldName(submission),
     );
     return toImportResultDto(answer);
@@ -83,6 +90,7 @@ export class ItemExchangeHttpController {
     },
   })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('cmdb.read')
   async exportItems(
     @Query() query: ExportItemsQueryDto,
     @Res({ passthrough: true }) response: Response,

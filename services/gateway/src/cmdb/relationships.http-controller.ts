@@ -21,7 +21,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { CmdbServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { CMDB_CLIENT } from './cmdb-client.provider';
@@ -45,6 +48,9 @@ const RELATIONSHIPS_PATH = `${CMDB_PATH}/relationships`;
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
+const actorOf = (principal: Principal, claimed: string | undefined): string =>
+  actorFor(principal, claimed, 'tickets.act_on_behalf');
+
 const IMPACT_DESCRIPTION =
   'Every item reached once, at its shortest path, to the depth; the business services among ' +
   'them listed apart. `connected_to` counts both ways.';
@@ -59,6 +65,7 @@ export class RelationshipsHttpController {
   @ApiOperation({ summary: 'The relationships of a configuration item, both directions' })
   @ApiOkResponse({ type: RelationshipListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async relationships(@Param('id', uuid) id: string): Promise<RelationshipListDto> {
     const { relationships } = await firstValueFrom(this.cmdb.listRelationships({ itemId: id }));
     return { items: relationships.map(toRelationshipDto) };
@@ -73,12 +80,15 @@ export class RelationshipsHttpController {
   @ApiCreatedResponse({ type: RelationshipDto })
   @ApiOkResponse({ type: RelationshipDto, description: 'The relationship existed already.' })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('cmdb.write')
   async relate(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateRelationshipDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RelationshipDto> {
+    const request = toCreateRelationshipRequest(body, actorOf(principal, body.actorId));
     const { relationship, created } = await withRestFieldNames(
-      firstValueFrom(this.cmdb.createRelationship(toCreateRelationshipRequest(body))),
+      firstValueFrom(this.cmdb.createRelationship(request)),
       cmdbFieldName,
     );
     if (!relationship) throw new Error('the CMDB service answered without a relationship');
@@ -93,11 +103,15 @@ export class RelationshipsHttpController {
   @ApiOperation({ summary: 'Remove a relationship between two configuration items' })
   @ApiNoContentResponse({ description: 'The relationship is gone.' })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.write')
   async unrelate(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Query() query: DeleteRelationshipQueryDto,
   ): Promise<void> {
-    await firstValueFrom(this.cmdb.deleteRelationship({ id, actorId: query.actorId }));
+    await firstValueFrom(
+      this.cmdb.deleteRelationship({ id, actorId: actorOf(principal, query.actorId) }),
+    );
   }
 
   @Get('items/:id/impact')
@@ -108,6 +122,7 @@ export class RelationshipsHttpController {
   })
   @ApiOkResponse({ type: ImpactAnalysisDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async impact(
     @Param('id', uuid) id: string,
     @Query() query: ImpactQueryDto,
@@ -127,6 +142,7 @@ export class RelationshipsHttpController {
   })
   @ApiOkResponse({ type: ImpactAnalysisDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async impactOf(@Body() body: AnalyzeImpactDto): Promise<ImpactAnalysisDto> {
     const answer = await withRestFieldNames(
       firstValueFrom(this.cmdb.analyzeImpact(toAnalyzeImpactRequest(body.itemIds, body))),

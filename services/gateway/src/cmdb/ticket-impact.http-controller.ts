@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { firstValueFrom } from 'rxjs';
-import type { CmdbServiceClient, TicketsServiceClient } from '@itsm/contracts';
+import type { Principal } from '@itsm/auth';
+import type { CmdbServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { TICKETS_PATH } from '../tickets/ticket-response';
-import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
+import { TicketVisibilityCheck } from '../tickets/ticket-visibility-check';
 import { CMDB_CLIENT } from './cmdb-client.provider';
 import {
   noImpact,
@@ -22,7 +24,7 @@ import { ImpactQueryDto, TicketImpactDto } from './dto/impact.dto';
 export class TicketImpactHttpController {
   constructor(
     @Inject(CMDB_CLIENT) private readonly cmdb: CmdbServiceClient,
-    @Inject(TICKETS_CLIENT) private readonly tickets: TicketsServiceClient,
+    private readonly visibility: TicketVisibilityCheck,
   ) {}
 
   @Get(':id/impact')
@@ -30,16 +32,18 @@ export class TicketImpactHttpController {
     summary: "The impact of a ticket's configuration items, e.g. of a change before approval",
     description:
       'Upstream (the default): what fails with the items, and the business services among it. ' +
-      'A ticket that names no configuration item has no impact. 404 when the ticket does not exist.',
+      'A ticket that names no configuration item has no impact. 404 when the ticket does not ' +
+      'exist or the caller may not see it.',
   })
   @ApiOkResponse({ type: TicketImpactDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('cmdb.read')
   async ticketImpact(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() query: ImpactQueryDto,
   ): Promise<TicketImpactDto> {
-    const { ticket } = await firstValueFrom(this.tickets.getTicket({ id }));
-    if (!ticket) throw new Error('the tickets service answered without a ticket');
+    const ticket = await this.visibility.visibleTicket(principal, id);
     const itemIds = ticket.configurationItemIds;
     if (itemIds.length === 0) return toTicketImpactDto(id, itemIds, noImpact(query));
     const answer = await withRestFieldNames(

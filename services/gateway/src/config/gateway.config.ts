@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   databaseConfigSchema,
+  kafkaConfigSchema,
   loadConfig,
   sensitive,
   serviceConfigSchema,
@@ -36,6 +37,7 @@ export const gatewayConfigSchema = serviceConfigSchema
   .extend({ HTTP_PORT: serviceConfigSchema.shape.HTTP_PORT.default(3000) })
   .extend(telemetryConfigSchema.shape)
   .extend(databaseConfigSchema.shape)
+  .extend(kafkaConfigSchema.shape)
   .extend({
     /** Signs the gateway's access tokens (HS256); at least 32 characters, from a Secret. */
     AUTH_JWT_SECRET: sensitive(z.string().min(32, 'must be at least 32 characters')),
@@ -71,6 +73,11 @@ export const gatewayConfigSchema = serviceConfigSchema
     RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(100),
     /** Unauthenticated requests (sign-in, refresh) per minute from one address. */
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /**
+     * Reverse proxies (ingress, load balancer) in front of the gateway whose X-Forwarded-For
+     * is believed: the client address of rate limits and the audit log. 0 trusts none.
+     */
+    HTTP_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Origins a browser may call the API from (comma-separated); empty allows none. */
     CORS_ALLOWED_ORIGINS: commaSeparated.default([]),
     /** host:port of the tickets service's gRPC server. */

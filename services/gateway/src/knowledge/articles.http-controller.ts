@@ -25,8 +25,12 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { Article, KnowledgeServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { TicketVisibilityCheck } from '../tickets/ticket-visibility-check';
 import {
   ArticleDto,
   ArticlePageDto,
@@ -46,6 +50,7 @@ import { ListArticlesQueryDto, ViewQueryDto } from './dto/list-articles.query.dt
 import { TransitionArticleDto } from './dto/transition-article.dto';
 import { CreateArticleDto, DeleteArticleQueryDto, UpdateArticleDto } from './dto/write-article.dto';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { checkArticleAction, viewerFor } from './knowledge-access';
 import { KNOWLEDGE_CLIENT } from './knowledge-client.provider';
 import {
   toArticleDto,
@@ -58,7 +63,6 @@ import {
   toUpdateArticleRequest,
   toVersionDetailDto,
   toVersionDto,
-  viewerOf,
   viewSourceOf,
 } from './knowledge-dto.mapper';
 
@@ -73,22 +77,31 @@ function articleWithETag(article: Article | undefined, response: Response): Arti
 
 const uuid = () => new ParseUUIDPipe({ version: undefined });
 
+/** Whoever a body names as acting: the caller, unless they may act for another. */
+const actorOf = (principal: Principal, claimed: string | undefined): string =>
+  actorFor(principal, claimed, 'tickets.act_on_behalf');
+
 @ApiTags('knowledge')
 @Controller(ARTICLES_PATH)
 export class ArticlesHttpController {
-  constructor(@Inject(KNOWLEDGE_CLIENT) private readonly knowledge: KnowledgeServiceClient) {}
+  constructor(
+    @Inject(KNOWLEDGE_CLIENT) private readonly knowledge: KnowledgeServiceClient,
+    private readonly visibility: TicketVisibilityCheck,
+  ) {}
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Write a new article (a draft), or a translation of another' })
   @ApiCreatedResponse({ type: ArticleDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('knowledge.write')
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateArticleDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleDto> {
     const { article } = await firstValueFrom(
-      this.knowledge.createArticle(toCreateArticleRequest(body)),
+      this.knowledge.createArticle(toCreateArticleRequest(body, actorOf(principal, body.authorId))),
     );
     const dto = articleWithETag(article, response);
     response.setHeader('Location', `${ARTICLES_PATH}/${dto.id}`);
@@ -101,6 +114,7 @@ export class ArticlesHttpController {
   })
   @ApiOkResponse({ type: ArticlePageDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('knowledge.write')
   async list(@Query() query: ListArticlesQueryDto): Promise<ArticlePageDto> {
     const page = await firstValueFrom(this.knowledge.listArticles(toListArticlesRequest(query)));
     return { items: page.articles.map(toArticleDto), nextCursor: page.nextPageToken || null };
@@ -112,13 +126,15 @@ export class ArticlesHttpController {
   })
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.read')
   async get(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Query() query: ViewQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleDto> {
     const { article } = await firstValueFrom(
-      this.knowledge.getArticle({ id, viewer: viewerOf(query.view) }),
+      this.knowledge.getArticle({ id, viewer: viewerFor(principal, query.view) }),
     );
     return articleWithETag(article, response);
   }
@@ -131,14 +147,19 @@ export class ArticlesHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: ArticleDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('knowledge.write')
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: UpdateArticleDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ArticleDto> {
+    const editorId = actorOf(principal, body.editorId);
     const { article } = await firstValueFrom(
-      this.knowledge.updateArticle(toUpdateArticleRequest(id, body, versionFromIfMatch(ifMatch))),
+      this.knowledge.updateArticle(
+        toUpdateArticleRequest(id, body, editorId, versionFromIfMatch(ifMatch)),
+      ),
     );
     return articleWithETag(article, response);
   }
@@ -148,30 +169,41 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: 'Delete a draft that was never published (archive anything else)' })
   @ApiNoContentResponse({ description: 'The draft is gone.' })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('knowledge.write')
   async delete(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Query() query: DeleteArticleQueryDto,
   ): Promise<void> {
-    await firstValueFrom(this.knowledge.deleteArticle({ id, actorId: query.actorId }));
+    await firstValueFrom(
+      this.knowledge.deleteArticle({ id, actorId: actorOf(principal, query.actorId) }),
+    );
   }
 
   @Post(':id/transitions')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Submit for review, approve, send back, publish, archive or roll back to a version',
+    description:
+      'Authors (`knowledge.write`) submit; approving, sending back, publishing, archiving and ' +
+      'rolling back decide what readers find and need `knowledge.publish` (else 403).',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TransitionResultDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('knowledge.write')
   async transition(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: TransitionArticleDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TransitionResultDto> {
+    checkArticleAction(principal, body.action);
+    const actorId = actorOf(principal, body.actorId);
     const { article, publishedVersion } = await firstValueFrom(
       this.knowledge.transitionArticle(
-        toTransitionArticleRequest(id, body, versionFromIfMatch(ifMatch)),
+        toTransitionArticleRequest(id, body, actorId, versionFromIfMatch(ifMatch)),
       ),
     );
     return {
@@ -184,6 +216,7 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: 'Published versions, newest first' })
   @ApiOkResponse({ type: ArticleVersionListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.write')
   async versions(@Param('id', uuid()) id: string): Promise<ArticleVersionListDto> {
     const { versions } = await firstValueFrom(
       this.knowledge.listArticleVersions({ articleId: id }),
@@ -195,6 +228,7 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: 'One version, with what changed since the one before (body as a diff)' })
   @ApiOkResponse({ type: ArticleVersionDetailDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.write')
   async version(
     @Param('id', uuid()) id: string,
     @Param('number', ParseIntPipe) number: number,
@@ -208,6 +242,7 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: "Reviewers' decisions with their comments, oldest first" })
   @ApiOkResponse({ type: ArticleReviewListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.write')
   async reviews(@Param('id', uuid()) id: string): Promise<ArticleReviewListDto> {
     const { reviews } = await firstValueFrom(this.knowledge.listArticleReviews({ articleId: id }));
     return { items: reviews.map(toReviewDto) };
@@ -218,17 +253,19 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: '"Was this helpful?": one vote per reader; voting again replaces it' })
   @ApiOkResponse({ type: ArticleFeedbackDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.feedback')
   async vote(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: VoteArticleDto,
   ): Promise<ArticleFeedbackDto> {
     const { feedback } = await firstValueFrom(
       this.knowledge.voteArticle({
         articleId: id,
-        voterId: body.voterId,
+        voterId: actorOf(principal, body.voterId),
         helpful: body.helpful,
         comment: body.comment ?? '',
-        viewer: viewerOf(body.view),
+        viewer: viewerFor(principal, body.view),
       }),
     );
     return toFeedbackDto(feedback);
@@ -239,14 +276,19 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: 'Count a read, and where it came from (search, suggestion, direct)' })
   @ApiNoContentResponse({ description: 'Counted.' })
   @ApiProblemResponses(400, 404, 503)
-  async view(@Param('id', uuid()) id: string, @Body() body: RecordViewDto): Promise<void> {
+  @RequirePermission('knowledge.read')
+  async view(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid()) id: string,
+    @Body() body: RecordViewDto,
+  ): Promise<void> {
     await firstValueFrom(
       this.knowledge.recordArticleView({
         articleId: id,
-        viewerId: body.viewerId ?? '',
+        viewerId: actorOf(principal, body.viewerId),
         source: viewSourceOf(body.source),
         suggestionId: body.suggestionId ?? '',
-        viewer: viewerOf(body.view),
+        viewer: viewerFor(principal, body.view),
       }),
     );
   }
@@ -255,6 +297,7 @@ export class ArticlesHttpController {
   @ApiOperation({ summary: 'Views, votes, tickets solved with it and tickets deflected' })
   @ApiOkResponse({ type: ArticleFeedbackDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.write')
   async feedback(@Param('id', uuid()) id: string): Promise<ArticleFeedbackDto> {
     const { feedback } = await firstValueFrom(this.knowledge.getArticleFeedback({ articleId: id }));
     return toFeedbackDto(feedback);
@@ -265,21 +308,22 @@ export class ArticlesHttpController {
   @ApiOperation({
     summary:
       '"Solved with": link the article to a ticket it solved; the same link again answers 200',
+    description: '404 when the ticket does not exist or the caller may not see it.',
   })
   @ApiCreatedResponse({ type: TicketArticleLinkDto })
   @ApiOkResponse({ type: TicketArticleLinkDto, description: 'The link existed already.' })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.work')
   async linkTicket(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid()) id: string,
     @Body() body: LinkArticleToTicketDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketArticleLinkDto> {
+    const actorId = actorOf(principal, body.actorId);
+    await this.visibility.visibleTicket(principal, body.ticketId);
     const { link, created } = await firstValueFrom(
-      this.knowledge.linkArticleToTicket({
-        articleId: id,
-        ticketId: body.ticketId,
-        actorId: body.actorId,
-      }),
+      this.knowledge.linkArticleToTicket({ articleId: id, ticketId: body.ticketId, actorId }),
     );
     if (!link) throw new Error('the knowledge service answered without a link');
     if (!created) response.status(HttpStatus.OK);

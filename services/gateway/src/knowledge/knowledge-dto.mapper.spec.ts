@@ -91,13 +91,15 @@ describe('knowledge REST ⇄ gRPC', () => {
 
   it('creates with the contract enums and empty strings for what is absent', () => {
     expect(
-      toCreateArticleRequest({
-        language: 'en',
-        title: 'VPN',
-        audience: 'internal',
-        authorId: 'author-1',
-        reviewBy: '2027-01-01T00:00:00+03:00',
-      }),
+      toCreateArticleRequest(
+        {
+          language: 'en',
+          title: 'VPN',
+          audience: 'internal',
+          reviewBy: '2027-01-01T00:00:00+03:00',
+        },
+        'author-1',
+      ),
     ).toEqual({
       language: ArticleLanguage.ARTICLE_LANGUAGE_EN,
       content: {
@@ -119,12 +121,14 @@ describe('knowledge REST ⇄ gRPC', () => {
   it('names in update_paths exactly the fields present; null is present', () => {
     const request = toUpdateArticleRequest(
       'a-1',
-      { editorId: 'e', body: 'new', categoryId: null, expiresAt: null, outdated: false },
+      { body: 'new', categoryId: null, expiresAt: null, outdated: false },
+      'e',
       4,
     );
     expect(request).toMatchObject({
       id: 'a-1',
       expectedRevision: 4,
+      editorId: 'e',
       updatePaths: ['body', 'category_id', 'expires_at', 'outdated'],
       content: { body: 'new', categoryId: '' },
       expiresAt: undefined,
@@ -133,9 +137,7 @@ describe('knowledge REST ⇄ gRPC', () => {
   });
 
   it('maps a rollback transition with its version and the If-Match revision', () => {
-    expect(
-      toTransitionArticleRequest('a-1', { action: 'rollback', actorId: 'm', version: 1 }, 7),
-    ).toEqual({
+    expect(toTransitionArticleRequest('a-1', { action: 'rollback', version: 1 }, 'm', 7)).toEqual({
       id: 'a-1',
       action: ArticleAction.ARTICLE_ACTION_ROLLBACK,
       actorId: 'm',
@@ -145,8 +147,9 @@ describe('knowledge REST ⇄ gRPC', () => {
     });
   });
 
-  it('searches as a requester unless told otherwise', () => {
-    expect(toSearchArticlesRequest({ q: 'впн', tags: ['vpn'] })).toEqual({
+  it('searches and suggests as the viewer decided', () => {
+    const requester = KnowledgeViewer.KNOWLEDGE_VIEWER_REQUESTER;
+    expect(toSearchArticlesRequest({ q: 'впн', tags: ['vpn'] }, requester)).toEqual({
       query: 'впн',
       viewer: KnowledgeViewer.KNOWLEDGE_VIEWER_REQUESTER,
       audience: ArticleAudience.ARTICLE_AUDIENCE_UNSPECIFIED,
@@ -157,7 +160,10 @@ describe('knowledge REST ⇄ gRPC', () => {
       page: 0,
       pageSize: 0,
     });
-    expect(toSuggestArticlesRequest({ title: 'VPN', view: 'agent', limit: 3 })).toMatchObject({
+    const agent = KnowledgeViewer.KNOWLEDGE_VIEWER_AGENT;
+    expect(
+      toSuggestArticlesRequest({ title: 'VPN', view: 'agent', limit: 3 }, agent),
+    ).toMatchObject({
       viewer: KnowledgeViewer.KNOWLEDGE_VIEWER_AGENT,
       limit: 3,
     });

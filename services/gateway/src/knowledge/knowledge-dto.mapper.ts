@@ -208,7 +208,10 @@ export function toUnansweredSearchDto(search: UnansweredSearch): UnansweredSearc
   };
 }
 
-export function toCreateArticleRequest(dto: CreateArticleDto): CreateArticleRequest {
+export function toCreateArticleRequest(
+  dto: CreateArticleDto,
+  authorId: string,
+): CreateArticleRequest {
   return {
     language: fromRestSpelling(
       'ARTICLE_LANGUAGE_',
@@ -228,7 +231,7 @@ export function toCreateArticleRequest(dto: CreateArticleDto): CreateArticleRequ
       serviceIds: dto.serviceIds ?? [],
       configurationItemIds: dto.configurationItemIds ?? [],
     },
-    authorId: dto.authorId,
+    authorId,
     translationOf: dto.translationOf ?? '',
     reviewBy: optionalTimestamp(dto.reviewBy),
     expiresAt: optionalTimestamp(dto.expiresAt),
@@ -252,12 +255,13 @@ const UPDATE_PATH_OF: Record<(typeof UPDATABLE_ARTICLE_FIELDS)[number], string> 
 export function toUpdateArticleRequest(
   id: string,
   dto: UpdateArticleDto,
+  editorId: string,
   expectedRevision: number | undefined,
 ): UpdateArticleRequest {
   return {
     id,
     expectedRevision: expectedRevision ?? 0,
-    editorId: dto.editorId,
+    editorId,
     // Absent fields are undefined; `null` is present (it clears the field).
     updatePaths: UPDATABLE_ARTICLE_FIELDS.filter((field) => dto[field] !== undefined).map(
       (field) => UPDATE_PATH_OF[field],
@@ -284,6 +288,7 @@ export function toUpdateArticleRequest(
 export function toTransitionArticleRequest(
   id: string,
   dto: TransitionArticleDto,
+  actorId: string,
   expectedRevision: number | undefined,
 ): TransitionArticleRequest {
   return {
@@ -293,7 +298,7 @@ export function toTransitionArticleRequest(
       dto.action,
       ArticleAction.ARTICLE_ACTION_UNSPECIFIED,
     ),
-    actorId: dto.actorId,
+    actorId,
     comment: dto.comment ?? '',
     version: dto.version ?? 0,
     expectedRevision: expectedRevision ?? 0,
@@ -320,10 +325,14 @@ export function toListArticlesRequest(query: ListArticlesQueryDto): ListArticles
   };
 }
 
-export function toSearchArticlesRequest(query: SearchArticlesQueryDto): SearchArticlesRequest {
+/** A search for the viewer the caller may read as (`viewerFor`). */
+export function toSearchArticlesRequest(
+  query: SearchArticlesQueryDto,
+  viewer: KnowledgeViewer,
+): SearchArticlesRequest {
   return {
     query: query.q ?? '',
-    viewer: viewerOf(query.view, query.audience),
+    viewer,
     audience: fromRestSpelling(
       'ARTICLE_AUDIENCE_',
       query.audience,
@@ -342,11 +351,14 @@ export function toSearchArticlesRequest(query: SearchArticlesQueryDto): SearchAr
   };
 }
 
-export function toSuggestArticlesRequest(query: SuggestionsQueryDto): SuggestArticlesRequest {
+export function toSuggestArticlesRequest(
+  query: SuggestionsQueryDto,
+  viewer: KnowledgeViewer,
+): SuggestArticlesRequest {
   return {
     title: query.title ?? '',
     description: query.description ?? '',
-    viewer: viewerOf(query.view),
+    viewer,
     language: fromRestSpelling(
       'ARTICLE_LANGUAGE_',
       query.language,

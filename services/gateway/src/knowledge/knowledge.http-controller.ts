@@ -14,8 +14,12 @@ import {
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { KnowledgeServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { TicketVisibilityCheck } from '../tickets/ticket-visibility-check';
 import {
   KnowledgeCategoryDto,
   KnowledgeCategoryListDto,
@@ -34,6 +38,7 @@ import {
   SuggestionsDto,
   SuggestionsQueryDto,
 } from './dto/search.query.dto';
+import { viewerFor } from './knowledge-access';
 import { KNOWLEDGE_CLIENT } from './knowledge-client.provider';
 import {
   toCategoryDto,
@@ -51,7 +56,10 @@ const KNOWLEDGE_PATH = '/api/v1/knowledge';
 @ApiTags('knowledge')
 @Controller(KNOWLEDGE_PATH)
 export class KnowledgeHttpController {
-  constructor(@Inject(KNOWLEDGE_CLIENT) private readonly knowledge: KnowledgeServiceClient) {}
+  constructor(
+    @Inject(KNOWLEDGE_CLIENT) private readonly knowledge: KnowledgeServiceClient,
+    private readonly visibility: TicketVisibilityCheck,
+  ) {}
 
   @Get('search')
   @ApiOperation({
@@ -62,9 +70,14 @@ export class KnowledgeHttpController {
   })
   @ApiOkResponse({ type: SearchResultDto })
   @ApiProblemResponses(400, 503)
-  async search(@Query() query: SearchArticlesQueryDto): Promise<SearchResultDto> {
+  @RequirePermission('knowledge.read')
+  async search(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SearchArticlesQueryDto,
+  ): Promise<SearchResultDto> {
+    const viewer = viewerFor(principal, query.view, query.audience);
     const result = await firstValueFrom(
-      this.knowledge.searchArticles(toSearchArticlesRequest(query)),
+      this.knowledge.searchArticles(toSearchArticlesRequest(query, viewer)),
     );
     return {
       items: result.hits.map(toSearchHitDto),
@@ -84,9 +97,14 @@ export class KnowledgeHttpController {
   })
   @ApiOkResponse({ type: SuggestionsDto })
   @ApiProblemResponses(400, 503)
-  async suggestions(@Query() query: SuggestionsQueryDto): Promise<SuggestionsDto> {
+  @RequirePermission('knowledge.read')
+  async suggestions(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SuggestionsQueryDto,
+  ): Promise<SuggestionsDto> {
+    const viewer = viewerFor(principal, query.view);
     const { suggestionId, hits } = await firstValueFrom(
-      this.knowledge.suggestArticles(toSuggestArticlesRequest(query)),
+      this.knowledge.suggestArticles(toSuggestArticlesRequest(query, viewer)),
     );
     return { suggestionId, items: hits.map(toSearchHitDto) };
   }
@@ -99,7 +117,9 @@ export class KnowledgeHttpController {
   })
   @ApiOkResponse({ type: DeflectionResultDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.feedback')
   async deflection(
+    @CurrentPrincipal() principal: Principal,
     @Param('suggestionId', new ParseUUIDPipe({ version: undefined })) suggestionId: string,
     @Body() body: RecordDeflectionDto,
   ): Promise<DeflectionResultDto> {
@@ -107,17 +127,25 @@ export class KnowledgeHttpController {
       this.knowledge.recordDeflection({
         suggestionId,
         articleId: body.articleId,
-        requesterId: body.requesterId,
+        requesterId: actorFor(principal, body.requesterId, 'tickets.act_on_behalf'),
       }),
     );
     return { feedback: toFeedbackDto(feedback), recorded };
   }
 
   @Get('tickets/:ticketId/articles')
-  @ApiOperation({ summary: 'The articles linked to a ticket as "solved with", oldest first' })
+  @ApiOperation({
+    summary: 'The articles linked to a ticket as "solved with", oldest first',
+    description: '404 when the ticket does not exist or the caller may not see it.',
+  })
   @ApiOkResponse({ type: TicketArticleLinkListDto })
-  @ApiProblemResponses(400, 503)
-  async ticketArticles(@Param('ticketId') ticketId: string): Promise<TicketArticleLinkListDto> {
+  @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('knowledge.read')
+  async ticketArticles(
+    @CurrentPrincipal() principal: Principal,
+    @Param('ticketId', new ParseUUIDPipe({ version: undefined })) ticketId: string,
+  ): Promise<TicketArticleLinkListDto> {
+    await this.visibility.visibleTicket(principal, ticketId);
     const { links } = await firstValueFrom(this.knowledge.listTicketArticles({ ticketId }));
     return { items: links.map(toTicketLinkDto) };
   }
@@ -127,7 +155,9 @@ export class KnowledgeHttpController {
   @ApiOperation({ summary: 'Add a category, at the root or below another' })
   @ApiCreatedResponse({ type: KnowledgeCategoryDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('knowledge.publish')
   async createCategory(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateKnowledgeCategoryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<KnowledgeCategoryDto> {
@@ -135,7 +165,7 @@ export class KnowledgeHttpController {
       this.knowledge.createKnowledgeCategory({
         name: body.name,
         parentId: body.parentId ?? '',
-        actorId: body.actorId,
+        actorId: actorFor(principal, body.actorId, 'tickets.act_on_behalf'),
       }),
     );
     if (!category) throw new Error('the knowledge service answered without a category');
@@ -147,6 +177,7 @@ export class KnowledgeHttpController {
   @ApiOperation({ summary: 'The category tree, parents before children' })
   @ApiOkResponse({ type: KnowledgeCategoryListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('knowledge.read')
   async categories(): Promise<KnowledgeCategoryListDto> {
     const { categories } = await firstValueFrom(this.knowledge.listKnowledgeCategories({}));
     return { items: categories.map(toCategoryDto) };
@@ -158,6 +189,7 @@ export class KnowledgeHttpController {
   })
   @ApiOkResponse({ type: UnansweredSearchListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('knowledge.report')
   async unansweredSearches(
     @Query() query: UnansweredSearchesQueryDto,
   ): Promise<UnansweredSearchListDto> {

@@ -22,8 +22,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import { can, type Principal } from '@itsm/auth';
 import type { Agent, RoutingServiceClient } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { forbidden } from '../auth/auth.guard';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import {
@@ -69,6 +72,7 @@ export class AgentsHttpController {
   })
   @ApiOkResponse({ type: AgentPageDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('routing.read')
   async agents(@Query() query: ListAgentsQueryDto): Promise<AgentPageDto> {
     const page = await withRestFieldNames(
       firstValueFrom(this.routing.listAgents(toListAgentsRequest(query))),
@@ -85,6 +89,7 @@ export class AgentsHttpController {
   })
   @ApiCreatedResponse({ type: AgentDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('routing.manage_agents')
   async createAgent(
     @Body() body: WriteAgentDto,
     @Res({ passthrough: true }) response: Response,
@@ -102,6 +107,7 @@ export class AgentsHttpController {
   @ApiOperation({ summary: 'One agent with their current load; the version is the ETag' })
   @ApiOkResponse({ type: AgentDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.read')
   async agent(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -120,6 +126,7 @@ export class AgentsHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: AgentDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('routing.manage_agents')
   async updateAgent(
     @Param('id', uuid) id: string,
     @Body() body: WriteAgentDto,
@@ -143,15 +150,24 @@ export class AgentsHttpController {
   @ApiOperation({
     summary: 'Go online, away or off',
     description:
-      'An agent coming online takes the tickets waiting in their groups’ queues, up to capacity.',
+      'An agent coming online takes the tickets waiting in their groups’ queues, up to capacity. ' +
+      'Agents set their own availability; setting another agent’s needs `routing.manage_agents` ' +
+      '(else 403).',
   })
   @ApiOkResponse({ type: AgentAvailabilityResultDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.availability_own')
   async setAvailability(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: SetAgentAvailabilityDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AgentAvailabilityResultDto> {
+    if (!can(principal, 'routing.manage_agents')) {
+      const { agent } = await firstValueFrom(this.routing.getAgent({ id }));
+      if (agent?.userId !== principal.id)
+        throw forbidden('you may set only your own availability (routing.manage_agents is needed)');
+    }
     const { agent, assignedFromQueue } = await withRestFieldNames(
       firstValueFrom(
         this.routing.setAgentAvailability({
@@ -168,6 +184,7 @@ export class AgentsHttpController {
   @ApiOperation({ summary: 'The skills each category’s tickets need' })
   @ApiOkResponse({ type: CategorySkillsListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('routing.read')
   async categorySkills(): Promise<CategorySkillsListDto> {
     const { requirements } = await firstValueFrom(this.routing.listCategorySkills({}));
     return { items: requirements.map(toCategorySkillsDto) };
@@ -180,6 +197,7 @@ export class AgentsHttpController {
   })
   @ApiOkResponse({ type: CategorySkillsDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('routing.manage')
   async setCategorySkills(
     @Param('categoryId', uuid) categoryId: string,
     @Body() body: SetCategorySkillsDto,

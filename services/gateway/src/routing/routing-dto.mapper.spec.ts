@@ -575,9 +575,12 @@ describe('a ticket’s routing as REST', () => {
     [undefined, ''],
     ['retry-1', 'retry-1'],
   ])('escalates with Idempotency-Key %s as %j', (header, idempotencyKey) => {
-    expect(
-      toEscalateTicketRequest(ticketId, { reason: 'on site', actorId: 'agent-17' }, header),
-    ).toEqual({ ticketId, reason: 'on site', actorId: 'agent-17', idempotencyKey });
+    expect(toEscalateTicketRequest(ticketId, { reason: 'on site' }, 'agent-17', header)).toEqual({
+      ticketId,
+      reason: 'on site',
+      actorId: 'agent-17',
+      idempotencyKey,
+    });
   });
 });
 

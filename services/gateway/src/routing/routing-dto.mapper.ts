@@ -474,12 +474,13 @@ export function toTicketRoutingDto(answer: GetTicketRoutingResponse): TicketRout
 export function toEscalateTicketRequest(
   ticketId: string,
   dto: EscalateTicketDto,
+  actorId: string,
   idempotencyKey: string | undefined,
 ): EscalateTicketRequest {
   return {
     ticketId,
     reason: dto.reason,
-    actorId: dto.actorId,
+    actorId,
     idempotencyKey: idempotencyKey ?? '',
   };
 }

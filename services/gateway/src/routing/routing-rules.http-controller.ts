@@ -24,8 +24,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { RoutingRule, RoutingServiceClient } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import {
@@ -60,6 +63,7 @@ export class RoutingRulesHttpController {
   @ApiOperation({ summary: 'The routing rules, in the order they are tried' })
   @ApiOkResponse({ type: RoutingRuleListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('routing.read')
   async list(@Query() query: ListRoutingRulesQueryDto): Promise<RoutingRuleListDto> {
     const { rules } = await firstValueFrom(
       this.routing.listRules({ includeDisabled: query.includeDisabled ?? false }),
@@ -78,12 +82,15 @@ export class RoutingRulesHttpController {
   })
   @ApiCreatedResponse({ type: RoutingRuleDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('routing.manage')
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: WriteRoutingRuleDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RoutingRuleDto> {
+    const actorId = actorFor(principal, body.actorId, 'tickets.act_on_behalf');
     const { rule } = await withRestFieldNames(
-      firstValueFrom(this.routing.createRule({ rule: toRuleDraft(body), actorId: body.actorId })),
+      firstValueFrom(this.routing.createRule({ rule: toRuleDraft(body), actorId })),
       routingFieldName(),
     );
     const dto = ruleWithETag(rule, response);
@@ -95,6 +102,7 @@ export class RoutingRulesHttpController {
   @ApiOperation({ summary: 'One rule as now in force; its version is the ETag' })
   @ApiOkResponse({ type: RoutingRuleDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.read')
   async get(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -111,7 +119,9 @@ export class RoutingRulesHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: RoutingRuleDto })
   @ApiProblemResponses(400, 404, 412, 503)
+  @RequirePermission('routing.manage')
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: WriteRoutingRuleDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -123,7 +133,7 @@ export class RoutingRulesHttpController {
           id,
           rule: toRuleDraft(body),
           expectedVersion: versionFromIfMatch(ifMatch) ?? 0,
-          actorId: body.actorId,
+          actorId: actorFor(principal, body.actorId, 'tickets.act_on_behalf'),
         }),
       ),
       routingFieldName(),
@@ -136,17 +146,21 @@ export class RoutingRulesHttpController {
   @ApiOperation({ summary: 'Delete a rule: it stops routing; its versions stay readable' })
   @ApiNoContentResponse({ description: 'The rule no longer routes.' })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.manage')
   async delete(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Query() query: DeleteRoutingRuleQueryDto,
   ): Promise<void> {
-    await firstValueFrom(this.routing.deleteRule({ id, actorId: query.actorId }));
+    const actorId = actorFor(principal, query.actorId, 'tickets.act_on_behalf');
+    await firstValueFrom(this.routing.deleteRule({ id, actorId }));
   }
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'Every saved version of a rule, newest first: who changed what' })
   @ApiOkResponse({ type: RoutingRuleVersionListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.read')
   async versions(@Param('id', uuid) id: string): Promise<RoutingRuleVersionListDto> {
     const { versions } = await firstValueFrom(this.routing.listRuleVersions({ id }));
     return { items: versions.map(toRoutingRuleDto) };

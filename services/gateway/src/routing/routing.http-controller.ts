@@ -19,7 +19,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { ClassifierModel, RoutingServiceClient, RoutingSettings } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
@@ -66,6 +69,7 @@ export class RoutingHttpController {
   })
   @ApiOkResponse({ type: RoutingSettingsDto })
   @ApiProblemResponses(503)
+  @RequirePermission('routing.read')
   async settings(@Res({ passthrough: true }) response: Response): Promise<RoutingSettingsDto> {
     const { settings } = await firstValueFrom(this.routing.getSettings({}));
     return settingsWithETag(settings, response);
@@ -79,6 +83,7 @@ export class RoutingHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: RoutingSettingsDto })
   @ApiProblemResponses(400, 412, 503)
+  @RequirePermission('routing.manage')
   async updateSettings(
     @Body() body: UpdateRoutingSettingsDto,
     @Headers('if-match') ifMatch: string | undefined,
@@ -100,6 +105,7 @@ export class RoutingHttpController {
   })
   @ApiOkResponse({ type: ClassifierModelDto })
   @ApiProblemResponses(404, 503)
+  @RequirePermission('routing.read')
   async classifier(): Promise<ClassifierModelDto> {
     const { model } = await firstValueFrom(this.routing.getClassifier({}));
     return requiredModel(model);
@@ -115,14 +121,16 @@ export class RoutingHttpController {
   })
   @ApiCreatedResponse({ type: ClassifierModelDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('routing.manage')
   async train(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: TrainClassifierDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ClassifierModelDto> {
     const { model } = await withRestFieldNames(
       firstValueFrom(
         this.routing.trainClassifier({
-          actorId: body.actorId,
+          actorId: actorFor(principal, body.actorId, 'tickets.act_on_behalf'),
           holdoutShare: body.holdoutShare ?? 0,
         }),
       ),
@@ -140,6 +148,7 @@ export class RoutingHttpController {
   })
   @ApiOkResponse({ type: ClassificationResultDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.classify')
   async predict(@Body() body: ClassifyTextDto): Promise<ClassificationResultDto> {
     const answer = await withRestFieldNames(
       firstValueFrom(

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
 import { AgentsHttpController } from './agents.http-controller';
 import { routingClientProvider } from './routing-client.provider';
 import { RoutingRulesHttpController } from './routing-rules.http-controller';
@@ -8,6 +9,8 @@ import { TicketRoutingHttpController } from './ticket-routing.http-controller';
 
 /** Lines, groups, agents, rules, settings and the classifier of the routing service. */
 @Module({
+  // A ticket's routing and escalations are served only for tickets the caller may see.
+  imports: [TicketsModule],
   controllers: [
     SupportHttpController,
     AgentsHttpController,

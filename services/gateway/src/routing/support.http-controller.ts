@@ -24,6 +24,7 @@ import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { RoutingServiceClient, SupportGroup, SupportLine } from '@itsm/contracts';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
+import { RequirePermission } from '../auth/access.decorators';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import {
@@ -68,6 +69,7 @@ export class SupportHttpController {
   @ApiOperation({ summary: 'The lines of support, by level, then name' })
   @ApiOkResponse({ type: SupportLineListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('routing.read')
   async lines(): Promise<SupportLineListDto> {
     const { lines } = await firstValueFrom(this.routing.listLines({}));
     return { items: lines.map(toSupportLineDto) };
@@ -81,6 +83,7 @@ export class SupportHttpController {
   })
   @ApiCreatedResponse({ type: SupportLineDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('routing.manage')
   async createLine(
     @Body() body: WriteSupportLineDto,
     @Res({ passthrough: true }) response: Response,
@@ -102,6 +105,7 @@ export class SupportHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: SupportLineDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('routing.manage')
   async updateLine(
     @Param('id', uuid) id: string,
     @Body() body: WriteSupportLineDto,
@@ -125,6 +129,7 @@ export class SupportHttpController {
   @ApiOperation({ summary: 'The assignment groups, by line level, then name, with their queues' })
   @ApiOkResponse({ type: SupportGroupListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('routing.read')
   async groups(@Query() query: ListSupportGroupsQueryDto): Promise<SupportGroupListDto> {
     const { groups } = await firstValueFrom(
       this.routing.listGroups({ lineId: query.lineId ?? '' }),
@@ -141,6 +146,7 @@ export class SupportHttpController {
   })
   @ApiCreatedResponse({ type: SupportGroupDto })
   @ApiProblemResponses(400, 409, 503)
+  @RequirePermission('routing.manage')
   async createGroup(
     @Body() body: WriteSupportGroupDto,
     @Res({ passthrough: true }) response: Response,
@@ -158,6 +164,7 @@ export class SupportHttpController {
   @ApiOperation({ summary: 'One assignment group; its version is the ETag' })
   @ApiOkResponse({ type: SupportGroupDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('routing.read')
   async group(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -176,6 +183,7 @@ export class SupportHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: SupportGroupDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('routing.manage')
   async updateGroup(
     @Param('id', uuid) id: string,
     @Body() body: WriteSupportGroupDto,

@@ -20,10 +20,14 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { RoutingServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { withRestFieldNames } from '../problem/violation-fields';
 import { TICKETS_PATH } from '../tickets/ticket-response';
+import { TicketVisibilityCheck } from '../tickets/ticket-visibility-check';
 import { EscalateTicketDto, EscalationResultDto, TicketRoutingDto } from './dto/ticket-routing.dto';
 import { ROUTING_CLIENT } from './routing-client.provider';
 import {
@@ -40,7 +44,10 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @ApiTags('tickets')
 @Controller(TICKETS_PATH)
 export class TicketRoutingHttpController {
-  constructor(@Inject(ROUTING_CLIENT) private readonly routing: RoutingServiceClient) {}
+  constructor(
+    @Inject(ROUTING_CLIENT) private readonly routing: RoutingServiceClient,
+    private readonly visibility: TicketVisibilityCheck,
+  ) {}
 
   @Get(':id/routing')
   @ApiOperation({
@@ -48,11 +55,17 @@ export class TicketRoutingHttpController {
     description:
       'Each decision lists its steps in order (classifier proposal, rule matched, group chosen, ' +
       'agent chosen among the candidates and why the others could not take it, or queued), each ' +
-      'with a sentence in English and Russian. 404 when routing never saw the ticket.',
+      'with a sentence in English and Russian. 404 when routing never saw the ticket, or the ' +
+      'caller may not see it.',
   })
   @ApiOkResponse({ type: TicketRoutingDto })
   @ApiProblemResponses(400, 404, 503)
-  async ticketRouting(@Param('id', uuid) id: string): Promise<TicketRoutingDto> {
+  @RequirePermission('routing.read')
+  async ticketRouting(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<TicketRoutingDto> {
+    await this.visibility.visibleTicket(principal, id);
     return toTicketRoutingDto(
       await firstValueFrom(this.routing.getTicketRouting({ ticketId: id })),
     );
@@ -64,7 +77,7 @@ export class TicketRoutingHttpController {
     summary: 'Escalate a ticket to the next line of support (functional escalation)',
     description:
       'The ticket moves to its group’s escalation group and is routed there at once. A group ' +
-      'without a next line is refused with 409.',
+      'without a next line is refused with 409; a ticket the caller may not see answers 404.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -73,15 +86,19 @@ export class TicketRoutingHttpController {
   })
   @ApiCreatedResponse({ type: EscalationResultDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('tickets.escalate')
   async escalate(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: EscalateTicketDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<EscalationResultDto> {
+    const actorId = actorFor(principal, body.actorId, 'tickets.act_on_behalf');
+    await this.visibility.visibleTicket(principal, id);
     const { escalation, decision } = await withRestFieldNames(
       firstValueFrom(
-        this.routing.escalateTicket(toEscalateTicketRequest(id, body, idempotencyKey)),
+        this.routing.escalateTicket(toEscalateTicketRequest(id, body, actorId, idempotencyKey)),
       ),
       routingFieldName(),
     );

@@ -2,7 +2,10 @@ import { Body, Controller, Get, Headers, Inject, Put, Res } from '@nestjs/common
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { TicketsServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { TICKETS_CLIENT } from '../tickets/tickets-client.provider';
@@ -22,6 +25,7 @@ export class PriorityMatrixHttpController {
   @ApiOperation({ summary: 'The impact × urgency matrix that sets the priority of tickets' })
   @ApiOkResponse({ type: PriorityMatrixDto })
   @ApiProblemResponses(503)
+  @RequirePermission('settings.read')
   async get(@Res({ passthrough: true }) response: Response): Promise<PriorityMatrixDto> {
     const { matrix } = await firstValueFrom(this.tickets.getPriorityMatrix({}));
     return matrixWithETag(toPriorityMatrixDto(matrix), response);
@@ -37,7 +41,9 @@ export class PriorityMatrixHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PriorityMatrixDto })
   @ApiProblemResponses(400, 412, 503)
+  @RequirePermission('settings.manage')
   async replace(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: UpdatePriorityMatrixDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -45,7 +51,7 @@ export class PriorityMatrixHttpController {
     const { matrix } = await firstValueFrom(
       this.tickets.updatePriorityMatrix({
         cells: toPriorityMatrixCells(body.matrix),
-        actorId: body.actorId,
+        actorId: actorFor(principal, body.actorId, 'tickets.act_on_behalf'),
         expectedVersion: versionFromIfMatch(ifMatch) ?? 0,
       }),
     );

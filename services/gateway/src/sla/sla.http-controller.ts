@@ -23,6 +23,7 @@ import {
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { Calendar, SlaPolicy, SlaServiceClient } from '@itsm/contracts';
+import { RequirePermission } from '../auth/access.decorators';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { CalendarDto, CalendarListDto, WriteCalendarDto } from './dto/calendar.dto';
@@ -67,6 +68,7 @@ export class SlaHttpController {
   @ApiOperation({ summary: 'The business calendars, by name' })
   @ApiOkResponse({ type: CalendarListDto })
   @ApiProblemResponses(503)
+  @RequirePermission('sla.read')
   async calendars(): Promise<CalendarListDto> {
     const { calendars } = await firstValueFrom(this.sla.listCalendars({}));
     return { items: calendars.map(toCalendarDto) };
@@ -83,6 +85,7 @@ export class SlaHttpController {
   })
   @ApiCreatedResponse({ type: CalendarDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('sla.manage')
   async createCalendar(
     @Body() body: WriteCalendarDto,
     @Res({ passthrough: true }) response: Response,
@@ -102,6 +105,7 @@ export class SlaHttpController {
   @ApiOperation({ summary: 'One business calendar; its version is the ETag' })
   @ApiOkResponse({ type: CalendarDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('sla.read')
   async calendar(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -118,6 +122,7 @@ export class SlaHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: CalendarDto })
   @ApiProblemResponses(400, 404, 412, 503)
+  @RequirePermission('sla.manage')
   async updateCalendar(
     @Param('id', uuid) id: string,
     @Body() body: WriteCalendarDto,
@@ -142,6 +147,7 @@ export class SlaHttpController {
   @ApiOperation({ summary: 'The SLA and OLA policies, in the order they are tried' })
   @ApiOkResponse({ type: PolicyListDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('sla.read')
   async policies(@Query() query: ListPoliciesQueryDto): Promise<PolicyListDto> {
     const { policies } = await firstValueFrom(
       this.sla.listPolicies({ includeInactive: query.includeInactive ?? false }),
@@ -159,6 +165,7 @@ export class SlaHttpController {
   })
   @ApiCreatedResponse({ type: PolicyDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('sla.manage')
   async createPolicy(
     @Body() body: WritePolicyDto,
     @Res({ passthrough: true }) response: Response,
@@ -176,6 +183,7 @@ export class SlaHttpController {
   @ApiOperation({ summary: 'One policy; its version is the ETag' })
   @ApiOkResponse({ type: PolicyDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('sla.read')
   async policy(
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -194,6 +202,7 @@ export class SlaHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: PolicyDto })
   @ApiProblemResponses(400, 404, 412, 503)
+  @RequirePermission('sla.manage')
   async updatePolicy(
     @Param('id', uuid) id: string,
     @Body() body: WritePolicyDto,
@@ -222,6 +231,7 @@ export class SlaHttpController {
   })
   @ApiOkResponse({ type: ComplianceReportDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('sla.report')
   async compliance(@Query() query: ComplianceReportQueryDto): Promise<ComplianceReportDto> {
     const answer = await firstValueFrom(
       this.sla.complianceReport(toComplianceReportRequest(query)),

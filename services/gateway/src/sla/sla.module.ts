@@ -5,7 +5,7 @@ import { SlaHttpController } from './sla.http-controller';
 import { TicketSlaHttpController } from './ticket-sla.http-controller';
 
 @Module({
-  // The ticket view's SLA checks the ticket exists over the tickets connection.
+  // The ticket view's SLA checks the caller may see the ticket over the tickets connection.
   imports: [TicketsModule],
   controllers: [SlaHttpController, TicketSlaHttpController],
   providers: [slaClientProvider],

@@ -1,15 +1,12 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ClientGrpc } from '@nestjs/microservices';
 import { firstValueFrom } from 'rxjs';
-import {
-  type SlaServiceClient,
-  TICKETS_SERVICE_NAME,
-  type TicketsServiceClient,
-} from '@itsm/contracts';
+import type { Principal } from '@itsm/auth';
+import type { SlaServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { TICKETS_PATH } from '../tickets/ticket-response';
-import { TICKETS_GRPC } from '../tickets/tickets-client.provider';
+import { TicketVisibilityCheck } from '../tickets/ticket-visibility-check';
 import { TicketSlaDto } from './dto/ticket-sla.dto';
 import { SLA_CLIENT } from './sla-client.provider';
 import { toTicketSlaDto } from './sla-dto.mapper';
@@ -18,33 +15,29 @@ import { toTicketSlaDto } from './sla-dto.mapper';
 @ApiTags('tickets')
 @Controller(TICKETS_PATH)
 export class TicketSlaHttpController {
-  private readonly tickets: TicketsServiceClient;
-
   constructor(
     @Inject(SLA_CLIENT) private readonly sla: SlaServiceClient,
-    @Inject(TICKETS_GRPC) grpc: ClientGrpc,
-  ) {
-    this.tickets = grpc.getService<TicketsServiceClient>(TICKETS_SERVICE_NAME);
-  }
+    private readonly visibility: TicketVisibilityCheck,
+  ) {}
 
   @Get(':id/sla')
   @ApiOperation({
     summary: "A ticket's SLA clocks: due times (UTC and the calendar's zone), time left, state",
     description:
       'Remaining time is business time in the clock’s calendar, counted now; negative (overdue) ' +
-      'once the target is exceeded. 404 when the ticket does not exist; no clocks for tickets ' +
-      'without SLA.',
+      'once the target is exceeded. 404 when the ticket does not exist or the caller may not ' +
+      'see it; no clocks for tickets without SLA.',
   })
   @ApiOkResponse({ type: TicketSlaDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('sla.read')
   async ticketSla(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<TicketSlaDto> {
-    const [{ ticket }, sla] = await Promise.all([
-      firstValueFrom(this.tickets.getTicket({ id })),
-      firstValueFrom(this.sla.getTicketSla({ ticketId: id })),
-    ]);
-    if (!ticket) throw new Error('the tickets service answered without a ticket');
+    // The clocks are asked for only once the caller may see the ticket.
+    const ticket = await this.visibility.visibleTicket(principal, id);
+    const sla = await firstValueFrom(this.sla.getTicketSla({ ticketId: id }));
     return toTicketSlaDto(sla, ticket.number);
   }
 }

@@ -18,11 +18,11 @@ const attachment: Attachment = {
 
 describe('toAddAttachmentRequest', () => {
   it('sends the part as it came: its name, its type and its bytes, with the uploader', () => {
-    const request = toAddAttachmentRequest(
-      ticketId,
-      { uploadedBy: 'agent-17' },
-      { originalname: 'Отчёт об инциденте.pdf', mimetype: 'application/pdf', buffer: content },
-    );
+    const request = toAddAttachmentRequest(ticketId, 'agent-17', {
+      originalname: 'Отчёт об инциденте.pdf',
+      mimetype: 'application/pdf',
+      buffer: content,
+    });
     expect(request).toEqual({
       ticketId,
       fileName: 'Отчёт об инциденте.pdf',
@@ -37,7 +37,7 @@ describe('toAddAttachmentRequest', () => {
   it('refuses a request without a file part, naming the field', () => {
     const refusal = (() => {
       try {
-        toAddAttachmentRequest(ticketId, { uploadedBy: 'agent-17' }, undefined);
+        toAddAttachmentRequest(ticketId, 'agent-17', undefined);
         return undefined;
       } catch (error) {
         return error;

@@ -1,10 +1,6 @@
 import { type AddAttachmentRequest, type Attachment, fromTimestamp } from '@itsm/contracts';
 import { ValidationException } from '../problem/validation.exception';
-import {
-  ATTACHMENT_FILE_FIELD,
-  type AddAttachmentDto,
-  type AttachmentDto,
-} from './dto/attachment.dto';
+import { ATTACHMENT_FILE_FIELD, type AttachmentDto } from './dto/attachment.dto';
 
 /** What the gateway reads of an uploaded part (multer keeps it in memory). */
 export type UploadedAttachment = Pick<Express.Multer.File, 'originalname' | 'mimetype' | 'buffer'>;
@@ -12,7 +8,7 @@ export type UploadedAttachment = Pick<Express.Multer.File, 'originalname' | 'mim
 /** The upload as the service takes it; the service checks the name, type and size. */
 export function toAddAttachmentRequest(
   ticketId: string,
-  dto: AddAttachmentDto,
+  uploadedBy: string,
   file: UploadedAttachment | undefined,
 ): AddAttachmentRequest {
   if (!file) {
@@ -28,7 +24,7 @@ export function toAddAttachmentRequest(
     fileName: file.originalname,
     contentType: file.mimetype,
     content: file.buffer,
-    uploadedBy: dto.uploadedBy,
+    uploadedBy,
   };
 }
 

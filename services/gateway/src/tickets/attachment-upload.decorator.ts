@@ -48,7 +48,7 @@ export class FileTooLargeInterceptor implements NestInterceptor {
   }
 }
 
-/** A multipart upload of one attachment: the `file` part and the `uploadedBy` field. */
+/** A multipart upload of one attachment: the `file` part and the optional `uploadedBy` field. */
 export function UploadAttachment(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     // The first wraps the second, so it sees multer's refusal.

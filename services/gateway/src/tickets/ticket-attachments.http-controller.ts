@@ -21,7 +21,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { Attachment, TicketsServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { downloadHeaders } from './attachment-download';
 import {
@@ -51,7 +54,7 @@ export class TicketAttachmentsHttpController {
     summary:
       'Attach a file (at most 10 MiB) to an open ticket; the same file again by the same uploader answers the first attachment with 200',
     description:
-      'multipart/form-data with one `file` part and the `uploadedBy` field. Images, PDF, text, ' +
+      'multipart/form-data with one `file` part and, optionally, the `uploadedBy` field. Images, PDF, text, ' +
       'mail, archives and office documents are accepted; other types, programs and scripts are ' +
       'refused with 400, a larger file with 413, a closed or cancelled ticket with 409.',
   })
@@ -61,14 +64,17 @@ export class TicketAttachmentsHttpController {
     description: 'The uploader had attached this file already.',
   })
   @ApiProblemResponses(400, 404, 409, 413, 503)
+  @RequirePermission('tickets.comment')
   async add(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: AddAttachmentDto,
     @UploadedFile() file: UploadedAttachment | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<AttachmentDto> {
+    const uploadedBy = actorFor(principal, body.uploadedBy, 'tickets.act_on_behalf');
     const { attachment, created } = await firstValueFrom(
-      this.tickets.addAttachment(toAddAttachmentRequest(id, body, file)),
+      this.tickets.addAttachment(toAddAttachmentRequest(id, uploadedBy, file)),
     );
     const dto = toAttachmentDto(requiredAttachment(attachment));
     response.setHeader('Location', `${TICKETS_PATH}/${id}/attachments/${dto.id}`);
@@ -80,6 +86,7 @@ export class TicketAttachmentsHttpController {
   @ApiOperation({ summary: 'The files attached to a ticket, oldest first, without their content' })
   @ApiOkResponse({ type: AttachmentListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async list(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<AttachmentListDto> {
@@ -108,6 +115,7 @@ export class TicketAttachmentsHttpController {
     },
   })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async download(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Param('attachmentId', new ParseUUIDPipe({ version: undefined })) attachmentId: string,

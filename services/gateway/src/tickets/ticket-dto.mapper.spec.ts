@@ -5,6 +5,7 @@ import {
   ChangeKind,
   ChangeRisk,
   Channel,
+  CommentVisibility,
   Impact,
   ImplementationOutcome,
   PendingReason,
@@ -12,6 +13,7 @@ import {
   RelationKind,
   type Ticket,
   TicketAction,
+  type TicketComment,
   TicketStatus,
   TicketType,
   toTimestamp,
@@ -22,20 +24,25 @@ import { UpdateTicketDto } from './dto/update-ticket.dto';
 import {
   toCastApprovalVoteRequest,
   toChangeApprovalDto,
+  claimedBulkActor,
   toBulkUpdateTicketsRequest,
   toCountTicketsRequest,
   toCreateTicketRequest,
   toLinkTicketsRequest,
   toListTicketsRequest,
   toMergeTicketRequest,
-  toAddWatcherRequest,
+  claimedWatchActor,
   toRateTicketRequest,
-  toRemoveWatcherRequest,
   toTicketDto,
   toTicketRelationDto,
   toTransitionTicketRequest,
   toUpdateTicketRequest,
+  toVisibleCommentDtos,
+  toWatchTicketRequest,
 } from './ticket-dto.mapper';
+
+/** Who the gateway decided a new ticket is for (see `requesterFor`). */
+const forEmp1 = { requesterId: 'emp-1', organizationId: '' };
 
 const at = new Date('2026-11-27T08:30:00.250Z');
 
@@ -259,9 +266,7 @@ describe('ticket REST ⇄ contract mapping', () => {
   });
 
   it('leaves optional fields unspecified for the service to default', () => {
-    expect(
-      toCreateTicketRequest({ type: 'incident', title: 'x', requesterId: 'emp-1' }, undefined),
-    ).toEqual({
+    expect(toCreateTicketRequest({ type: 'incident', title: 'x' }, forEmp1, undefined)).toEqual({
       idempotencyKey: '',
       type: TicketType.TICKET_TYPE_INCIDENT,
       title: 'x',
@@ -289,11 +294,11 @@ describe('ticket REST ⇄ contract mapping', () => {
         {
           type: 'incident',
           title: 'Printer jams',
-          requesterId: 'emp-1',
           serviceId: '0193a7a0-0000-7000-8000-0000000000a1',
           categoryId: '0193a7a0-0000-7000-8000-0000000000c1',
           customFields: { floor: 3, model: 'HP M404' },
         },
+        forEmp1,
         undefined,
       ),
     ).toMatchObject({
@@ -306,7 +311,8 @@ describe('ticket REST ⇄ contract mapping', () => {
   it('passes the tags of a new ticket as given, for the service to normalise', () => {
     expect(
       toCreateTicketRequest(
-        { type: 'incident', title: 'x', requesterId: 'emp-1', tags: ['VPN', ' vip'] },
+        { type: 'incident', title: 'x', tags: ['VPN', ' vip'] },
+        forEmp1,
         undefined,
       ).tags,
     ).toEqual(['VPN', ' vip']);
@@ -318,12 +324,12 @@ describe('ticket REST ⇄ contract mapping', () => {
         {
           type: 'change',
           title: 'Upgrade the database',
-          requesterId: 'emp-1',
           changeKind: 'standard',
           configurationItemIds: ['ci-db-primary'],
           plannedStart: '2026-12-05T22:00:00+03:00',
           plannedEnd: '2026-12-06T02:00:00+03:00',
         },
+        forEmp1,
         'key-1',
       ),
     ).toMatchObject({
@@ -342,7 +348,6 @@ describe('ticket REST ⇄ contract mapping', () => {
         'id-1',
         {
           action: 'submit',
-          actorId: 'chg-mgr-1',
           risk: 'medium',
           impact: 'low',
           backoutPlan: 'Restore the snapshot.',
@@ -352,6 +357,7 @@ describe('ticket REST ⇄ contract mapping', () => {
           cabGroupId: 'cab-infra',
           quorum: 'all',
         },
+        'chg-mgr-1',
         2,
       ),
     ).toEqual({
@@ -386,11 +392,11 @@ describe('ticket REST ⇄ contract mapping', () => {
         'prb-1',
         {
           action: 'resolve',
-          actorId: 'prb-mgr-1',
           resolutionCode: 'fixed',
           rootCause: 'An expired certificate.',
           resolveLinkedIncidents: true,
         },
+        'prb-mgr-1',
         5,
       ),
     ).toMatchObject({
@@ -407,10 +413,10 @@ describe('ticket REST ⇄ contract mapping', () => {
         'id-1',
         {
           action: 'complete',
-          actorId: 'impl-1',
           implementationOutcome: 'backed_out',
           implementationNotes: 'The replica did not come back.',
         },
+        'impl-1',
         undefined,
       ),
     ).toMatchObject({
@@ -426,7 +432,8 @@ describe('ticket REST ⇄ contract mapping', () => {
     expect(
       toTransitionTicketRequest(
         'id-2',
-        { action: 'record_known_error', actorId: 'prb-1', rootCause: 'cert', workaround: 'web' },
+        { action: 'record_known_error', rootCause: 'cert', workaround: 'web' },
+        'prb-1',
         undefined,
       ),
     ).toMatchObject({
@@ -439,12 +446,11 @@ describe('ticket REST ⇄ contract mapping', () => {
 
   it('passes a vote; an approval without a comment or CAB sends them empty', () => {
     expect(
-      toCastApprovalVoteRequest('id-1', {
-        approverId: 'cab-member-4',
-        decision: 'reject',
-        comment: 'No backout for the replica.',
-        cabGroupId: 'cab-infra',
-      }),
+      toCastApprovalVoteRequest(
+        'id-1',
+        { decision: 'reject', comment: 'No backout for the replica.', cabGroupId: 'cab-infra' },
+        'cab-member-4',
+      ),
     ).toEqual({
       ticketId: 'id-1',
       approverId: 'cab-member-4',
@@ -452,15 +458,13 @@ describe('ticket REST ⇄ contract mapping', () => {
       comment: 'No backout for the replica.',
       cabGroupId: 'cab-infra',
     });
-    expect(toCastApprovalVoteRequest('id-1', { approverId: 'mgr-3', decision: 'approve' })).toEqual(
-      {
-        ticketId: 'id-1',
-        approverId: 'mgr-3',
-        decision: VoteDecision.VOTE_DECISION_APPROVE,
-        comment: '',
-        cabGroupId: '',
-      },
-    );
+    expect(toCastApprovalVoteRequest('id-1', { decision: 'approve' }, 'mgr-3')).toEqual({
+      ticketId: 'id-1',
+      approverId: 'mgr-3',
+      decision: VoteDecision.VOTE_DECISION_APPROVE,
+      comment: '',
+      cabGroupId: '',
+    });
   });
 
   it('renders a pending approval round with null for no CAB and no decision', () => {
@@ -540,9 +544,12 @@ describe('ticket REST ⇄ contract mapping', () => {
     ['caused_by', RelationKind.RELATION_KIND_CAUSED_BY],
     ['relates_to', RelationKind.RELATION_KIND_RELATES_TO],
   ] as const)('relates the ticket of the path as the source: %s ⇄ %s', (name, kind) => {
-    expect(
-      toLinkTicketsRequest('inc-1', { kind: name, targetId: 'prb-1', actorId: 'agent-7' }),
-    ).toEqual({ sourceId: 'inc-1', kind, targetId: 'prb-1', actorId: 'agent-7' });
+    expect(toLinkTicketsRequest('inc-1', { kind: name, targetId: 'prb-1' }, 'agent-7')).toEqual({
+      sourceId: 'inc-1',
+      kind,
+      targetId: 'prb-1',
+      actorId: 'agent-7',
+    });
     expect(
       toTicketRelationDto({
         id: 'rel-1',
@@ -586,25 +593,20 @@ describe('ticket REST ⇄ contract mapping', () => {
   });
 
   it('merges the ticket of the path into the target, checking its version only with If-Match', () => {
-    expect(toMergeTicketRequest('inc-2', { targetId: 'inc-1', actorId: 'agent-7' }, 4)).toEqual({
+    expect(toMergeTicketRequest('inc-2', { targetId: 'inc-1' }, 'agent-7', 4)).toEqual({
       sourceId: 'inc-2',
       targetId: 'inc-1',
       actorId: 'agent-7',
       expectedVersion: 4,
     });
     expect(
-      toMergeTicketRequest('inc-2', { targetId: 'inc-1', actorId: 'agent-7' }, undefined)
-        .expectedVersion,
+      toMergeTicketRequest('inc-2', { targetId: 'inc-1' }, 'agent-7', undefined).expectedVersion,
     ).toBe(0);
   });
 
   it('turns the fields present in a PATCH body into update paths; priority null clears a manual priority', () => {
-    const body = Object.assign(new UpdateTicketDto(), {
-      actorId: 'agent-7',
-      urgency: 'high',
-      priority: null,
-    });
-    expect(toUpdateTicketRequest('id-1', body, 4)).toEqual({
+    const body = Object.assign(new UpdateTicketDto(), { urgency: 'high', priority: null });
+    expect(toUpdateTicketRequest('id-1', body, 'agent-7', 4)).toEqual({
       id: 'id-1',
       expectedVersion: 4,
       actorId: 'agent-7',
@@ -624,11 +626,8 @@ describe('ticket REST ⇄ contract mapping', () => {
 
   it('turns configuration items in a PATCH body into their update path', () => {
     const ids = ['0194a000-0000-7000-8000-00000000c001'];
-    const body = Object.assign(new UpdateTicketDto(), {
-      actorId: 'agent-7',
-      configurationItemIds: ids,
-    });
-    const request = toUpdateTicketRequest('id-1', body, undefined);
+    const body = Object.assign(new UpdateTicketDto(), { configurationItemIds: ids });
+    const request = toUpdateTicketRequest('id-1', body, 'agent-7', undefined);
     expect(request.updatePaths).toEqual(['configuration_item_ids']);
     expect(request.patch?.configurationItemIds).toEqual(ids);
   });
@@ -637,15 +636,15 @@ describe('ticket REST ⇄ contract mapping', () => {
     ['a new set', ['vpn', 'vip']],
     ['none (clears them)', []],
   ])('turns tags in a PATCH body into the update path tags with the whole set: %s', (_, tags) => {
-    const body = Object.assign(new UpdateTicketDto(), { actorId: 'agent-7', tags });
-    const request = toUpdateTicketRequest('id-1', body, undefined);
+    const body = Object.assign(new UpdateTicketDto(), { tags });
+    const request = toUpdateTicketRequest('id-1', body, 'agent-7', undefined);
     expect(request.updatePaths).toEqual(['tags']);
     expect(request.patch?.tags).toEqual(tags);
   });
 
   it('leaves the tags alone when a PATCH body does not name them', () => {
-    const body = Object.assign(new UpdateTicketDto(), { actorId: 'agent-7', title: 'VPN down' });
-    const request = toUpdateTicketRequest('id-1', body, undefined);
+    const body = Object.assign(new UpdateTicketDto(), { title: 'VPN down' });
+    const request = toUpdateTicketRequest('id-1', body, 'agent-7', undefined);
     expect(request.updatePaths).toEqual(['title']);
     expect(request.patch?.tags).toEqual([]);
   });
@@ -688,27 +687,43 @@ describe('ticket REST ⇄ contract mapping', () => {
   });
 
   it('passes a rating by the requester; no comment is an empty one', () => {
-    expect(
-      toRateTicketRequest('id-1', { requesterId: 'emp-1', rating: 5, comment: 'Quick, thanks.' }),
-    ).toEqual({ ticketId: 'id-1', requesterId: 'emp-1', rating: 5, comment: 'Quick, thanks.' });
-    expect(toRateTicketRequest('id-1', { requesterId: 'emp-1', rating: 2 }).comment).toBe('');
+    expect(toRateTicketRequest('id-1', { rating: 5, comment: 'Quick, thanks.' }, 'emp-1')).toEqual({
+      ticketId: 'id-1',
+      requesterId: 'emp-1',
+      rating: 5,
+      comment: 'Quick, thanks.',
+    });
+    expect(toRateTicketRequest('id-1', { rating: 2 }, 'emp-1').comment).toBe('');
   });
 });
 
 describe('bulk updates', () => {
   const ids = ['0193a7a0-0000-7000-8000-000000000001', '0193a7a0-0000-7000-8000-000000000002'];
 
-  it('carries one transition for every ticket, with the actor of the transition', () => {
-    const request = toBulkUpdateTicketsRequest({
-      ids,
-      transition: { action: 'assign', actorId: 'lead-1', assignmentGroupId: 'network' },
-    });
+  it('carries one transition for every ticket, by one actor', () => {
+    const request = toBulkUpdateTicketsRequest(
+      { ids, transition: { action: 'assign', assignmentGroupId: 'network' } },
+      'lead-1',
+    );
     expect(request).toMatchObject({
       ids,
       actorId: 'lead-1',
-      transition: { action: TicketAction.TICKET_ACTION_ASSIGN, assignmentGroupId: 'network' },
+      transition: {
+        action: TicketAction.TICKET_ACTION_ASSIGN,
+        assignmentGroupId: 'network',
+        actorId: 'lead-1',
+      },
       update: undefined,
     });
+  });
+
+  it('reads the actor a bulk change names in its action or its edit', () => {
+    expect(claimedBulkActor({ ids, transition: { action: 'close', actorId: 'lead-1' } })).toBe(
+      'lead-1',
+    );
+    const update = Object.assign(new UpdateTicketDto(), { actorId: 'lead-2', urgency: 'high' });
+    expect(claimedBulkActor({ ids, update })).toBe('lead-2');
+    expect(claimedBulkActor({ ids, transition: { action: 'close' } })).toBeUndefined();
   });
 
   it.each([
@@ -716,34 +731,34 @@ describe('bulk updates', () => {
     [
       'both',
       {
-        transition: { action: 'close' as const, actorId: 'a' },
-        update: Object.assign(new UpdateTicketDto(), { actorId: 'a', urgency: 'high' as const }),
+        transition: { action: 'close' as const },
+        update: Object.assign(new UpdateTicketDto(), { urgency: 'high' as const }),
       },
     ],
   ])('refuses %s of transition and update', (_, operation) => {
-    expect(() => toBulkUpdateTicketsRequest({ ids, ...operation })).toThrow(ValidationException);
+    expect(() => toBulkUpdateTicketsRequest({ ids, ...operation }, 'lead-1')).toThrow(
+      ValidationException,
+    );
   });
 });
 
 describe('watchers', () => {
   const path = { id: 'id-1', watcherId: 'emp-2001' };
-  const added = { ticketId: 'id-1', watcherId: 'emp-2001', actorId: 'agent-7', watch: true };
 
   it.each([
-    ['the query', { actorId: 'agent-7' }, {}],
-    ['the body', {}, { actorId: 'agent-7' }],
-    ['both, alike', { actorId: 'agent-7' }, { actorId: 'agent-7' }],
-  ])('adds the watcher of the path with the actor of %s', (_, query, body) => {
-    expect(toAddWatcherRequest(path, query, body)).toEqual(added);
+    ['the query', { actorId: 'agent-7' }, {}, 'agent-7'],
+    ['the body', {}, { actorId: 'agent-7' }, 'agent-7'],
+    ['both, alike', { actorId: 'agent-7' }, { actorId: 'agent-7' }, 'agent-7'],
+    ['neither (the caller acts)', {}, {}, undefined],
+    ['the query of a removal', { actorId: 'agent-7' }, undefined, 'agent-7'],
+  ])('reads the actor a watcher change names in %s', (_, query, body, actor) => {
+    expect(claimedWatchActor(query, body)).toBe(actor);
   });
 
-  it.each([
-    ['no actor', {}, {}, 'actorId is required, in the query or in the body'],
-    ['two actors', { actorId: 'agent-7' }, { actorId: 'lead-1' }, 'name different actors'],
-  ])('refuses to add a watcher with %s, naming actorId', (_, query, body, message) => {
+  it('refuses two different actors, naming actorId', () => {
     const refusal = (() => {
       try {
-        toAddWatcherRequest(path, query, body);
+        claimedWatchActor({ actorId: 'agent-7' }, { actorId: 'lead-1' });
         return undefined;
       } catch (error) {
         return error;
@@ -751,14 +766,62 @@ describe('watchers', () => {
     })();
     expect(refusal).toBeInstanceOf(ValidationException);
     expect(refusal).toMatchObject({
-      errors: [{ field: 'actorId', message: expect.stringContaining(message) as unknown }],
+      errors: [
+        { field: 'actorId', message: expect.stringContaining('name different actors') as unknown },
+      ],
     });
   });
 
-  it('removes the watcher of the path', () => {
-    expect(toRemoveWatcherRequest(path, { actorId: 'agent-7' })).toEqual({
-      ...added,
-      watch: false,
+  it.each([
+    ['adds', true],
+    ['removes', false],
+  ])('%s the watcher of the path', (_, watch) => {
+    expect(toWatchTicketRequest(path, 'agent-7', watch)).toEqual({
+      ticketId: 'id-1',
+      watcherId: 'emp-2001',
+      actorId: 'agent-7',
+      watch,
     });
+  });
+});
+
+describe('the conversation as a caller reads it', () => {
+  const comment = (id: string, visibility: CommentVisibility): TicketComment => ({
+    id,
+    ticketId: 'id-1',
+    authorId: 'agent-7',
+    visibility,
+    body: `comment ${id}`,
+    createdAt: toTimestamp(at),
+  });
+  const conversation = [
+    comment('c-1', CommentVisibility.COMMENT_VISIBILITY_PUBLIC),
+    comment('c-2', CommentVisibility.COMMENT_VISIBILITY_INTERNAL),
+    comment('c-3', CommentVisibility.COMMENT_VISIBILITY_PUBLIC),
+  ];
+
+  it.each([
+    ['a caller who reads internal notes gets every comment', true, ['c-1', 'c-2', 'c-3']],
+    ['a requester gets the public replies only', false, ['c-1', 'c-3']],
+  ])('%s', (_, seesInternalNotes, ids) => {
+    expect(toVisibleCommentDtos(conversation, seesInternalNotes).map((dto) => dto.id)).toEqual(ids);
+  });
+
+  it('keeps from requesters a comment whose visibility the gateway does not know', () => {
+    const unknown = comment('c-4', CommentVisibility.COMMENT_VISIBILITY_UNSPECIFIED);
+    expect(toVisibleCommentDtos([unknown], false)).toEqual([]);
+  });
+
+  it('renders what it keeps as the conversation route always did', () => {
+    expect(toVisibleCommentDtos([conversation[0] as TicketComment], false)).toEqual([
+      {
+        id: 'c-1',
+        ticketId: 'id-1',
+        authorId: 'agent-7',
+        visibility: 'public',
+        body: 'comment c-1',
+        createdAt: '2026-11-27T08:30:00.250Z',
+      },
+    ]);
   });
 });

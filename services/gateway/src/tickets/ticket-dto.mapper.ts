@@ -74,11 +74,8 @@ import type { FieldChangeDto, TicketHistoryEntryDto } from './dto/ticket-history
 import type { LinkTicketDto, TicketRelationDto } from './dto/ticket-relation.dto';
 import type { TransitionTicketDto } from './dto/transition-ticket.dto';
 import type { UpdateTicketDto } from './dto/update-ticket.dto';
-import type {
-  TicketWatcherPathDto,
-  UnwatchTicketQueryDto,
-  WatchTicketActorDto,
-} from './dto/watch-ticket.dto';
+import type { TicketWatcherPathDto, WatchTicketActorDto } from './dto/watch-ticket.dto';
+import type { TicketRequester } from '../auth/actor';
 
 /** A time the service leaves unset until it happens: null in REST. */
 function toOptionalInstant(timestamp: Timestamp | undefined): string | null {
@@ -177,13 +174,14 @@ export function toTicketDto(ticket: Ticket): TicketDto {
 export function toTransitionTicketRequest(
   id: string,
   dto: TransitionTicketDto,
+  actorId: string,
   expectedVersion: number | undefined,
 ): TransitionTicketRequest {
   return {
     id,
     action: fromRestSpelling('TICKET_ACTION_', dto.action, TicketAction.TICKET_ACTION_UNSPECIFIED),
     expectedVersion: expectedVersion ?? 0,
-    actorId: dto.actorId,
+    actorId,
     assigneeId: dto.assigneeId ?? '',
     assignmentGroupId: dto.assignmentGroupId ?? '',
     pendingReason: fromRestSpelling(
@@ -231,8 +229,10 @@ export function toHistoryEntryDto(entry: TicketHistoryEntry): TicketHistoryEntry
   };
 }
 
+/** A new ticket; who it is for and its organisation were decided from the caller (`requesterFor`). */
 export function toCreateTicketRequest(
   dto: CreateTicketDto,
+  requester: TicketRequester,
   idempotencyKey: string | undefined,
 ): CreateTicketRequest {
   return {
@@ -243,8 +243,8 @@ export function toCreateTicketRequest(
     impact: fromRestSpelling('IMPACT_', dto.impact, Impact.IMPACT_UNSPECIFIED),
     urgency: fromRestSpelling('URGENCY_', dto.urgency, Urgency.URGENCY_UNSPECIFIED),
     channel: fromRestSpelling('CHANNEL_', dto.channel, Channel.CHANNEL_UNSPECIFIED),
-    requesterId: dto.requesterId,
-    organizationId: dto.organizationId ?? '',
+    requesterId: requester.requesterId,
+    organizationId: requester.organizationId,
     changeKind: fromRestSpelling(
       'CHANGE_KIND_',
       dto.changeKind,
@@ -295,11 +295,12 @@ function toTimeRange(from: string | undefined, to: string | undefined): TimeRang
 export function toAddCommentRequest(
   ticketId: string,
   dto: CreateCommentDto,
+  authorId: string,
   idempotencyKey: string | undefined,
 ): AddCommentRequest {
   return {
     ticketId,
-    authorId: dto.authorId,
+    authorId,
     visibility: fromRestSpelling(
       'COMMENT_VISIBILITY_',
       dto.visibility,
@@ -320,6 +321,23 @@ export function toCommentDto(comment: TicketComment): CommentDto {
     body: comment.body,
     createdAt: fromTimestamp(comment.createdAt).toISOString(),
   };
+}
+
+/**
+ * The conversation as a caller may read it: internal notes only for those who read them. The
+ * tickets service leaves them out already; this keeps a slip there from reaching requesters, and
+ * drops anything not marked public for them.
+ */
+export function toVisibleCommentDtos(
+  comments: readonly TicketComment[],
+  seesInternalNotes: boolean,
+): CommentDto[] {
+  return comments
+    .filter(
+      (comment) =>
+        seesInternalNotes || comment.visibility === CommentVisibility.COMMENT_VISIBILITY_PUBLIC,
+    )
+    .map(toCommentDto);
 }
 
 export function commentVisibilityOf(name: string | undefined): CommentVisibility {
@@ -377,12 +395,13 @@ const UPDATE_PATHS: Record<(typeof EDITABLE_FIELDS)[number], string> = {
 export function toUpdateTicketRequest(
   id: string,
   dto: UpdateTicketDto,
+  actorId: string,
   expectedVersion: number | undefined,
 ): UpdateTicketRequest {
   return {
     id,
     expectedVersion: expectedVersion ?? 0,
-    actorId: dto.actorId,
+    actorId,
     // Absent fields are undefined; `priority: null` is present (it clears a manual priority).
     updatePaths: EDITABLE_FIELDS.filter((field) => dto[field] !== undefined).map(
       (field) => UPDATE_PATHS[field],
@@ -433,10 +452,11 @@ export function toChangeApprovalDto(approval: ChangeApproval): ChangeApprovalDto
 export function toCastApprovalVoteRequest(
   ticketId: string,
   dto: CastVoteDto,
+  approverId: string,
 ): CastApprovalVoteRequest {
   return {
     ticketId,
-    approverId: dto.approverId,
+    approverId,
     decision: fromRestSpelling(
       'VOTE_DECISION_',
       dto.decision,
@@ -447,12 +467,16 @@ export function toCastApprovalVoteRequest(
   };
 }
 
-export function toLinkTicketsRequest(sourceId: string, dto: LinkTicketDto): LinkTicketsRequest {
+export function toLinkTicketsRequest(
+  sourceId: string,
+  dto: LinkTicketDto,
+  actorId: string,
+): LinkTicketsRequest {
   return {
     sourceId,
     kind: fromRestSpelling('RELATION_KIND_', dto.kind, RelationKind.RELATION_KIND_UNSPECIFIED),
     targetId: dto.targetId,
-    actorId: dto.actorId,
+    actorId,
   };
 }
 
@@ -473,21 +497,30 @@ export function toTicketRelationDto(relation: TicketRelation): TicketRelationDto
 export function toMergeTicketRequest(
   sourceId: string,
   dto: MergeTicketDto,
+  actorId: string,
   expectedVersion: number | undefined,
 ): MergeTicketRequest {
   return {
     sourceId,
     targetId: dto.targetId,
-    actorId: dto.actorId,
+    actorId,
     expectedVersion: expectedVersion ?? 0,
   };
 }
 
+/** The actor a bulk change names, in its nested action or edit; absent for the caller. */
+export function claimedBulkActor(dto: BulkUpdateTicketsDto): string | undefined {
+  return dto.transition?.actorId ?? dto.update?.actorId;
+}
+
 /**
- * One action or one edit for many tickets. The actor is the one of the nested action or
- * edit; exactly one of the two is given (else a 400 naming `transition`).
+ * One action or one edit for many tickets, by one actor; exactly one of the two is given (else
+ * a 400 naming `transition`).
  */
-export function toBulkUpdateTicketsRequest(dto: BulkUpdateTicketsDto): BulkUpdateTicketsRequest {
+export function toBulkUpdateTicketsRequest(
+  dto: BulkUpdateTicketsDto,
+  actorId: string,
+): BulkUpdateTicketsRequest {
   if ((dto.transition === undefined) === (dto.update === undefined)) {
     throw new ValidationException([
       { field: 'transition', message: 'give either transition or update, exactly one of them' },
@@ -495,48 +528,48 @@ export function toBulkUpdateTicketsRequest(dto: BulkUpdateTicketsDto): BulkUpdat
   }
   return {
     ids: dto.ids,
-    actorId: dto.transition?.actorId ?? dto.update?.actorId ?? '',
+    actorId,
     transition: dto.transition
-      ? toTransitionTicketRequest('', dto.transition, undefined)
+      ? toTransitionTicketRequest('', dto.transition, actorId, undefined)
       : undefined,
-    update: dto.update ? toUpdateTicketRequest('', dto.update, undefined) : undefined,
+    update: dto.update ? toUpdateTicketRequest('', dto.update, actorId, undefined) : undefined,
   };
 }
 
 /**
- * Adds the watcher of the path. The actor may come in the query or in the body; one of them
- * names it, and when both do they agree.
+ * The actor a watcher change names, in the query or in the body as the client finds easier;
+ * when both name one they agree. Absent when neither does: the caller acts.
  */
-export function toAddWatcherRequest(
-  path: TicketWatcherPathDto,
+export function claimedWatchActor(
   query: WatchTicketActorDto,
-  body: WatchTicketActorDto,
-): WatchTicketRequest {
-  const actorId = query.actorId ?? body.actorId;
-  if (actorId === undefined) {
-    throw new ValidationException([
-      { field: 'actorId', message: 'actorId is required, in the query or in the body' },
-    ]);
-  }
-  if (body.actorId !== undefined && body.actorId !== actorId) {
+  body: WatchTicketActorDto | undefined,
+): string | undefined {
+  const actorId = query.actorId ?? body?.actorId;
+  if (body?.actorId !== undefined && body.actorId !== actorId) {
     throw new ValidationException([
       { field: 'actorId', message: 'the query and the body name different actors' },
     ]);
   }
-  return { ticketId: path.id, watcherId: path.watcherId, actorId, watch: true };
+  return actorId;
 }
 
-export function toRemoveWatcherRequest(
+/** Adds (`watch`) or removes the watcher of the path. */
+export function toWatchTicketRequest(
   path: TicketWatcherPathDto,
-  query: UnwatchTicketQueryDto,
+  actorId: string,
+  watch: boolean,
 ): WatchTicketRequest {
-  return { ticketId: path.id, watcherId: path.watcherId, actorId: query.actorId, watch: false };
+  return { ticketId: path.id, watcherId: path.watcherId, actorId, watch };
 }
 
-export function toRateTicketRequest(ticketId: string, dto: RateTicketDto): RateTicketRequest {
+export function toRateTicketRequest(
+  ticketId: string,
+  dto: RateTicketDto,
+  requesterId: string,
+): RateTicketRequest {
   return {
     ticketId,
-    requesterId: dto.requesterId,
+    requesterId,
     rating: dto.rating,
     comment: dto.comment ?? '',
   };

@@ -27,7 +27,11 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import { can, type Principal, ticketAccessOf } from '@itsm/auth';
 import type { TicketsServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor, requesterFor } from '../auth/actor';
+import { forbidden } from '../auth/auth.guard';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { ApprovalVoteResultDto, CastVoteDto, ChangeApprovalDto } from './dto/change-approval.dto';
 import { CommentDto, CommentListDto, CommentsQueryDto, CreateCommentDto } from './dto/comment.dto';
@@ -46,17 +50,13 @@ import {
 } from './dto/ticket-relation.dto';
 import { TransitionTicketDto } from './dto/transition-ticket.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
-import {
-  TicketWatcherPathDto,
-  UnwatchTicketQueryDto,
-  WatchTicketActorDto,
-} from './dto/watch-ticket.dto';
+import { TicketWatcherPathDto, WatchTicketActorDto } from './dto/watch-ticket.dto';
 import { IF_MATCH_HEADER, versionFromIfMatch } from '../http/etag';
 import {
+  claimedBulkActor,
+  claimedWatchActor,
   commentVisibilityOf,
-  toAddWatcherRequest,
   toRateTicketRequest,
-  toRemoveWatcherRequest,
   toCastApprovalVoteRequest,
   toChangeApprovalDto,
   toCountTicketsRequest,
@@ -73,9 +73,13 @@ import {
   toBulkUpdateTicketsRequest,
   toTransitionTicketRequest,
   toUpdateTicketRequest,
+  toVisibleCommentDtos,
+  toWatchTicketRequest,
 } from './ticket-dto.mapper';
 import { openedTicket, requiredTicketDto, TICKETS_PATH, ticketWithETag } from './ticket-response';
 import { TICKETS_CLIENT } from './tickets-client.provider';
+
+const ACT_ON_BEHALF = 'tickets.act_on_behalf';
 
 @ApiTags('tickets')
 @Controller(TICKETS_PATH)
@@ -84,7 +88,12 @@ export class TicketsHttpController {
 
   @Post()
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Open a ticket (incident, service request, problem or change)' })
+  @ApiOperation({
+    summary: 'Open a ticket (incident, service request, problem or change)',
+    description:
+      'Requesters open incidents and service requests for themselves, in their organisation; ' +
+      'problems and changes are the service desk’s (`tickets.work`).',
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -94,13 +103,16 @@ export class TicketsHttpController {
   })
   @ApiCreatedResponse({ type: TicketDto })
   @ApiProblemResponses(400, 422, 503)
+  @RequirePermission('tickets.create')
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateTicketDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
+    const requester = requesterFor(principal, body);
     const answer = await firstValueFrom(
-      this.tickets.createTicket(toCreateTicketRequest(body, idempotencyKey)),
+      this.tickets.createTicket(toCreateTicketRequest(body, requester, idempotencyKey)),
     );
     return openedTicket(answer, response);
   }
@@ -110,6 +122,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'How many tickets are in each state, under the list filters' })
   @ApiOkResponse({ type: TicketCountsDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('tickets.read')
   async counts(@Query() query: CountTicketsQueryDto): Promise<TicketCountsDto> {
     const { counts, total } = await firstValueFrom(
       this.tickets.countTickets(toCountTicketsRequest(query)),
@@ -121,6 +134,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'One ticket by id' })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async get(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Res({ passthrough: true }) response: Response,
@@ -133,6 +147,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'Tickets, newest first, with cursor pagination and filters' })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('tickets.read')
   async list(@Query() query: ListTicketsQueryDto): Promise<TicketPageDto> {
     const page = await firstValueFrom(this.tickets.listTickets(toListTicketsRequest(query)));
     return { items: page.tickets.map(toTicketDto), nextCursor: page.nextPageToken || null };
@@ -146,13 +161,16 @@ export class TicketsHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('tickets.work')
   async update(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: UpdateTicketDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
-    const request = toUpdateTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const actorId = actorFor(principal, body.actorId, ACT_ON_BEHALF);
+    const request = toUpdateTicketRequest(id, body, actorId, versionFromIfMatch(ifMatch));
     const { ticket } = await firstValueFrom(this.tickets.updateTicket(request));
     return ticketWithETag(ticket, response);
   }
@@ -167,9 +185,14 @@ export class TicketsHttpController {
   })
   @ApiOkResponse({ type: BulkUpdateResultDto })
   @ApiProblemResponses(400, 404, 409, 503)
-  async bulkUpdate(@Body() body: BulkUpdateTicketsDto): Promise<BulkUpdateResultDto> {
+  @RequirePermission('tickets.bulk')
+  async bulkUpdate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: BulkUpdateTicketsDto,
+  ): Promise<BulkUpdateResultDto> {
+    const actorId = actorFor(principal, claimedBulkActor(body), ACT_ON_BEHALF);
     const { tickets } = await firstValueFrom(
-      this.tickets.bulkUpdateTickets(toBulkUpdateTicketsRequest(body)),
+      this.tickets.bulkUpdateTickets(toBulkUpdateTicketsRequest(body, actorId)),
     );
     return { items: tickets.map(toTicketDto) };
   }
@@ -179,17 +202,26 @@ export class TicketsHttpController {
   @ApiOperation({
     summary:
       'Move a ticket through the lifecycle of its type (incident, service request, problem or change)',
+    description:
+      'The service desk (`tickets.work`) takes any action the lifecycle allows. A requester ' +
+      'moves only their own incidents and requests: cancel while new, close or reopen once ' +
+      'resolved; anything else is refused with 403.',
   })
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  // Requesters' own few actions (cancel, close, reopen) come through; the tickets service
+  // refuses the rest unless the caller works tickets.
+  @RequirePermission('tickets.reopen_own')
   async transition(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: TransitionTicketDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
-    const request = toTransitionTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const actorId = actorFor(principal, body.actorId, ACT_ON_BEHALF);
+    const request = toTransitionTicketRequest(id, body, actorId, versionFromIfMatch(ifMatch));
     const { ticket } = await firstValueFrom(this.tickets.transitionTicket(request));
     return ticketWithETag(ticket, response);
   }
@@ -198,6 +230,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'The current approval round of a change, with its votes' })
   @ApiOkResponse({ type: ChangeApprovalDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async approval(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<ChangeApprovalDto> {
@@ -214,13 +247,16 @@ export class TicketsHttpController {
   })
   @ApiOkResponse({ type: ApprovalVoteResultDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('tickets.approve')
   async vote(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: CastVoteDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ApprovalVoteResultDto> {
+    const approverId = actorFor(principal, body.approverId, ACT_ON_BEHALF);
     const { approval, ticket } = await firstValueFrom(
-      this.tickets.castApprovalVote(toCastApprovalVoteRequest(id, body)),
+      this.tickets.castApprovalVote(toCastApprovalVoteRequest(id, body, approverId)),
     );
     if (!approval) throw new Error('the tickets service answered without an approval');
     return { approval: toChangeApprovalDto(approval), ticket: ticketWithETag(ticket, response) };
@@ -235,13 +271,16 @@ export class TicketsHttpController {
   @ApiCreatedResponse({ type: TicketRelationDto })
   @ApiOkResponse({ type: TicketRelationDto, description: 'The relation existed already.' })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('tickets.work')
   async link(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: LinkTicketDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketRelationDto> {
+    const actorId = actorFor(principal, body.actorId, ACT_ON_BEHALF);
     const { relation, created } = await firstValueFrom(
-      this.tickets.linkTickets(toLinkTicketsRequest(id, body)),
+      this.tickets.linkTickets(toLinkTicketsRequest(id, body, actorId)),
     );
     if (!relation) throw new Error('the tickets service answered without a relation');
     const dto = toTicketRelationDto(relation);
@@ -256,6 +295,7 @@ export class TicketsHttpController {
   })
   @ApiOkResponse({ type: TicketRelationListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async relations(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<TicketRelationListDto> {
@@ -268,14 +308,15 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'Remove a relation of a ticket' })
   @ApiNoContentResponse({ description: 'The relation is gone.' })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.work')
   async unlink(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Param('relationId', new ParseUUIDPipe({ version: undefined })) relationId: string,
     @Query() query: UnlinkTicketQueryDto,
   ): Promise<void> {
-    await firstValueFrom(
-      this.tickets.unlinkTickets({ ticketId: id, relationId, actorId: query.actorId }),
-    );
+    const actorId = actorFor(principal, query.actorId, ACT_ON_BEHALF);
+    await firstValueFrom(this.tickets.unlinkTickets({ ticketId: id, relationId, actorId }));
   }
 
   @Post(':id/merge')
@@ -294,13 +335,16 @@ export class TicketsHttpController {
     description: 'The ETag is the version of the duplicate (the source).',
   })
   @ApiProblemResponses(400, 404, 409, 412, 503)
+  @RequirePermission('tickets.work')
   async merge(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: MergeTicketDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MergeResultDto> {
-    const request = toMergeTicketRequest(id, body, versionFromIfMatch(ifMatch));
+    const actorId = actorFor(principal, body.actorId, ACT_ON_BEHALF);
+    const request = toMergeTicketRequest(id, body, actorId, versionFromIfMatch(ifMatch));
     const { source, target, movedComments } = await firstValueFrom(
       this.tickets.mergeTicket(request),
     );
@@ -315,6 +359,8 @@ export class TicketsHttpController {
   @ApiOperation({
     summary:
       'Add a watcher, told of every public change of the ticket; adding one again changes nothing',
+    description:
+      'Requesters add only themselves; the service desk (`tickets.work`) adds anyone (else 403).',
   })
   @ApiBody({
     type: WatchTicketActorDto,
@@ -323,29 +369,39 @@ export class TicketsHttpController {
   })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.comment')
   async watch(
+    @CurrentPrincipal() principal: Principal,
     @Param() path: TicketWatcherPathDto,
     @Query() query: WatchTicketActorDto,
     @Body() body: WatchTicketActorDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
+    const actorId = actorFor(principal, claimedWatchActor(query, body), ACT_ON_BEHALF);
     const { ticket } = await firstValueFrom(
-      this.tickets.watchTicket(toAddWatcherRequest(path, query, body)),
+      this.tickets.watchTicket(toWatchTicketRequest(path, actorId, true)),
     );
     return ticketWithETag(ticket, response);
   }
 
   @Delete(':id/watchers/:watcherId')
-  @ApiOperation({ summary: 'Remove a watcher; removing one who is not there changes nothing' })
+  @ApiOperation({
+    summary: 'Remove a watcher; removing one who is not there changes nothing',
+    description:
+      'Requesters remove only themselves; the service desk (`tickets.work`) removes anyone (else 403).',
+  })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.comment')
   async unwatch(
+    @CurrentPrincipal() principal: Principal,
     @Param() path: TicketWatcherPathDto,
-    @Query() query: UnwatchTicketQueryDto,
+    @Query() query: WatchTicketActorDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
+    const actorId = actorFor(principal, claimedWatchActor(query, undefined), ACT_ON_BEHALF);
     const { ticket } = await firstValueFrom(
-      this.tickets.watchTicket(toRemoveWatcherRequest(path, query)),
+      this.tickets.watchTicket(toWatchTicketRequest(path, actorId, false)),
     );
     return ticketWithETag(ticket, response);
   }
@@ -361,12 +417,17 @@ export class TicketsHttpController {
   })
   @ApiOkResponse({ type: TicketDto })
   @ApiProblemResponses(400, 404, 409, 503)
+  @RequirePermission('tickets.rate')
   async rate(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: RateTicketDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<TicketDto> {
-    const { ticket } = await firstValueFrom(this.tickets.rateTicket(toRateTicketRequest(id, body)));
+    const requesterId = actorFor(principal, body.requesterId, ACT_ON_BEHALF);
+    const { ticket } = await firstValueFrom(
+      this.tickets.rateTicket(toRateTicketRequest(id, body, requesterId)),
+    );
     return ticketWithETag(ticket, response);
   }
 
@@ -374,6 +435,7 @@ export class TicketsHttpController {
   @ApiOperation({ summary: 'The audit trail of a ticket: who changed what and when, oldest first' })
   @ApiOkResponse({ type: TicketHistoryDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async history(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
   ): Promise<TicketHistoryDto> {
@@ -385,6 +447,8 @@ export class TicketsHttpController {
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({
     summary: 'Reply publicly or add an internal note; the first agent reply is the first response',
+    description:
+      'Internal notes are the service desk’s: writing one needs `tickets.note` (else 403).',
   })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -395,14 +459,19 @@ export class TicketsHttpController {
   })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblemResponses(400, 404, 409, 422, 503)
+  @RequirePermission('tickets.comment')
   async comment(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: CreateCommentDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CommentDto> {
+    if (body.visibility === 'internal' && !can(principal, 'tickets.note'))
+      throw forbidden('internal notes are the service desk’s (tickets.note is needed)');
+    const authorId = actorFor(principal, body.authorId, ACT_ON_BEHALF);
     const { comment, ticket, created } = await firstValueFrom(
-      this.tickets.addComment(toAddCommentRequest(id, body, idempotencyKey)),
+      this.tickets.addComment(toAddCommentRequest(id, body, authorId, idempotencyKey)),
     );
     if (!comment) throw new Error('the tickets service answered without a comment');
     response.setHeader('Location', `${TICKETS_PATH}/${id}/comments`);
@@ -412,10 +481,15 @@ export class TicketsHttpController {
   }
 
   @Get(':id/comments')
-  @ApiOperation({ summary: 'The conversation of a ticket, oldest first' })
+  @ApiOperation({
+    summary: 'The conversation of a ticket, oldest first',
+    description: 'Internal notes only reach callers who may read them (`tickets.read_internal`).',
+  })
   @ApiOkResponse({ type: CommentListDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('tickets.read')
   async comments(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() query: CommentsQueryDto,
   ): Promise<CommentListDto> {
@@ -425,6 +499,6 @@ export class TicketsHttpController {
         visibility: commentVisibilityOf(query.visibility),
       }),
     );
-    return { items: comments.map(toCommentDto) };
+    return { items: toVisibleCommentDtos(comments, ticketAccessOf(principal).seesInternalNotes) };
   }
 }

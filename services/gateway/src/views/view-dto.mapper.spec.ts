@@ -119,19 +119,18 @@ describe('the filters of a view', () => {
 
 describe('writing views', () => {
   it('creates a private view unless told to share it, its query without a page', () => {
-    const request = toCreateViewRequest({
-      ownerId: 'agent-7',
-      name: 'Мои',
-      filters: { assigneeId: 'agent-7' },
-    });
+    const request = toCreateViewRequest(
+      { name: 'Мои', filters: { assigneeId: 'agent-7' } },
+      'agent-7',
+    );
     expect(request).toMatchObject({ ownerId: 'agent-7', name: 'Мои', shared: false });
     expect(request.query).toEqual(toListTicketsRequest({ assigneeId: 'agent-7' }));
     expect(request.query).toMatchObject({ pageSize: 0, pageToken: '' });
   });
 
   it('replaces a view at the version of If-Match; none skips the check', () => {
-    const dto = { ownerId: 'agent-7', name: 'VIP', shared: true, filters: { tag: ['vip'] } };
-    expect(toUpdateViewRequest('view-1', dto, 4)).toEqual({
+    const dto = { name: 'VIP', shared: true, filters: { tag: ['vip'] } };
+    expect(toUpdateViewRequest('view-1', dto, 'agent-7', 4)).toEqual({
       id: 'view-1',
       ownerId: 'agent-7',
       expectedVersion: 4,
@@ -139,7 +138,7 @@ describe('writing views', () => {
       shared: true,
       query: toListTicketsRequest({ tag: ['vip'] }),
     });
-    expect(toUpdateViewRequest('view-1', dto, undefined).expectedVersion).toBe(0);
+    expect(toUpdateViewRequest('view-1', dto, 'agent-7', undefined).expectedVersion).toBe(0);
   });
 });
 

@@ -25,9 +25,9 @@ import type {
   ViewTicketsQueryDto,
 } from './dto/view.dto';
 
-export function toCreateViewRequest(dto: CreateViewDto): CreateViewRequest {
+export function toCreateViewRequest(dto: CreateViewDto, ownerId: string): CreateViewRequest {
   return {
-    ownerId: dto.ownerId,
+    ownerId,
     name: dto.name,
     shared: dto.shared ?? false,
     // Filters have no limit or cursor: a view keeps no page.
@@ -38,11 +38,12 @@ export function toCreateViewRequest(dto: CreateViewDto): CreateViewRequest {
 export function toUpdateViewRequest(
   id: string,
   dto: UpdateViewDto,
+  ownerId: string,
   expectedVersion: number | undefined,
 ): UpdateViewRequest {
   return {
     id,
-    ownerId: dto.ownerId,
+    ownerId,
     expectedVersion: expectedVersion ?? 0,
     name: dto.name,
     shared: dto.shared,

@@ -24,7 +24,10 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
+import type { Principal } from '@itsm/auth';
 import type { SavedView, TicketsServiceClient } from '@itsm/contracts';
+import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
+import { actorFor } from '../auth/actor';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { TicketCountsDto } from '../tickets/dto/ticket-counts.dto';
 import { TicketPageDto } from '../tickets/dto/ticket.dto';
@@ -62,6 +65,11 @@ function viewWithETag(view: SavedView | undefined, response: Response): ViewDto 
   return withETag(dto, dto.version, response);
 }
 
+/** The agent whose views these are: the caller, unless they may act for another. */
+function ownerFor(principal: Principal, claimed: string | undefined): string {
+  return actorFor(principal, claimed, 'tickets.act_on_behalf');
+}
+
 /** Saved views (queues): named ticket list queries, an agent's own or shared with every agent. */
 @ApiTags('views')
 @Controller(VIEWS_PATH)
@@ -72,8 +80,14 @@ export class ViewsHttpController {
   @ApiOperation({ summary: "An agent's own views and every shared one, by name" })
   @ApiOkResponse({ type: ViewListDto })
   @ApiProblemResponses(400, 503)
-  async list(@Query() query: ViewOwnerQueryDto): Promise<ViewListDto> {
-    const { views } = await firstValueFrom(this.tickets.listViews({ ownerId: query.ownerId }));
+  @RequirePermission('views.use')
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ViewOwnerQueryDto,
+  ): Promise<ViewListDto> {
+    const { views } = await firstValueFrom(
+      this.tickets.listViews({ ownerId: ownerFor(principal, query.ownerId) }),
+    );
     return { items: views.map(toViewDto) };
   }
 
@@ -87,11 +101,15 @@ export class ViewsHttpController {
   })
   @ApiCreatedResponse({ type: ViewDto })
   @ApiProblemResponses(400, 503)
+  @RequirePermission('views.use')
   async create(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: CreateViewDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ViewDto> {
-    const { view } = await firstValueFrom(this.tickets.createView(toCreateViewRequest(body)));
+    const { view } = await firstValueFrom(
+      this.tickets.createView(toCreateViewRequest(body, ownerFor(principal, body.ownerId))),
+    );
     const dto = viewWithETag(view, response);
     response.setHeader('Location', `${VIEWS_PATH}/${dto.id}`);
     return dto;
@@ -101,12 +119,14 @@ export class ViewsHttpController {
   @ApiOperation({ summary: 'One view by id' })
   @ApiOkResponse({ type: ViewDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('views.use')
   async get(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() viewer: ViewOwnerQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ViewDto> {
-    return viewWithETag(await this.view(id, viewer.ownerId), response);
+    return viewWithETag(await this.view(id, ownerFor(principal, viewer.ownerId)), response);
   }
 
   @Put(':id')
@@ -114,13 +134,16 @@ export class ViewsHttpController {
   @ApiHeader(IF_MATCH_HEADER)
   @ApiOkResponse({ type: ViewDto })
   @ApiProblemResponses(400, 403, 404, 412, 503)
+  @RequirePermission('views.use')
   async replace(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Body() body: UpdateViewDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ViewDto> {
-    const request = toUpdateViewRequest(id, body, versionFromIfMatch(ifMatch));
+    const ownerId = ownerFor(principal, body.ownerId);
+    const request = toUpdateViewRequest(id, body, ownerId, versionFromIfMatch(ifMatch));
     const { view } = await firstValueFrom(this.tickets.updateView(request));
     return viewWithETag(view, response);
   }
@@ -130,11 +153,15 @@ export class ViewsHttpController {
   @ApiOperation({ summary: 'Delete a view; only its owner does' })
   @ApiNoContentResponse({ description: 'The view is gone.' })
   @ApiProblemResponses(400, 403, 404, 503)
+  @RequirePermission('views.use')
   async remove(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() query: ViewOwnerQueryDto,
   ): Promise<void> {
-    await firstValueFrom(this.tickets.deleteView({ id, ownerId: query.ownerId }));
+    await firstValueFrom(
+      this.tickets.deleteView({ id, ownerId: ownerFor(principal, query.ownerId) }),
+    );
   }
 
   @Get(':id/tickets')
@@ -143,11 +170,13 @@ export class ViewsHttpController {
   })
   @ApiOkResponse({ type: TicketPageDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('views.use')
   async listTickets(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() page: ViewTicketsQueryDto,
   ): Promise<TicketPageDto> {
-    const { query } = await this.view(id, page.ownerId);
+    const { query } = await this.view(id, ownerFor(principal, page.ownerId));
     const answer = await firstValueFrom(
       this.tickets.listTickets(toViewTicketsRequest(query, page)),
     );
@@ -163,11 +192,13 @@ export class ViewsHttpController {
   })
   @ApiOkResponse({ type: TicketCountsDto })
   @ApiProblemResponses(400, 404, 503)
+  @RequirePermission('views.use')
   async countTickets(
+    @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
     @Query() viewer: ViewOwnerQueryDto,
   ): Promise<TicketCountsDto> {
-    const { query } = await this.view(id, viewer.ownerId);
+    const { query } = await this.view(id, ownerFor(principal, viewer.ownerId));
     const answer = await firstValueFrom(this.tickets.countTickets(toViewCountsRequest(query)));
     return toViewCounts(query, answer);
   }

@@ -109,7 +109,11 @@ describe('catalog bodies and queries', () => {
     expect(
       await refusedFields(RequestCatalogItemDto, { requesterId: 'emp-1', channel: 'fax' }),
     ).toEqual(['channel']);
-    expect(await refusedFields(RequestCatalogItemDto, { fields: {} })).toEqual(['requesterId']);
+    // No requester: the caller orders for themselves.
+    expect(await refusedFields(RequestCatalogItemDto, { fields: {} })).toEqual([]);
+    expect(await refusedFields(RequestCatalogItemDto, { requesterId: '' })).toEqual([
+      'requesterId',
+    ]);
   });
 
   it('read includeInactive=true|false as a boolean and refuse anything else', async () => {

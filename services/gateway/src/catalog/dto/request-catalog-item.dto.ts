@@ -1,24 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { JSON_OBJECT_SCHEMA, type JsonObject } from '../../tickets/dto/json-object';
 import { CHANNELS, type ChannelName } from '../../tickets/dto/ticket-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 /** A requester orders a catalog item: a service request opens with the item's defaults. */
 export class RequestCatalogItemDto {
-  @ApiProperty({
-    maxLength: 200,
+  @ClaimedActor({
+    who: 'Who orders.',
     example: 'emp-1042',
-    description: 'Who orders (until sign-in lands, given by the caller).',
+    onBehalf: 'tickets.create_on_behalf',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  requesterId!: string;
+  requesterId?: string;
 
   @ApiPropertyOptional({
     maxLength: 200,
     example: 'org-acme',
-    description: "The requester's customer organisation.",
+    description:
+      "The requester's customer organisation. Ordering for yourself it defaults to yours; naming " +
+      'another needs the `tickets.create_on_behalf` permission (else 403).',
   })
   @IsOptional()
   @IsString()

@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ActorId } from '../../routing/dto/actor';
+import { ClaimedActor } from '../../auth/actor';
 import {
   ASSET_ACTIONS,
   ASSET_STATES,
@@ -60,8 +60,8 @@ export class AssetActionDto {
   @MaxLength(2000)
   reason?: string;
 
-  @ActorId()
-  actorId!: string;
+  @ClaimedActor({ who: 'Who acts.' })
+  actorId?: string;
 }
 
 /** One line of the stock journal. */

@@ -124,9 +124,11 @@ describe('CMDB bodies and queries', () => {
         sourceId: 'vm',
         targetId: itemId,
         type: 'RUNS_ON',
+        actorId: '',
       }),
     ).toEqual(['actorId', 'sourceId', 'type']);
-    expect(await refusedFields(DeleteRelationshipQueryDto, {}, 'query')).toEqual(['actorId']);
+    // No actor: the caller acts.
+    expect(await refusedFields(DeleteRelationshipQueryDto, {}, 'query')).toEqual([]);
   });
 
   it('read an impact analysis’s direction and bounds, for one item or several', async () => {
@@ -168,7 +170,6 @@ describe('CMDB bodies and queries', () => {
       { name: 'Q4', locationId, actorId: 'agent-17' },
     );
     expect(await refusedFields(OpenInventoryDto, { name: 'Q4', locationId: 'hq' })).toEqual([
-      'actorId',
       'locationId',
     ]);
     expect(
@@ -199,12 +200,17 @@ describe('CMDB bodies and queries', () => {
     const envelope = { format: 'csv', content: 'type,name\n', dryRun: true, actorId: 'a' };
     expect(await accept(ImportItemsDto, envelope)).toEqual(envelope);
     expect(
-      await refusedFields(ImportItemsDto, { format: 'xlsx', content: '', defaultType: '' }),
+      await refusedFields(ImportItemsDto, {
+        format: 'xlsx',
+        content: '',
+        defaultType: '',
+        actorId: '',
+      }),
     ).toEqual(['actorId', 'content', 'defaultType', 'format']);
     expect(
       await accept(ImportCsvQueryDto, { type: 'laptop', dryRun: 'true', actorId: 'a' }, 'query'),
     ).toEqual({ type: 'laptop', dryRun: true, actorId: 'a' });
-    expect(await refusedFields(ImportCsvQueryDto, { dryRun: '1' }, 'query')).toEqual([
+    expect(await refusedFields(ImportCsvQueryDto, { dryRun: '1', actorId: '' }, 'query')).toEqual([
       'actorId',
       'dryRun',
     ]);

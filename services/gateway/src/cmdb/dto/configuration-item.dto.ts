@@ -13,7 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ActorId } from '../../routing/dto/actor';
+import { ClaimedActor } from '../../auth/actor';
 import { JSON_OBJECT_SCHEMA, type JsonObject } from '../../tickets/dto/json-object';
 import {
   ASSET_STATES,
@@ -162,8 +162,8 @@ export class WriteConfigurationItemDto {
   @Type(() => WriteAssetDetailsDto)
   asset?: WriteAssetDetailsDto;
 
-  @ActorId('Who writes the item (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who writes the item.' })
+  actorId?: string;
 }
 
 export class AssetDetailsDto {

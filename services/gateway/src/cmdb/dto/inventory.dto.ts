@@ -8,7 +8,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ActorId } from '../../routing/dto/actor';
+import { ClaimedActor } from '../../auth/actor';
 import {
   DISCREPANCY_KINDS,
   type DiscrepancyKindName,
@@ -30,8 +30,8 @@ export class OpenInventoryDto {
   @IsUUID()
   locationId!: string;
 
-  @ActorId('Who opens the inventory (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who opens the inventory.' })
+  actorId?: string;
 }
 
 export class RecordInventoryScanDto {
@@ -50,13 +50,13 @@ export class RecordInventoryScanDto {
   @MaxLength(100, { each: true })
   inventoryNumbers!: string[];
 
-  @ActorId('Who scanned (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who scanned.' })
+  actorId?: string;
 }
 
 export class CloseInventoryDto {
-  @ActorId('Who closes the inventory (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who closes the inventory.' })
+  actorId?: string;
 }
 
 export class InventoryDiscrepancyDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { toBoolean } from '../../knowledge/dto/list-articles.query.dto';
-import { ActorId } from '../../routing/dto/actor';
+import { ClaimedActor } from '../../auth/actor';
 import { DATA_FORMATS, type DataFormatName } from './cmdb-enums';
 
 export const CSV_CONTENT_TYPE = 'text/csv';
@@ -15,7 +15,7 @@ export const IMPORT_FORMAT_DESCRIPTION =
 
 const DRY_RUN_DESCRIPTION = 'Check every row and report, writing nothing.';
 const TYPE_DESCRIPTION = 'The type key of rows without a `type`.';
-const IMPORT_ACTOR = 'Who imports (until sign-in lands, given by the caller).';
+const IMPORT_ACTOR = 'Who imports.';
 
 /** An import sent as JSON: the file's text with its format and options. */
 export class ImportItemsDto {
@@ -44,8 +44,8 @@ export class ImportItemsDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ActorId(IMPORT_ACTOR)
-  actorId!: string;
+  @ClaimedActor({ who: IMPORT_ACTOR })
+  actorId?: string;
 }
 
 /** The options of an import sent as raw `text/csv`, in its query. */
@@ -63,8 +63,8 @@ export class ImportCsvQueryDto {
   @IsBoolean()
   dryRun?: boolean;
 
-  @ActorId(IMPORT_ACTOR)
-  actorId!: string;
+  @ClaimedActor({ who: IMPORT_ACTOR })
+  actorId?: string;
 }
 
 /** A row refused whole; the other rows applied. */

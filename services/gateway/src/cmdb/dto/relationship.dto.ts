@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
-import { ActorId } from '../../routing/dto/actor';
+import { ClaimedActor } from '../../auth/actor';
 import { RELATIONSHIP_TYPES, type RelationshipTypeName } from './cmdb-enums';
 
 const TYPE_DESCRIPTION =
@@ -21,8 +21,8 @@ export class CreateRelationshipDto {
   @IsIn(RELATIONSHIP_TYPES)
   type!: RelationshipTypeName;
 
-  @ActorId('Who relates the items (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who relates the items.' })
+  actorId?: string;
 }
 
 export class RelationshipDto {
@@ -51,6 +51,6 @@ export class RelationshipListDto {
 }
 
 export class DeleteRelationshipQueryDto {
-  @ActorId('Who removes the relationship (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who removes the relationship.' })
+  actorId?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ClaimedActor } from '../../auth/actor';
 
 export class CreateKnowledgeCategoryDto {
   @ApiProperty({ minLength: 1, maxLength: 100, example: 'Удалённый доступ' })
@@ -13,11 +14,8 @@ export class CreateKnowledgeCategoryDto {
   @IsUUID()
   parentId?: string;
 
-  @ApiProperty({ maxLength: 200, example: 'kb-editor-1' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who adds the category.', example: 'kb-editor-1' })
+  actorId?: string;
 }
 
 export class KnowledgeCategoryDto {

@@ -10,16 +10,13 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { VIEW_SOURCES, VIEWS, type ViewName, type ViewSourceName } from './knowledge-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 export class VoteArticleDto {
-  @ApiProperty({ maxLength: 200, example: 'emp-1001' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  voterId!: string;
+  @ClaimedActor({ who: 'Who votes.', example: 'emp-1001' })
+  voterId?: string;
 
   @ApiProperty({ description: 'The answer to "was this helpful?".' })
   @IsBoolean()
@@ -31,17 +28,18 @@ export class VoteArticleDto {
   @MaxLength(1000)
   comment?: string;
 
-  @ApiPropertyOptional({ enum: VIEWS, default: 'requester' })
+  @ApiPropertyOptional({
+    enum: VIEWS,
+    default: 'requester',
+    description: 'agent needs the `knowledge.write` permission (else 403).',
+  })
   @IsOptional()
   @IsIn(VIEWS)
   view?: ViewName;
 }
 
 export class RecordViewDto {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Absent for an anonymous reader.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @ClaimedActor({ who: 'Who read it.', example: 'emp-1001' })
   viewerId?: string;
 
   @ApiPropertyOptional({ enum: VIEW_SOURCES, default: 'direct' })
@@ -54,7 +52,11 @@ export class RecordViewDto {
   @IsUUID()
   suggestionId?: string;
 
-  @ApiPropertyOptional({ enum: VIEWS, default: 'requester' })
+  @ApiPropertyOptional({
+    enum: VIEWS,
+    default: 'requester',
+    description: 'agent needs the `knowledge.write` permission (else 403).',
+  })
   @IsOptional()
   @IsIn(VIEWS)
   view?: ViewName;
@@ -65,11 +67,8 @@ export class RecordDeflectionDto {
   @IsUUID()
   articleId!: string;
 
-  @ApiProperty({ maxLength: 200, example: 'emp-1001' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  requesterId!: string;
+  @ClaimedActor({ who: 'The requester who did not file the ticket.', example: 'emp-1001' })
+  requesterId?: string;
 }
 
 export class ArticleFeedbackDto {
@@ -103,17 +102,16 @@ export class DeflectionResultDto {
 }
 
 export class LinkArticleToTicketDto {
-  @ApiProperty({ maxLength: 200, example: '0193a7a0-0000-7000-8000-000000000001' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ApiProperty({
+    format: 'uuid',
+    example: '0193a7a0-0000-7000-8000-000000000001',
+    description: 'A ticket the caller may see.',
+  })
+  @IsUUID()
   ticketId!: string;
 
-  @ApiProperty({ maxLength: 200, example: 'agent-17' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who links them.' })
+  actorId?: string;
 }
 
 export class TicketArticleLinkDto {

@@ -17,8 +17,8 @@ export const REVIEW_DECISIONS = restSpellings(ArticleReviewDecision, 'ARTICLE_RE
 export const VIEW_SOURCES = restSpellings(ArticleViewSource, 'ARTICLE_VIEW_SOURCE_');
 
 /**
- * Whose view a read is for. Until sign-in lands the caller says so; requesters are the default,
- * so a client that says nothing never sees an internal article.
+ * Whose view a read is for. Requesters are the default, so a client that says nothing never
+ * sees an internal article; the agent view needs a permission (see `agent-view.ts`).
  */
 export const VIEWS = ['requester', 'agent'] as const;
 

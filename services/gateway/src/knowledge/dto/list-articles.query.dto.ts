@@ -32,7 +32,7 @@ export class ViewQueryDto {
     default: 'requester',
     description:
       'requester (default): only public, published, unexpired articles exist. agent: every article, ' +
-      'with its working copy. Until sign-in lands, the caller says which.',
+      'with its working copy; needs the `knowledge.write` permission (else 403).',
   })
   @IsOptional()
   @IsIn(VIEWS)

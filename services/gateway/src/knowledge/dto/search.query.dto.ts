@@ -11,7 +11,7 @@ import { AreShortStrings, MAX_TAGS, toStringList } from './list-values';
 import { ViewQueryDto } from './list-articles.query.dto';
 
 const AUDIENCE_DESCRIPTION =
-  'Narrows the audience. `internal` is an agent search (as `view=agent`); requesters only ever get public articles.';
+  'Narrows the audience. `internal` is an agent search (as `view=agent`, which needs `knowledge.write`); requesters only ever get public articles.';
 
 export class SearchArticlesQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { ARTICLE_ACTIONS, type ArticleActionName } from './knowledge-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 export class TransitionArticleDto {
   @ApiProperty({
@@ -15,11 +16,8 @@ export class TransitionArticleDto {
   @IsIn(ARTICLE_ACTIONS)
   action!: ArticleActionName;
 
-  @ApiProperty({ maxLength: 200, example: 'kb-reviewer-2' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who acts.', example: 'kb-reviewer-2' })
+  actorId?: string;
 
   @ApiPropertyOptional({
     maxLength: 2000,

@@ -16,15 +16,10 @@ import {
   type ArticleLanguageName,
 } from './knowledge-enums';
 import { AreShortStrings, listSchema, MAX_RELATED_IDS, MAX_TAGS } from './list-values';
+import { ClaimedActor } from '../../auth/actor';
 
 const INSTANT = { strict: true, strictSeparator: true } as const;
 export const BODY_MAX_LENGTH = 100_000;
-
-const ACTOR = {
-  maxLength: 200,
-  example: 'agent-17',
-  description: 'Who acts (until sign-in lands, given by the caller).',
-} as const;
 
 export class CreateArticleDto {
   @ApiProperty({ enum: ARTICLE_LANGUAGES, example: 'ru' })
@@ -71,11 +66,8 @@ export class CreateArticleDto {
   @AreShortStrings(MAX_RELATED_IDS, 200)
   configurationItemIds?: string[];
 
-  @ApiProperty(ACTOR)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  authorId!: string;
+  @ClaimedActor({ who: 'Who writes the article.' })
+  authorId?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -101,11 +93,8 @@ export class CreateArticleDto {
 
 /** A partial update: only the fields present change; null clears a nullable one. */
 export class UpdateArticleDto {
-  @ApiProperty({ ...ACTOR, description: 'Who edits (until sign-in lands, given by the caller).' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  editorId!: string;
+  @ClaimedActor({ who: 'Who edits.' })
+  editorId?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
@@ -186,9 +175,6 @@ export const UPDATABLE_ARTICLE_FIELDS = [
 ] as const satisfies readonly (keyof UpdateArticleDto)[];
 
 export class DeleteArticleQueryDto {
-  @ApiProperty(ACTOR)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who deletes the draft.' })
+  actorId?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength } from 'class-validator';
-import { ActorId } from './actor';
+import { ClaimedActor } from '../../auth/actor';
 
 export class ClassifierAccuracyDto {
   @ApiProperty({
@@ -47,8 +47,8 @@ export class ClassifierModelDto {
 }
 
 export class TrainClassifierDto {
-  @ActorId('Who trains the model (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who trains the model.' })
+  actorId?: string;
 
   @ApiPropertyOptional({
     minimum: 0,

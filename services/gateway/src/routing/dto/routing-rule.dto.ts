@@ -18,7 +18,7 @@ import {
 import { toBoolean } from '../../knowledge/dto/list-articles.query.dto';
 import { AreTags, TAGS_SCHEMA } from '../../tickets/dto/tags';
 import { PRIORITIES, type PriorityName } from '../../tickets/dto/ticket-enums';
-import { ActorId } from './actor';
+import { ClaimedActor } from '../../auth/actor';
 import {
   RULE_FIELDS,
   RULE_OPERATORS,
@@ -157,8 +157,8 @@ export class WriteRoutingRuleDto {
   @IsBoolean()
   stopProcessing?: boolean;
 
-  @ActorId('Who saves the rule (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who saves the rule.' })
+  actorId?: string;
 }
 
 export class RoutingRuleDto {
@@ -225,6 +225,6 @@ export class ListRoutingRulesQueryDto {
 }
 
 export class DeleteRoutingRuleQueryDto {
-  @ActorId('Who deletes the rule (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who deletes the rule.' })
+  actorId?: string;
 }

@@ -163,7 +163,11 @@ describe('routing bodies and queries', () => {
     expect(await accept(ListRoutingRulesQueryDto, { includeDisabled: 'true' }, 'query')).toEqual({
       includeDisabled: true,
     });
-    expect(await refusedFields(DeleteRoutingRuleQueryDto, {}, 'query')).toEqual(['actorId']);
+    // No actor: the caller acts.
+    expect(await refusedFields(DeleteRoutingRuleQueryDto, {}, 'query')).toEqual([]);
+    expect(await refusedFields(DeleteRoutingRuleQueryDto, { actorId: '' }, 'query')).toEqual([
+      'actorId',
+    ]);
   });
 
   it('take settings, training and predictions within their bounds', async () => {
@@ -197,6 +201,10 @@ describe('routing bodies and queries', () => {
       reason: 'on site',
       actorId: 'agent-17',
     });
-    expect(await refusedFields(EscalateTicketDto, { reason: '' })).toEqual(['actorId', 'reason']);
+    expect(await accept(EscalateTicketDto, { reason: 'on site' })).toEqual({ reason: 'on site' });
+    expect(await refusedFields(EscalateTicketDto, { reason: '', actorId: '' })).toEqual([
+      'actorId',
+      'reason',
+    ]);
   });
 });

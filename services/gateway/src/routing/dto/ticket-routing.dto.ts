@@ -1,7 +1,7 @@
 import { ApiExtraModels, ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { PRIORITIES, type PriorityName } from '../../tickets/dto/ticket-enums';
-import { ActorId } from './actor';
+import { ClaimedActor } from '../../auth/actor';
 import {
   ASSIGNMENT_STRATEGIES,
   type AssignmentStrategyName,
@@ -371,8 +371,8 @@ export class EscalateTicketDto {
   @MaxLength(2000)
   reason!: string;
 
-  @ActorId('Who escalates (until sign-in lands, given by the caller).')
-  actorId!: string;
+  @ClaimedActor({ who: 'Who escalates.' })
+  actorId?: string;
 }
 
 export class EscalationResultDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsObject, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsObject } from 'class-validator';
+import { ClaimedActor } from '../../auth/actor';
 import { IMPACTS, PRIORITIES, URGENCIES } from '../../tickets/dto/ticket-enums';
 
 const MATRIX_SCHEMA: ApiPropertyOptions = {
@@ -45,13 +46,6 @@ export class UpdatePriorityMatrixDto {
   @IsObject()
   matrix!: MatrixBody;
 
-  @ApiProperty({
-    maxLength: 200,
-    example: 'admin-1',
-    description: 'Who changes it (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who changes it.', example: 'admin-1' })
+  actorId?: string;
 }

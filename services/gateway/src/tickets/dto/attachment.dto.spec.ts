@@ -8,13 +8,13 @@ async function violatedFields(body: Record<string, unknown>): Promise<string[]> 
 }
 
 describe('AddAttachmentDto', () => {
-  it('takes an uploader of 1 to 200 characters', async () => {
+  it('takes an uploader of 1 to 200 characters, or none (the caller uploads)', async () => {
+    expect(await violatedFields({})).toEqual([]);
     expect(await violatedFields({ uploadedBy: 'agent-17' })).toEqual([]);
     expect(await violatedFields({ uploadedBy: 'x'.repeat(200) })).toEqual([]);
   });
 
-  it('refuses no uploader, a blank one, an overlong one, and the field sent twice', async () => {
-    expect(await violatedFields({})).toEqual(['uploadedBy']);
+  it('refuses a blank uploader, an overlong one, and the field sent twice', async () => {
     expect(await violatedFields({ uploadedBy: '' })).toEqual(['uploadedBy']);
     expect(await violatedFields({ uploadedBy: 'x'.repeat(201) })).toEqual(['uploadedBy']);
     // multer turns a repeated text field into an array.

@@ -1,5 +1,5 @@
 import { ApiProperty, type SchemaObject } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ClaimedActor, claimedActorDescription } from '../../auth/actor';
 
 /** The multipart part that carries the file. */
 export const ATTACHMENT_FILE_FIELD = 'file';
@@ -10,23 +10,18 @@ export const ATTACHMENT_FILE_FIELD = 'file';
  */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
+const UPLOADER = { who: 'Who attaches the file.' } as const;
+
 /** The text fields of an upload; the file itself is the `file` part. */
 export class AddAttachmentDto {
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who attaches the file (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  uploadedBy!: string;
+  @ClaimedActor(UPLOADER)
+  uploadedBy?: string;
 }
 
 /** The multipart body of an upload as OpenAPI shows it. */
 export const ADD_ATTACHMENT_BODY_SCHEMA: SchemaObject = {
   type: 'object',
-  required: [ATTACHMENT_FILE_FIELD, 'uploadedBy'],
+  required: [ATTACHMENT_FILE_FIELD],
   properties: {
     [ATTACHMENT_FILE_FIELD]: {
       type: 'string',
@@ -40,7 +35,7 @@ export const ADD_ATTACHMENT_BODY_SCHEMA: SchemaObject = {
       minLength: 1,
       maxLength: 200,
       example: 'agent-17',
-      description: 'Who attaches the file (until sign-in lands, given by the caller).',
+      description: claimedActorDescription(UPLOADER.who),
     },
   },
 };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   APPROVAL_OUTCOMES,
   APPROVAL_QUORUMS,
@@ -9,6 +9,7 @@ import {
   type VoteDecisionName,
 } from './ticket-enums';
 import { TicketDto } from './ticket.dto';
+import { ClaimedActor } from '../../auth/actor';
 
 export class ApprovalVoteDto {
   @ApiProperty()
@@ -75,16 +76,11 @@ export class ChangeApprovalDto {
 }
 
 export class CastVoteDto {
-  @ApiProperty({
-    maxLength: 200,
+  @ClaimedActor({
+    who: 'Who votes: a named approver or a member of the CAB.',
     example: 'mgr-3',
-    description:
-      'Who votes (until sign-in lands, given by the caller): a named approver or a member of the CAB.',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  approverId!: string;
+  approverId?: string;
 
   @ApiProperty({
     enum: VOTE_DECISIONS,

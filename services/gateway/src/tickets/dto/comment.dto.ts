@@ -1,17 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { COMMENT_VISIBILITIES, type CommentVisibilityName } from './ticket-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 export class CreateCommentDto {
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who writes (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  authorId!: string;
+  @ClaimedActor({ who: 'Who writes.' })
+  authorId?: string;
 
   @ApiPropertyOptional({
     enum: COMMENT_VISIBILITIES,

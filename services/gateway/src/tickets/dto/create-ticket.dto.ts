@@ -27,6 +27,7 @@ import {
   URGENCIES,
   type UrgencyName,
 } from './ticket-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 /** Refuses the field on any type but change, so a client learns of its mistake at once. */
 function OnlyForChanges(): PropertyDecorator {
@@ -82,20 +83,19 @@ export class CreateTicketDto {
   @IsIn(CHANNELS)
   channel?: ChannelName;
 
-  @ApiProperty({
-    maxLength: 200,
+  @ClaimedActor({
+    who: 'Who needs help.',
     example: 'emp-1042',
-    description: 'Who needs help (until sign-in lands, given by the caller).',
+    onBehalf: 'tickets.create_on_behalf',
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  requesterId!: string;
+  requesterId?: string;
 
   @ApiPropertyOptional({
     maxLength: 200,
     example: 'org-acme',
-    description: "The requester's customer organisation.",
+    description:
+      "The requester's customer organisation. Filing for yourself it defaults to yours; naming " +
+      'another needs the `tickets.create_on_behalf` permission (else 403).',
   })
   @IsOptional()
   @IsString()

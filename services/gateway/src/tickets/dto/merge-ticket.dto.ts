@@ -1,21 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { TicketDto } from './ticket.dto';
+import { ClaimedActor } from '../../auth/actor';
 
 export class MergeTicketDto {
   @ApiProperty({ format: 'uuid', description: 'The ticket that stays.' })
   @IsUUID()
   targetId!: string;
 
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who merges (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who merges.' })
+  actorId?: string;
 }
 
 export class MergeResultDto {

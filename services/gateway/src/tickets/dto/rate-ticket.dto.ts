@@ -1,17 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ClaimedActor } from '../../auth/actor';
 
 export class RateTicketDto {
-  @ApiProperty({
-    maxLength: 200,
+  @ClaimedActor({
+    who: "The ticket's requester; nobody else rates it.",
     example: 'emp-1042',
-    description:
-      "The ticket's requester; nobody else rates it (until sign-in lands, given by the caller).",
   })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  requesterId!: string;
+  requesterId?: string;
 
   @ApiProperty({
     type: 'integer',

@@ -19,9 +19,12 @@ describe('relation and merge bodies', () => {
     ).toEqual([]);
     expect(await violatedFields(MergeTicketDto, { targetId, actorId: 'agent-7' })).toEqual([]);
     expect(await violatedFields(UnlinkTicketQueryDto, { actorId: 'agent-7' })).toEqual([]);
+    // No actor: the caller acts.
+    expect(await violatedFields(UnlinkTicketQueryDto, {})).toEqual([]);
+    expect(await violatedFields(MergeTicketDto, { targetId })).toEqual([]);
   });
 
-  it('refuse an unknown kind, a target that is no ticket id and a missing or overlong actor', async () => {
+  it('refuse an unknown kind, a target that is no ticket id and a blank or overlong actor', async () => {
     expect(
       await violatedFields(LinkTicketDto, { kind: 'blocks', targetId: 'INC-000001', actorId: '' }),
     ).toEqual(['actorId', 'kind', 'targetId']);
@@ -29,6 +32,6 @@ describe('relation and merge bodies', () => {
       'actorId',
       'targetId',
     ]);
-    expect(await violatedFields(UnlinkTicketQueryDto, {})).toEqual(['actorId']);
+    expect(await violatedFields(UnlinkTicketQueryDto, { actorId: '' })).toEqual(['actorId']);
   });
 });

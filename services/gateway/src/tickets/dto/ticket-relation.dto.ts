@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { RELATION_KINDS, type RelationKindName } from './ticket-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 const KIND_DESCRIPTION =
   'Reads "source <kind> target". child_of: the source sits under the target (a user\'s incident under a major incident); ' +
@@ -51,25 +52,11 @@ export class LinkTicketDto {
   @IsUUID()
   targetId!: string;
 
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who relates the tickets (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who relates the tickets.' })
+  actorId?: string;
 }
 
 export class UnlinkTicketQueryDto {
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who removes the relation (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who removes the relation.' })
+  actorId?: string;
 }

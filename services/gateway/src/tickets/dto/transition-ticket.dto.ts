@@ -25,6 +25,7 @@ import {
   TICKET_ACTIONS,
   type TicketActionName,
 } from './ticket-enums';
+import { ClaimedActor } from '../../auth/actor';
 
 export class TransitionTicketDto {
   @ApiProperty({
@@ -42,15 +43,8 @@ export class TransitionTicketDto {
   @IsIn(TICKET_ACTIONS)
   action!: TicketActionName;
 
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who acts (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who acts.' })
+  actorId?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'assign: the agent.' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,18 +18,12 @@ import {
   type UrgencyName,
 } from './ticket-enums';
 import { AreTags, TAGS_SCHEMA } from './tags';
+import { ClaimedActor } from '../../auth/actor';
 
 /** A partial update: only the fields present change. */
 export class UpdateTicketDto {
-  @ApiProperty({
-    maxLength: 200,
-    example: 'agent-17',
-    description: 'Who edits (until sign-in lands, given by the caller).',
-  })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
+  @ClaimedActor({ who: 'Who edits.' })
+  actorId?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()

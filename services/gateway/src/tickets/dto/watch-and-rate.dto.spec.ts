@@ -1,11 +1,7 @@
 import { type ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { RateTicketDto } from './rate-ticket.dto';
-import {
-  TicketWatcherPathDto,
-  UnwatchTicketQueryDto,
-  WatchTicketActorDto,
-} from './watch-ticket.dto';
+import { TicketWatcherPathDto, WatchTicketActorDto } from './watch-ticket.dto';
 
 async function violatedFields(
   dto: ClassConstructor<object>,
@@ -18,20 +14,19 @@ async function violatedFields(
 const id = '0193a7a0-0000-7000-8000-000000000001';
 
 describe('watcher paths and actors', () => {
-  it('take a ticket id, a watcher of up to 200 characters and an optional actor to add', async () => {
+  it('take a ticket id, a watcher of up to 200 characters and an optional actor', async () => {
     expect(await violatedFields(TicketWatcherPathDto, { id, watcherId: 'x'.repeat(200) })).toEqual(
       [],
     );
     expect(await violatedFields(WatchTicketActorDto, {})).toEqual([]);
-    expect(await violatedFields(UnwatchTicketQueryDto, { actorId: 'agent-7' })).toEqual([]);
+    expect(await violatedFields(WatchTicketActorDto, { actorId: 'agent-7' })).toEqual([]);
   });
 
-  it('refuse a ticket number for an id, an overlong watcher, a blank actor and no actor to remove', async () => {
+  it('refuse a ticket number for an id, an overlong watcher and a blank actor', async () => {
     expect(
       await violatedFields(TicketWatcherPathDto, { id: 'INC-000001', watcherId: 'x'.repeat(201) }),
     ).toEqual(['id', 'watcherId']);
     expect(await violatedFields(WatchTicketActorDto, { actorId: '' })).toEqual(['actorId']);
-    expect(await violatedFields(UnwatchTicketQueryDto, {})).toEqual(['actorId']);
   });
 });
 
@@ -49,10 +44,14 @@ describe('RateTicketDto', () => {
     ]);
   });
 
-  it('refuses no requester and a comment over 2000 characters', async () => {
-    expect(await violatedFields(RateTicketDto, { rating: 3, comment: 'x'.repeat(2001) })).toEqual([
-      'comment',
-      'requesterId',
-    ]);
+  it('takes no requester (the caller rates) and refuses a comment over 2000 characters', async () => {
+    expect(await violatedFields(RateTicketDto, { rating: 3 })).toEqual([]);
+    expect(
+      await violatedFields(RateTicketDto, {
+        rating: 3,
+        requesterId: '',
+        comment: 'x'.repeat(2001),
+      }),
+    ).toEqual(['comment', 'requesterId']);
   });
 });

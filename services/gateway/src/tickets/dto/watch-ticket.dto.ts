@@ -1,7 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-
-const ACTOR_DESCRIPTION = 'Who changes the watchers (until sign-in lands, given by the caller).';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ClaimedActor } from '../../auth/actor';
 
 export class TicketWatcherPathDto {
   @ApiProperty({ format: 'uuid' })
@@ -20,24 +19,8 @@ export class TicketWatcherPathDto {
   watcherId!: string;
 }
 
-/** The actor of adding a watcher: in the query or in the body, as the client finds easier. */
+/** The actor of a watcher change: in the query or in the body, as the client finds easier. */
 export class WatchTicketActorDto {
-  @ApiPropertyOptional({
-    maxLength: 200,
-    example: 'agent-17',
-    description: `${ACTOR_DESCRIPTION} Give it in the query or in the body.`,
-  })
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @ClaimedActor({ who: 'Who changes the watchers; give it in the query or in the body.' })
   actorId?: string;
-}
-
-export class UnwatchTicketQueryDto {
-  @ApiProperty({ maxLength: 200, example: 'agent-17', description: ACTOR_DESCRIPTION })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  actorId!: string;
 }

@@ -33,6 +33,11 @@ describe('a view body', () => {
     expect((await validated(CreateViewDto, { ...view, filters: {} })).value).toBeDefined();
   });
 
+  it('takes no owner: the view is the caller’s', async () => {
+    const { value } = await validated(CreateViewDto, { name: 'VIP', filters: {} });
+    expect(value?.ownerId).toBeUndefined();
+  });
+
   it.each([
     ['a page size', { limit: 10 }, ['filters.limit']],
     ['a cursor', { cursor: 'abc' }, ['filters.cursor']],
@@ -48,7 +53,7 @@ describe('a view body', () => {
   it.each([
     ['no filters', { ...view }, ['filters']],
     ['filters as a list', { ...view, filters: [] }, ['filters']],
-    ['no owner', { name: 'VIP', filters: {} }, ['ownerId']],
+    ['a blank owner', { ownerId: '', name: 'VIP', filters: {} }, ['ownerId']],
     ['an empty name', { ...view, name: '', filters: {} }, ['name']],
     ['a blank name', { ...view, name: '   ', filters: {} }, ['name']],
     ['a name over 100 characters', { ...view, name: 'x'.repeat(101), filters: {} }, ['name']],

@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import {
   ApiProperty,
   ApiPropertyOptional,
@@ -17,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { ClaimedActor } from '../../auth/actor';
 import { ListTicketsQueryDto } from '../../tickets/dto/list-tickets.query.dto';
 
 export const VIEW_NAME_MAX_LENGTH = 100;
@@ -27,22 +27,11 @@ export const VIEW_NAME_MAX_LENGTH = 100;
  */
 export class TicketFiltersDto extends OmitType(ListTicketsQueryDto, ['limit', 'cursor'] as const) {}
 
-const OWNER_ID = {
-  minLength: 1,
-  maxLength: 200,
-  example: 'agent-17',
-} as const;
-
-/** An owner id as every view endpoint takes it (until sign-in lands, given by the caller). */
-function IsOwnerId(): PropertyDecorator {
-  return applyDecorators(IsString(), MinLength(OWNER_ID.minLength), MaxLength(OWNER_ID.maxLength));
-}
-
 export class ViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ example: OWNER_ID.example, description: 'The agent who keeps the view.' })
+  @ApiProperty({ example: 'agent-17', description: 'The agent who keeps the view.' })
   ownerId!: string;
 
   @ApiProperty({ example: 'Сеть: новые VIP' })
@@ -75,13 +64,8 @@ export class ViewListDto {
 
 /** What a client names and filters; create and replace share it. */
 class ViewContentDto {
-  @ApiProperty({
-    ...OWNER_ID,
-    description:
-      'The agent who keeps the view (until sign-in lands, given by the caller); only they change or delete it.',
-  })
-  @IsOwnerId()
-  ownerId!: string;
+  @ClaimedActor({ who: 'The agent who keeps the view; only they change or delete it.' })
+  ownerId?: string;
 
   @ApiProperty({ minLength: 1, maxLength: VIEW_NAME_MAX_LENGTH, example: 'Сеть: новые VIP' })
   @IsString()
@@ -120,12 +104,8 @@ export class UpdateViewDto extends ViewContentDto {
 }
 
 export class ViewOwnerQueryDto {
-  @ApiProperty({
-    ...OWNER_ID,
-    description: 'The agent asking (until sign-in lands, given by the caller).',
-  })
-  @IsOwnerId()
-  ownerId!: string;
+  @ClaimedActor({ who: 'The agent asking.' })
+  ownerId?: string;
 }
 
 /** A page of the tickets a view lists, for the agent asking. */

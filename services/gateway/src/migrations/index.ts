@@ -1,0 +1,12 @@
+import { CreateOrganizationsAndUsers1767225600000 } from './1767225600000-create-organizations-and-users';
+import { CreateSessions1767225600001 } from './1767225600001-create-sessions';
+import { CreateServiceAccountsAndApiKeys1767225600002 } from './1767225600002-create-service-accounts-and-api-keys';
+import { CreateAuditEvents1767225600003 } from './1767225600003-create-audit-events';
+
+/** In order; listed explicitly so the bundle carries them. */
+export const gatewayMigrations = [
+  CreateOrganizationsAndUsers1767225600000,
+  CreateSessions1767225600001,
+  CreateServiceAccountsAndApiKeys1767225600002,
+  CreateAuditEvents1767225600003,
+];
