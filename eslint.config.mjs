@@ -65,7 +65,12 @@ export default tseslint.config(
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:testing', 'type:infra', 'type:contracts'],
+              onlyDependOnLibsWithTags: [
+                'type:testing',
+                'type:infra',
+                'type:contracts',
+                'type:domain',
+              ],
             },
             // A scope sees itself and shared code only.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

@@ -5,9 +5,26 @@ import {
   type RunningPlatform,
   startPlatform,
 } from '@itsm/testing';
+import {
+  type AuthHeaders,
+  type CallerFetch,
+  fetchAs,
+  integrationKey,
+  postJsonAs,
+  signIn,
+} from './api-session';
 
 export interface PlatformSuite {
   platform: RunningPlatform;
+  /** The bootstrap administrator's session. */
+  admin: AuthHeaders;
+  /**
+   * `fetch` as an integration holding every scope: it may name the actors it acts for, so
+   * the flows below can play requesters and agents by id.
+   */
+  fetch: CallerFetch;
+  /** POST of a JSON body as that integration. */
+  postJson(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   probe: KafkaProbe;
   /** The gateway's `/api/v1/tickets`. */
   ticketsUrl: string;
@@ -30,6 +47,13 @@ export function platformSuite(options: PlatformOptions = {}): PlatformSuite {
       // Kept even when the platform failed to start, so afterAll stops it.
       suite.slaProbe = await slaProbe;
     }
+    suite.admin = await signIn(
+      suite.platform.gatewayUrl,
+      suite.platform.admin.email,
+      suite.platform.admin.password,
+    );
+    suite.fetch = fetchAs(await integrationKey(suite.platform.gatewayUrl, suite.admin, 'e2e'));
+    suite.postJson = (url, body, headers) => postJsonAs(suite.fetch, url, body, headers);
     suite.probe = await KafkaProbe.start(Topics.tickets);
     suite.ticketsUrl = `${suite.platform.gatewayUrl}/api/v1/tickets`;
   });
