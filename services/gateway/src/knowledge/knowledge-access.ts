@@ -4,11 +4,8 @@ import { forbidden } from '../auth/auth.guard';
 import type { ArticleActionName, ArticleAudienceName, ViewName } from './dto/knowledge-enums';
 import { viewerOf } from './knowledge-dto.mapper';
 
-/**
- * Who may read as an agent: internal articles, drafts and working copies. libs/auth names no
- * permission for reading internal knowledge; the authors' is the nearest, and every agent has it.
- */
-export const AGENT_VIEW_PERMISSION: Permission = 'knowledge.write';
+/** Who may read as an agent: internal articles, drafts and working copies. */
+export const AGENT_VIEW_PERMISSION: Permission = 'knowledge.read_internal';
 
 /**
  * The view a read is for, as the caller asked (`view=agent`, `audience=internal`), refused with

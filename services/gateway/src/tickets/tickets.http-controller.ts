@@ -212,7 +212,7 @@ export class TicketsHttpController {
   @ApiProblemResponses(400, 404, 409, 412, 503)
   // Requesters' own few actions (cancel, close, reopen) come through; the tickets service
   // refuses the rest unless the caller works tickets.
-  @RequirePermission('tickets.reopen_own')
+  @RequirePermission('tickets.transition_own')
   async transition(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,

@@ -105,7 +105,7 @@ export function checkWatcherBy(caller: TicketCaller, watcherId: string): void {
 /**
  * Refuses a lifecycle action the caller may not take: staff take any the lifecycle allows;
  * anyone else only what the requester of the ticket may (see `REQUESTER_ACTIONS`), on their own
- * ticket, and reopens only with `tickets.reopen_own`.
+ * ticket, with `tickets.transition_own`.
  */
 export function checkTransitionBy(
   caller: TicketCaller,
@@ -113,7 +113,7 @@ export function checkTransitionBy(
   action: TicketAction,
 ): void {
   if (worksTickets(caller)) return;
-  if (action === 'reopen') requirePermission(caller, 'tickets.reopen_own', 'reopen tickets');
+  requirePermission(caller, 'tickets.transition_own', 'change the state of tickets');
   if (mayRequesterTransition(ticket, action, caller.principal.id)) return;
   const own = ticket.requesterId === caller.principal.id;
   const allowed = own ? requesterActions(ticket) : [];
