@@ -227,6 +227,8 @@ export async function startPlatform({
   };
   const gatewayEnv = {
     DATABASE_URL: gatewayDatabase.url,
+    // The live feed of ticket changes (server-sent events) reads the tickets topic.
+    KAFKA_BROKERS: environment.KAFKA_BROKERS,
     AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
     AUTH_BOOTSTRAP_ADMIN_EMAIL: admin.email,
     AUTH_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
