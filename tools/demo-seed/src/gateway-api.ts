@@ -1,6 +1,8 @@
 // The request bodies and answers of the public REST API the seeder uses, as
 // services/gateway/openapi.json describes them. Only the fields the seeder sends or reads.
 
+import type { IntegrationScope, Role } from '@itsm/auth';
+
 export type Language = 'ru' | 'en';
 export type TicketType = 'incident' | 'service_request' | 'problem' | 'change';
 export type Level = 'high' | 'medium' | 'low';
@@ -570,4 +572,78 @@ export interface UpdateTicketBody {
   actorId: string;
   /** The whole new set of configuration items the ticket is about. */
   configurationItemIds?: string[];
+}
+
+// Identity (/api/v1/auth, /users, /organizations, /service-accounts): signing in as the
+// administrator, the run's API key, and the demo's accounts.
+
+/** POST /api/v1/auth/sign-in (SignInDto). */
+export interface SignInBody {
+  email: string;
+  password: string;
+}
+
+/** What the seeder reads back from a SessionTokensDto. */
+export interface SessionRecord {
+  accessToken: string;
+}
+
+/** POST /api/v1/service-accounts (CreateServiceAccountDto). */
+export interface CreateServiceAccountBody {
+  name: string;
+  description?: string;
+}
+
+/** What the seeder reads back from a ServiceAccountDto. */
+export interface ServiceAccountRecord {
+  id: string;
+  name: string;
+}
+
+/** POST /api/v1/service-accounts/{id}/api-keys (CreateApiKeyDto). */
+export interface CreateApiKeyBody {
+  name: string;
+  scopes: IntegrationScope[];
+  /** An instant; absent: the key never expires. */
+  expiresAt?: string;
+}
+
+/** What the seeder reads back from a CreatedApiKeyDto: `key` is shown this once only. */
+export interface CreatedApiKeyRecord {
+  id: string;
+  serviceAccountId: string;
+  key: string;
+}
+
+/** POST /api/v1/organizations (WriteOrganizationDto). */
+export interface CreateOrganizationBody {
+  name: string;
+}
+
+/** What the seeder reads back from an OrganizationDto. */
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+}
+
+/** POST /api/v1/users (CreateUserDto). */
+export interface CreateUserBody {
+  /** The id the demo's tickets and agents already use; absent: a new UUID. */
+  id?: string;
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  organizationId?: string;
+  language: Language;
+  /** IANA time zone. */
+  timeZone: string;
+}
+
+/** What the seeder reads back from a UserDto. */
+export interface UserRecord {
+  id: string;
+  email: string;
+  roles: Role[];
+  organizationId: string | null;
 }

@@ -1,8 +1,10 @@
 import {
   ApiProblemError,
+  authorizationHeaders,
   describeProblem,
   type Fetch,
   GatewayClient,
+  retryAfterMs,
   versionOfETag,
 } from './gateway-client';
 
@@ -28,7 +30,7 @@ function fakeFetch(
       body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
     });
     const type = status >= 400 ? 'application/problem+json' : 'application/json';
-    return new Response(JSON.stringify(body), {
+    return new Response(status === 204 ? null : JSON.stringify(body), {
       status,
       headers: { 'content-type': type, ...headers },
     });
@@ -436,6 +438,153 @@ describe('GatewayClient', () => {
     });
   });
 
+  it('sends the credentials it was made with on every call, in one header', async () => {
+    const anonymous = fakeFetch(200, { items: [] });
+    const gateway = new GatewayClient('http://gw', anonymous.fetch);
+    await gateway.listServiceAccounts();
+    expect(Object.keys(anonymous.sent[0]?.headers ?? {})).toEqual(['accept']);
+
+    await gateway.as({ kind: 'bearer', accessToken: 'jwt-1' }).listServiceAccounts();
+    expect(anonymous.sent[1]?.headers).toMatchObject({ Authorization: 'Bearer jwt-1' });
+    expect(anonymous.sent[1]?.headers).not.toHaveProperty('X-API-Key');
+
+    const keyed = fakeFetch(201, TICKET);
+    const asKey = new GatewayClient('http://gw', keyed.fetch).as({
+      kind: 'api-key',
+      key: 'itsm_abc_secret',
+    });
+    await asKey.createTicket('demo-1', BODY);
+    expect(keyed.sent[0]).toMatchObject({
+      url: 'http://gw/api/v1/tickets',
+      headers: { 'X-API-Key': 'itsm_abc_secret', 'Idempotency-Key': 'demo-1' },
+    });
+    expect(keyed.sent[0]?.headers).not.toHaveProperty('Authorization');
+  });
+
+  it("signs in and out, and creates and revokes a service account's API key", async () => {
+    const session = fakeFetch(200, { accessToken: 'jwt-1', refreshToken: 'r', user: { id: 'u' } });
+    await expect(
+      new GatewayClient('http://gw', session.fetch).signIn({ email: 'a@b.c', password: 'pw' }),
+    ).resolves.toEqual({ accessToken: 'jwt-1' });
+    expect(session.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/auth/sign-in',
+      body: { email: 'a@b.c', password: 'pw' },
+    });
+
+    const signedOut = fakeFetch(204, null);
+    await new GatewayClient('http://gw', signedOut.fetch, {
+      credentials: { kind: 'bearer', accessToken: 'jwt-1' },
+    }).signOut();
+    expect(signedOut.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/auth/sign-out',
+    });
+
+    const key = { id: '3f9a1c0b7d2e4a65', serviceAccountId: 'sa 1', key: 'itsm_x', scopes: [] };
+    const created = fakeFetch(201, key);
+    const body = { name: 'run', scopes: ['tickets:write' as const] };
+    await expect(
+      new GatewayClient('http://gw', created.fetch).createApiKey('sa 1', body),
+    ).resolves.toEqual({ id: '3f9a1c0b7d2e4a65', serviceAccountId: 'sa 1', key: 'itsm_x' });
+    expect(created.sent[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://gw/api/v1/service-accounts/sa%201/api-keys',
+      body,
+    });
+
+    const revoked = fakeFetch(204, null);
+    await new GatewayClient('http://gw', revoked.fetch).revokeApiKey('sa-1', '3f9a1c0b7d2e4a65');
+    expect(revoked.sent[0]).toMatchObject({
+      method: 'DELETE',
+      url: 'http://gw/api/v1/service-accounts/sa-1/api-keys/3f9a1c0b7d2e4a65',
+      body: undefined,
+    });
+  });
+
+  it('pages through organisations, finds users by text, and creates a user with its id', async () => {
+    const sent: string[] = [];
+    const pages = (async (url: string | URL | Request) => {
+      sent.push(String(url));
+      const first = !String(url).includes('cursor=');
+      const item = { id: first ? 'o-1' : 'o-2', name: first ? 'A' : 'B', version: 1 };
+      return new Response(JSON.stringify({ items: [item], nextCursor: first ? 'c 2' : null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as Fetch;
+    await expect(new GatewayClient('http://gw', pages).listOrganizations()).resolves.toEqual([
+      { id: 'o-1', name: 'A' },
+      { id: 'o-2', name: 'B' },
+    ]);
+    expect(sent).toEqual([
+      'http://gw/api/v1/organizations?limit=200',
+      'http://gw/api/v1/organizations?limit=200&cursor=c+2',
+    ]);
+
+    const user = {
+      id: 'emp-1001',
+      email: 's@itsm.local',
+      roles: ['requester'],
+      organizationId: null,
+    };
+    const found = fakeFetch(200, { items: [{ ...user, displayName: 'S' }], nextCursor: null });
+    await expect(
+      new GatewayClient('http://gw', found.fetch).searchUsers('s@itsm.local'),
+    ).resolves.toEqual([user]);
+    expect(found.sent[0]?.url).toBe('http://gw/api/v1/users?query=s%40itsm.local&limit=100');
+
+    const created = fakeFetch(201, user);
+    const body = {
+      id: 'emp-1001',
+      email: 's@itsm.local',
+      displayName: 'S',
+      password: 'demo-password-2026',
+      roles: ['requester' as const],
+      language: 'ru' as const,
+      timeZone: 'Europe/Moscow',
+    };
+    await expect(new GatewayClient('http://gw', created.fetch).createUser(body)).resolves.toEqual(
+      user,
+    );
+    expect(created.sent[0]).toMatchObject({ method: 'POST', url: 'http://gw/api/v1/users', body });
+  });
+
+  it('waits out a 429 as long as Retry-After says and sends the request again', async () => {
+    const answers = [
+      new Response('{"title":"Too Many Requests"}', {
+        status: 429,
+        headers: { 'Retry-After': '2' },
+      }),
+      new Response('{}', { status: 429 }),
+      new Response(JSON.stringify(TICKET), { status: 201 }),
+    ];
+    const sent: string[] = [];
+    const limited = (async (url: string | URL | Request, init?: RequestInit) => {
+      sent.push(`${String(init?.method)} ${String(url)} ${String(init?.body)}`);
+      const answer = answers.shift();
+      if (!answer) throw new Error('no more answers');
+      return answer;
+    }) as Fetch;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    const opened = await new GatewayClient('http://gw', limited, { sleep }).createTicket(
+      'demo-1',
+      BODY,
+    );
+    expect(opened.ticket.id).toBe('t-1');
+    expect(waits).toEqual([2_000, 1_000]);
+    expect(new Set(sent).size).toBe(1);
+    expect(sent).toHaveLength(3);
+
+    const always = fakeFetch(429, { title: 'Too Many Requests' }, { 'Retry-After': '1' });
+    const giving = new GatewayClient('http://gw', always.fetch, { sleep, rateLimitRetries: 2 });
+    await expect(giving.listServiceAccounts()).rejects.toMatchObject({ status: 429 });
+    expect(always.sent).toHaveLength(3);
+  });
+
   it('turns a problem+json answer into an error with its detail and field errors', async () => {
     const { fetch } = fakeFetch(409, {
       type: '/problems/invalid-transition',
@@ -493,5 +642,29 @@ describe('versionOfETag', () => {
     expect(versionOfETag('W/"4"')).toBe(4);
     expect(versionOfETag(null)).toBeUndefined();
     expect(versionOfETag('abc')).toBeUndefined();
+  });
+});
+
+describe('authorizationHeaders', () => {
+  it('puts a token in Authorization, a key in X-API-Key, and nothing for nobody', () => {
+    expect(authorizationHeaders({ kind: 'anonymous' })).toEqual({});
+    expect(authorizationHeaders({ kind: 'bearer', accessToken: 't' })).toEqual({
+      Authorization: 'Bearer t',
+    });
+    expect(authorizationHeaders({ kind: 'api-key', key: 'itsm_k' })).toEqual({
+      'X-API-Key': 'itsm_k',
+    });
+  });
+});
+
+describe('retryAfterMs', () => {
+  const now = new Date('2026-03-02T10:00:00Z');
+  it('reads seconds and HTTP dates, waits a second when told nothing, and at most a minute', () => {
+    expect(retryAfterMs('3', now)).toBe(3_000);
+    expect(retryAfterMs('Mon, 02 Mar 2026 10:00:05 GMT', now)).toBe(5_000);
+    expect(retryAfterMs('Mon, 02 Mar 2026 09:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs(null, now)).toBe(1_000);
+    expect(retryAfterMs('soon', now)).toBe(1_000);
+    expect(retryAfterMs('86400', now)).toBe(60_000);
   });
 });

@@ -13,29 +13,38 @@ import type {
   ConfigurationItemFilter,
   ConfigurationItemRecord,
   CreateAgentBody,
+  CreateApiKeyBody,
   CreateArticleBody,
   CreateCatalogItemBody,
   CreateCategoryBody,
   CreateConfigurationItemBody,
   CreateKnowledgeCategoryBody,
   CreateLocationBody,
+  CreateOrganizationBody,
   CreateRelationshipBody,
   CreateRoutingRuleBody,
+  CreateServiceAccountBody,
   CreateServiceBody,
   CreateSupportGroupBody,
   CreateSupportLineBody,
   CreateTicketBody,
+  CreateUserBody,
   CreateViewBody,
+  CreatedApiKeyRecord,
   KnowledgeCategoryRecord,
   LicenceComplianceRecord,
   LocationRecord,
+  OrganizationRecord,
   RateBody,
   RelationBody,
   RequestCatalogItemBody,
   RoutingRuleRecord,
   RoutingSettingsRecord,
+  ServiceAccountRecord,
   ServiceRecord,
+  SessionRecord,
   SetCategorySkillsBody,
+  SignInBody,
   SupportGroupRecord,
   SupportLineRecord,
   TicketFilter,
@@ -45,6 +54,7 @@ import type {
   TransitionBody,
   UpdateRoutingSettingsBody,
   UpdateTicketBody,
+  UserRecord,
   ViewRecord,
   VoteBody,
 } from './gateway-api';
@@ -161,6 +171,36 @@ export interface TicketEditApi {
   updateTicket(ticketId: string, version: number, body: UpdateTicketBody): Promise<TicketRecord>;
 }
 
+/** Signing in and out: the administrator's session, which only sets up the run's API key. */
+export interface SessionApi {
+  /** A wrong email or password is refused with 401. */
+  signIn(body: SignInBody): Promise<SessionRecord>;
+  /** Ends the session of the client's access token. */
+  signOut(): Promise<void>;
+}
+
+/** Service accounts and their API keys (identity.api_keys.manage); tests fake it. */
+export interface ServiceAccountApi {
+  listServiceAccounts(): Promise<ServiceAccountRecord[]>;
+  /** A name taken already, case aside, is refused with 409. */
+  createServiceAccount(body: CreateServiceAccountBody): Promise<ServiceAccountRecord>;
+  createApiKey(serviceAccountId: string, body: CreateApiKeyBody): Promise<CreatedApiKeyRecord>;
+  /** Revoking a revoked key changes nothing. */
+  revokeApiKey(serviceAccountId: string, keyId: string): Promise<void>;
+}
+
+/** Customer organisations and user accounts; tests fake it. */
+export interface DirectoryApi {
+  /** Every organisation (all pages). */
+  listOrganizations(): Promise<OrganizationRecord[]>;
+  /** A name taken already, case aside, is refused with 409. */
+  createOrganization(body: CreateOrganizationBody): Promise<OrganizationRecord>;
+  /** The users whose name or email contains the text, any case (the first 100). */
+  searchUsers(text: string): Promise<UserRecord[]>;
+  /** A taken email or id is refused with 409. */
+  createUser(body: CreateUserBody): Promise<UserRecord>;
+}
+
 /** An error answer of the API, with its RFC 9457 problem details when it sent them. */
 export class ApiProblemError extends Error {
   constructor(
@@ -266,6 +306,11 @@ const MODEL_FIELDS = [
   'groups',
 ] as const;
 
+const SESSION_FIELDS = ['accessToken'] as const;
+const SERVICE_ACCOUNT_FIELDS = ['id', 'name'] as const;
+const API_KEY_FIELDS = ['id', 'serviceAccountId', 'key'] as const;
+const ORGANIZATION_FIELDS = ['id', 'name'] as const;
+const USER_FIELDS = ['id', 'email', 'roles', 'organizationId'] as const;
 const LOCATION_FIELDS = ['id', 'name', 'kind'] as const;
 const CONFIGURATION_ITEM_FIELDS = ['id', 'type', 'name', 'externalId', 'asset', 'version'] as const;
 const COMPLIANCE_FIELDS = ['licenceId', 'name', 'seats', 'assigned', 'compliant'] as const;
@@ -287,6 +332,10 @@ const AGENT_PAGE_SIZE = 500;
 const CONFIGURATION_ITEM_PAGE_SIZE = 500;
 /** The most the ticket list answers in one page. */
 const TICKET_PAGE_SIZE = 100;
+/** The most the organisation list answers in one page. */
+const ORGANIZATION_PAGE_SIZE = 200;
+/** The most the user list answers in one page. */
+const USER_PAGE_SIZE = 100;
 
 function articleOf(value: unknown): ArticleRecord {
   const article = recordOf<ArticleRecord>(value, ARTICLE_FIELDS, 'article');
@@ -351,24 +400,176 @@ function classifierModelOf(value: unknown): ClassifierModelRecord {
 
 export type Fetch = typeof fetch;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The gateway's REST API over Node's fetch (keep-alive by default). */
-export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi, CmdbApi, TicketEditApi {
+/** Who the client calls as: nobody (signing in), a signed-in user, or an integration's key. */
+export type Credentials =
+  | { kind: 'anonymous' }
+  | { kind: 'bearer'; accessToken: string }
+  | { kind: 'api-key'; key: string };
+
+/** The header that carries the credentials; the gateway answers 401 without one. */
+export function authorizationHeaders(credentials: Credentials): Record<string, string> {
+  switch (credentials.kind) {
+    case 'anonymous':
+      return {};
+    case 'bearer':
+      return { Authorization: `Bearer ${credentials.accessToken}` };
+    case 'api-key':
+      return { 'X-API-Key': credentials.key };
+    default:
+      return assertUnreachable(credentials);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled credentials ${JSON.stringify(value)}`);
+}
+
+export interface GatewayClientOptions {
+  /** How long one request may take. */
+  timeoutMs?: number;
+  credentials?: Credentials;
+  /** How often a request refused with 429 is sent again, each after the Retry-After it was told. */
+  rateLimitRetries?: number;
+  /** Waits; tests pass one that does not. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The longest Retry-After the client waits out; a longer one is the gateway's mistake. */
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * How long a 429 asks the client to wait: Retry-After in seconds or as an HTTP date; absent or
+ * unreadable, a second.
+ */
+export function retryAfterMs(header: string | null, now: Date): number {
+  if (header === null) return 1_000;
+  const value = header.trim();
+  const seconds = /^\d+$/.test(value) ? Number(value) * 1_000 : Date.parse(value) - now.getTime();
+  if (Number.isNaN(seconds)) return 1_000;
+  return Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_MS);
+}
+
+/**
+ * The gateway's REST API over Node's fetch (keep-alive by default). The gateway limits how
+ * often one caller calls; a request it refuses with 429 waits as long as it is told and goes
+ * again (the refusal comes before any work, so every request may be repeated).
+ */
+export class GatewayClient
+  implements
+    DemoApi,
+    KnowledgeApi,
+    RoutingApi,
+    CmdbApi,
+    TicketEditApi,
+    SessionApi,
+    ServiceAccountApi,
+    DirectoryApi
+{
   private readonly apiUrl: string;
   private readonly ticketsUrl: string;
   private readonly routingUrl: string;
   private readonly cmdbUrl: string;
+  private readonly timeoutMs: number;
+  private readonly credentials: Credentials;
+  private readonly rateLimitRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    baseUrl: string,
+    private readonly baseUrl: string,
     private readonly fetchImpl: Fetch = fetch,
-    private readonly timeoutMs = 30_000,
+    private readonly options: GatewayClientOptions = {},
   ) {
     this.apiUrl = `${baseUrl.replace(/\/+$/, '')}/api/v1`;
     this.ticketsUrl = `${this.apiUrl}/tickets`;
     this.routingUrl = `${this.apiUrl}/routing`;
     this.cmdbUrl = `${this.apiUrl}/cmdb`;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.credentials = options.credentials ?? { kind: 'anonymous' };
+    this.rateLimitRetries = options.rateLimitRetries ?? 100;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** The same gateway, called as someone else. */
+  as(credentials: Credentials): GatewayClient {
+    return new GatewayClient(this.baseUrl, this.fetchImpl, { ...this.options, credentials });
+  }
+
+  async signIn(body: SignInBody): Promise<SessionRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/auth/sign-in`, body, {});
+    return recordOf<SessionRecord>(await response.json(), SESSION_FIELDS, 'session');
+  }
+
+  async signOut(): Promise<void> {
+    await (await this.send('POST', `${this.apiUrl}/auth/sign-out`, undefined, {})).arrayBuffer();
+  }
+
+  async listServiceAccounts(): Promise<ServiceAccountRecord[]> {
+    const response = await this.send('GET', `${this.apiUrl}/service-accounts`, undefined, {});
+    return itemsOf<ServiceAccountRecord>(
+      await response.json(),
+      SERVICE_ACCOUNT_FIELDS,
+      'service account',
+    );
+  }
+
+  async createServiceAccount(body: CreateServiceAccountBody): Promise<ServiceAccountRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/service-accounts`, body, {});
+    return recordOf<ServiceAccountRecord>(
+      await response.json(),
+      SERVICE_ACCOUNT_FIELDS,
+      'service account',
+    );
+  }
+
+  async createApiKey(
+    serviceAccountId: string,
+    body: CreateApiKeyBody,
+  ): Promise<CreatedApiKeyRecord> {
+    const url = `${this.apiUrl}/service-accounts/${encodeURIComponent(serviceAccountId)}/api-keys`;
+    const response = await this.send('POST', url, body, {});
+    return recordOf<CreatedApiKeyRecord>(await response.json(), API_KEY_FIELDS, 'API key');
+  }
+
+  async revokeApiKey(serviceAccountId: string, keyId: string): Promise<void> {
+    const url =
+      `${this.apiUrl}/service-accounts/${encodeURIComponent(serviceAccountId)}` +
+      `/api-keys/${encodeURIComponent(keyId)}`;
+    await (await this.send('DELETE', url, undefined, {})).arrayBuffer();
+  }
+
+  async listOrganizations(): Promise<OrganizationRecord[]> {
+    const organizations: OrganizationRecord[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: String(ORGANIZATION_PAGE_SIZE) });
+      if (cursor !== null) query.set('cursor', cursor);
+      const url = `${this.apiUrl}/organizations?${query.toString()}`;
+      const page = (await (await this.send('GET', url, undefined, {})).json()) as {
+        nextCursor?: unknown;
+      };
+      organizations.push(...itemsOf<OrganizationRecord>(page, ORGANIZATION_FIELDS, 'organization'));
+      cursor = typeof page.nextCursor === 'string' ? page.nextCursor : null;
+    } while (cursor !== null);
+    return organizations;
+  }
+
+  async createOrganization(body: CreateOrganizationBody): Promise<OrganizationRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/organizations`, body, {});
+    return recordOf<OrganizationRecord>(await response.json(), ORGANIZATION_FIELDS, 'organization');
+  }
+
+  async searchUsers(text: string): Promise<UserRecord[]> {
+    const query = new URLSearchParams({ query: text, limit: String(USER_PAGE_SIZE) });
+    const url = `${this.apiUrl}/users?${query.toString()}`;
+    const response = await this.send('GET', url, undefined, {});
+    return itemsOf<UserRecord>(await response.json(), USER_FIELDS, 'user');
+  }
+
+  async createUser(body: CreateUserBody): Promise<UserRecord> {
+    const response = await this.send('POST', `${this.apiUrl}/users`, body, {});
+    return recordOf<UserRecord>(await response.json(), USER_FIELDS, 'user');
   }
 
   async createTicket(idempotencyKey: string, body: CreateTicketBody): Promise<Opened> {
@@ -751,13 +952,36 @@ export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi, CmdbApi
     body: unknown,
     headers: Record<string, string>,
   ): Promise<Response> {
-    let response: Response;
+    for (let retry = 0; ; retry += 1) {
+      const response = await this.sendOnce(method, url, body, headers);
+      if (response.status !== 429 || retry >= this.rateLimitRetries)
+        return this.checked(method, url, response);
+      await response.arrayBuffer();
+      await this.sleep(retryAfterMs(response.headers.get('Retry-After'), new Date()));
+    }
+  }
+
+  private async checked(method: Method, url: string, response: Response): Promise<Response> {
+    if (!response.ok) {
+      const { type, message } = describeProblem(response.status, await response.text());
+      throw new ApiProblemError(response.status, type, `${method} ${url} answered ${message}`);
+    }
+    return response;
+  }
+
+  private async sendOnce(
+    method: Method,
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     try {
-      response = await this.fetchImpl(url, {
+      return await this.fetchImpl(url, {
         method,
         headers: {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...authorizationHeaders(this.credentials),
           ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -770,11 +994,6 @@ export class GatewayClient implements DemoApi, KnowledgeApi, RoutingApi, CmdbApi
         `${method} ${url} failed: ${error instanceof Error ? error.message : String(error)}${cause}`,
       );
     }
-    if (!response.ok) {
-      const { type, message } = describeProblem(response.status, await response.text());
-      throw new ApiProblemError(response.status, type, `${method} ${url} answered ${message}`);
-    }
-    return response;
   }
 }
 

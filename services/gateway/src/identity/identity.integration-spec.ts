@@ -452,6 +452,68 @@ describe('gateway identity with a real PostgreSQL', () => {
     });
   });
 
+  it('keeps the id a directory import brings, refuses a taken or malformed one, and gives others a UUID', async () => {
+    const id = `emp-${randomBytes(4).toString('hex')}`;
+    const email = uniqueEmail('imported');
+    const created = await call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: { id, email, displayName: 'Импорт', password: 'imported password', roles: ['agent'] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toBe(id);
+    expect(created.headers.location).toBe(`/api/v1/users/${id}`);
+
+    // The id is the principal everywhere: sessions, /me, the user's own routes, the audit log.
+    const session = await signIn(email, 'imported password');
+    expect(session.status).toBe(200);
+    const me = await call('GET', '/api/v1/me', { token: session.body.accessToken });
+    expect(me.body).toMatchObject({ kind: 'user', id, email });
+    expect((await call('GET', `/api/v1/users/${id}`, { token: adminToken })).body.email).toBe(
+      email,
+    );
+    const renamed = await call('PATCH', `/api/v1/users/${id}`, {
+      token: adminToken,
+      body: { displayName: 'Импорт 2' },
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(renamed.status).toBe(200);
+    const audit = await call('GET', `/api/v1/audit-events?action=user.created&targetId=${id}`, {
+      token: adminToken,
+    });
+    expect(audit.body.items[0].details).toMatchObject({ idGiven: true });
+
+    const taken = await call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: { id, email: uniqueEmail('other'), displayName: 'Other', roles: ['requester'] },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(taken.body).toMatchObject({
+      type: '/problems/conflict',
+      detail: 'a user with this id exists',
+      errors: [{ field: 'id', message: 'is taken' }],
+    });
+
+    const malformed = await call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: { id: 'emp 1001', email: uniqueEmail('bad'), displayName: 'Bad', roles: ['requester'] },
+    });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((error: { field: string }) => error.field)).toEqual(['id']);
+    expect(
+      (await call('GET', `/api/v1/users/${'x'.repeat(101)}`, { token: adminToken })).status,
+    ).toBe(400);
+
+    const generated = await createUser({
+      email: uniqueEmail('generated'),
+      displayName: 'Generated',
+      roles: ['requester'],
+    });
+    expect(generated.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+  });
+
   it('edits users with If-Match, validates time zones, and disabling ends their sessions', async () => {
     const email = uniqueEmail('edited');
     const user = await createUser({

@@ -2,6 +2,7 @@ import { CreateOrganizationsAndUsers1767225600000 } from './1767225600000-create
 import { CreateSessions1767225600001 } from './1767225600001-create-sessions';
 import { CreateServiceAccountsAndApiKeys1767225600002 } from './1767225600002-create-service-accounts-and-api-keys';
 import { CreateAuditEvents1767225600003 } from './1767225600003-create-audit-events';
+import { AllowImportedUserIds1795737600000 } from './1795737600000-allow-imported-user-ids';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const gatewayMigrations = [
@@ -9,4 +10,5 @@ export const gatewayMigrations = [
   CreateSessions1767225600001,
   CreateServiceAccountsAndApiKeys1767225600002,
   CreateAuditEvents1767225600003,
+  AllowImportedUserIds1795737600000,
 ];

@@ -9,6 +9,20 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 export const DISPLAY_NAME_MAX_LENGTH = 200;
 export const EMAIL_MAX_LENGTH = 254;
 
+/**
+ * What a user id may be. New users get a UUID; a directory import keeps the ids other systems
+ * already reference (`emp-1001`, `DOMAIN:jdoe`, `jdoe@corp`), so ids are opaque text, compared
+ * case and all.
+ */
+export const USER_ID_PATTERN = /^[A-Za-z0-9._:@-]{1,100}$/;
+export const USER_ID_MAX_LENGTH = 100;
+/** USER_ID_PATTERN in words, for error messages. */
+export const USER_ID_RULE = '1 to 100 characters of letters, digits and . _ : @ -';
+
+export function isUserId(value: string): boolean {
+  return USER_ID_PATTERN.test(value);
+}
+
 /** A person who signs in: a requester, an agent, a manager, an administrator. */
 export interface User {
   id: string;

@@ -76,12 +76,14 @@ export class PostgresUserRepository implements UserRepository {
     return row && toUser(row);
   }
 
-  async insert(user: User): Promise<'inserted' | 'email-taken'> {
+  async insert(user: User): Promise<'inserted' | 'email-taken' | 'id-taken'> {
+    // No conflict target, so a taken id inserts nothing as a taken email does; one look at the
+    // email then says which of the two it was.
     const inserted = await rowsOf<{ id: string }>(
       this.sql,
       `INSERT INTO users (${COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id`,
       [
         user.id,
         user.email,
@@ -101,7 +103,13 @@ export class PostgresUserRepository implements UserRepository {
         user.version,
       ],
     );
-    return inserted.length > 0 ? 'inserted' : 'email-taken';
+    if (inserted.length > 0) return 'inserted';
+    const [emailTaken] = await rowsOf<{ id: string }>(
+      this.sql,
+      `SELECT id FROM users WHERE email = $1`,
+      [user.email],
+    );
+    return emailTaken ? 'email-taken' : 'id-taken';
   }
 
   async update(user: User, expectedVersion: number): Promise<User | undefined> {

@@ -6,7 +6,6 @@ import {
   HttpCode,
   HttpStatus,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -43,6 +42,7 @@ import {
 } from './dto/user.dto';
 import { toUserDto } from './identity-dto.mapper';
 import { IdentityErrorFilter } from './identity-error.http-mapper';
+import { ParseUserIdPipe } from './parse-user-id.pipe';
 import { Origin } from './request-origin.decorator';
 
 export const USERS_PATH = '/api/v1/users';
@@ -89,7 +89,8 @@ export class UsersHttpController {
     summary: 'Create a user',
     description:
       'A service desk manager creates requesters and staff up to supervisor; only an ' +
-      'administrator (identity.roles.assign) creates service desk managers and administrators.',
+      'administrator (identity.roles.assign) creates service desk managers and administrators. ' +
+      'A directory import may keep the id other systems know the person by (`id`).',
   })
   @ApiCreatedResponse({ type: UserDto })
   @ApiProblemResponses(400, 401, 403, 409)
@@ -101,6 +102,7 @@ export class UsersHttpController {
   ): Promise<UserDto> {
     const user = await this.createUser.execute({
       actor,
+      id: body.id ?? null,
       email: body.email,
       displayName: body.displayName,
       password: body.password ?? null,
@@ -111,7 +113,7 @@ export class UsersHttpController {
       timeZone: body.timeZone ?? DEFAULT_TIME_ZONE,
       origin,
     });
-    response.setHeader('Location', `${USERS_PATH}/${user.id}`);
+    response.setHeader('Location', `${USERS_PATH}/${encodeURIComponent(user.id)}`);
     return userWithETag(user, response);
   }
 
@@ -121,7 +123,7 @@ export class UsersHttpController {
   @ApiOkResponse({ type: UserDto })
   @ApiProblemResponses(400, 401, 403, 404)
   async get(
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Param('id', ParseUserIdPipe) id: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UserDto> {
     return userWithETag(await this.listUsers.get(id), response);
@@ -138,7 +140,7 @@ export class UsersHttpController {
   @ApiProblemResponses(400, 401, 403, 404, 412)
   async update(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Param('id', ParseUserIdPipe) id: string,
     @Body() body: UpdateUserDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Origin() origin: RequestOrigin,
@@ -174,7 +176,7 @@ export class UsersHttpController {
   @ApiProblemResponses(400, 401, 403, 404, 412)
   async setRoles(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Param('id', ParseUserIdPipe) id: string,
     @Body() body: SetUserRolesDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Origin() origin: RequestOrigin,
@@ -198,7 +200,7 @@ export class UsersHttpController {
   @ApiProblemResponses(400, 401, 403, 404)
   async unlock(
     @CurrentPrincipal() actor: Principal,
-    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Param('id', ParseUserIdPipe) id: string,
     @Origin() origin: RequestOrigin,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UserDto> {

@@ -72,7 +72,8 @@ export class ResolveExternalUserUseCase {
       version: 1,
     };
     const created = await this.store.transaction(async ({ users, audit }) => {
-      if ((await users.insert(user)) === 'email-taken') return false;
+      // Taken email (a race, handled below) or, never in practice, a taken fresh UUIDv7.
+      if ((await users.insert(user)) !== 'inserted') return false;
       await users.linkExternalIdentity(user.id, identity.issuer, identity.subject, now);
       await audit.record(
         auditEvent(this.ids, now, {

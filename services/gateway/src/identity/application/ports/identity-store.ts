@@ -29,7 +29,8 @@ export interface UserRepository {
   /** Locks the row until the transaction ends. */
   findByIdForUpdate(id: string): Promise<User | undefined>;
   findByEmail(email: string): Promise<User | undefined>;
-  insert(user: User): Promise<'inserted' | 'email-taken'>;
+  /** Inserts nothing when the email or the id is taken, and says which. */
+  insert(user: User): Promise<'inserted' | 'email-taken' | 'id-taken'>;
   /** Writes the editable fields and roles with version + 1; undefined when the version moved. */
   update(user: User, expectedVersion: number): Promise<User | undefined>;
   /** Sign-in bookkeeping: not an edit, so it keeps the version. */

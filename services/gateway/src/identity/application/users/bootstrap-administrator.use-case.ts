@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdentityStore } from '../ports/identity-store';
 import type { PasswordHasher } from '../ports/password-hasher';
+import { userIdTaken } from './user-changes';
 
 /**
  * The first administrator of a new installation, from the configuration. Idempotent: nothing
@@ -46,7 +47,10 @@ export class BootstrapAdministratorUseCase {
       version: 1,
     };
     return this.store.transaction(async ({ users, audit }) => {
-      if ((await users.insert(user)) === 'email-taken') return 'exists';
+      const inserted = await users.insert(user);
+      if (inserted === 'email-taken') return 'exists';
+      // A fresh UUIDv7 is never taken; if it were, the administrator must not count as there.
+      if (inserted === 'id-taken') throw userIdTaken();
       await audit.record(
         auditEvent(this.ids, now, {
           actor: SYSTEM_ACTOR,

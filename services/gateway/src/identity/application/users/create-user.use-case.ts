@@ -2,16 +2,25 @@ import { type Principal, ROLES, type Role } from '@itsm/auth';
 import type { RequestOrigin } from '../../domain/audit-event';
 import { type FieldViolation, throwIfInvalid } from '../../domain/identity-error';
 import { passwordViolations } from '../../domain/password-policy';
-import { type Language, normalizeEmail, type User, uniqueRoles } from '../../domain/user';
+import {
+  isUserId,
+  type Language,
+  normalizeEmail,
+  type User,
+  uniqueRoles,
+  USER_ID_RULE,
+} from '../../domain/user';
 import { actorOf, auditEvent } from '../audit-events';
 import type { Clock } from '../ports/clock';
 import type { IdGenerator } from '../ports/id-generator';
 import type { IdentityStore } from '../ports/identity-store';
 import type { PasswordHasher } from '../ports/password-hasher';
-import { assertMayAdminister, emailTaken, userFieldViolations } from './user-changes';
+import { assertMayAdminister, emailTaken, userFieldViolations, userIdTaken } from './user-changes';
 
 export interface CreateUserCommand {
   actor: Principal;
+  /** The id other systems know the person by (a directory import); null: a new UUID. */
+  id: string | null;
   email: string;
   displayName: string;
   /** Null: the person signs in through an external provider only. */
@@ -41,6 +50,8 @@ export class CreateUserUseCase {
       timeZone: command.timeZone,
       organizationId: command.organizationId,
     });
+    if (command.id !== null && !isUserId(command.id))
+      violations.push({ field: 'id', message: `must be ${USER_ID_RULE}` });
     if (command.password !== null)
       for (const message of passwordViolations(command.password, email))
         violations.push({ field: 'password', message });
@@ -49,7 +60,7 @@ export class CreateUserUseCase {
       command.password === null ? null : await this.hasher.hash(command.password);
     const now = this.clock.now();
     const user: User = {
-      id: this.ids.newId(),
+      id: command.id ?? this.ids.newId(),
       email,
       displayName: command.displayName.trim(),
       passwordHash,
@@ -67,7 +78,9 @@ export class CreateUserUseCase {
       version: 1,
     };
     await this.store.transaction(async ({ users, audit }) => {
-      if ((await users.insert(user)) === 'email-taken') throw emailTaken();
+      const inserted = await users.insert(user);
+      if (inserted === 'email-taken') throw emailTaken();
+      if (inserted === 'id-taken') throw userIdTaken();
       await audit.record(
         auditEvent(this.ids, now, {
           actor: actorOf(command.actor),
@@ -80,6 +93,7 @@ export class CreateUserUseCase {
             roles,
             organizationId: user.organizationId,
             withPassword: passwordHash !== null,
+            idGiven: command.id !== null,
           },
         }),
       );

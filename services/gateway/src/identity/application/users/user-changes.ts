@@ -38,3 +38,9 @@ export function emailTaken(): IdentityError {
     { field: 'email', message: 'is taken' },
   ]);
 }
+
+export function userIdTaken(): IdentityError {
+  return new IdentityError(IdentityErrorCode.AlreadyExists, 'a user with this id exists', [
+    { field: 'id', message: 'is taken' },
+  ]);
+}

@@ -27,12 +27,20 @@ import {
   EMAIL_MAX_LENGTH,
   LANGUAGES,
   type Language,
+  USER_ID_MAX_LENGTH,
+  USER_ID_PATTERN,
+  USER_ID_RULE,
   USER_STATUSES,
   type UserStatus,
 } from '../../domain/user';
 
+const USER_ID_DESCRIPTION = `A UUID, or the id a directory import kept: ${USER_ID_RULE}.`;
+
 export class UserDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({
+    example: '0193a8f2-6c1e-7cc4-9d2b-3f5e8a1b2c4d',
+    description: USER_ID_DESCRIPTION,
+  })
   id!: string;
 
   @ApiProperty({ example: 'maria.ivanova@example.com' })
@@ -143,6 +151,19 @@ const ROLES_DESCRIPTION =
   'administrator (given or taken) need identity.roles.assign.';
 
 export class CreateUserDto {
+  @ApiPropertyOptional({
+    example: 'emp-1001',
+    maxLength: USER_ID_MAX_LENGTH,
+    pattern: USER_ID_PATTERN.source,
+    description:
+      'The id other systems already reference the person by (a directory import); unique, ' +
+      'taken is 409. Absent: a new UUID.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(USER_ID_PATTERN, { message: `id must be ${USER_ID_RULE}` })
+  id?: string;
+
   @ApiProperty({ example: 'maria.ivanova@example.com', maxLength: EMAIL_MAX_LENGTH })
   @IsEmail()
   @MaxLength(EMAIL_MAX_LENGTH)
