@@ -5,9 +5,14 @@ import helmet from 'helmet';
 import { CMDB_IMPORTS_PATH } from './cmdb/cmdb-paths';
 import { CSV_CONTENT_TYPE } from './cmdb/dto/item-exchange.dto';
 import type { GatewayConfig } from './config/gateway.config';
+import { refuseDeeplyNestedJson } from './http/json-depth';
+import { JSON_MEDIA_TYPE, refuseUnreadableBodies } from './http/request-media-type';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
 import { ValidationException } from './problem/validation.exception';
+import { TICKETS_PATH } from './tickets/ticket-response';
 import { traceIdMiddleware } from './trace-id.middleware';
+
+const ATTACHMENT_UPLOAD_MEDIA_TYPE = 'multipart/form-data';
 
 /** Response headers a browser client may read (CORS hides all others). */
 export const EXPOSED_HEADERS = [
@@ -42,14 +47,28 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,
   });
+  // Bodies are JSON but for uploads and imports; anything else is refused unread (415).
+  express.use(
+    refuseUnreadableBodies([
+      {
+        path: new RegExp(`^${CMDB_IMPORTS_PATH}/?$`),
+        mediaTypes: [JSON_MEDIA_TYPE, CSV_CONTENT_TYPE],
+      },
+      {
+        path: new RegExp(`^${TICKETS_PATH}/[^/]+/attachments/?$`),
+        mediaTypes: [ATTACHMENT_UPLOAD_MEDIA_TYPE],
+      },
+    ]),
+  );
   // Imports carry whole files, as JSON or as raw CSV: read first, with their own limit, the
   // API-wide JSON parser then finds the body read and leaves it.
+  const verify = refuseDeeplyNestedJson();
   express.use(
     CMDB_IMPORTS_PATH,
-    json({ limit: config.HTTP_IMPORT_BODY_LIMIT }),
+    json({ limit: config.HTTP_IMPORT_BODY_LIMIT, verify }),
     text({ type: CSV_CONTENT_TYPE, limit: config.HTTP_IMPORT_BODY_LIMIT }),
   );
-  express.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  express.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT, verify });
   express.disable('x-powered-by');
   // Tickets carry their version as ETag; no body-hash ETags on other responses.
   express.set('etag', false);

@@ -7,6 +7,7 @@ import {
   SwaggerModule,
 } from '@nestjs/swagger';
 import { problemResponse, problemSchemas } from '../problem/api-problem-responses.decorator';
+import { OPENAPI_VERSION, toOpenApi31 } from './openapi-3-1.mapper';
 import { accessOf, operationIdOf, type Route, type RouteAccess, routesOf } from './route-access';
 
 /** The security schemes a caller signs in with; either one will do. */
@@ -37,6 +38,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'whoever acts is the caller unless a body names someone the caller may act for.',
     )
     .setVersion('v1')
+    .setOpenAPIVersion(OPENAPI_VERSION)
     .addBearerAuth(
       {
         type: 'http',
@@ -61,7 +63,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addSecurityRequirements(SECURITY_SCHEMES.apiKey)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: problemSchemas });
-  return withRouteAccess(document, controllersOf(app).flatMap(routesOf));
+  // @nestjs/swagger writes 3.0 schemas whatever the version it is told: converted last.
+  return toOpenApi31(withRouteAccess(document, controllersOf(app).flatMap(routesOf)));
 }
 
 /** Every controller the application registered, once. */
