@@ -184,7 +184,7 @@ export class CreateUserDto {
   })
   @IsOptional()
   @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
 
   @ApiProperty({ enum: ROLES, isArray: true, example: ['agent'], description: ROLES_DESCRIPTION })
@@ -273,6 +273,6 @@ export class ChangePasswordDto {
     description: 'At least 12 characters, not the email address. Other sessions end.',
   })
   @IsString()
-  @MaxLength(PASSWORD_MAX_LENGTH * 4)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   newPassword!: string;
 }
