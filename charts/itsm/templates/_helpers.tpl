@@ -217,7 +217,10 @@ in a ConfigMap or in the pod spec.
   valueFrom: { fieldRef: { fieldPath: metadata.namespace } }
 - name: NODE_NAME
   valueFrom: { fieldRef: { fieldPath: spec.nodeName } }
-{{- $attributes := list "k8s.pod.name=$(POD_NAME)" "k8s.namespace.name=$(POD_NAMESPACE)" "k8s.node.name=$(NODE_NAME)" (printf "service.version=%s" (include "itsm.imageTag" .)) }}
+- name: POD_UID
+  valueFrom: { fieldRef: { fieldPath: metadata.uid } }
+{{- /* service.instance.id tells replicas apart in traces and metrics (one series per pod). */}}
+{{- $attributes := list "service.instance.id=$(POD_UID)" "k8s.pod.uid=$(POD_UID)" "k8s.pod.name=$(POD_NAME)" "k8s.namespace.name=$(POD_NAMESPACE)" "k8s.node.name=$(NODE_NAME)" (printf "service.version=%s" (include "itsm.imageTag" .)) }}
 {{- range $key, $value := $v.otel.resourceAttributes }}
 {{- $attributes = append $attributes (printf "%s=%v" $key $value) }}
 {{- end }}
