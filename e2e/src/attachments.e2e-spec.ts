@@ -1,4 +1,4 @@
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -17,12 +17,15 @@ describe('attachments through the gateway', () => {
     const form = new FormData();
     form.set('uploadedBy', 'emp-1');
     form.set('file', new Blob([content], { type }), name);
-    return fetch(`${suite.ticketsUrl}/${ticketId}/attachments`, { method: 'POST', body: form });
+    return suite.fetch(`${suite.ticketsUrl}/${ticketId}/attachments`, {
+      method: 'POST',
+      body: form,
+    });
   }
 
   it('keeps a file with a Cyrillic name and serves it back byte for byte', async () => {
     const ticket = (await (
-      await postJson(suite.ticketsUrl, aTicketRequestBody())
+      await suite.postJson(suite.ticketsUrl, aTicketRequestBody())
     ).json()) as TicketBody;
     const content = Buffer.from('%PDF-1.4 отчёт о сбое\n');
     const created = await upload(ticket.id, 'Отчёт о сбое.pdf', 'application/pdf', content);
@@ -36,7 +39,9 @@ describe('attachments through the gateway', () => {
     const retry = await upload(ticket.id, 'Отчёт о сбое.pdf', 'application/pdf', content);
     expect(retry.status).toBe(200);
 
-    const download = await fetch(`${suite.ticketsUrl}/${ticket.id}/attachments/${attachment.id}`);
+    const download = await suite.fetch(
+      `${suite.ticketsUrl}/${ticket.id}/attachments/${attachment.id}`,
+    );
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toContain('application/pdf');
     expect(download.headers.get('content-disposition')).toContain(
@@ -45,7 +50,9 @@ describe('attachments through the gateway', () => {
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await download.arrayBuffer())).toEqual(content);
 
-    const listed = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}/attachments`)).json()) as {
+    const listed = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${ticket.id}/attachments`)
+    ).json()) as {
       items: AttachmentBody[];
     };
     expect(listed.items.map((item) => item.id)).toEqual([attachment.id]);
@@ -55,7 +62,7 @@ describe('attachments through the gateway', () => {
 
   it('refuses executables and files over 10 MiB with clear problems', async () => {
     const ticket = (await (
-      await postJson(suite.ticketsUrl, aTicketRequestBody())
+      await suite.postJson(suite.ticketsUrl, aTicketRequestBody())
     ).json()) as TicketBody;
     const exe = await upload(ticket.id, 'setup.exe', 'application/x-msdownload', Buffer.from('MZ'));
     expect(exe.status).toBe(400);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aTicketRequestBody, eventually, postJson } from '@itsm/testing';
+import { aTicketRequestBody, eventually } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -66,11 +66,11 @@ describe('CMDB and assets through the gateway', () => {
   }
 
   async function item(body: Record<string, unknown>): Promise<ItemBody> {
-    return created(await postJson(`${cmdbUrl()}/items`, { actorId: 'admin-1', ...body }));
+    return created(await suite.postJson(`${cmdbUrl()}/items`, { actorId: 'admin-1', ...body }));
   }
 
   async function assetAction(asset: ItemBody, body: Record<string, unknown>): Promise<ItemBody> {
-    const response = await fetch(`${cmdbUrl()}/items/${asset.id}/asset-actions`, {
+    const response = await suite.fetch(`${cmdbUrl()}/items/${asset.id}/asset-actions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'if-match': `"${asset.version}"` },
       body: JSON.stringify({ actorId: 'storekeeper-1', ...body }),
@@ -80,10 +80,13 @@ describe('CMDB and assets through the gateway', () => {
 
   it('imports laptops from a 1C-style CSV, assigns one, moves it and finds one missing at the inventory', async () => {
     const warehouse = await created<{ id: string }>(
-      await postJson(`${cmdbUrl()}/locations`, { name: `Склад ${suffix}`, kind: 'warehouse' }),
+      await suite.postJson(`${cmdbUrl()}/locations`, {
+        name: `Склад ${suffix}`,
+        kind: 'warehouse',
+      }),
     );
     const office = await created<{ id: string }>(
-      await postJson(`${cmdbUrl()}/locations`, { name: `Office ${suffix}`, kind: 'office' }),
+      await suite.postJson(`${cmdbUrl()}/locations`, { name: `Office ${suffix}`, kind: 'office' }),
     );
     const csv = [
       '\uFEFFtype;external_id;name;inventory_number;serial_number;location_id;warranty_end;attr.model;attr.ram_gb',
@@ -92,7 +95,7 @@ describe('CMDB and assets through the gateway', () => {
       `laptop;1C-${suffix}-3;MacBook Air;INV-${suffix}-3;SN3;${warehouse.id};2027-01-15;MacBook Air;8`,
       `laptop;1C-${suffix}-4;Broken row;INV-${suffix}-4;SN4;${warehouse.id};2027-13-45;X1;lots`,
     ].join('\r\n');
-    const imported = await fetch(`${cmdbUrl()}/imports?actorId=admin-1&type=laptop`, {
+    const imported = await suite.fetch(`${cmdbUrl()}/imports?actorId=admin-1&type=laptop`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv' },
       body: csv,
@@ -111,7 +114,7 @@ describe('CMDB and assets through the gateway', () => {
 
     // Importing the same file again changes nothing.
     const again = await ok<{ created: number; unchanged: number }>(
-      await fetch(`${cmdbUrl()}/imports?actorId=admin-1&type=laptop`, {
+      await suite.fetch(`${cmdbUrl()}/imports?actorId=admin-1&type=laptop`, {
         method: 'POST',
         headers: { 'content-type': 'text/csv' },
         body: csv,
@@ -120,7 +123,7 @@ describe('CMDB and assets through the gateway', () => {
     expect(again).toMatchObject({ created: 0, unchanged: 3 });
 
     const list = await ok<{ items: ItemBody[] }>(
-      await fetch(`${cmdbUrl()}/items?type=laptop&locationId=${warehouse.id}&limit=50`),
+      await suite.fetch(`${cmdbUrl()}/items?type=laptop&locationId=${warehouse.id}&limit=50`),
     );
     const laptops = new Map(list.items.map((laptop) => [laptop.asset?.inventoryNumber, laptop]));
     const thinkpad = laptops.get(`INV-${suffix}-1`);
@@ -145,11 +148,11 @@ describe('CMDB and assets through the gateway', () => {
     });
     const journal = await ok<{
       items: { kind: string; toHolderId: string | null; toLocationId: string | null }[];
-    }>(await fetch(`${cmdbUrl()}/items/${thinkpad!.id}/movements`));
+    }>(await suite.fetch(`${cmdbUrl()}/items/${thinkpad!.id}/movements`));
     expect(journal.items.map(({ kind }) => kind)).toEqual(['moved', 'assigned']);
 
     // Retiring a laptop someone holds is refused with the actions that are allowed.
-    const refused = await fetch(`${cmdbUrl()}/items/${moved.id}/asset-actions`, {
+    const refused = await suite.fetch(`${cmdbUrl()}/items/${moved.id}/asset-actions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'retire', reason: 'old', actorId: 'storekeeper-1' }),
@@ -159,7 +162,7 @@ describe('CMDB and assets through the gateway', () => {
 
     // Inventory of the warehouse: two laptops expected, one scanned.
     const inventory = await created<InventoryBody>(
-      await postJson(`${cmdbUrl()}/inventories`, {
+      await suite.postJson(`${cmdbUrl()}/inventories`, {
         name: `Годовая инвентаризация ${suffix}`,
         locationId: warehouse.id,
         actorId: 'storekeeper-1',
@@ -167,13 +170,13 @@ describe('CMDB and assets through the gateway', () => {
     );
     expect(inventory).toMatchObject({ status: 'open', expected: 2, found: 0 });
     await ok(
-      await postJson(`${cmdbUrl()}/inventories/${inventory.id}/scans`, {
+      await suite.postJson(`${cmdbUrl()}/inventories/${inventory.id}/scans`, {
         inventoryNumbers: [` inv-${suffix}-2 `, `INV-${suffix}-2`],
         actorId: 'storekeeper-1',
       }),
     );
     const closed = await ok<InventoryBody>(
-      await postJson(`${cmdbUrl()}/inventories/${inventory.id}/close`, {
+      await suite.postJson(`${cmdbUrl()}/inventories/${inventory.id}/close`, {
         actorId: 'storekeeper-1',
       }),
     );
@@ -182,7 +185,7 @@ describe('CMDB and assets through the gateway', () => {
       expect.objectContaining({ kind: 'missing', inventoryNumber: `INV-${suffix}-3` }),
     ]);
 
-    const exported = await fetch(`${cmdbUrl()}/exports?type=laptop&format=csv`);
+    const exported = await suite.fetch(`${cmdbUrl()}/exports?type=laptop&format=csv`);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await exported.text()).toContain(`INV-${suffix}-1`);
@@ -209,7 +212,7 @@ describe('CMDB and assets through the gateway', () => {
     });
     const relate = async (sourceId: string, targetId: string, type: string) =>
       created(
-        await postJson(`${cmdbUrl()}/relationships`, {
+        await suite.postJson(`${cmdbUrl()}/relationships`, {
           sourceId,
           targetId,
           type,
@@ -223,7 +226,7 @@ describe('CMDB and assets through the gateway', () => {
     await relate(host.id, vm.id, 'connected_to');
 
     const impact = await ok<ImpactBody>(
-      await fetch(`${cmdbUrl()}/items/${host.id}/impact?direction=upstream&depth=5`),
+      await suite.fetch(`${cmdbUrl()}/items/${host.id}/impact?direction=upstream&depth=5`),
     );
     expect(impact.items.map(({ id, depth }) => [id, depth])).toEqual([
       [vm.id, 1],
@@ -239,7 +242,7 @@ describe('CMDB and assets through the gateway', () => {
     expect(impact.businessServices.map(({ id }) => id)).toEqual([payroll.id]);
 
     // Invalid attributes are refused field by field.
-    const invalid = await postJson(`${cmdbUrl()}/items`, {
+    const invalid = await suite.postJson(`${cmdbUrl()}/items`, {
       type: 'server',
       name: 'bad',
       attributes: { ip: 'not-an-ip', cpu_cores: 0 },
@@ -254,14 +257,14 @@ describe('CMDB and assets through the gateway', () => {
 
     // An incident about the host shows on the host; a change on it shows its impact before approval.
     const incident = await created<TicketBody>(
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({ title: `ESX host down ${suffix}`, configurationItemIds: [host.id] }),
       ),
     );
     const tickets = await eventually('the incident on the host', async () => {
       const body = await ok<{ items: { ticketId: string; open: boolean; type: string }[] }>(
-        await fetch(`${cmdbUrl()}/items/${host.id}/tickets?openOnly=true`),
+        await suite.fetch(`${cmdbUrl()}/items/${host.id}/tickets?openOnly=true`),
       );
       return body.items.length > 0 ? body : undefined;
     });
@@ -269,7 +272,7 @@ describe('CMDB and assets through the gateway', () => {
       expect.objectContaining({ ticketId: incident.id, open: true, type: 'incident' }),
     ]);
     const change = await created<TicketBody>(
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({
           type: 'change',
@@ -280,7 +283,7 @@ describe('CMDB and assets through the gateway', () => {
       ),
     );
     const changeImpact = await ok<ImpactBody & { configurationItemIds: string[] }>(
-      await fetch(`${suite.ticketsUrl}/${change.id}/impact`),
+      await suite.fetch(`${suite.ticketsUrl}/${change.id}/impact`),
     );
     expect(changeImpact.configurationItemIds).toEqual([host.id]);
     expect(changeImpact.businessServices.map(({ id }) => id)).toEqual([payroll.id]);

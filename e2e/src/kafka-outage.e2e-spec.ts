@@ -14,7 +14,6 @@ import {
   createTestDatabase,
   eventually,
   localInfra,
-  postJson,
   type RunningPlatform,
   startPlatform,
   type TestDatabase,
@@ -22,6 +21,13 @@ import {
   testKafka,
 } from '@itsm/testing';
 import type { DataSource, EntityManager } from 'typeorm';
+import {
+  type CallerFetch,
+  fetchAs,
+  integrationKey,
+  postJsonAs,
+  signIn,
+} from './support/api-session';
 
 const TICKETS_DURING_OUTAGE = 20;
 
@@ -59,6 +65,7 @@ async function groupHasCaughtUp(admin: Admin, groupId: string): Promise<boolean>
 
 describe('a Kafka outage', () => {
   let platform: RunningPlatform;
+  let integration: CallerFetch;
   let consumerDatabase: TestDatabase;
   let consumerDataSource: DataSource;
   let admin: Admin;
@@ -78,6 +85,13 @@ describe('a Kafka outage', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
+    const administrator = await signIn(
+      platform.gatewayUrl,
+      platform.admin.email,
+      platform.admin.password,
+    );
+    // An integration holding every scope, as the other suites act (see platform-suite.ts).
+    integration = fetchAs(await integrationKey(platform.gatewayUrl, administrator, 'e2e'));
     consumerDatabase = await createTestDatabase('itsm_consumer');
     for (const statement of createMessagingTablesSql) await consumerDatabase.query(statement);
     await consumerDatabase.query(
@@ -105,7 +119,11 @@ describe('a Kafka outage', () => {
 
   it('loses no ticket and no event, and two consumer replicas apply each event once', async () => {
     // Make sure the topic exists and both replicas of the consumer joined before the outage.
-    const warmUp = await postJson(`${platform.gatewayUrl}/api/v1/tickets`, aTicketRequestBody());
+    const warmUp = await postJsonAs(
+      integration,
+      `${platform.gatewayUrl}/api/v1/tickets`,
+      aTicketRequestBody(),
+    );
     expect(warmUp.status).toBe(201);
     await eventually('the outbox to drain before the outage', async () => {
       const [row] = await platform.ticketsDatabase.query<{ count: string }>(
@@ -129,7 +147,8 @@ describe('a Kafka outage', () => {
 
     const ids: string[] = [];
     for (let index = 0; index < TICKETS_DURING_OUTAGE; index += 1) {
-      const response = await postJson(
+      const response = await postJsonAs(
+        integration,
         `${platform.gatewayUrl}/api/v1/tickets`,
         aTicketRequestBody({ title: `outage ${index}` }),
       );

@@ -3,11 +3,17 @@ import {
   aTicketRequestBody,
   eventually,
   KafkaProbe,
-  postJson,
   type RunningPlatform,
   startPlatform,
 } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
+import {
+  type CallerFetch,
+  fetchAs,
+  integrationKey,
+  postJsonAs,
+  signIn,
+} from './support/api-session';
 
 interface ArticleBody {
   id: string;
@@ -38,12 +44,13 @@ interface SearchBody {
  */
 describe('knowledge base through the gateway', () => {
   let platform: RunningPlatform;
+  let integration: CallerFetch;
   let probe: KafkaProbe;
   let api: string;
   const articles: Record<string, ArticleBody> = {};
 
   async function publishArticle(body: Record<string, unknown>): Promise<ArticleBody> {
-    const created = await postJson(`${api}/articles`, {
+    const created = await postJsonAs(integration, `${api}/articles`, {
       language: 'ru',
       authorId: 'author-1',
       ...body,
@@ -51,7 +58,7 @@ describe('knowledge base through the gateway', () => {
     expect(created.status).toBe(201);
     const draft = (await created.json()) as ArticleBody;
     const transition = async (action: string, actorId: string) => {
-      const response = await postJson(`${api}/articles/${draft.id}/transitions`, {
+      const response = await postJsonAs(integration, `${api}/articles/${draft.id}/transitions`, {
         action,
         actorId,
       });
@@ -63,13 +70,20 @@ describe('knowledge base through the gateway', () => {
   }
 
   async function search(query: Record<string, string>): Promise<SearchBody> {
-    const response = await fetch(`${api}/search?${new URLSearchParams(query).toString()}`);
+    const response = await integration(`${api}/search?${new URLSearchParams(query).toString()}`);
     expect(response.status).toBe(200);
     return (await response.json()) as SearchBody;
   }
 
   beforeAll(async () => {
     platform = await startPlatform({ knowledge: true });
+    const administrator = await signIn(
+      platform.gatewayUrl,
+      platform.admin.email,
+      platform.admin.password,
+    );
+    // An integration holding every scope, as the other suites act (see platform-suite.ts).
+    integration = fetchAs(await integrationKey(platform.gatewayUrl, administrator, 'e2e'));
     probe = await KafkaProbe.start(Topics.knowledge);
     api = `${platform.gatewayUrl}/api/v1/knowledge`;
     articles['vpn'] = await publishArticle({
@@ -116,9 +130,9 @@ describe('knowledge base through the gateway', () => {
     const requesterSearch = await search({ q: 'не работает vpn' });
     const agentSearch = await search({ q: 'не работает vpn', view: 'agent' });
     const internalOnly = await search({ q: 'vpn', audience: 'internal' });
-    const requesterRead = await fetch(`${api}/articles/${articles['gateway']?.id}`);
-    const agentRead = await fetch(`${api}/articles/${articles['gateway']?.id}?view=agent`);
-    const suggestions = await fetch(
+    const requesterRead = await integration(`${api}/articles/${articles['gateway']?.id}`);
+    const agentRead = await integration(`${api}/articles/${articles['gateway']?.id}?view=agent`);
+    const suggestions = await integration(
       `${api}/suggestions?${new URLSearchParams({ title: 'не работает vpn шлюз' }).toString()}`,
     );
 
@@ -135,7 +149,8 @@ describe('knowledge base through the gateway', () => {
   });
 
   it('suggests the matching article for a ticket and counts it as solving the ticket', async () => {
-    const ticketResponse = await postJson(
+    const ticketResponse = await postJsonAs(
+      integration,
       `${platform.gatewayUrl}/api/v1/tickets`,
       aTicketRequestBody({
         title: 'Не подключается впн',
@@ -144,7 +159,7 @@ describe('knowledge base through the gateway', () => {
     );
     const ticket = (await ticketResponse.json()) as TicketBody;
 
-    const response = await fetch(
+    const response = await integration(
       `${api}/suggestions?${new URLSearchParams({ title: ticket.title, description: 'Из дома на ноутбуке VPN-клиент пишет ошибку подключения.' }).toString()}`,
     );
     expect(response.status).toBe(200);
@@ -154,31 +169,35 @@ describe('knowledge base through the gateway', () => {
     };
     expect(items[0]?.id).toBe(articles['vpn']?.id);
 
-    const link = await postJson(`${api}/articles/${articles['vpn']?.id}/tickets`, {
+    const link = await postJsonAs(integration, `${api}/articles/${articles['vpn']?.id}/tickets`, {
       ticketId: ticket.id,
       actorId: 'agent-7',
     });
     expect(link.status).toBe(201);
-    const again = await postJson(`${api}/articles/${articles['vpn']?.id}/tickets`, {
+    const again = await postJsonAs(integration, `${api}/articles/${articles['vpn']?.id}/tickets`, {
       ticketId: ticket.id,
       actorId: 'agent-7',
     });
     expect(again.status).toBe(200);
-    const view = await postJson(`${api}/articles/${articles['vpn']?.id}/views`, {
+    const view = await postJsonAs(integration, `${api}/articles/${articles['vpn']?.id}/views`, {
       source: 'suggestion',
       suggestionId,
       viewerId: ticket.requesterId,
     });
     expect(view.status).toBe(204);
-    const deflection = await postJson(`${api}/suggestions/${suggestionId}/deflections`, {
-      articleId: articles['vpn']?.id,
-      requesterId: ticket.requesterId,
-    });
+    const deflection = await postJsonAs(
+      integration,
+      `${api}/suggestions/${suggestionId}/deflections`,
+      {
+        articleId: articles['vpn']?.id,
+        requesterId: ticket.requesterId,
+      },
+    );
     expect(deflection.status).toBe(200);
 
-    const feedback = await fetch(`${api}/articles/${articles['vpn']?.id}/feedback`);
+    const feedback = await integration(`${api}/articles/${articles['vpn']?.id}/feedback`);
     expect(await feedback.json()).toMatchObject({ solvedTickets: 1, views: 1, deflections: 1 });
-    const linked = await fetch(`${api}/tickets/${ticket.id}/articles`);
+    const linked = await integration(`${api}/tickets/${ticket.id}/articles`);
     expect(((await linked.json()) as { items: { articleId: string }[] }).items).toEqual([
       expect.objectContaining({ articleId: articles['vpn']?.id }),
     ]);
@@ -203,14 +222,14 @@ describe('knowledge base through the gateway', () => {
 
   it('keeps the live version searchable while a new revision is reviewed, then swaps it', async () => {
     const id = articles['printer']?.id ?? '';
-    const edited = await fetch(`${api}/articles/${id}`, {
+    const edited = await integration(`${api}/articles/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': '"3"' },
       body: JSON.stringify({ editorId: 'author-2', title: 'Принтер печатает полосами' }),
     });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ status: 'draft', revision: 4 });
-    const stale = await fetch(`${api}/articles/${id}`, {
+    const stale = await integration(`${api}/articles/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': '"3"' },
       body: JSON.stringify({ editorId: 'author-3', title: 'Другое' }),
@@ -224,7 +243,10 @@ describe('knowledge base through the gateway', () => {
       ['submit', 'author-2'],
       ['approve', 'kb-reviewer-1'],
     ]) {
-      const response = await postJson(`${api}/articles/${id}/transitions`, { action, actorId });
+      const response = await postJsonAs(integration, `${api}/articles/${id}/transitions`, {
+        action,
+        actorId,
+      });
       expect(response.status).toBe(200);
     }
     await eventually(
@@ -235,7 +257,7 @@ describe('knowledge base through the gateway', () => {
       },
       { timeoutMs: 10_000 },
     );
-    const versions = await fetch(`${api}/articles/${id}/versions/2`);
+    const versions = await integration(`${api}/articles/${id}/versions/2`);
     expect(await versions.json()).toMatchObject({
       number: 2,
       authorId: 'author-2',

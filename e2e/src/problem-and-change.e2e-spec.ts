@@ -1,4 +1,4 @@
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -16,7 +16,7 @@ describe('problems and changes through the gateway', () => {
   const suite = platformSuite();
 
   async function create(body: Record<string, unknown>): Promise<TicketBody> {
-    const response = await postJson(suite.ticketsUrl, aTicketRequestBody(body));
+    const response = await suite.postJson(suite.ticketsUrl, aTicketRequestBody(body));
     expect(response.status).toBe(201);
     return (await response.json()) as TicketBody;
   }
@@ -28,7 +28,7 @@ describe('problems and changes through the gateway', () => {
   ): Promise<TicketBody> {
     let current = ticket;
     for (const [body, status] of steps) {
-      const response = await postJson(
+      const response = await suite.postJson(
         `${suite.ticketsUrl}/${current.id}/transitions`,
         { actorId: 'manager-1', ...body },
         { 'If-Match': `"${current.version}"` },
@@ -46,7 +46,7 @@ describe('problems and changes through the gateway', () => {
   }
 
   function vote(change: TicketBody, body: Record<string, unknown>): Promise<Response> {
-    return postJson(`${suite.ticketsUrl}/${change.id}/approval/votes`, body);
+    return suite.postJson(`${suite.ticketsUrl}/${change.id}/approval/votes`, body);
   }
 
   async function eventTypes(ticketId: string, count: number): Promise<string[]> {
@@ -64,7 +64,7 @@ describe('problems and changes through the gateway', () => {
     expect(problem).toMatchObject({ status: 'new', changeKind: null });
     expect(problem.number).toMatch(/^PRB-\d{6}$/);
 
-    const tooEarly = await postJson(`${suite.ticketsUrl}/${problem.id}/transitions`, {
+    const tooEarly = await suite.postJson(`${suite.ticketsUrl}/${problem.id}/transitions`, {
       actorId: 'manager-1',
       action: 'record_known_error',
     });
@@ -138,7 +138,7 @@ describe('problems and changes through the gateway', () => {
       ],
     ]);
 
-    const early = await postJson(`${suite.ticketsUrl}/${change.id}/transitions`, {
+    const early = await suite.postJson(`${suite.ticketsUrl}/${change.id}/transitions`, {
       actorId: 'manager-1',
       action: 'schedule',
       plannedStart: '2030-12-05T22:00:00+03:00',
@@ -169,7 +169,7 @@ describe('problems and changes through the gateway', () => {
     ]);
     expect(member.headers.get('etag')).toBe(`"${decided.ticket.version}"`);
 
-    const read = await fetch(`${suite.ticketsUrl}/${change.id}/approval`);
+    const read = await suite.fetch(`${suite.ticketsUrl}/${change.id}/approval`);
     expect(((await read.json()) as ApprovalBody).id).toBe(decided.approval.id);
 
     const closed = await drive(decided.ticket, [
@@ -255,13 +255,13 @@ describe('problems and changes through the gateway', () => {
   });
 
   it('refuses change fields on an incident and an incident action on a change', async () => {
-    const incident = await postJson(
+    const incident = await suite.postJson(
       suite.ticketsUrl,
       aTicketRequestBody({ changeKind: 'standard', configurationItemIds: ['ci-1'] }),
     );
     expect(incident.status).toBe(400);
     const change = await create({ type: 'change', title: 'Rotate TLS certificates' });
-    const refused = await postJson(`${suite.ticketsUrl}/${change.id}/transitions`, {
+    const refused = await suite.postJson(`${suite.ticketsUrl}/${change.id}/transitions`, {
       actorId: 'manager-1',
       action: 'start',
     });

@@ -1,4 +1,4 @@
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -15,13 +15,13 @@ describe('relations, merge and bulk updates through the gateway', () => {
   const suite = platformSuite();
 
   async function create(body: Record<string, unknown> = {}): Promise<TicketBody> {
-    const response = await postJson(suite.ticketsUrl, aTicketRequestBody(body));
+    const response = await suite.postJson(suite.ticketsUrl, aTicketRequestBody(body));
     expect(response.status).toBe(201);
     return (await response.json()) as TicketBody;
   }
 
   async function act(ticket: TicketBody, body: Record<string, unknown>): Promise<TicketBody> {
-    const response = await postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
+    const response = await suite.postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
       actorId: 'agent-1',
       ...body,
     });
@@ -30,7 +30,7 @@ describe('relations, merge and bulk updates through the gateway', () => {
   }
 
   const link = (source: TicketBody, kind: string, target: TicketBody) =>
-    postJson(`${suite.ticketsUrl}/${source.id}/relations`, {
+    suite.postJson(`${suite.ticketsUrl}/${source.id}/relations`, {
       kind,
       targetId: target.id,
       actorId: 'pm-1',
@@ -60,7 +60,9 @@ describe('relations, merge and bulk updates through the gateway', () => {
     expect(wrongWay.status).toBe(400);
     expect(((await wrongWay.json()) as ProblemBody).detail).toContain('caused_by relates');
 
-    const listed = (await (await fetch(`${suite.ticketsUrl}/${problem.id}/relations`)).json()) as {
+    const listed = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${problem.id}/relations`)
+    ).json()) as {
       items: RelationBody[];
     };
     expect(listed.items.map((item) => item.sourceNumber).sort()).toEqual(
@@ -75,13 +77,15 @@ describe('relations, merge and bulk updates through the gateway', () => {
       resolveLinkedIncidents: true,
     });
     const resolved = (await (
-      await fetch(`${suite.ticketsUrl}/${outlook.id}`)
+      await suite.fetch(`${suite.ticketsUrl}/${outlook.id}`)
     ).json()) as TicketBody;
     expect(resolved).toMatchObject({ status: 'resolved', resolutionCode: 'fixed' });
-    const untouched = (await (await fetch(`${suite.ticketsUrl}/${phone.id}`)).json()) as TicketBody;
+    const untouched = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${phone.id}`)
+    ).json()) as TicketBody;
     expect(untouched.status).toBe('new');
 
-    const unlinked = await fetch(
+    const unlinked = await suite.fetch(
       `${suite.ticketsUrl}/${problem.id}/relations/${relation.id}?actorId=pm-1`,
       { method: 'DELETE' },
     );
@@ -103,20 +107,20 @@ describe('relations, merge and bulk updates through the gateway', () => {
     const target = await create({ title: 'Printer on floor 3 jams' });
     const source = await create({ title: 'Принтер на 3 этаже зажёвывает бумагу' });
     for (const body of ['С утра не печатает', 'Пробовали другой лоток']) {
-      const comment = await postJson(`${suite.ticketsUrl}/${source.id}/comments`, {
+      const comment = await suite.postJson(`${suite.ticketsUrl}/${source.id}/comments`, {
         authorId: source.requesterId,
         body,
       });
       expect(comment.status).toBe(201);
     }
-    const stale = await postJson(
+    const stale = await suite.postJson(
       `${suite.ticketsUrl}/${source.id}/merge`,
       { targetId: target.id, actorId: 'agent-1' },
       { 'If-Match': '"7"' },
     );
     expect(stale.status).toBe(412);
 
-    const response = await postJson(
+    const response = await suite.postJson(
       `${suite.ticketsUrl}/${source.id}/merge`,
       { targetId: target.id, actorId: 'agent-1' },
       { 'If-Match': `"${source.version}"` },
@@ -129,7 +133,9 @@ describe('relations, merge and bulk updates through the gateway', () => {
     };
     expect(merged.movedComments).toBe(2);
     expect(merged.source).toMatchObject({ status: 'cancelled', resolutionCode: 'duplicate' });
-    const comments = (await (await fetch(`${suite.ticketsUrl}/${target.id}/comments`)).json()) as {
+    const comments = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${target.id}/comments`)
+    ).json()) as {
       items: { body: string }[];
     };
     expect(comments.items.map((item) => item.body)).toEqual([
@@ -137,7 +143,7 @@ describe('relations, merge and bulk updates through the gateway', () => {
       'Пробовали другой лоток',
     ]);
     const relations = (await (
-      await fetch(`${suite.ticketsUrl}/${source.id}/relations`)
+      await suite.fetch(`${suite.ticketsUrl}/${source.id}/relations`)
     ).json()) as { items: RelationBody[] };
     expect(relations.items.map((item) => [item.kind, item.targetNumber])).toEqual([
       ['duplicate_of', target.number],
@@ -153,7 +159,7 @@ describe('relations, merge and bulk updates through the gateway', () => {
 
   it('assigns many tickets at once, and changes none when one of them refuses', async () => {
     const open = [await create(), await create(), await create()];
-    const assigned = await postJson(`${suite.ticketsUrl}/bulk`, {
+    const assigned = await suite.postJson(`${suite.ticketsUrl}/bulk`, {
       ids: open.map((ticket) => ticket.id),
       transition: { action: 'assign', assignmentGroupId: 'network', actorId: 'lead-1' },
     });
@@ -166,7 +172,7 @@ describe('relations, merge and bulk updates through the gateway', () => {
     ]);
 
     const cancelled = await act(await create(), { action: 'cancel' });
-    const refused = await postJson(`${suite.ticketsUrl}/bulk`, {
+    const refused = await suite.postJson(`${suite.ticketsUrl}/bulk`, {
       ids: [...open.map((ticket) => ticket.id), cancelled.id],
       transition: { action: 'start', actorId: 'lead-1' },
     });
@@ -174,16 +180,18 @@ describe('relations, merge and bulk updates through the gateway', () => {
     const problem = (await refused.json()) as ProblemBody;
     expect(problem['ticketNumber']).toBe(cancelled.number);
     for (const ticket of open) {
-      const read = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+      const read = (await (
+        await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`)
+      ).json()) as TicketBody;
       expect(read.status).toBe('assigned');
     }
 
-    const edited = await postJson(`${suite.ticketsUrl}/bulk`, {
+    const edited = await suite.postJson(`${suite.ticketsUrl}/bulk`, {
       ids: open.map((ticket) => ticket.id),
       update: { urgency: 'high', actorId: 'lead-1' },
     });
     expect(edited.status).toBe(200);
-    const invalid = await postJson(`${suite.ticketsUrl}/bulk`, { ids: ['not-a-uuid'] });
+    const invalid = await suite.postJson(`${suite.ticketsUrl}/bulk`, { ids: ['not-a-uuid'] });
     expect(invalid.status).toBe(400);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aTicketRequestBody, eventually, postJson } from '@itsm/testing';
+import { aTicketRequestBody, eventually } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -77,13 +77,17 @@ describe('routing and escalation through the gateway', () => {
 
   async function agent(body: Record<string, unknown>): Promise<{ id: string; userId: string }> {
     return created(
-      await postJson(`${routingUrl()}/agents`, { capacity: 10, availability: 'online', ...body }),
+      await suite.postJson(`${routingUrl()}/agents`, {
+        capacity: 10,
+        availability: 'online',
+        ...body,
+      }),
     );
   }
 
   async function routingOf(ticketId: string, ready: (routing: TicketRoutingBody) => boolean) {
     return eventually(`the routing of ${ticketId}`, async () => {
-      const response = await fetch(`${suite.ticketsUrl}/${ticketId}/routing`);
+      const response = await suite.fetch(`${suite.ticketsUrl}/${ticketId}/routing`);
       if (response.status === 404) return undefined;
       expect(response.status).toBe(200);
       const routing = (await response.json()) as TicketRoutingBody;
@@ -93,7 +97,9 @@ describe('routing and escalation through the gateway', () => {
 
   async function ticketWhen(ticketId: string, ready: (ticket: TicketBody) => boolean) {
     return eventually(`ticket ${ticketId}`, async () => {
-      const ticket = (await (await fetch(`${suite.ticketsUrl}/${ticketId}`)).json()) as TicketBody;
+      const ticket = (await (
+        await suite.fetch(`${suite.ticketsUrl}/${ticketId}`)
+      ).json()) as TicketBody;
       return ready(ticket) ? ticket : undefined;
     });
   }
@@ -101,16 +107,16 @@ describe('routing and escalation through the gateway', () => {
   it('routes a Network incident to the 1st line, to the least loaded agent on shift with the skill, and escalates it on the SLA warning', async () => {
     const gateway = suite.platform.gatewayUrl;
     const category = await created<{ id: string }>(
-      await postJson(`${gateway}/api/v1/catalog/categories`, { name: `Network ${suffix}` }),
+      await suite.postJson(`${gateway}/api/v1/catalog/categories`, { name: `Network ${suffix}` }),
     );
     const firstLine = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/lines`, { name: `1st line ${suffix}`, level: 1 }),
+      await suite.postJson(`${routingUrl()}/lines`, { name: `1st line ${suffix}`, level: 1 }),
     );
     const secondLine = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/lines`, { name: `2nd line ${suffix}`, level: 2 }),
+      await suite.postJson(`${routingUrl()}/lines`, { name: `2nd line ${suffix}`, level: 2 }),
     );
     const networkExperts = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/groups`, {
+      await suite.postJson(`${routingUrl()}/groups`, {
         name: `Network experts ${suffix}`,
         lineId: secondLine.id,
         strategy: 'least_loaded',
@@ -118,7 +124,7 @@ describe('routing and escalation through the gateway', () => {
       }),
     );
     const networkDesk = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/groups`, {
+      await suite.postJson(`${routingUrl()}/groups`, {
         name: `Network desk ${suffix}`,
         lineId: firstLine.id,
         strategy: 'least_loaded',
@@ -168,14 +174,14 @@ describe('routing and escalation through the gateway', () => {
       groupIds: [networkExperts.id],
       skills: [{ name: 'network', level: 5 }],
     });
-    const skills = await fetch(`${routingUrl()}/category-skills/${category.id}`, {
+    const skills = await suite.fetch(`${routingUrl()}/category-skills/${category.id}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ skills: [{ name: 'network', level: 2 }] }),
     });
     expect(skills.status).toBe(200);
     const rule = await created<{ id: string; version: number }>(
-      await postJson(`${routingUrl()}/rules`, {
+      await suite.postJson(`${routingUrl()}/rules`, {
         name: `Network to the network desk ${suffix}`,
         conditions: [{ field: 'category', operator: 'in', values: [category.id] }],
         actions: { setGroupId: networkDesk.id, addTags: ['network'] },
@@ -186,9 +192,9 @@ describe('routing and escalation through the gateway', () => {
 
     // The busy agent holds an open ticket: routing counts it from the ticket events.
     const holding = await created<TicketBody>(
-      await postJson(suite.ticketsUrl, aTicketRequestBody({ title: `Other work ${suffix}` })),
+      await suite.postJson(suite.ticketsUrl, aTicketRequestBody({ title: `Other work ${suffix}` })),
     );
-    const assigned = await postJson(`${suite.ticketsUrl}/${holding.id}/transitions`, {
+    const assigned = await suite.postJson(`${suite.ticketsUrl}/${holding.id}/transitions`, {
       actorId: 'dispatcher',
       action: 'assign',
       assigneeId: busy.userId,
@@ -196,7 +202,7 @@ describe('routing and escalation through the gateway', () => {
     });
     expect(assigned.status).toBe(200);
     await eventually('the busy agent to carry one open ticket', async () => {
-      const body = (await (await fetch(`${routingUrl()}/agents/${busy.id}`)).json()) as {
+      const body = (await (await suite.fetch(`${routingUrl()}/agents/${busy.id}`)).json()) as {
         openTickets: number;
       };
       return body.openTickets === 1 ? body : undefined;
@@ -204,7 +210,7 @@ describe('routing and escalation through the gateway', () => {
 
     // An SLA whose warning comes 3 seconds after the incident is opened.
     const calendar = await created<{ id: string }>(
-      await postJson(`${gateway}/api/v1/sla/calendars`, {
+      await suite.postJson(`${gateway}/api/v1/sla/calendars`, {
         name: `24x7 ${suffix}`,
         kind: 'always_on',
         timeZone: 'Europe/Moscow',
@@ -212,7 +218,7 @@ describe('routing and escalation through the gateway', () => {
     );
     const organizationId = `org-${suffix}`;
     await created(
-      await postJson(`${gateway}/api/v1/sla/policies`, {
+      await suite.postJson(`${gateway}/api/v1/sla/policies`, {
         name: `Network ${suffix}`,
         order: 1,
         conditions: { organizationIds: [organizationId] },
@@ -222,7 +228,7 @@ describe('routing and escalation through the gateway', () => {
     );
 
     const incident = await created<TicketBody>(
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({
           title: `VPN drops every few minutes ${suffix}`,
@@ -311,7 +317,7 @@ describe('routing and escalation through the gateway', () => {
     // The ticket's history names routing and both escalations with their reasons.
     const history = await eventually('the escalations in the ticket history', async () => {
       const body = (await (
-        await fetch(`${suite.ticketsUrl}/${incident.id}/history`)
+        await suite.fetch(`${suite.ticketsUrl}/${incident.id}/history`)
       ).json()) as HistoryBody;
       const text = JSON.stringify(body.items);
       return text.includes('SLA warning') && text.includes('SLA breached') ? body : undefined;
@@ -321,10 +327,10 @@ describe('routing and escalation through the gateway', () => {
 
   it('keeps a ticket in the group queue while nobody can take it, and hands it to the agent who comes online', async () => {
     const line = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/lines`, { name: `Printers line ${suffix}`, level: 1 }),
+      await suite.postJson(`${routingUrl()}/lines`, { name: `Printers line ${suffix}`, level: 1 }),
     );
     const printers = await created<{ id: string }>(
-      await postJson(`${routingUrl()}/groups`, {
+      await suite.postJson(`${routingUrl()}/groups`, {
         name: `Printers ${suffix}`,
         lineId: line.id,
         strategy: 'round_robin',
@@ -337,7 +343,7 @@ describe('routing and escalation through the gateway', () => {
       availability: 'away',
     });
     await created(
-      await postJson(`${routingUrl()}/rules`, {
+      await suite.postJson(`${routingUrl()}/rules`, {
         name: `Printers by keyword ${suffix}`,
         conditions: [
           { field: 'keywords', operator: 'contains_any', values: [`принтер-${suffix}`] },
@@ -347,7 +353,7 @@ describe('routing and escalation through the gateway', () => {
       }),
     );
     const ticket = await created<TicketBody>(
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({
           title: `Не печатает принтер-${suffix.toLowerCase()} на третьем этаже`,
@@ -369,7 +375,7 @@ describe('routing and escalation through the gateway', () => {
     const waiting = await ticketWhen(ticket.id, (body) => body.assignmentGroupId === printers.id);
     expect(waiting.assigneeId).toBeNull();
 
-    const online = await fetch(`${routingUrl()}/agents/${away.id}/availability`, {
+    const online = await suite.fetch(`${routingUrl()}/agents/${away.id}/availability`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ availability: 'online' }),
@@ -388,9 +394,12 @@ describe('routing and escalation through the gateway', () => {
 
   it('follows tickets of groups it does not manage, and says when it found no group', async () => {
     const ticket = await created<TicketBody>(
-      await postJson(suite.ticketsUrl, aTicketRequestBody({ title: `Legacy queue ${suffix}` })),
+      await suite.postJson(
+        suite.ticketsUrl,
+        aTicketRequestBody({ title: `Legacy queue ${suffix}` }),
+      ),
     );
-    const assigned = await postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
+    const assigned = await suite.postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
       actorId: 'dispatcher',
       action: 'assign',
       assigneeId: 'legacy-agent',
@@ -408,7 +417,7 @@ describe('routing and escalation through the gateway', () => {
   });
 
   it('refuses a rule that names a group that does not exist, naming the field', async () => {
-    const response = await postJson(`${routingUrl()}/rules`, {
+    const response = await suite.postJson(`${routingUrl()}/rules`, {
       name: 'Broken rule',
       conditions: [{ field: 'priority', operator: 'in', values: ['critical'] }],
       actions: { setGroupId: randomUUID() },
@@ -421,7 +430,7 @@ describe('routing and escalation through the gateway', () => {
   });
 
   it('answers 404 problem+json for the routing of a ticket it never saw', async () => {
-    const response = await fetch(`${suite.ticketsUrl}/${randomUUID()}/routing`);
+    const response = await suite.fetch(`${suite.ticketsUrl}/${randomUUID()}/routing`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });

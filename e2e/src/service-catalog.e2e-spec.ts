@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -27,17 +27,17 @@ describe('the service catalog through the gateway', () => {
   it('orders a laptop from the catalog with its form, into the fulfilment queue', async () => {
     const suffix = randomUUID().slice(0, 8);
     const service = await created<{ id: string }>(
-      await postJson(`${catalogUrl()}/services`, {
+      await suite.postJson(`${catalogUrl()}/services`, {
         name: `Workplace ${suffix}`,
         description: 'Laptops, phones and peripherals',
         ownerGroupId: 'workplace',
       }),
     );
     const category = await created<{ id: string }>(
-      await postJson(`${catalogUrl()}/categories`, { name: `Hardware ${suffix}` }),
+      await suite.postJson(`${catalogUrl()}/categories`, { name: `Hardware ${suffix}` }),
     );
     const item = await created<{ id: string; formSchema: Record<string, unknown> }>(
-      await postJson(`${catalogUrl()}/items`, {
+      await suite.postJson(`${catalogUrl()}/items`, {
         serviceId: service.id,
         name: 'Новый ноутбук',
         description: 'Стандартный ноутбук разработчика',
@@ -57,11 +57,11 @@ describe('the service catalog through the gateway', () => {
       }),
     );
     const listed = (await (
-      await fetch(`${catalogUrl()}/items?serviceId=${service.id}`)
+      await suite.fetch(`${catalogUrl()}/items?serviceId=${service.id}`)
     ).json()) as { items: { id: string }[] };
     expect(listed.items.map((entry) => entry.id)).toEqual([item.id]);
 
-    const badForm = await postJson(`${catalogUrl()}/items/${item.id}/requests`, {
+    const badForm = await suite.postJson(`${catalogUrl()}/items/${item.id}/requests`, {
       requesterId: 'emp-1001',
       fields: { model: 'Amiga 500' },
     });
@@ -78,7 +78,7 @@ describe('the service catalog through the gateway', () => {
     };
     const key = { 'Idempotency-Key': `laptop-${suffix}` };
     const ticket = await created<CatalogTicketBody>(
-      await postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key),
+      await suite.postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key),
     );
     expect(ticket).toMatchObject({
       type: 'service_request',
@@ -91,19 +91,19 @@ describe('the service catalog through the gateway', () => {
       catalogItemId: item.id,
       customFields: { model: 'ThinkPad T14', startDate: '2026-12-01' },
     });
-    const retry = await postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key);
+    const retry = await suite.postJson(`${catalogUrl()}/items/${item.id}/requests`, order, key);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(((await retry.json()) as CatalogTicketBody).id).toBe(ticket.id);
 
     const byService = (await (
-      await fetch(`${suite.ticketsUrl}?serviceId=${service.id}`)
+      await suite.fetch(`${suite.ticketsUrl}?serviceId=${service.id}`)
     ).json()) as { items: CatalogTicketBody[] };
     expect(byService.items.map((entry) => entry.id)).toEqual([ticket.id]);
   });
 
   it('checks an incident against its category form, and keeps when it was reported', async () => {
     const category = await created<{ id: string }>(
-      await postJson(`${catalogUrl()}/categories`, {
+      await suite.postJson(`${catalogUrl()}/categories`, {
         name: `Network ${randomUUID().slice(0, 8)}`,
         formSchema: {
           type: 'object',
@@ -112,14 +112,14 @@ describe('the service catalog through the gateway', () => {
         },
       }),
     );
-    const missing = await postJson(
+    const missing = await suite.postJson(
       suite.ticketsUrl,
       aTicketRequestBody({ categoryId: category.id }),
     );
     expect(missing.status).toBe(400);
     const reportedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
     const ticket = await created<CatalogTicketBody>(
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({
           categoryId: category.id,
@@ -130,7 +130,7 @@ describe('the service catalog through the gateway', () => {
       ),
     );
     expect(ticket).toMatchObject({ customFields: { location: 'Переговорная 4.12' }, reportedAt });
-    const future = await postJson(
+    const future = await suite.postJson(
       suite.ticketsUrl,
       aTicketRequestBody({ reportedAt: new Date(Date.now() + 3_600_000).toISOString() }),
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SlaClockBreached } from '@itsm/contracts';
-import { aTicketRequestBody, eventually, type ObservedMessage, postJson } from '@itsm/testing';
+import { aTicketRequestBody, eventually, type ObservedMessage } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -86,7 +86,7 @@ describe('SLA clocks through the gateway', () => {
 
   async function calendar(kind: 'always_on' | 'working_hours'): Promise<string> {
     const body = await created<{ id: string }>(
-      await postJson(`${slaUrl()}/calendars`, calendarBody(kind, `${kind} ${randomUUID()}`)),
+      await suite.postJson(`${slaUrl()}/calendars`, calendarBody(kind, `${kind} ${randomUUID()}`)),
     );
     return body.id;
   }
@@ -98,7 +98,7 @@ describe('SLA clocks through the gateway', () => {
     targetMs: number,
   ): Promise<{ id: string; name: string }> {
     return created(
-      await postJson(`${slaUrl()}/policies`, {
+      await suite.postJson(`${slaUrl()}/policies`, {
         name: `e2e ${organizationId}`,
         order: 1,
         conditions: { organizationIds: [organizationId] },
@@ -109,11 +109,11 @@ describe('SLA clocks through the gateway', () => {
   }
 
   async function openTicket(body: Record<string, unknown>): Promise<TicketBody> {
-    return created(await postJson(suite.ticketsUrl, aTicketRequestBody(body)));
+    return created(await suite.postJson(suite.ticketsUrl, aTicketRequestBody(body)));
   }
 
   async function act(ticket: TicketBody, body: Record<string, unknown>): Promise<TicketBody> {
-    const response = await postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
+    const response = await suite.postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
       actorId: 'agent-7',
       ...body,
     });
@@ -124,7 +124,7 @@ describe('SLA clocks through the gateway', () => {
   /** The ticket's resolution clock once it satisfies `ready`. */
   function resolutionClock(ticketId: string, ready: (clock: ClockBody) => boolean = () => true) {
     return eventually(`the resolution clock of ${ticketId}`, async () => {
-      const response = await fetch(`${suite.ticketsUrl}/${ticketId}/sla`);
+      const response = await suite.fetch(`${suite.ticketsUrl}/${ticketId}/sla`);
       expect(response.status).toBe(200);
       const sla = (await response.json()) as TicketSlaBody;
       const clock = sla.clocks.find(({ target }) => target === 'resolution');
@@ -142,7 +142,7 @@ describe('SLA clocks through the gateway', () => {
 
   it('keeps calendars: created and read back with an ETag, refused field by field and when stale', async () => {
     const body = calendarBody('working_hours', `Moscow ${randomUUID()}`);
-    const response = await postJson(`${slaUrl()}/calendars`, body);
+    const response = await suite.postJson(`${slaUrl()}/calendars`, body);
     const calendarCreated = await created<{ id: string; workingHours: Record<string, unknown> }>(
       response,
     );
@@ -153,7 +153,7 @@ describe('SLA clocks through the gateway', () => {
       friday: [{ from: '09:00', to: '18:00' }],
     });
 
-    const invalid = await postJson(`${slaUrl()}/calendars`, {
+    const invalid = await suite.postJson(`${slaUrl()}/calendars`, {
       ...body,
       timeZone: 'Europe/Atlantis',
       workingHours: { monday: [{ from: '18:00', to: '09:00' }] },
@@ -165,7 +165,7 @@ describe('SLA clocks through the gateway', () => {
     ]);
 
     const update = (ifMatch: string) =>
-      fetch(`${slaUrl()}/calendars/${calendarCreated.id}`, {
+      suite.fetch(`${slaUrl()}/calendars/${calendarCreated.id}`, {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'if-match': ifMatch },
         body: JSON.stringify({ ...body, holidays: ['2026-12-31'] }),
@@ -283,7 +283,7 @@ describe('SLA clocks through the gateway', () => {
       from: new Date(startedAt.getTime() - 60_000).toISOString(),
       to: new Date(Date.now() + 60_000).toISOString(),
     });
-    const response = await fetch(`${slaUrl()}/reports/compliance?${query.toString()}`);
+    const response = await suite.fetch(`${slaUrl()}/reports/compliance?${query.toString()}`);
     expect(response.status).toBe(200);
     const report = (await response.json()) as ComplianceBody;
     expect(report.rows.find(({ key }) => key === breachedPolicyId)).toEqual({

@@ -1,4 +1,4 @@
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -12,22 +12,22 @@ describe('tags, watchers and satisfaction through the gateway', () => {
   const suite = platformSuite();
 
   const read = async (id: string) =>
-    (await (await fetch(`${suite.ticketsUrl}/${id}`)).json()) as RatedTicketBody;
+    (await (await suite.fetch(`${suite.ticketsUrl}/${id}`)).json()) as RatedTicketBody;
 
   it('tags tickets, finds them by every tag, and edits the tags as a whole', async () => {
     const marker = `floor-${Date.now()}`;
-    const created = await postJson(
+    const created = await suite.postJson(
       suite.ticketsUrl,
       aTicketRequestBody({ tags: [' Wi-Fi ', marker, 'VIP'] }),
     );
     expect(created.status).toBe(201);
     const ticket = (await created.json()) as RatedTicketBody;
     expect(ticket.tags).toEqual(['wi-fi', marker, 'vip']);
-    await postJson(suite.ticketsUrl, aTicketRequestBody({ tags: [marker] }));
+    await suite.postJson(suite.ticketsUrl, aTicketRequestBody({ tags: [marker] }));
 
     const numbers = async (query: string) =>
       (
-        (await (await fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
+        (await (await suite.fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
           items: RatedTicketBody[];
         }
       ).items.length;
@@ -35,7 +35,7 @@ describe('tags, watchers and satisfaction through the gateway', () => {
     expect(await numbers(`tag=${marker}&tag=vip`)).toBe(1);
     expect(await numbers(`tag=${marker},wi-fi`)).toBe(1);
 
-    const patched = await fetch(`${suite.ticketsUrl}/${ticket.id}`, {
+    const patched = await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'if-match': `"${ticket.version}"` },
       body: JSON.stringify({ actorId: 'agent-1', tags: ['network'] }),
@@ -47,17 +47,17 @@ describe('tags, watchers and satisfaction through the gateway', () => {
 
   it('adds and removes watchers idempotently', async () => {
     const ticket = (await (
-      await postJson(suite.ticketsUrl, aTicketRequestBody())
+      await suite.postJson(suite.ticketsUrl, aTicketRequestBody())
     ).json()) as RatedTicketBody;
     const watch = () =>
-      fetch(`${suite.ticketsUrl}/${ticket.id}/watchers/manager-3?actorId=agent-1`, {
+      suite.fetch(`${suite.ticketsUrl}/${ticket.id}/watchers/manager-3?actorId=agent-1`, {
         method: 'PUT',
       });
     expect((await watch()).status).toBe(200);
     const again = await watch();
     expect(((await again.json()) as RatedTicketBody).watcherIds).toEqual(['manager-3']);
     expect(again.headers.get('etag')).toBe('"2"');
-    const removed = await fetch(
+    const removed = await suite.fetch(
       `${suite.ticketsUrl}/${ticket.id}/watchers/manager-3?actorId=agent-1`,
       { method: 'DELETE' },
     );
@@ -67,9 +67,9 @@ describe('tags, watchers and satisfaction through the gateway', () => {
 
   it('takes the requester’s rating once the ticket is resolved, once', async () => {
     const body = aTicketRequestBody();
-    const ticket = (await (await postJson(suite.ticketsUrl, body)).json()) as RatedTicketBody;
+    const ticket = (await (await suite.postJson(suite.ticketsUrl, body)).json()) as RatedTicketBody;
     const rate = (rating: number, requesterId = String(body['requesterId'])) =>
-      postJson(`${suite.ticketsUrl}/${ticket.id}/satisfaction`, {
+      suite.postJson(`${suite.ticketsUrl}/${ticket.id}/satisfaction`, {
         requesterId,
         rating,
         comment: 'Быстро и вежливо',
@@ -79,7 +79,7 @@ describe('tags, watchers and satisfaction through the gateway', () => {
       { action: 'assign', assigneeId: 'agent-1' },
       { action: 'resolve', resolutionCode: 'fixed' },
     ]) {
-      const response = await postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
+      const response = await suite.postJson(`${suite.ticketsUrl}/${ticket.id}/transitions`, {
         actorId: 'agent-1',
         ...step,
       });

@@ -1,4 +1,4 @@
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -6,7 +6,7 @@ describe('ticket lifecycle through the gateway', () => {
   const suite = platformSuite();
 
   async function create(): Promise<TicketBody> {
-    const response = await postJson(suite.ticketsUrl, aTicketRequestBody());
+    const response = await suite.postJson(suite.ticketsUrl, aTicketRequestBody());
     expect(response.status).toBe(201);
     return (await response.json()) as TicketBody;
   }
@@ -16,7 +16,7 @@ describe('ticket lifecycle through the gateway', () => {
     body: Record<string, unknown>,
     version?: number,
   ): Promise<Response> {
-    return postJson(
+    return suite.postJson(
       `${suite.ticketsUrl}/${ticket.id}/transitions`,
       { actorId: 'agent-7', ...body },
       version === undefined ? {} : { 'If-Match': `"${version}"` },
@@ -78,7 +78,9 @@ describe('ticket lifecycle through the gateway', () => {
       ticket: { status: 'TICKET_STATUS_RESOLVED', resolutionCode: 'fixed' },
     });
 
-    const history = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}/history`)).json()) as {
+    const history = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${ticket.id}/history`)
+    ).json()) as {
       items: {
         action: string;
         actorId: string;
@@ -115,7 +117,9 @@ describe('ticket lifecycle through the gateway', () => {
       status: 412,
       currentVersion: 2,
     });
-    const read = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    const read = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`)
+    ).json()) as TicketBody;
     expect(read).toMatchObject({ status: 'assigned', version: 2 });
   });
 
@@ -140,7 +144,7 @@ describe('ticket lifecycle through the gateway', () => {
     ]);
     const unknownAction = await act(ticket, { action: 'escalate' });
     expect(unknownAction.status).toBe(400);
-    const malformed = await postJson(
+    const malformed = await suite.postJson(
       `${suite.ticketsUrl}/${ticket.id}/transitions`,
       { action: 'cancel', actorId: 'a' },
       { 'If-Match': 'version-1' },
@@ -151,9 +155,9 @@ describe('ticket lifecycle through the gateway', () => {
   it('refuses an Idempotency-Key reused with a different body with 422', async () => {
     const body = aTicketRequestBody();
     expect(
-      (await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'lifecycle-key' })).status,
+      (await suite.postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'lifecycle-key' })).status,
     ).toBe(201);
-    const reused = await postJson(
+    const reused = await suite.postJson(
       suite.ticketsUrl,
       { ...body, title: 'something else' },
       { 'Idempotency-Key': 'lifecycle-key' },
@@ -167,20 +171,23 @@ describe('ticket lifecycle through the gateway', () => {
   it('keeps a conversation: the first agent reply is the first response, internal notes stay internal', async () => {
     const ticket = await create();
     const commentsUrl = `${suite.ticketsUrl}/${ticket.id}/comments`;
-    const own = await postJson(commentsUrl, { authorId: ticket.requesterId, body: 'Any news?' });
+    const own = await suite.postJson(commentsUrl, {
+      authorId: ticket.requesterId,
+      body: 'Any news?',
+    });
     expect(own.status).toBe(201);
-    const note = await postJson(commentsUrl, {
+    const note = await suite.postJson(commentsUrl, {
       authorId: 'agent-7',
       visibility: 'internal',
       body: 'Known issue KB-12.',
     });
     expect(note.status).toBe(201);
     expect(
-      ((await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody)
+      ((await (await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody)
         .firstRespondedAt,
     ).toBeNull();
 
-    const reply = await postJson(
+    const reply = await suite.postJson(
       commentsUrl,
       { authorId: 'agent-7', body: 'Fixed on our side, please retry.' },
       {
@@ -188,11 +195,13 @@ describe('ticket lifecycle through the gateway', () => {
       },
     );
     expect(reply.status).toBe(201);
-    const replied = (await (await fetch(`${suite.ticketsUrl}/${ticket.id}`)).json()) as TicketBody;
+    const replied = (await (
+      await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`)
+    ).json()) as TicketBody;
     expect(replied.firstRespondedAt).not.toBeNull();
     expect(reply.headers.get('etag')).toBe(`"${replied.version}"`);
 
-    const retry = await postJson(
+    const retry = await suite.postJson(
       commentsUrl,
       { authorId: 'agent-7', body: 'Fixed on our side, please retry.' },
       {
@@ -201,21 +210,23 @@ describe('ticket lifecycle through the gateway', () => {
     );
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    const reused = await postJson(
+    const reused = await suite.postJson(
       commentsUrl,
       { authorId: 'agent-7', body: 'Another text' },
       { 'Idempotency-Key': 'reply-1' },
     );
     expect(reused.status).toBe(422);
 
-    const publicOnly = (await (await fetch(`${commentsUrl}?visibility=public`)).json()) as {
+    const publicOnly = (await (await suite.fetch(`${commentsUrl}?visibility=public`)).json()) as {
       items: { body: string }[];
     };
     expect(publicOnly.items.map((item) => item.body)).toEqual([
       'Any news?',
       'Fixed on our side, please retry.',
     ]);
-    const all = (await (await fetch(commentsUrl)).json()) as { items: { visibility: string }[] };
+    const all = (await (await suite.fetch(commentsUrl)).json()) as {
+      items: { visibility: string }[];
+    };
     expect(all.items.map((item) => item.visibility)).toEqual(['public', 'internal', 'public']);
 
     const events = await suite.probe.waitForKey(ticket.id, { count: 4 });
@@ -230,7 +241,7 @@ describe('ticket lifecycle through the gateway', () => {
   it('refuses comments on a cancelled ticket with 409', async () => {
     const ticket = await create();
     expect((await act(ticket, { action: 'cancel' })).status).toBe(200);
-    const refused = await postJson(`${suite.ticketsUrl}/${ticket.id}/comments`, {
+    const refused = await suite.postJson(`${suite.ticketsUrl}/${ticket.id}/comments`, {
       authorId: 'agent-7',
       body: 'hello',
     });
@@ -242,7 +253,7 @@ describe('ticket lifecycle through the gateway', () => {
     const ticket = await create();
     const url = `${suite.ticketsUrl}/${ticket.id}`;
     const patch = (body: Record<string, unknown>, version?: number) =>
-      fetch(url, {
+      suite.fetch(url, {
         method: 'PATCH',
         headers: {
           'content-type': 'application/json',
@@ -287,7 +298,7 @@ describe('ticket lifecycle through the gateway', () => {
       (event) => event.headers['ce_type'] === 'itsm.tickets.v1.ticket.updated',
     );
     expect(updated).toHaveLength(3);
-    const history = (await (await fetch(`${url}/history`)).json()) as {
+    const history = (await (await suite.fetch(`${url}/history`)).json()) as {
       items: { action: string }[];
     };
     expect(history.items.map((entry) => entry.action)).toEqual([

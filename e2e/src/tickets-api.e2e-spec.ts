@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aTicketRequestBody, postJson, workspaceRoot } from '@itsm/testing';
+import { aTicketRequestBody, workspaceRoot } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -9,7 +9,7 @@ describe('tickets through the gateway', () => {
 
   it('creates a ticket that arrives on Kafka as a CloudEvent', async () => {
     const body = aTicketRequestBody({ impact: 'high', urgency: 'high' });
-    const response = await postJson(suite.ticketsUrl, body);
+    const response = await suite.postJson(suite.ticketsUrl, body);
     expect(response.status).toBe(201);
     const ticket = (await response.json()) as TicketBody;
     expect(ticket).toMatchObject({ status: 'new', priority: 'critical', version: 1 });
@@ -38,15 +38,15 @@ describe('tickets through the gateway', () => {
     const traceId = response.headers.get('x-trace-id');
     expect(message?.headers['traceparent']).toContain(`-${traceId}-`);
 
-    const read = await fetch(`${suite.ticketsUrl}/${ticket.id}`);
+    const read = await suite.fetch(`${suite.ticketsUrl}/${ticket.id}`);
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual(ticket);
   });
 
   it('returns the first ticket when a create is retried with the same Idempotency-Key', async () => {
     const body = aTicketRequestBody();
-    const first = await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
-    const retry = await postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const first = await suite.postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
+    const retry = await suite.postJson(suite.ticketsUrl, body, { 'Idempotency-Key': 'retry-e2e' });
     const firstTicket = (await first.json()) as TicketBody;
     expect(retry.status).toBe(201);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
@@ -62,7 +62,7 @@ describe('tickets through the gateway', () => {
     const requesterId = `emp-pages-${Date.now()}`;
     const created: string[] = [];
     for (let index = 0; index < 5; index += 1) {
-      const response = await postJson(
+      const response = await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({ requesterId, title: `page ticket ${index}` }),
       );
@@ -72,7 +72,7 @@ describe('tickets through the gateway', () => {
     let cursor: string | null = null;
     do {
       const query = new URLSearchParams({ requesterId, limit: '2', ...(cursor ? { cursor } : {}) });
-      const page = (await (await fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
+      const page = (await (await suite.fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
         items: TicketBody[];
         nextCursor: string | null;
       };
@@ -86,7 +86,7 @@ describe('tickets through the gateway', () => {
   it('finds tickets by Russian and English word forms and narrows by priority and organisation', async () => {
     const organizationId = `org-search-${Date.now()}`;
     const create = (title: string, urgency: string) =>
-      postJson(
+      suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({ title, organizationId, impact: 'high', urgency }),
       );
@@ -96,7 +96,7 @@ describe('tickets through the gateway', () => {
     ).json()) as TicketBody;
     const search = async (params: Record<string, string>) => {
       const query = new URLSearchParams({ organizationId, ...params });
-      const page = (await (await fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
+      const page = (await (await suite.fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
         items: TicketBody[];
       };
       return page.items.map((item) => item.id);
@@ -108,7 +108,7 @@ describe('tickets through the gateway', () => {
     expect(await search({ q: 'квантовая гравитация' })).toEqual([]);
 
     const counts = (await (
-      await fetch(`${suite.ticketsUrl}/counts?organizationId=${organizationId}`)
+      await suite.fetch(`${suite.ticketsUrl}/counts?organizationId=${organizationId}`)
     ).json()) as {
       byStatus: Record<string, number>;
       total: number;
@@ -126,7 +126,7 @@ describe('tickets through the gateway', () => {
       ['high', 'high'],
       ['medium', 'medium'],
     ] as const) {
-      const response = await postJson(
+      const response = await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({ organizationId, impact, urgency }),
       );
@@ -134,7 +134,7 @@ describe('tickets through the gateway', () => {
     }
     const [planning, critical, medium] = created;
     const numbers = async (params: Record<string, string>) => {
-      const response = await fetch(
+      const response = await suite.fetch(
         `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, ...params })}`,
       );
       expect(response.status).toBe(200);
@@ -151,17 +151,17 @@ describe('tickets through the gateway', () => {
     ).toEqual([critical?.number]);
 
     const firstPage = (await (
-      await fetch(
+      await suite.fetch(
         `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, sort: '-priority', limit: '1' })}`,
       )
     ).json()) as { nextCursor: string };
-    const mixed = await fetch(
+    const mixed = await suite.fetch(
       `${suite.ticketsUrl}?${new URLSearchParams({ organizationId, cursor: firstPage.nextCursor })}`,
     );
     expect(mixed.status).toBe(400);
     expect(((await mixed.json()) as ProblemBody).detail).toContain('sorted by -priority');
 
-    const badSort = await fetch(`${suite.ticketsUrl}?sort=title&createdFrom=yesterday`);
+    const badSort = await suite.fetch(`${suite.ticketsUrl}?sort=title&createdFrom=yesterday`);
     expect(badSort.status).toBe(400);
     const problem = (await badSort.json()) as ProblemBody;
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(['createdFrom', 'sort']);
@@ -169,7 +169,7 @@ describe('tickets through the gateway', () => {
 
   it('answers invalid input with problem+json naming every bad field, and stores nothing', async () => {
     const requesterId = `emp-invalid-${Date.now()}`;
-    const response = await postJson(suite.ticketsUrl, {
+    const response = await suite.postJson(suite.ticketsUrl, {
       type: 'outage',
       title: '',
       requesterId,
@@ -192,7 +192,7 @@ describe('tickets through the gateway', () => {
   });
 
   it('answers an unknown ticket with a 404 problem', async () => {
-    const response = await fetch(`${suite.ticketsUrl}/01a21bc6-0000-7000-8000-000000000000`);
+    const response = await suite.fetch(`${suite.ticketsUrl}/01a21bc6-0000-7000-8000-000000000000`);
     expect(response.status).toBe(404);
     expect((await response.json()) as ProblemBody).toMatchObject({
       type: '/problems/not-found',
@@ -202,13 +202,13 @@ describe('tickets through the gateway', () => {
   });
 
   it('answers a forged cursor and malformed JSON with 400 problems', async () => {
-    const forged = await fetch(`${suite.ticketsUrl}?cursor=not-a-cursor`);
+    const forged = await suite.fetch(`${suite.ticketsUrl}?cursor=not-a-cursor`);
     expect(forged.status).toBe(400);
     expect(((await forged.json()) as ProblemBody).detail).toBe(
       'the page token is not one this API issued',
     );
 
-    const malformed = await fetch(suite.ticketsUrl, {
+    const malformed = await suite.fetch(suite.ticketsUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"type":',
@@ -218,7 +218,7 @@ describe('tickets through the gateway', () => {
   });
 
   it('serves the OpenAPI document committed in services/gateway/openapi.json', async () => {
-    const response = await fetch(`${suite.platform.gatewayUrl}/api/docs-json`);
+    const response = await suite.fetch(`${suite.platform.gatewayUrl}/api/docs-json`);
     const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}']),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { aTicketRequestBody, postJson } from '@itsm/testing';
+import { aTicketRequestBody } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
 import { platformSuite } from './support/platform-suite';
 
@@ -16,7 +16,7 @@ describe('saved views and the priority matrix through the gateway', () => {
   const apiUrl = () => suite.ticketsUrl.replace('/tickets', '');
 
   const send = (method: string, url: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url, {
+    suite.fetch(url, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
@@ -25,12 +25,12 @@ describe('saved views and the priority matrix through the gateway', () => {
   it('keeps an agent’s queue, lists its tickets, and lets only the owner change it', async () => {
     const organizationId = `org-view-${randomUUID().slice(0, 8)}`;
     for (const urgency of ['high', 'low', 'high']) {
-      await postJson(
+      await suite.postJson(
         suite.ticketsUrl,
         aTicketRequestBody({ organizationId, impact: 'high', urgency }),
       );
     }
-    const created = await postJson(`${apiUrl()}/views`, {
+    const created = await suite.postJson(`${apiUrl()}/views`, {
       ownerId: 'agent-7',
       name: 'Critical for the customer',
       filters: { organizationId, priority: 'critical', sort: 'createdAt' },
@@ -40,15 +40,15 @@ describe('saved views and the priority matrix through the gateway', () => {
     expect(view.filters).toEqual({ organizationId, priority: 'critical', sort: 'createdAt' });
 
     const page = (await (
-      await fetch(`${apiUrl()}/views/${view.id}/tickets?ownerId=agent-7&limit=10`)
+      await suite.fetch(`${apiUrl()}/views/${view.id}/tickets?ownerId=agent-7&limit=10`)
     ).json()) as { items: TicketBody[] };
     expect(page.items.map((ticket) => ticket.priority)).toEqual(['critical', 'critical']);
     const counts = (await (
-      await fetch(`${apiUrl()}/views/${view.id}/counts?ownerId=agent-7`)
+      await suite.fetch(`${apiUrl()}/views/${view.id}/counts?ownerId=agent-7`)
     ).json()) as { total: number };
     expect(counts.total).toBe(2);
 
-    expect((await fetch(`${apiUrl()}/views/${view.id}?ownerId=agent-8`)).status).toBe(404);
+    expect((await suite.fetch(`${apiUrl()}/views/${view.id}?ownerId=agent-8`)).status).toBe(404);
     const stranger = await send('PUT', `${apiUrl()}/views/${view.id}`, {
       ownerId: 'agent-8',
       name: 'Mine now',
@@ -68,8 +68,8 @@ describe('saved views and the priority matrix through the gateway', () => {
       { 'if-match': `"${view.version}"` },
     );
     expect(shared.status).toBe(200);
-    expect((await fetch(`${apiUrl()}/views/${view.id}?ownerId=agent-8`)).status).toBe(200);
-    const listed = (await (await fetch(`${apiUrl()}/views?ownerId=agent-8`)).json()) as {
+    expect((await suite.fetch(`${apiUrl()}/views/${view.id}?ownerId=agent-8`)).status).toBe(200);
+    const listed = (await (await suite.fetch(`${apiUrl()}/views?ownerId=agent-8`)).json()) as {
       items: ViewBody[];
     };
     expect(listed.items.map((item) => item.id)).toContain(view.id);
@@ -80,7 +80,7 @@ describe('saved views and the priority matrix through the gateway', () => {
       { 'if-match': `"${view.version}"` },
     );
     expect(stale.status).toBe(412);
-    const badFilter = await postJson(`${apiUrl()}/views`, {
+    const badFilter = await suite.postJson(`${apiUrl()}/views`, {
       ownerId: 'agent-7',
       name: 'Broken',
       filters: { priority: 'urgent' },
@@ -89,7 +89,7 @@ describe('saved views and the priority matrix through the gateway', () => {
   });
 
   it('prioritises new tickets by the matrix an administrator sets', async () => {
-    const current = await fetch(`${apiUrl()}/settings/priority-matrix`);
+    const current = await suite.fetch(`${apiUrl()}/settings/priority-matrix`);
     expect(current.status).toBe(200);
     const before = (await current.json()) as {
       matrix: Record<string, Record<string, string>>;
@@ -118,7 +118,10 @@ describe('saved views and the priority matrix through the gateway', () => {
       // The tickets service trusts the matrix it read for up to two seconds.
       await new Promise((resolve) => setTimeout(resolve, 2_100));
       const ticket = (await (
-        await postJson(suite.ticketsUrl, aTicketRequestBody({ impact: 'low', urgency: 'low' }))
+        await suite.postJson(
+          suite.ticketsUrl,
+          aTicketRequestBody({ impact: 'low', urgency: 'low' }),
+        )
       ).json()) as TicketBody;
       expect(ticket.priority).toBe('low');
     } finally {
