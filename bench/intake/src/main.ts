@@ -11,7 +11,7 @@ import {
   assertLoopbackInfrastructure,
   integerOption,
   commitOfWorkspace,
-  releaseAll,
+  runBenchmarkMain,
   using,
 } from '@itsm/testing';
 import { BaselineTicketWriter, createTicketsDatabase } from './baseline';
@@ -176,20 +176,4 @@ async function main(): Promise<void> {
   process.stdout.write(`results appended to ${options.results}\n`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: cleaning up...\n`);
-    void releaseAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    process.stderr.write(
-      `intake benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    await releaseAll();
-    process.exit(1);
-  },
-);
+runBenchmarkMain('intake', main);

@@ -10,7 +10,7 @@ import {
   commitOfWorkspace,
   eventually,
   integerOption,
-  releaseAll,
+  runBenchmarkMain,
   type RunningKnowledge,
   runAtRate,
   ServiceProcess,
@@ -321,20 +321,4 @@ async function main(): Promise<void> {
   out(`results appended to ${options.results}`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: cleaning up...\n`);
-    void releaseAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    process.stderr.write(
-      `knowledge benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    await releaseAll();
-    process.exit(1);
-  },
-);
+runBenchmarkMain('knowledge', main);

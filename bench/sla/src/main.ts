@@ -13,7 +13,7 @@ import {
   formatFigure,
   freePort,
   integerOption,
-  releaseAll,
+  runBenchmarkMain,
   ServiceProcess,
   type TestDatabase,
   testEnvironment,
@@ -453,20 +453,4 @@ async function main(): Promise<void> {
   out(`results appended to ${options.results}`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: cleaning up...\n`);
-    void releaseAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    process.stderr.write(
-      `sla benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    await releaseAll();
-    process.exit(1);
-  },
-);
+runBenchmarkMain('sla', main);

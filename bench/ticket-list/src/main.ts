@@ -12,7 +12,7 @@ import {
   assertLoopbackInfrastructure,
   integerOption,
   commitOfWorkspace,
-  releaseAll,
+  runBenchmarkMain,
   using,
 } from '@itsm/testing';
 import { Client } from 'pg';
@@ -395,20 +395,4 @@ async function main(): Promise<void> {
   out(`results appended to ${options.results}`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`${signal}: cleaning up...\n`);
-    void releaseAll().finally(() => process.exit(130));
-  });
-}
-
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    process.stderr.write(
-      `ticket-list benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    await releaseAll();
-    process.exit(1);
-  },
-);
+runBenchmarkMain('ticket-list', main);

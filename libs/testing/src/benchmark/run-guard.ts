@@ -68,3 +68,27 @@ export function integerOption(
   }
   return value;
 }
+
+/**
+ * Runs a benchmark's `main` as the process: Ctrl-C or SIGTERM releases what `using` holds
+ * (services stopped, databases dropped) before exiting, and a failure is reported, cleaned up
+ * after and ends the process with status 1.
+ */
+export function runBenchmarkMain(name: string, main: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`${signal}: cleaning up...\n`);
+      void releaseAll().finally(() => process.exit(130));
+    });
+  }
+  main().then(
+    () => process.exit(0),
+    async (error: unknown) => {
+      process.stderr.write(
+        `${name} benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      await releaseAll();
+      process.exit(1);
+    },
+  );
+}
