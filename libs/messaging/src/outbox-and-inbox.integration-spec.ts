@@ -1,8 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import {
+  context,
+  metrics as metricsApi,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type SpanContext,
+} from '@opentelemetry/api';
+import { metrics, node, tracing } from '@opentelemetry/sdk-node';
 import type { EachMessagePayload } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { TicketCreated, type TicketCreatedEvent, Topics } from '@itsm/contracts';
+import { type EventType, TicketCreated, type TicketCreatedEvent, Topics } from '@itsm/contracts';
 import { createDataSource } from '@itsm/persistence';
-import { createTestDatabase, KafkaProbe, type TestDatabase, testEnvironment } from '@itsm/testing';
+import {
+  createTestDatabase,
+  eventually,
+  KafkaProbe,
+  type TestDatabase,
+  testEnvironment,
+} from '@itsm/testing';
 import { cloudEventHeaders } from './cloud-event';
 import { type EventHandler, InboxConsumer } from './inbox/inbox-consumer';
 import {
@@ -11,6 +28,7 @@ import {
   type OutboundMessage,
 } from './kafka/event-publisher';
 import { createKafka } from './kafka/kafka-client';
+import { ensureTopics } from './kafka/topics';
 import { createMessagingTablesSql } from './messaging-tables';
 import { defaultOutboxRelayOptions, OutboxRelay } from './outbox/outbox-relay';
 import { OutboxWriter } from './outbox/outbox-writer';
@@ -34,6 +52,19 @@ function ticketEvent(id: string): TicketCreatedEvent {
   });
 }
 
+/** A reader the test collects from itself: nothing to flush or shut down. */
+class CollectingReader extends metrics.MetricReader {
+  protected onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  protected onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+const testKafkaClient = () =>
+  createKafka({ brokers: testEnvironment().kafkaBrokers, clientId: 'itsm-tests' }, quietLogger);
+
 const ids = Array.from(
   { length: 3 },
   (_, index) => `0194a000-0000-7000-8000-${String(Date.now() % 1e6).padStart(6, '0')}00000${index}`,
@@ -43,8 +74,18 @@ describe('outbox and inbox on real PostgreSQL and Kafka', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
   const writer = new OutboxWriter('/itsm/tests');
+  // The SDK's in-memory ends, registered before any consumer exists (consumers report their lag
+  // through the global meter provider).
+  const spans = new tracing.InMemorySpanExporter();
+  const tracerProvider = new node.NodeTracerProvider({
+    spanProcessors: [new tracing.SimpleSpanProcessor(spans)],
+  });
+  const metricReader = new CollectingReader();
+  const meterProvider = new metrics.MeterProvider({ readers: [metricReader] });
 
   beforeAll(async () => {
+    tracerProvider.register();
+    metricsApi.setGlobalMeterProvider(meterProvider);
     database = await createTestDatabase('itsm_messaging');
     for (const statement of createMessagingTablesSql) await database.query(statement);
     await database.query('CREATE TABLE effects (ticket_id uuid PRIMARY KEY)');
@@ -60,7 +101,17 @@ describe('outbox and inbox on real PostgreSQL and Kafka', () => {
   afterAll(async () => {
     await dataSource?.destroy();
     await database?.drop();
+    await tracerProvider.shutdown();
+    await meterProvider.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
+    metricsApi.disable();
   });
+
+  function producerSpans() {
+    return spans.getFinishedSpans().filter(({ kind }) => kind === SpanKind.PRODUCER);
+  }
 
   it('keeps events in the outbox while the broker refuses them, counting attempts', async () => {
     await dataSource.transaction((manager) =>
@@ -88,13 +139,21 @@ describe('outbox and inbox on real PostgreSQL and Kafka', () => {
     );
     expect(row?.attempts).toBeGreaterThan(0);
     expect(row?.last_error).toBe('broker unreachable');
+    // Every attempt is a failed send in the trace of the change.
+    const failedSends = producerSpans();
+    expect(failedSends.length).toBeGreaterThan(0);
+    expect(new Set(failedSends.map(({ status }) => status.code))).toEqual(
+      new Set([SpanStatusCode.ERROR]),
+    );
   });
 
   it('publishes in write order as CloudEvents and empties the outbox', async () => {
+    // The probe reads the shared topic from its start: a key of this run's own.
+    const key = `k-ordered-${randomUUID()}`;
     for (const id of ids.slice(1)) {
       await dataSource.transaction((manager) =>
         writer.append(manager, TicketCreated, {
-          key: 'k-ordered',
+          key,
           subject: id,
           payload: ticketEvent(id),
           occurredAt: new Date(),
@@ -119,7 +178,7 @@ describe('outbox and inbox on real PostgreSQL and Kafka', () => {
       await relay.stop();
       expect(sent.map((message) => (message.value.match(/"id":"([^"]+)"/) ?? [])[1])).toEqual(ids);
       expect(await database.query('SELECT id FROM outbox_events')).toEqual([]);
-      const arrived = await probe.waitForKey('k-ordered', { count: 2 });
+      const arrived = await probe.waitForKey(key, { count: 2 });
       expect(arrived.map((message) => message.headers['ce_subject'])).toEqual(ids.slice(1));
       expect(arrived[0]?.headers).toMatchObject({
         ce_type: TicketCreated.type,
@@ -173,4 +232,178 @@ describe('outbox and inbox on real PostgreSQL and Kafka', () => {
     expect(applied).toBe(1);
     expect(await database.query('SELECT ticket_id FROM effects')).toEqual([{ ticket_id: ids[0] }]);
   });
+
+  it("sends an event in a PRODUCER span of its change, which the consumer's span continues", async () => {
+    spans.reset();
+    const tracer = trace.getTracer('itsm-tests');
+    const ticketId = randomUUID();
+    const { change, eventId } = await tracer.startActiveSpan('create ticket', async (span) => {
+      const id = await dataSource.transaction((manager) =>
+        writer.append(manager, TicketCreated, {
+          key: ticketId,
+          subject: 'INC-000042',
+          payload: ticketEvent(ticketId),
+          occurredAt: new Date(),
+        }),
+      );
+      span.end();
+      return { change: span.spanContext(), eventId: id };
+    });
+
+    const sent: OutboundMessage[] = [];
+    const recording: EventPublisher = {
+      publish: async (messages) => {
+        sent.push(...messages);
+      },
+      close: async () => undefined,
+    };
+    const relay = new OutboxRelay(dataSource, recording, quietLogger);
+    expect(await relay.relayBatch()).toBe(1);
+    const [send] = producerSpans();
+    expect(send).toMatchObject({
+      name: `send ${Topics.tickets}`,
+      status: { code: SpanStatusCode.UNSET },
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': Topics.tickets,
+        'messaging.kafka.message.key': ticketId,
+        'messaging.message.id': eventId,
+      },
+    });
+    expectChild(send, change);
+    const sendContext = send?.spanContext();
+    expect(sent[0]?.headers['traceparent']).toBe(`00-${change.traceId}-${sendContext?.spanId}-01`);
+
+    const consumer = new InboxConsumer(
+      testKafkaClient(),
+      dataSource,
+      quietLogger,
+      { groupId: 'itsm-traced', consumer: 'traced', fromBeginning: true },
+      [{ eventType: TicketCreated, handle: async () => undefined }],
+    );
+    const headers = Object.fromEntries(
+      Object.entries(sent[0]?.headers ?? {}).map(([name, value]) => [name, Buffer.from(value)]),
+    );
+    expect(
+      await consumer.receive({
+        topic: Topics.tickets,
+        partition: 4,
+        message: {
+          key: Buffer.from(ticketId),
+          value: Buffer.from(sent[0]?.value ?? ''),
+          headers,
+          offset: '1207',
+        },
+      } as unknown as EachMessagePayload),
+    ).toBe(true);
+    const process = spans.getFinishedSpans().find(({ kind }) => kind === SpanKind.CONSUMER);
+    expect(process).toMatchObject({
+      name: `process ${Topics.tickets}`,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': Topics.tickets,
+        'messaging.destination.partition.id': '4',
+        'messaging.kafka.offset': 1207,
+        'messaging.consumer.group.name': 'itsm-traced',
+        'messaging.kafka.message.key': ticketId,
+        'messaging.message.id': eventId,
+        'cloudevents.event_subject': 'INC-000042',
+        'itsm.inbox.duplicate': false,
+      },
+    });
+    if (sendContext) expectChild(process, sendContext);
+  });
+
+  it('reports how far a consumer group is behind, per partition, while it works through a backlog', async () => {
+    // A topic of the test's own, so the backlog is exactly what the test wrote.
+    const topic = `itsm.tests.lag.${randomUUID()}`;
+    const groupId = `itsm-tests-lag-${randomUUID()}`;
+    const lagging: EventType<TicketCreatedEvent> = {
+      topic,
+      type: TicketCreated.type,
+      toJson: (payload) => TicketCreated.toJson(payload),
+      fromJson: (json) => TicketCreated.fromJson(json),
+    };
+    const kafka = testKafkaClient();
+    const admin = kafka.admin();
+    await admin.connect();
+    const publisher = new KafkaEventPublisher(kafka);
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const consumer = new InboxConsumer(
+      kafka,
+      dataSource,
+      quietLogger,
+      { groupId, consumer: groupId, fromBeginning: true },
+      [{ eventType: lagging, handle: () => released }],
+    );
+    try {
+      await ensureTopics(admin, [{ topic, numPartitions: 1 }]);
+      await publisher.publish(
+        Array.from({ length: 5 }, () => {
+          const ticketId = randomUUID();
+          return {
+            topic,
+            key: ticketId,
+            value: JSON.stringify(TicketCreated.toJson(ticketEvent(ticketId))),
+            headers: cloudEventHeaders(
+              {
+                id: randomUUID(),
+                type: TicketCreated.type,
+                source: '/itsm/tests',
+                time: new Date(),
+              },
+              {},
+            ),
+          };
+        }),
+      );
+      await consumer.start();
+
+      // The first event is held in its handler: all five are behind.
+      expect(await eventually('a lag of 5', () => lagOf(groupId, topic, 5))).toEqual({ '0': 5 });
+      release();
+      expect(await eventually('a lag of 0', () => lagOf(groupId, topic, 0))).toEqual({ '0': 0 });
+    } finally {
+      release();
+      await consumer.stop();
+      await publisher.close();
+      await admin.deleteGroups([groupId]).catch(() => undefined);
+      await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+      await admin.disconnect();
+    }
+  });
+
+  /** The exported lag of a group's partitions of a topic, once their sum is `expected`. */
+  async function lagOf(
+    groupId: string,
+    topic: string,
+    expected: number,
+  ): Promise<Record<string, number> | undefined> {
+    const { resourceMetrics } = await metricReader.collect();
+    const points = resourceMetrics.scopeMetrics
+      .flatMap(({ metrics: scopeMetrics }) => scopeMetrics)
+      .filter(({ descriptor }) => descriptor.name === 'itsm.consumer.lag')
+      .flatMap(({ dataPoints }) => dataPoints as metrics.DataPoint<number>[])
+      .filter(
+        ({ attributes }) =>
+          attributes['messaging.consumer.group.name'] === groupId &&
+          attributes['messaging.destination.name'] === topic,
+      );
+    const byPartition = Object.fromEntries(
+      points.map(({ attributes, value }) => [
+        String(attributes['messaging.destination.partition.id']),
+        value,
+      ]),
+    );
+    const total = Object.values(byPartition).reduce((sum, lag) => sum + lag, 0);
+    return points.length > 0 && total === expected ? byPartition : undefined;
+  }
 });
+
+function expectChild(span: tracing.ReadableSpan | undefined, parent: SpanContext): void {
+  expect(span?.spanContext().traceId).toBe(parent.traceId);
+  expect(span?.parentSpanContext?.spanId).toBe(parent.spanId);
+}

@@ -1,17 +1,26 @@
-import { context, propagation, trace, type Context } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, trace, type Context } from '@opentelemetry/api';
 
 export type TraceCarrier = Record<string, string>;
 
-/** The current W3C trace context (traceparent, tracestate) as plain headers. */
-export function currentTraceHeaders(): TraceCarrier {
+/** The W3C trace context (traceparent, tracestate) of a context as plain headers. */
+export function traceHeadersOf(from: Context): TraceCarrier {
   const carrier: TraceCarrier = {};
-  propagation.inject(context.active(), carrier);
+  propagation.inject(from, carrier);
   return carrier;
 }
 
-/** The context described by W3C trace headers, to continue a trace from a message. */
+/** The current W3C trace context (traceparent, tracestate) as plain headers. */
+export function currentTraceHeaders(): TraceCarrier {
+  return traceHeadersOf(context.active());
+}
+
+/**
+ * The context described by W3C trace headers, to continue a trace from a message. Only the
+ * headers count: a message without them starts a new trace rather than joining whatever span
+ * happens to be active in the loop that reads it (a relay round, the consumer's start-up).
+ */
 export function contextFromTraceHeaders(carrier: TraceCarrier): Context {
-  return propagation.extract(context.active(), carrier);
+  return propagation.extract(ROOT_CONTEXT, carrier);
 }
 
 export function currentTraceId(): string | undefined {

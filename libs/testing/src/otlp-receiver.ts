@@ -7,11 +7,18 @@ export interface ReceivedSpan {
   parentSpanId: string | undefined;
   name: string;
   kind: number;
+  /** The span's attributes; OTLP/JSON carries 64-bit integers as strings, kept as such. */
+  attributes: Record<string, string | number | boolean>;
 }
 
 interface OtlpAttribute {
   key: string;
-  value: { stringValue?: string };
+  value: {
+    stringValue?: string;
+    intValue?: string | number;
+    doubleValue?: number;
+    boolValue?: boolean;
+  };
 }
 
 interface OtlpTraceRequest {
@@ -24,6 +31,7 @@ interface OtlpTraceRequest {
         parentSpanId?: string;
         name: string;
         kind: number;
+        attributes?: OtlpAttribute[];
       }[];
     }[];
   }[];
@@ -91,7 +99,17 @@ function spansOf(request: OtlpTraceRequest): ReceivedSpan[] {
         parentSpanId: span.parentSpanId || undefined,
         name: span.name,
         kind: span.kind,
+        attributes: attributesOf(span.attributes),
       })),
     );
   });
+}
+
+function attributesOf(attributes: OtlpAttribute[] = []): ReceivedSpan['attributes'] {
+  const values: ReceivedSpan['attributes'] = {};
+  for (const { key, value } of attributes) {
+    const scalar = value.stringValue ?? value.intValue ?? value.doubleValue ?? value.boolValue;
+    if (scalar !== undefined) values[key] = scalar;
+  }
+  return values;
 }

@@ -5,6 +5,9 @@ import type { EventType } from '@itsm/contracts';
 import { contextFromTraceHeaders } from '@itsm/telemetry';
 import { type CloudEventAttributes, InvalidCloudEventError, readCloudEvent } from '../cloud-event';
 import type { MessagingLogger } from '../kafka/kafka-client';
+import { processSpan } from '../kafka/message-spans';
+import { ConsumerLag } from './consumer-lag';
+import { observeConsumerLag } from './inbox-metrics';
 
 export interface ReceivedEvent<T> {
   attributes: CloudEventAttributes;
@@ -33,10 +36,14 @@ const tracer = trace.getTracer('@itsm/messaging');
  * into `inbox_events` in the same transaction as the effect, so a redelivered event
  * (after a crash, a rebalance or a replay) changes nothing. Unknown event types are
  * skipped (newer producers may add types); malformed events are logged and skipped.
+ *
+ * Each event is applied in a CONSUMER span that continues the producer's trace (the W3C
+ * `traceparent` header), and the consumer's lag per partition is exported as a metric.
  */
 export class InboxConsumer {
   private consumer: Consumer | undefined;
   private readonly handlers = new Map<string, EventHandler<unknown>>();
+  private readonly lag = new ConsumerLag();
 
   constructor(
     private readonly kafka: Kafka,
@@ -47,6 +54,7 @@ export class InboxConsumer {
   ) {
     for (const handler of handlers)
       this.handlers.set(handler.eventType.type, handler as EventHandler<unknown>);
+    observeConsumerLag(options.groupId, this.lag);
   }
 
   async start(): Promise<void> {
@@ -58,6 +66,7 @@ export class InboxConsumer {
       allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
+    this.followLag(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning });
     await consumer.run({
@@ -70,10 +79,33 @@ export class InboxConsumer {
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.lag.clear();
   }
 
   /** Applies one message; true when applied now, false when skipped or already applied. */
-  async receive({ topic, partition, message }: EachMessagePayload): Promise<boolean> {
+  async receive(payload: EachMessagePayload): Promise<boolean> {
+    const applied = await this.apply(payload);
+    // Only once the message is handled: one that fails is read again, so it is still behind.
+    this.lag.processed(payload.topic, payload.partition, payload.message.offset);
+    return applied;
+  }
+
+  /**
+   * The high watermark of each fetched batch and the partitions of each rebalance, from the
+   * consumer's instrumentation events; the position comes from `receive`.
+   */
+  private followLag(consumer: Consumer): void {
+    consumer.on(consumer.events.START_BATCH_PROCESS, ({ payload }) => {
+      // Typed as a string, but null when the batch holds only control records.
+      const firstOffset = payload.firstOffset as string | null;
+      this.lag.fetched(payload.topic, payload.partition, payload.highWatermark, firstOffset);
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.lag.assigned(payload.memberAssignment);
+    });
+  }
+
+  private async apply({ topic, partition, message }: EachMessagePayload): Promise<boolean> {
     let attributes: ReturnType<typeof readCloudEvent>;
     try {
       attributes = readCloudEvent(message.headers ?? {});
@@ -105,18 +137,23 @@ export class InboxConsumer {
       return false;
     }
 
+    const key = message.key?.toString('utf8');
+    const described = processSpan({
+      topic,
+      partition,
+      offset: message.offset,
+      key,
+      consumerGroup: this.options.groupId,
+      eventId: attributes.id,
+      eventType: attributes.type,
+      eventSource: attributes.source,
+      eventSubject: attributes.subject,
+    });
+    // The producer's span is the parent: one trace from the change to every consumer's effect.
     const parent = contextFromTraceHeaders(attributes.traceHeaders);
     return tracer.startActiveSpan(
-      `${topic} process`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.destination.name': topic,
-          'messaging.message.id': attributes.id,
-          'cloudevents.event_type': attributes.type,
-        },
-      },
+      described.name,
+      { kind: SpanKind.CONSUMER, attributes: described.attributes },
       parent,
       async (span) => {
         try {
@@ -127,10 +164,7 @@ export class InboxConsumer {
               [this.options.consumer, attributes.id, attributes.type],
             )) as unknown[];
             if (inserted.length === 0) return false;
-            await handler.handle(
-              { attributes, key: message.key?.toString('utf8'), payload },
-              manager,
-            );
+            await handler.handle({ attributes, key, payload }, manager);
             return true;
           });
           span.setAttribute('itsm.inbox.duplicate', !applied);

@@ -1,8 +1,13 @@
+import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
+import { contextFromTraceHeaders, traceHeadersOf } from '@itsm/telemetry';
 import { cloudEventHeaders } from '../cloud-event';
 import type { EventPublisher, OutboundMessage } from '../kafka/event-publisher';
 import type { MessagingLogger } from '../kafka/kafka-client';
+import { sendSpan } from '../kafka/message-spans';
 import type { OutboxMetrics } from './outbox-metrics';
+
+const tracer = trace.getTracer('@itsm/messaging');
 
 export interface OutboxRelayOptions {
   batchSize: number;
@@ -38,6 +43,10 @@ interface OutboxRow {
  * holds an advisory lock (replicas take turns, events leave in position order), publishes
  * a batch with acks=all and deletes it. If Kafka is down the transaction rolls back, the
  * events stay, and the relay retries with exponential backoff: nothing is lost or blocked.
+ *
+ * Each event is sent in a PRODUCER span in the trace of the change that wrote it (the trace
+ * context stored with the row), and that span's context travels in the message headers, so the
+ * consumers continue the same trace.
  */
 export class OutboxRelay {
   private running = false;
@@ -78,7 +87,7 @@ export class OutboxRelay {
         [this.options.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return 0;
-      await this.publisher.publish(rows.map(toOutboundMessage));
+      await publishInSpans(this.publisher, rows);
       await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::uuid[])', [
         rows.map(({ id }) => id),
       ]);
@@ -145,7 +154,35 @@ function countByTopic(rows: OutboxRow[]): Map<string, number> {
   return counts;
 }
 
-function toOutboundMessage(row: OutboxRow): OutboundMessage {
+/** Publishes the batch, each event in a span of its own; the spans end when Kafka has the batch. */
+async function publishInSpans(publisher: EventPublisher, rows: OutboxRow[]): Promise<void> {
+  const sends = rows.map(startSend);
+  try {
+    await publisher.publish(sends.map(({ message }) => message));
+  } catch (error) {
+    for (const { span } of sends) {
+      span.recordException(error as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    }
+    throw error;
+  }
+  for (const { span } of sends) span.end();
+}
+
+function startSend(row: OutboxRow): { span: Span; message: OutboundMessage } {
+  const { name, attributes } = sendSpan({
+    topic: row.topic,
+    key: row.partition_key,
+    eventId: row.id,
+    eventType: row.type,
+  });
+  const change = contextFromTraceHeaders(row.trace_headers);
+  const span = tracer.startSpan(name, { kind: SpanKind.PRODUCER, attributes }, change);
+  return { span, message: toOutboundMessage(row, traceHeadersOf(trace.setSpan(change, span))) };
+}
+
+function toOutboundMessage(row: OutboxRow, traceHeaders: Record<string, string>): OutboundMessage {
   return {
     topic: row.topic,
     key: row.partition_key,
@@ -158,7 +195,7 @@ function toOutboundMessage(row: OutboxRow): OutboundMessage {
         subject: row.subject ?? undefined,
         time: row.occurred_at,
       },
-      row.trace_headers,
+      traceHeaders,
     ),
   };
 }
