@@ -216,7 +216,6 @@ export function buildSeed(sizes: SeedSizes, seed = 1): Seed {
     capacity: between(random, 10, 30),
     availability: random() < 0.9 ? 'online' : 'away',
     shift: random() < 0.15 ? SHIFT : null,
-    last_assigned_at: null,
     version: 1,
     created_at: NOW,
     updated_at: NOW,
@@ -299,11 +298,13 @@ export async function insertSeed(client: Client, seed: Seed): Promise<void> {
       );
     }
   }
-  // The service keeps each agent's load as tickets change; tickets written by SQL need it summed once.
+  // The service keeps each agent's load as tickets change (every agent has a row, holding nothing
+  // at first); tickets written by SQL need it summed once.
   await client.query(
     `INSERT INTO agent_loads (user_id, open_tickets, weighted_load)
-     SELECT assignee_id, count(*), sum(weight) FROM routed_tickets
-      WHERE open AND assignee_id IS NOT NULL GROUP BY assignee_id`,
+     SELECT a.user_id, count(t.ticket_id), coalesce(sum(t.weight), 0)
+       FROM agents a LEFT JOIN routed_tickets t ON t.assignee_id = a.user_id AND t.open
+      GROUP BY a.user_id`,
   );
   await client.query('UPDATE routing_settings SET default_group_id = $1', [uuidOf('group-0')]);
   await client.query('VACUUM ANALYZE');

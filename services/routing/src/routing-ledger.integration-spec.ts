@@ -166,6 +166,36 @@ describe('routing records on real PostgreSQL', () => {
     ]);
   });
 
+  it('reads the loads in a transaction as the transaction left them, call after call', async () => {
+    const rolledBack = new Error('rolled back on purpose');
+    const seen: Array<[number, number] | undefined> = [];
+    await expect(
+      transactions.run(async (ledger) => {
+        const before = (await ledger.loadsOf(['agent-1'])).get('agent-1');
+        // More calls than PostgreSQL plans a prepared statement for its parameters before it
+        // switches to the generic plan.
+        for (let round = 0; round < 8; round++) {
+          await ledger.saveTicket(
+            tracked({ ticketId: uuid(), facts: facts(uuid(), 'high'), assigneeId: 'agent-1' }),
+            at,
+          );
+          const loads = await ledger.loadsOf(['agent-1', 'nobody']);
+          expect([...loads.keys()]).toEqual(['agent-1']);
+          const now = loads.get('agent-1');
+          seen.push(
+            now &&
+              before && [
+                now.openTickets - before.openTickets,
+                now.weightedLoad - before.weightedLoad,
+              ],
+          );
+        }
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(seen).toEqual(Array.from({ length: 8 }, (_, round) => [round + 1, (round + 1) * 4]));
+  });
+
   it('keeps tickets of groups it does not manage, named by any text', async () => {
     const ticketId = uuid();
     await transactions.run((ledger) =>
@@ -230,6 +260,69 @@ describe('routing records on real PostgreSQL', () => {
     ]);
     expect(outbox[0]?.payload.decision.assigneeId).toBe('agent-1');
     expect((await organisation.agent(agentIds[1] ?? ''))?.lastAssignedAt).toEqual(at);
+  });
+
+  it('counts committed changes of what routing decides from, once per transaction, and not its decisions', async () => {
+    const counted = async (change: () => Promise<unknown>) => {
+      const before = await organisation.configurationVersion();
+      await change();
+      return (await organisation.configurationVersion()) - before;
+    };
+    const agentId = uuid();
+    const draft = {
+      userId: `agent-${agentId}`,
+      displayName: 'Counted agent',
+      groupIds: [groupId],
+      skills: { vpn: 2 },
+      capacity: 3,
+      availability: 'online' as const,
+      shift: null,
+    };
+
+    expect(await counted(() => organisation.insertAgent(agentId, draft, at))).toBe(1);
+    expect(
+      await counted(() =>
+        organisation.updateAgent(agentId, { ...draft, availability: 'away' }, null, at),
+      ),
+    ).toBe(1);
+    expect(await counted(() => organisation.setCategorySkills('cat-vpn', { vpn: 2 }, at))).toBe(1);
+    expect(
+      await counted(() =>
+        transactions.run(async (ledger) => {
+          const ticketId = uuid();
+          await ledger.saveTicket(tracked({ ticketId, assigneeId: draft.userId, groupId }), at);
+          await ledger.recordDecision({
+            id: uuid(),
+            ticketId,
+            ticketNumber: 'INC-000778',
+            trigger: 'created',
+            groupId,
+            agentId,
+            assigneeId: draft.userId,
+            priority: null,
+            categoryId: null,
+            addTags: [],
+            queued: false,
+            steps: [],
+            decidedAt: at,
+            durationUs: 1,
+          });
+        }),
+      ),
+    ).toBe(0);
+    const rolledBack = new Error('rolled back on purpose');
+    expect(
+      await counted(async () => {
+        await expect(
+          dataSource.transaction(async (manager) => {
+            await manager.query('UPDATE agents SET capacity = capacity + 1 WHERE id = $1', [
+              agentId,
+            ]);
+            throw rolledBack;
+          }),
+        ).rejects.toBe(rolledBack);
+      }),
+    ).toBe(0);
   });
 
   it('keeps every version of a rule and refuses a stale update', async () => {

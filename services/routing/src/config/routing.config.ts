@@ -31,8 +31,9 @@ export const routingConfigSchema = serviceConfigSchema
     /** Where SLA warnings and breaches are read from. */
     ROUTING_SLA_EVENTS_TOPIC: z.string().min(1).default(Topics.sla),
     /**
-     * How long lines, groups, agents, rules and settings are cached by a replica before they are
-     * read again; a change made through this replica is seen at once.
+     * How often a replica checks whether lines, groups, agents, rules, settings or the classifier
+     * changed (one row: a counter of committed changes), and reads them again when they did; a
+     * change made through this replica is seen at once.
      */
     ROUTING_CONFIGURATION_REFRESH_MS: milliseconds(0, 600_000, 2_000),
     /** Fewest labelled resolved tickets a classifier is trained from. */

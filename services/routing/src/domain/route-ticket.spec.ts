@@ -1,7 +1,11 @@
 import { selectAgent } from './agent-selection';
 import {
   assignFromQueue,
+  assignInGroup,
+  candidatesOf,
+  chooseGroup,
   classificationFrom,
+  givenGroup,
   queueReason,
   rerouteToGroup,
   routeTicket,
@@ -596,6 +600,82 @@ describe('assigning from the queue', () => {
     expect(assignFromQueue(group, networkAgents, loads, required, now)).toEqual(
       selectAgent({ group, agents: networkAgents, loads, requiredSkills: required, now }),
     );
+  });
+});
+
+describe('choosing the group first, the agent once the loads are known', () => {
+  it.each<[string, Partial<TicketFacts>, Partial<RoutingContext>]>([
+    ['a rule names the group', {}, {}],
+    [
+      'a classified category routes by rule',
+      question,
+      { classification: proposal('cat-1c', 0.93) },
+    ],
+    ['the default group', question, {}],
+    ['a group that assigns by hand', { ...question, channel: 'phone' }, {}],
+    ['a rule naming a group that does not exist', { channel: 'fax' }, { defaultGroupId: null }],
+    ['no group at all', question, { defaultGroupId: null }],
+  ])(
+    '%s: the choice holds all of the decision but who takes the ticket',
+    (_name, facts, overrides) => {
+      const routing = context(overrides);
+      const choice = chooseGroup(ticket(facts), routing);
+      const decision = routeTicket(ticket(facts), routing);
+      const agentSteps = new Set<ExplanationStep['kind']>(['agent_selected', 'queued']);
+      expect(choice.decision).toEqual({
+        ...decision,
+        assigneeAgentId: null,
+        assigneeUserId: null,
+        queued: false,
+        steps: decision.steps.filter(({ kind }) => !agentSteps.has(kind)),
+      });
+      expect(choice.group?.id ?? null).toBe(decision.groupId);
+    },
+  );
+
+  it('a group that assigns by hand is chosen as any other', () => {
+    const choice = chooseGroup(ticket({ ...question, channel: 'phone' }), context());
+    expect(choice.group?.id).toBe('grp-dispatch');
+  });
+
+  it('chooses the group from rules alone: the agents and their loads play no part', () => {
+    const choice = chooseGroup(ticket(), context());
+    expect(choice.group?.id).toBe('grp-network');
+    expect(choice.skillsCategoryId).toBe('cat-network');
+    expect(choice.decision.steps.map(describeStep)).toEqual([
+      'rule r-network {"setGroupId":"grp-network","addTags":["network"]}',
+      'group grp-network by rule',
+    ]);
+  });
+
+  it('completes the same choice differently as the loads change, and leaves the choice as it was', () => {
+    const routing = context();
+    const choice = chooseGroup(ticket(), routing);
+    const stepsBefore = [...choice.decision.steps];
+    const busyBoris = new Map(loads).set('boris', load(4, 8));
+
+    expect(assignInGroup(choice, routing).assigneeAgentId).toBe('boris');
+    expect(assignInGroup(choice, { ...routing, loads: busyBoris }).assigneeAgentId).toBe('anna');
+    expect(choice.decision.steps).toEqual(stepsBefore);
+  });
+
+  it('takes a given group as escalation does, without rules or classification', () => {
+    const target = groups.get('grp-network-2') as SupportGroup;
+    const routing = context({ classification: proposal('cat-1c', 0.99, 'grp-1c', 0.99) });
+    const choice = givenGroup(ticket(), target, 'escalation');
+    expect(choice.decision.steps.map(describeStep)).toEqual(['group grp-network-2 by escalation']);
+    expect(assignInGroup(choice, routing)).toEqual(rerouteToGroup(ticket(), target, routing));
+  });
+
+  it.each<[string, Partial<TicketFacts>, Partial<RoutingContext>, string[]]>([
+    ['the agents of a group that assigns automatically', {}, {}, networkAgents.map(({ id }) => id)],
+    ['nobody in a group that assigns by hand', { ...question, channel: 'phone' }, {}, []],
+    ['nobody without a group', question, { defaultGroupId: null }, []],
+    ['nobody in a group without agents', question, { defaultGroupId: 'grp-empty' }, []],
+  ])('reads the loads of %s', (_name, facts, overrides, expected) => {
+    const routing = context(overrides);
+    const choice = chooseGroup(ticket(facts), routing);
+    expect(candidatesOf(choice, routing.agentsByGroup).map(({ id }) => id)).toEqual(expected);
   });
 });
 

@@ -150,8 +150,28 @@ function assign(
   return { assigneeAgentId: null, assigneeUserId: null, queued: true };
 }
 
-/** Decides where a new ticket goes and who takes it. */
-export function routeTicket(ticket: TicketFacts, context: RoutingContext): RoutingDecision {
+/** What choosing a group needs: rules, the classifier's proposal and the groups that exist. */
+export type GroupChoiceContext = Pick<
+  RoutingContext,
+  'ruleSet' | 'groups' | 'classification' | 'classificationThreshold' | 'defaultGroupId'
+>;
+
+/**
+ * The first half of a decision: where the ticket goes and what rules changed on it, before anyone
+ * of the group is chosen. Nothing here depends on the agents' loads, so it is made once, and only
+ * the loads of this group's agents are read before `assignInGroup` completes it.
+ */
+export interface GroupChoice {
+  /** Null when nothing names a group that exists: the decision then assigns nobody. */
+  group: SupportGroup | null;
+  /** The category whose required skills an agent of the group must have. */
+  skillsCategoryId: string | null;
+  /** The decision so far: no assignee yet. */
+  decision: RoutingDecision;
+}
+
+/** Classification and rules: which group a new ticket goes to. */
+export function chooseGroup(ticket: TicketFacts, context: GroupChoiceContext): GroupChoice {
   const steps: ExplanationStep[] = [];
   const proposal = context.classification;
   const threshold = context.classificationThreshold;
@@ -208,13 +228,14 @@ export function routeTicket(ticket: TicketFacts, context: RoutingContext): Routi
     queued: false,
     steps,
   };
+  const skillsCategoryId = categoryId ?? ticket.categoryId;
 
   if (!groupSource) {
     steps.push({
       kind: 'no_group',
       reason: 'no rule, classification or default names a group',
     });
-    return decision;
+    return { group: null, skillsCategoryId, decision };
   }
   const group = context.groups.get(groupSource.groupId);
   if (!group) {
@@ -222,34 +243,69 @@ export function routeTicket(ticket: TicketFacts, context: RoutingContext): Routi
       kind: 'no_group',
       reason: `group ${groupSource.groupId} named by the ${groupSource.source} does not exist`,
     });
-    return decision;
+    return { group: null, skillsCategoryId, decision };
   }
   steps.push({ kind: 'group_selected', groupId: group.id, source: groupSource.source });
-  return {
-    ...decision,
-    groupId: group.id,
-    ...assign(group, categoryId ?? ticket.categoryId, context, steps),
-  };
+  return { group, skillsCategoryId, decision: { ...decision, groupId: group.id } };
 }
 
 /**
- * Moves a ticket to `targetGroup` (escalation to the next line) and hands it to an agent there.
- * Rules and classification are not run again: they chose the group the ticket is leaving.
+ * A group chosen before routing ran: the next line's group of an escalation, or the ticket's own
+ * group. Rules and classification are not run again: they chose the group the ticket is leaving.
  */
+export function givenGroup(
+  ticket: TicketFacts,
+  group: SupportGroup,
+  /** `current`: the ticket stays in its group (it left the queue, or came with its group). */
+  source: 'escalation' | 'current',
+): GroupChoice {
+  return {
+    group,
+    skillsCategoryId: ticket.categoryId,
+    decision: {
+      groupId: group.id,
+      assigneeAgentId: null,
+      assigneeUserId: null,
+      priority: null,
+      categoryId: null,
+      addTags: [],
+      queued: false,
+      steps: [{ kind: 'group_selected', groupId: group.id, source }],
+    },
+  };
+}
+
+/** The agents whose loads completing the decision reads: none when nobody is picked automatically. */
+export function candidatesOf(
+  choice: GroupChoice,
+  agentsByGroup: AssignmentContext['agentsByGroup'],
+): readonly Agent[] {
+  if (!choice.group?.autoAssign) return [];
+  return agentsByGroup.get(choice.group.id) ?? [];
+}
+
+/** The second half of a decision: an agent of the chosen group takes the ticket, or it waits. */
+export function assignInGroup(choice: GroupChoice, context: AssignmentContext): RoutingDecision {
+  if (!choice.group) return choice.decision;
+  const steps = [...choice.decision.steps];
+  return {
+    ...choice.decision,
+    steps,
+    ...assign(choice.group, choice.skillsCategoryId, context, steps),
+  };
+}
+
+/** Decides where a new ticket goes and who takes it. */
+export function routeTicket(ticket: TicketFacts, context: RoutingContext): RoutingDecision {
+  return assignInGroup(chooseGroup(ticket, context), context);
+}
+
+/** Moves a ticket to `targetGroup` (escalation to the next line) and hands it to an agent there. */
 export function rerouteToGroup(
   ticket: TicketFacts,
   targetGroup: SupportGroup,
   context: AssignmentContext,
-  /** `current`: the ticket stays in its group (it left the queue, or came with its group). */
   source: 'escalation' | 'current' = 'escalation',
 ): RoutingDecision {
-  const steps: ExplanationStep[] = [{ kind: 'group_selected', groupId: targetGroup.id, source }];
-  return {
-    groupId: targetGroup.id,
-    priority: null,
-    categoryId: null,
-    addTags: [],
-    steps,
-    ...assign(targetGroup, ticket.categoryId, context, steps),
-  };
+  return assignInGroup(givenGroup(ticket, targetGroup, source), context);
 }

@@ -133,8 +133,9 @@ const GROUP_SELECT = `
     FROM support_groups g JOIN support_lines l ON l.id = g.line_id`;
 
 const AGENT_SELECT = `
-  SELECT a.*, (SELECT array_agg(m.group_id ORDER BY m.group_id) FROM agent_group_members m WHERE m.agent_id = a.id) AS group_ids
-    FROM agents a`;
+  SELECT a.*, l.last_assigned_at,
+         (SELECT array_agg(m.group_id ORDER BY m.group_id) FROM agent_group_members m WHERE m.agent_id = a.id) AS group_ids
+    FROM agents a LEFT JOIN agent_loads l ON l.user_id = a.user_id`;
 
 /**
  * Rows an UPDATE … RETURNING gave back: TypeORM answers UPDATE and DELETE with
@@ -175,6 +176,13 @@ async function missOf<T>(
 /** Lines, groups, agents, skills, rules and settings in PostgreSQL; every update bumps a version. */
 export class SqlOrganisationStore implements OrganisationStore {
   constructor(private readonly dataSource: DataSource) {}
+
+  async configurationVersion(): Promise<number> {
+    const rows: Array<{ version: string }> = await this.dataSource.query(
+      'SELECT version FROM routing_configuration_version WHERE id = 1',
+    );
+    return Number(present(rows[0], 'the configuration version').version);
+  }
 
   async lines(): Promise<StoredLine[]> {
     const rows: LineRow[] = await this.dataSource.query(
@@ -313,6 +321,7 @@ export class SqlOrganisationStore implements OrganisationStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $8)`,
         [id, ...agentColumns(draft), at],
       );
+      await keepLoadOf(manager, draft.userId);
       await replaceMemberships(manager, id, draft.groupIds);
     });
     return present(await this.agent(id), `agent ${id}`);
@@ -333,6 +342,7 @@ export class SqlOrganisationStore implements OrganisationStore {
         [id, ...agentColumns(draft), at, expectedVersion],
       );
       if (!rows[0]) return missOf<StoredAgent>(manager, 'agents', id);
+      await keepLoadOf(manager, draft.userId);
       await replaceMemberships(manager, id, draft.groupIds);
       return undefined;
     });
@@ -510,6 +520,15 @@ function ruleColumns(draft: RuleDraft): unknown[] {
     JSON.stringify(draft.actions),
     draft.stopProcessing,
   ];
+}
+
+/** Every agent has a row of open work, so their load reads as nothing rather than as unknown. */
+async function keepLoadOf(manager: EntityManager, userId: string): Promise<void> {
+  await manager.query(
+    `INSERT INTO agent_loads (user_id, open_tickets, weighted_load) VALUES ($1, 0, 0)
+     ON CONFLICT (user_id) DO NOTHING`,
+    [userId],
+  );
 }
 
 async function replaceMemberships(

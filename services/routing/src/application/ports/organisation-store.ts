@@ -49,6 +49,12 @@ export interface AgentPage {
 
 /** Lines, groups, agents, skills, rules and settings as stored, for administration and routing. */
 export interface OrganisationStore {
+  /**
+   * Moves with every committed change of what routing decides from (lines, groups, agents and
+   * their groups, category skills, rules, settings, classifier models), not with the decisions.
+   */
+  configurationVersion(): Promise<number>;
+
   lines(): Promise<StoredLine[]>;
   insertLine(id: string, draft: LineDraft, at: Date): Promise<StoredLine>;
   updateLine(

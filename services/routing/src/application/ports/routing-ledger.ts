@@ -73,7 +73,10 @@ export interface RoutingLedger {
   /** The ticket, locked until the transaction ends; undefined when routing never saw it. */
   ticket(ticketId: string): Promise<TrackedTicket | undefined>;
   saveTicket(ticket: TrackedTicket, at: Date): Promise<void>;
-  /** Open work of these users (agents' user ids), and when each was last given a ticket. */
+  /**
+   * Open work of these users (agents' user ids), and when each was last given a ticket. Every
+   * agent has an entry; a user routing never saw has none.
+   */
   loadsOf(userIds: readonly string[]): Promise<Map<string, AgentLoad>>;
   /** Tickets waiting in the groups' queues, oldest first; skips those another replica holds. */
   queuedTickets(groupIds: readonly string[], limit: number): Promise<TrackedTicket[]>;

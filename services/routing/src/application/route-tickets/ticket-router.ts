@@ -1,11 +1,14 @@
 import { classifyTicket } from '../../domain/ticket-classifier';
 import {
-  rerouteToGroup,
-  routeTicket,
-  type RoutingContext,
+  assignInGroup,
+  candidatesOf,
+  chooseGroup,
+  givenGroup,
+  type GroupChoice,
+  type GroupChoiceContext,
   type RoutingDecision,
 } from '../../domain/route-ticket';
-import type { AgentLoad, TicketFacts } from '../../domain/routing-model';
+import type { Agent, AgentLoad, TicketFacts } from '../../domain/routing-model';
 import type {
   RoutingConfiguration,
   RoutingSnapshot,
@@ -20,6 +23,9 @@ import type {
 
 const EMPTY_LOADS: ReadonlyMap<string, AgentLoad> = new Map();
 
+/** Where the router takes the organisation from. */
+export type RoutingSnapshots = Pick<RoutingConfiguration, 'current'>;
+
 export interface Placement {
   decision: StoredDecision;
   ticket: TrackedTicket;
@@ -31,7 +37,7 @@ export interface Placement {
  */
 export class TicketRouter {
   constructor(
-    private readonly configuration: RoutingConfiguration,
+    private readonly configuration: RoutingSnapshots,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
   ) {}
@@ -40,15 +46,11 @@ export class TicketRouter {
   async routeNew(ticket: TrackedTicket, ledger: RoutingLedger): Promise<Placement> {
     const snapshot = await this.configuration.current();
     const started = process.hrtime.bigint();
-    const context = this.contextOf(snapshot, ticket.facts, EMPTY_LOADS);
-    let decision = ticket.groupId
+    const context = this.choiceContext(snapshot, ticket.facts, true);
+    const choice = ticket.groupId
       ? this.intoGroup(ticket.facts, ticket.groupId, 'current', context)
-      : routeTicket(ticket.facts, context);
-    decision = await this.withLoads(decision, ledger, snapshot, (loads) =>
-      ticket.groupId
-        ? this.intoGroup(ticket.facts, ticket.groupId, 'current', { ...context, loads })
-        : routeTicket(ticket.facts, { ...context, loads }),
-    );
+      : chooseGroup(ticket.facts, context);
+    const decision = await this.assign(choice, snapshot, ledger);
     return this.record(ticket, decision, 'created', started, ledger);
   }
 
@@ -64,14 +66,10 @@ export class TicketRouter {
   ): Promise<Placement | null> {
     const snapshot = await this.configuration.current();
     const started = process.hrtime.bigint();
-    const context = this.contextOf(snapshot, ticket.facts, EMPTY_LOADS, false);
+    const context = this.choiceContext(snapshot, ticket.facts, false);
     const source = trigger === 'escalation' ? 'escalation' : 'current';
-    const decision = await this.withLoads(
-      this.intoGroup(ticket.facts, groupId, source, context),
-      ledger,
-      snapshot,
-      (loads) => this.intoGroup(ticket.facts, groupId, source, { ...context, loads }),
-    );
+    const choice = this.intoGroup(ticket.facts, groupId, source, context);
+    const decision = await this.assign(choice, snapshot, ledger);
     if (trigger === 'queue' && !decision.assigneeAgentId) return null;
     return this.record(ticket, decision, trigger, started, ledger);
   }
@@ -80,42 +78,51 @@ export class TicketRouter {
     facts: TicketFacts,
     groupId: string,
     source: 'escalation' | 'current',
-    context: RoutingContext,
-  ): RoutingDecision {
+    context: GroupChoiceContext,
+  ): GroupChoice {
     const group = context.groups.get(groupId);
     // A group routing does not manage (a name typed in): the rules decide, but the default group
     // does not replace the one the ticket came with.
-    if (!group) return routeTicket(facts, { ...context, defaultGroupId: null });
-    return rerouteToGroup(facts, group, context, source);
+    if (!group) return chooseGroup(facts, { ...context, defaultGroupId: null });
+    return givenGroup(facts, group, source);
   }
 
-  /** The agents' loads are read only for the group the decision chose, then it is made again with them. */
-  private async withLoads(
-    first: RoutingDecision,
-    ledger: RoutingLedger,
+  /** Completes the decision with the loads of the chosen group's agents, read only when needed. */
+  private async assign(
+    choice: GroupChoice,
     snapshot: RoutingSnapshot,
-    decide: (loads: ReadonlyMap<string, AgentLoad>) => RoutingDecision,
+    ledger: RoutingLedger,
   ): Promise<RoutingDecision> {
-    const group = first.groupId ? snapshot.groups.get(first.groupId) : undefined;
-    if (!group?.autoAssign) return first;
-    const agents = snapshot.agentsByGroup.get(group.id) ?? [];
-    if (agents.length === 0) return first;
+    const candidates = candidatesOf(choice, snapshot.agentsByGroup);
+    const loads = candidates.length === 0 ? EMPTY_LOADS : await this.loadsOf(candidates, ledger);
+    return assignInGroup(choice, {
+      agentsByGroup: snapshot.agentsByGroup,
+      loads,
+      categorySkills: snapshot.categorySkills,
+      now: this.clock.now(),
+    });
+  }
+
+  /** By agent id, as selection reads them; the ledger keeps them by user id. */
+  private async loadsOf(
+    agents: readonly Agent[],
+    ledger: RoutingLedger,
+  ): Promise<ReadonlyMap<string, AgentLoad>> {
     const byUser = await ledger.loadsOf(agents.map(({ userId }) => userId));
     const loads = new Map<string, AgentLoad>();
     for (const agent of agents) {
       const load = byUser.get(agent.userId);
       if (load) loads.set(agent.id, load);
     }
-    return decide(loads);
+    return loads;
   }
 
-  private contextOf(
+  private choiceContext(
     snapshot: RoutingSnapshot,
     facts: TicketFacts,
-    loads: ReadonlyMap<string, AgentLoad>,
-    classify = true,
-  ): RoutingContext {
-    let classification: RoutingContext['classification'] = null;
+    classify: boolean,
+  ): GroupChoiceContext {
+    let classification: GroupChoiceContext['classification'] = null;
     if (classify && snapshot.classifier) {
       const proposal = classifyTicket(
         snapshot.classifier.classifier,
@@ -136,14 +143,9 @@ export class TicketRouter {
     return {
       ruleSet: snapshot.ruleSet,
       groups: snapshot.groups,
-      lines: snapshot.lines,
-      agentsByGroup: snapshot.agentsByGroup,
-      loads,
-      categorySkills: snapshot.categorySkills,
       classification,
       classificationThreshold: snapshot.settings.classificationThreshold,
       defaultGroupId: snapshot.settings.defaultGroupId,
-      now: this.clock.now(),
     };
   }
 

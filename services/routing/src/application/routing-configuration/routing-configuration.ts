@@ -15,36 +15,77 @@ export interface RoutingSnapshot {
   classifier: StoredClassifier | null;
 }
 
+/** What the configuration is read from. */
+export type ConfigurationSource = Pick<
+  OrganisationStore,
+  | 'configurationVersion'
+  | 'lines'
+  | 'groups'
+  | 'allAgents'
+  | 'rules'
+  | 'categorySkills'
+  | 'settings'
+>;
+
+interface Cached {
+  snapshot: RoutingSnapshot;
+  /** The configuration version read before the snapshot: the snapshot is at least this new. */
+  version: number;
+  checkedAt: number;
+}
+
 /**
- * The configuration routing decides from, read once and kept for `refreshMs`: a decision must not
- * read 1,000 rules and 10,000 agents from the database. A change made through this replica is
- * seen at once (invalidate); one made through another replica within `refreshMs`.
+ * The configuration routing decides from, kept in memory: a decision must not read 1,000 rules
+ * and 10,000 agents from the database, and neither should a replica every few seconds when nothing
+ * changed. Every `refreshMs` the replica reads the configuration version (one row) and reads the
+ * rest again only when it moved, so a change made through another replica is seen within
+ * `refreshMs`; one made through this replica at once (invalidate).
  */
 export class RoutingConfiguration {
-  private cached: { snapshot: RoutingSnapshot; readAt: number } | undefined;
+  private cached: Cached | undefined;
   private loading: Promise<RoutingSnapshot> | undefined;
+  /** Moves on invalidate: a read begun before it is not kept. */
+  private generation = 0;
 
   constructor(
-    private readonly organisation: OrganisationStore,
-    private readonly classifiers: ClassifierStore,
+    private readonly organisation: ConfigurationSource,
+    private readonly classifiers: Pick<ClassifierStore, 'latest'>,
     private readonly clock: Clock,
     private readonly refreshMs: number,
   ) {}
 
   async current(): Promise<RoutingSnapshot> {
     const now = this.clock.now().getTime();
-    if (this.cached && now - this.cached.readAt < this.refreshMs) return this.cached.snapshot;
-    this.loading ??= this.load(now).finally(() => {
-      this.loading = undefined;
-    });
+    if (this.cached && now - this.cached.checkedAt < this.refreshMs) return this.cached.snapshot;
+    if (!this.loading) {
+      const loading = this.refresh(now).finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 
   invalidate(): void {
+    this.generation++;
     this.cached = undefined;
+    this.loading = undefined;
   }
 
-  private async load(readAt: number): Promise<RoutingSnapshot> {
+  private async refresh(now: number): Promise<RoutingSnapshot> {
+    const version = await this.organisation.configurationVersion();
+    const cached = this.cached;
+    if (cached?.version === version) {
+      cached.checkedAt = now;
+      return cached.snapshot;
+    }
+    const generation = this.generation;
+    const snapshot = await this.load();
+    if (generation === this.generation) this.cached = { snapshot, version, checkedAt: now };
+    return snapshot;
+  }
+
+  private async load(): Promise<RoutingSnapshot> {
     const [lines, groups, agents, rules, categorySkills, settings, classifier] = await Promise.all([
       this.organisation.lines(),
       this.organisation.groups(),
@@ -62,7 +103,7 @@ export class RoutingConfiguration {
         agentsByGroup.set(groupId, members);
       }
     }
-    const snapshot: RoutingSnapshot = {
+    return {
       lines: new Map(lines.map((line) => [line.id, line])),
       groups: new Map(groups.map((group) => [group.id, group])),
       agentsByGroup,
@@ -71,7 +112,5 @@ export class RoutingConfiguration {
       settings,
       classifier: classifier ?? null,
     };
-    this.cached = { snapshot, readAt };
-    return snapshot;
   }
 }
