@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { Metadata, type ServiceError } from '@grpc/grpc-js';
 import { encodePrincipal, PRINCIPAL_METADATA_KEY, systemPrincipal } from '@itsm/auth';
 import {
   Channel,
@@ -14,14 +12,11 @@ import {
   type GetTicketResponse,
   Impact,
   type ListTicketHistoryResponse,
-  protoLoaderOptions,
-  protoPaths,
   type RoutingDecision,
   TicketAction,
   TicketAssigned,
   TicketEscalated,
   TicketRouted,
-  TicketsGrpcPackage,
   TicketType,
   Topics,
   toTimestamp,
@@ -36,19 +31,17 @@ import {
   ensureTopics,
   KafkaEventPublisher,
 } from '@itsm/messaging';
-import { createDataSource, runMigrations } from '@itsm/persistence';
-import { resolveProtoRoot, runService } from '@itsm/platform';
 import {
-  createTestDatabase,
   eventually,
-  freePort,
   KafkaProbe,
   type TestDatabase,
   testEnvironment,
   testKafka,
 } from '@itsm/testing';
-import { AppModule, ticketsDataSourceSettings } from './app.module';
-import { type TicketsConfig, ticketsConfigSchema } from './config/tickets.config';
+import {
+  type InProcessTicketsService,
+  startTicketsServiceInProcess,
+} from './testing/in-process-tickets-service';
 
 type Unary<Request, Response> = (
   request: Request,
@@ -142,13 +135,12 @@ interface TicketRow {
 describe('routing events applied by the tickets service on real PostgreSQL and Kafka', () => {
   let database: TestDatabase;
   let topic: string;
-  let app: INestApplication;
+  let service: InProcessTicketsService;
   let client: TicketsGrpcClient;
   let publisher: RoutingEventsPublisher;
   let ticketEvents: KafkaProbe;
 
   beforeAll(async () => {
-    database = await createTestDatabase('itsm_tickets');
     // A topic of the test's own, so its consumer group, reading from the start, reads only these events.
     topic = `${Topics.routing}.test-${randomBytes(6).toString('hex')}`;
     const admin = testKafka().admin();
@@ -161,42 +153,12 @@ describe('routing events applied by the tickets service on real PostgreSQL and K
     } finally {
       await admin.disconnect();
     }
-    const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-    const config: TicketsConfig = ticketsConfigSchema.parse({
-      LOG_LEVEL: 'warn',
-      HTTP_PORT: String(httpPort),
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(grpcPort),
-      DATABASE_URL: database.url,
+    service = await startTicketsServiceInProcess({
       DATABASE_POOL_SIZE: '5',
-      KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
       TICKETS_ROUTING_EVENTS_TOPIC: topic,
-      TICKETS_CONSUMER_GROUP: `itsm-tickets-test-${database.name}`,
     });
-    await runMigrations(createDataSource(ticketsDataSourceSettings(config)));
-    app = await runService({
-      module: AppModule.register(config),
-      http: { host: '127.0.0.1', port: httpPort },
-      grpc: { host: '127.0.0.1', port: grpcPort, packages: [TicketsGrpcPackage] },
-      shutdownDrainMs: 0,
-      telemetry: { shutdown: async () => undefined },
-    });
-    const protoRoot = resolveProtoRoot(undefined);
-    const definition = loadSync(protoPaths(protoRoot, TicketsGrpcPackage), {
-      ...protoLoaderOptions,
-      includeDirs: [protoRoot],
-    });
-    const grpcPackage = loadPackageDefinition(definition) as unknown as {
-      itsm: {
-        tickets: {
-          v1: { TicketsService: new (address: string, creds: unknown) => TicketsGrpcClient };
-        };
-      };
-    };
-    client = new grpcPackage.itsm.tickets.v1.TicketsService(
-      `127.0.0.1:${grpcPort}`,
-      credentials.createInsecure(),
-    );
+    database = service.database;
+    client = service.client<TicketsGrpcClient>('TicketsService');
     publisher = new RoutingEventsPublisher(topic);
     ticketEvents = await KafkaProbe.start(Topics.tickets);
   });
@@ -205,8 +167,7 @@ describe('routing events applied by the tickets service on real PostgreSQL and K
     client?.close();
     await publisher?.close();
     await ticketEvents?.stop();
-    await app?.close();
-    await database?.drop();
+    await service?.stop();
     if (topic) {
       const admin = testKafka().admin();
       await admin.connect();

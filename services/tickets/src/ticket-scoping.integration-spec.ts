@@ -1,13 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import {
-  type ChannelCredentials,
-  credentials,
-  loadPackageDefinition,
-  Metadata,
-  type ServiceError,
-  status,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import {
   encodePrincipal,
   type Principal,
@@ -26,27 +17,18 @@ import {
   type ListTicketHistoryResponse,
   type ListTicketsResponse,
   Priority,
-  protoLoaderOptions,
-  protoPaths,
   TicketAction,
   TicketCreated,
-  TicketsGrpcPackage,
   TicketType,
   Topics,
   TransitionTicketRequest,
   type TransitionTicketResponse,
 } from '@itsm/contracts';
-import { createDataSource, runMigrations } from '@itsm/persistence';
-import { resolveProtoRoot, runService } from '@itsm/platform';
+import { KafkaProbe, type TestDatabase } from '@itsm/testing';
 import {
-  createTestDatabase,
-  freePort,
-  KafkaProbe,
-  type TestDatabase,
-  testEnvironment,
-} from '@itsm/testing';
-import { AppModule, ticketsDataSourceSettings } from './app.module';
-import { type TicketsConfig, ticketsConfigSchema } from './config/tickets.config';
+  type InProcessTicketsService,
+  startTicketsServiceInProcess,
+} from './testing/in-process-tickets-service';
 
 type Unary = (
   request: object,
@@ -55,10 +37,6 @@ type Unary = (
 ) => void;
 
 type GrpcClient = Record<string, Unary> & { close(): void };
-
-type ServiceClient = (new (address: string, creds: ChannelCredentials) => GrpcClient) & {
-  service: Record<string, unknown>;
-};
 
 function person(claims: Pick<PrincipalClaims, 'id' | 'roles'> & Partial<PrincipalClaims>) {
   return principalOf({
@@ -98,11 +76,9 @@ const FIXTURE = 'scoping-fixture';
 
 describe('tickets scoped by the caller the gateway sends, on real PostgreSQL and Kafka', () => {
   let database: TestDatabase;
-  let app: INestApplication;
+  let service: InProcessTicketsService;
   let tickets: GrpcClient;
   let catalog: GrpcClient;
-  let ticketsService: ServiceClient;
-  let catalogService: ServiceClient;
   let probe: KafkaProbe;
   /** Fixture tickets by name: whose they are and which group holds them. */
   const ids: Record<'annas' | 'annasTriage' | 'ivans' | 'olgas', string> = {
@@ -180,39 +156,10 @@ describe('tickets scoped by the caller the gateway sends, on real PostgreSQL and
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase('itsm_tickets');
-    const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-    const config: TicketsConfig = ticketsConfigSchema.parse({
-      LOG_LEVEL: 'warn',
-      HTTP_PORT: String(httpPort),
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(grpcPort),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
-      TICKETS_CONSUMER_GROUP: `itsm-tickets-test-${database.name}`,
-    });
-    await runMigrations(createDataSource(ticketsDataSourceSettings(config)));
-    app = await runService({
-      module: AppModule.register(config),
-      http: { host: '127.0.0.1', port: httpPort },
-      grpc: { host: '127.0.0.1', port: grpcPort, packages: [TicketsGrpcPackage] },
-      shutdownDrainMs: 0,
-      telemetry: { shutdown: async () => undefined },
-    });
-    const protoRoot = resolveProtoRoot(undefined);
-    const definition = loadSync(protoPaths(protoRoot, TicketsGrpcPackage), {
-      ...protoLoaderOptions,
-      includeDirs: [protoRoot],
-    });
-    const v1 = (
-      loadPackageDefinition(definition) as unknown as {
-        itsm: { tickets: { v1: { TicketsService: ServiceClient; CatalogService: ServiceClient } } };
-      }
-    ).itsm.tickets.v1;
-    ticketsService = v1.TicketsService;
-    catalogService = v1.CatalogService;
-    tickets = new ticketsService(`127.0.0.1:${grpcPort}`, credentials.createInsecure());
-    catalog = new catalogService(`127.0.0.1:${grpcPort}`, credentials.createInsecure());
+    service = await startTicketsServiceInProcess();
+    database = service.database;
+    tickets = service.client<GrpcClient>('TicketsService');
+    catalog = service.client<GrpcClient>('CatalogService');
     probe = await KafkaProbe.start(Topics.tickets);
 
     // Acme's Anna: one ticket with the network group, one nobody has taken yet; Globex's Ivan
@@ -237,16 +184,15 @@ describe('tickets scoped by the caller the gateway sends, on real PostgreSQL and
     tickets?.close();
     catalog?.close();
     await probe?.stop();
-    await app?.close();
-    await database?.drop();
+    await service?.stop();
   });
 
   it('refuses every RPC of both services from a caller who is not identified', async () => {
     const garbled = new Metadata();
     garbled.set(PRINCIPAL_METADATA_KEY, 'not-a-principal');
     const calls = [
-      ...Object.keys(ticketsService.service).map((method) => [tickets, method] as const),
-      ...Object.keys(catalogService.service).map((method) => [catalog, method] as const),
+      ...service.methodsOf('TicketsService').map((method) => [tickets, method] as const),
+      ...service.methodsOf('CatalogService').map((method) => [catalog, method] as const),
     ];
     expect(calls.length).toBeGreaterThan(30);
     for (const metadata of [new Metadata(), garbled]) {

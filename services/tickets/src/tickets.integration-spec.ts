@@ -1,12 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
-import {
-  credentials,
-  loadPackageDefinition,
-  Metadata,
-  type ServiceError,
-  status,
-} from '@grpc/grpc-js';
-import { loadSync } from '@grpc/proto-loader';
+import { Metadata, type ServiceError, status } from '@grpc/grpc-js';
 import { encodePrincipal, PRINCIPAL_METADATA_KEY, systemPrincipal } from '@itsm/auth';
 import {
   ChangeKind,
@@ -15,25 +7,16 @@ import {
   type CreateTicketResponse,
   Impact,
   type ListTicketsResponse,
-  protoLoaderOptions,
-  protoPaths,
   TicketCreated,
-  TicketsGrpcPackage,
   TicketType,
   Topics,
   Urgency,
 } from '@itsm/contracts';
-import { createDataSource, runMigrations } from '@itsm/persistence';
-import { resolveProtoRoot, runService } from '@itsm/platform';
+import { KafkaProbe, type TestDatabase } from '@itsm/testing';
 import {
-  createTestDatabase,
-  freePort,
-  KafkaProbe,
-  type TestDatabase,
-  testEnvironment,
-} from '@itsm/testing';
-import { AppModule, ticketsDataSourceSettings } from './app.module';
-import { type TicketsConfig, ticketsConfigSchema } from './config/tickets.config';
+  type InProcessTicketsService,
+  startTicketsServiceInProcess,
+} from './testing/in-process-tickets-service';
 
 type Unary<Request, Response> = (
   request: Request,
@@ -86,55 +69,21 @@ const request: CreateTicketRequest = {
 
 describe('tickets service with real PostgreSQL and Kafka', () => {
   let database: TestDatabase;
-  let app: INestApplication;
+  let service: InProcessTicketsService;
   let client: TicketsGrpcClient;
   let probe: KafkaProbe;
 
   beforeAll(async () => {
-    database = await createTestDatabase('itsm_tickets');
-    const [httpPort, grpcPort] = await Promise.all([freePort(), freePort()]);
-    const config: TicketsConfig = ticketsConfigSchema.parse({
-      LOG_LEVEL: 'warn',
-      HTTP_PORT: String(httpPort),
-      GRPC_HOST: '127.0.0.1',
-      GRPC_PORT: String(grpcPort),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testEnvironment().KAFKA_BROKERS,
-      // The routing-event consumer starts with the service; a group of its own leaves others' offsets alone.
-      TICKETS_CONSUMER_GROUP: `itsm-tickets-test-${database.name}`,
-    });
-    await runMigrations(createDataSource(ticketsDataSourceSettings(config)));
-    app = await runService({
-      module: AppModule.register(config),
-      http: { host: '127.0.0.1', port: httpPort },
-      grpc: { host: '127.0.0.1', port: grpcPort, packages: [TicketsGrpcPackage] },
-      shutdownDrainMs: 0,
-      telemetry: { shutdown: async () => undefined },
-    });
-    const protoRoot = resolveProtoRoot(undefined);
-    const definition = loadSync(protoPaths(protoRoot, TicketsGrpcPackage), {
-      ...protoLoaderOptions,
-      includeDirs: [protoRoot],
-    });
-    const grpcPackage = loadPackageDefinition(definition) as unknown as {
-      itsm: {
-        tickets: {
-          v1: { TicketsService: new (address: string, creds: unknown) => TicketsGrpcClient };
-        };
-      };
-    };
-    client = new grpcPackage.itsm.tickets.v1.TicketsService(
-      `127.0.0.1:${grpcPort}`,
-      credentials.createInsecure(),
-    );
+    service = await startTicketsServiceInProcess();
+    database = service.database;
+    client = service.client<TicketsGrpcClient>('TicketsService');
     probe = await KafkaProbe.start(Topics.tickets);
   });
 
   afterAll(async () => {
     client?.close();
     await probe?.stop();
-    await app?.close();
-    await database?.drop();
+    await service?.stop();
   });
 
   it('writes ticket, history and event in one transaction and relays the event to Kafka', async () => {
