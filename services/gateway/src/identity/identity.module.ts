@@ -17,7 +17,8 @@ import { Authenticator } from '../auth/authenticator';
 import { requestContextMiddleware } from '../auth/request-context';
 import { RequestRateLimiter } from '../auth/request-rate-limiter';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { ROUTING_CLIENT, routingClientProvider } from '../routing/routing-client.provider';
+import { ROUTING_CLIENT } from '../routing/routing-client.provider';
+import { RoutingModule } from '../routing/routing.module';
 import { ListAuditEventsUseCase } from './application/audit/list-audit-events.use-case';
 import { AuthenticateApiKeyUseCase } from './application/authenticate/authenticate-api-key.use-case';
 import { AuthenticateExternalTokenUseCase } from './application/authenticate/authenticate-external-token.use-case';
@@ -109,6 +110,8 @@ class IdentityBootstrap implements OnApplicationBootstrap {
  * the per-caller rate limits.
  */
 @Module({
+  // The routing service's client: a signed-in agent's support groups.
+  imports: [RoutingModule],
   controllers: [
     AuthHttpController,
     MeHttpController,
@@ -147,7 +150,6 @@ class IdentityBootstrap implements OnApplicationBootstrap {
       (config: GatewayConfig): ExternalIdentityTokens =>
         new OidcIdentityTokens(config.AUTH_OIDC_PROVIDERS),
     ),
-    routingClientProvider,
     provide(
       GROUP_DIRECTORY,
       [ROUTING_CLIENT],

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AgentsHttpController } from './agents.http-controller';
-import { routingClientProvider } from './routing-client.provider';
+import { ROUTING_CLIENT, routingClientProvider } from './routing-client.provider';
 import { RoutingRulesHttpController } from './routing-rules.http-controller';
 import { RoutingHttpController } from './routing.http-controller';
 import { SupportHttpController } from './support.http-controller';
@@ -19,5 +19,7 @@ import { TicketRoutingHttpController } from './ticket-routing.http-controller';
     TicketRoutingHttpController,
   ],
   providers: [routingClientProvider],
+  // Identity reads a signed-in agent's support groups through it.
+  exports: [ROUTING_CLIENT],
 })
 export class RoutingModule {}
