@@ -28,7 +28,7 @@ export default tseslint.config(
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -59,6 +59,11 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
             },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // The web app talks to the gateway's public API only: no service, no infrastructure.
+            {
+              sourceTag: 'type:ui',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+            },
             {
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'],
@@ -97,6 +102,10 @@ export default tseslint.config(
             {
               sourceTag: 'scope:gateway',
               onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'],
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
             },
           ],
         },

@@ -6,6 +6,9 @@
 #   - in each render, the gateway's wiring: DATABASE_URL, KAFKA_BROKERS and AUTH_JWT_SECRET from a
 #     secretKeyRef in its Deployment and in its migration Job, no secret in a ConfigMap
 #     (charts/check-gateway.mjs);
+#   - in each render with notifications, its wiring: SMTP_URL and MAIL_REPLY_SECRET from a
+#     secretKeyRef in its Deployment and migration Job, the tickets and routing gRPC addresses, the
+#     inbound SMTP port through a Service and the NetworkPolicy (charts/check-notifications.mjs);
 #   - each charts/itsm/ci/invalid/*.yaml is rejected by values.schema.json, or by the templates
 #     where it says "# rejected-by: template" (its "# expect:" line is text the error must contain);
 #   - the Dockerfile (deploy/docker/lint-dockerfiles.mjs) and shellcheck of the shell scripts;
@@ -136,6 +139,13 @@ for i in "${!rendered[@]}"; do
     pass "gateway wiring (${rendered_labels[$i]})"
   else
     fail "gateway wiring (${rendered_labels[$i]})"
+  fi
+done
+for i in "${!rendered[@]}"; do
+  if node "$root/charts/check-notifications.mjs" "$tools" "${rendered[$i]}"; then
+    pass "notifications wiring (${rendered_labels[$i]})"
+  else
+    fail "notifications wiring (${rendered_labels[$i]})"
   fi
 done
 

@@ -41,6 +41,7 @@ ensure_node_modules() {
 }
 
 bootstrap() {
-  ensure_apt_packages protobuf-compiler libprotobuf-dev curl ca-certificates
+  # chromium: the browser tests drive the web app in it (playwright-core, no bundled browser).
+  ensure_apt_packages protobuf-compiler libprotobuf-dev curl ca-certificates chromium
   ensure_node_modules
 }

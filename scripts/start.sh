@@ -9,7 +9,7 @@ cd "$ITSM_ROOT" || exit 1
 bootstrap
 bash deploy/local/infra.sh up
 log "building the services"
-NX_DAEMON=false nx run-many -t build -p tickets sla knowledge routing cmdb gateway --output-style=static
+NX_DAEMON=false nx run-many -t build -p tickets sla knowledge routing cmdb notifications gateway web --output-style=static
 bash scripts/services.sh start
 bash scripts/seed-demo.sh
 
@@ -22,12 +22,14 @@ cat <<URLS
 
   ITSM platform is running.
 
+  Web app              $api/   (self-service portal and agent console; demo accounts below)
   REST API (gateway)   $api/api/v1/tickets   (sign in first, see below)
   API docs (Swagger)   $api/api/docs   (JSON: /api/docs-json)
   Health               $api/health/ready
   SLA service health   http://127.0.0.1:3102/health/ready
   Knowledge search     $api/api/v1/knowledge/search?q=vpn
-  Kafka                127.0.0.1:${KAFKA_PORT:-9092}   topics itsm.tickets.v1, itsm.sla.v1, itsm.routing.v1, itsm.cmdb.v1, itsm.knowledge.v1
+  Demo mailbox         http://127.0.0.1:${MAIL_SINK_HTTP_PORT:-8025}   (notification email; .eml files in $ITSM_STATE_DIR/mail/)
+  Kafka                127.0.0.1:${KAFKA_PORT:-9092}   topics itsm.tickets.v1, itsm.sla.v1, itsm.routing.v1, itsm.cmdb.v1, itsm.knowledge.v1, itsm.notifications.v1
   OpenSearch           ${OPENSEARCH_URL:-http://127.0.0.1:9200}
   PostgreSQL           postgres://postgres@127.0.0.1:5432/itsm_tickets
   Logs                 $ITSM_STATE_DIR/logs/

@@ -25,6 +25,7 @@ declare -A ports=(
   [knowledge]="3103 50053"
   [routing]="3104 50054"
   [cmdb]="3105 50055"
+  [notifications]="3106 50056"
 )
 
 log() { printf '[build-images] %s\n' "$*" >&2; }

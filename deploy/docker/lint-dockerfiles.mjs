@@ -37,7 +37,11 @@ const services = readdirSync(join(root, 'services'), { withFileTypes: true })
       entry.isDirectory() && existsSync(join(root, 'services', entry.name, 'project.json')),
   )
   .map((entry) => entry.name)
-  .filter((name) => JSON.parse(read(`services/${name}/project.json`)).targets?.build)
+  .filter((name) => {
+    const project = JSON.parse(read(`services/${name}/project.json`));
+    // The web app is static files served by the gateway, not a Node service image of its own.
+    return project.targets?.build && !(project.tags ?? []).includes('type:ui');
+  })
   .sort();
 
 // --- which recipe -------------------------------------------------------------------------

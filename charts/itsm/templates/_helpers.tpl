@@ -128,6 +128,19 @@ The settings of one service: serviceDefaults overridden by the service's entry, 
 {{- end -}}
 {{- end -}}
 
+{{- define "itsm.mailSecretName" -}}
+{{- if .Values.mail.existingSecret -}}
+{{- .Values.mail.existingSecret -}}
+{{- else -}}
+{{- printf "%s-mail" (include "itsm.fullname" .) -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The inbound SMTP Service of one service: "<fullname>-<service>-smtp", at most 63 characters. */}}
+{{- define "itsm.smtpServiceName" -}}
+{{- printf "%s-smtp" (include "itsm.componentName" . | trunc 58 | trimSuffix "-") -}}
+{{- end -}}
+
 {{/* Public base URL of the gateway, from the Ingress host. */}}
 {{- define "itsm.publicUrl" -}}
 {{- printf "%s://%s" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host -}}
@@ -194,7 +207,25 @@ which runs before the ConfigMap exists). Derived from the global values, then th
 {{- $_ := set $env "AUTH_BOOTSTRAP_ADMIN_EMAIL" . -}}
 {{- end -}}
 {{- end -}}
+{{- if $s.mail -}}
+{{- $m := $v.mail -}}
+{{- $_ := set $env "MAIL_FROM_ADDRESS" $m.fromAddress -}}
+{{- $_ := set $env "MAIL_FROM_NAME" $m.fromName -}}
+{{- if $m.publicBaseUrl -}}
+{{- $_ := set $env "PUBLIC_BASE_URL" $m.publicBaseUrl -}}
+{{- else if $v.ingress.enabled -}}
+{{- $_ := set $env "PUBLIC_BASE_URL" (include "itsm.publicUrl" $root) -}}
+{{- end -}}
+{{- end -}}
+{{- with $s.inboundSmtp -}}
+{{- $_ := set $env "INBOUND_SMTP_HOST" "0.0.0.0" -}}
+{{- $_ := set $env "INBOUND_SMTP_PORT" (ternary (toString .port) "0" .enabled) -}}
+{{- end -}}
 {{- range $key, $value := $s.env -}}
+{{- /* YAML numbers arrive as floats: 86400000 would become "8.64e+07" with toString. */}}
+{{- if and (kindIs "float64" $value) (eq $value (float64 (int64 $value))) -}}
+{{- $value = int64 $value -}}
+{{- end -}}
 {{- $_ := set $env $key (toString $value) -}}
 {{- end -}}
 {{- toYaml $env -}}
@@ -203,9 +234,9 @@ which runs before the ConfigMap exists). Derived from the global values, then th
 {{/*
 Environment that is not in the ConfigMap (a list of EnvVar): pod identity for the telemetry
 resource, and secrets referenced by key (database password, JWT secret, bootstrap password,
-search credentials). DATABASE_URL is composed by the kubelet from the
-password variable defined just before it ($(VAR) expansion), so the password never appears
-in a ConfigMap or in the pod spec.
+mail server URL and reply secret, search credentials). DATABASE_URL is composed by the kubelet
+from the password variable defined just before it ($(VAR) expansion), so the password never
+appears in a ConfigMap or in the pod spec.
 */}}
 {{- define "itsm.podEnv" -}}
 {{- $root := .root -}}
@@ -251,6 +282,19 @@ in a ConfigMap or in the pod spec.
       name: {{ include "itsm.authSecretName" $root }}
       key: {{ $v.auth.bootstrapAdminPasswordKey }}
 {{- end }}
+{{- end }}
+{{- if $s.mail }}
+{{- /* One Secret for every replica: a reply signed for one is read by any. */}}
+- name: SMTP_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "itsm.mailSecretName" $root }}
+      key: {{ $v.mail.smtpUrlKey }}
+- name: MAIL_REPLY_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "itsm.mailSecretName" $root }}
+      key: {{ $v.mail.replySecretKey }}
 {{- end }}
 {{- if and $s.search $v.search.existingSecret }}
 - name: SEARCH_USERNAME

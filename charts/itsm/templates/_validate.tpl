@@ -29,6 +29,21 @@ are enabled). Called once, from deployment.yaml.
 {{- fail (printf "services.%s.env.%s would put a secret in a ConfigMap: use auth.existingSecret" $name $key) -}}
 {{- end -}}
 {{- end -}}
+{{- if $s.mail -}}
+{{- if not (or $v.mail.existingSecret (and $v.mail.replySecret $v.mail.smtpUrl)) -}}
+{{- fail (printf "services.%s sends email: set mail.existingSecret (or mail.smtpUrl and mail.replySecret, at least 32 characters, for development)" $name) -}}
+{{- end -}}
+{{- end -}}
+{{- range $key := list "SMTP_URL" "MAIL_REPLY_SECRET" -}}
+{{- if hasKey ($s.env | default dict) $key -}}
+{{- fail (printf "services.%s.env.%s would put a secret in a ConfigMap: use mail.existingSecret" $name $key) -}}
+{{- end -}}
+{{- end -}}
+{{- with $s.inboundSmtp -}}
+{{- if and .enabled (has (int64 .port) (list (int64 $s.httpPort) (int64 ($s.grpcPort | default 0)))) -}}
+{{- fail (printf "services.%s.inboundSmtp.port %v is already its HTTP or gRPC port" $name .port) -}}
+{{- end -}}
+{{- end -}}
 {{- if and $s.migrations (not $s.database) -}}
 {{- fail (printf "services.%s.migrations needs database: true" $name) -}}
 {{- end -}}

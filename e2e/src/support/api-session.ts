@@ -94,6 +94,8 @@ export async function createUser(
     roles: string[];
     organizationId?: string;
     organizationWide?: boolean;
+    language?: 'ru' | 'en';
+    timeZone?: string;
   },
 ): Promise<TestUser> {
   const password = `pw-${user.email}-Долгий-пароль`;

@@ -76,6 +76,27 @@ const cells: Cell[] = [
   ['administrator', 'cmdb.manage_types', true],
   // Administrators run the platform; acting as somebody else is for integrations only.
   ['administrator', 'tickets.act_on_behalf', false],
+  // Everybody signed in reads their own notifications; the log and the rules are the desk's.
+  ['requester', 'notifications.read_own', true],
+  ['requester', 'notifications.read_log', false],
+  ['requester', 'notifications.manage', false],
+  ['requester', 'webhooks.manage', false],
+  ['agent', 'notifications.read_own', true],
+  ['agent', 'notifications.read_log', false],
+  ['agent', 'notifications.manage', false],
+  ['specialist', 'notifications.read_own', true],
+  ['specialist', 'notifications.read_log', false],
+  ['supervisor', 'notifications.read_own', true],
+  ['supervisor', 'notifications.read_log', true],
+  ['supervisor', 'notifications.manage', false],
+  ['supervisor', 'webhooks.manage', false],
+  ['service_desk_manager', 'notifications.read_log', true],
+  ['service_desk_manager', 'notifications.manage', true],
+  ['service_desk_manager', 'webhooks.manage', false],
+  ['administrator', 'notifications.read_own', true],
+  ['administrator', 'notifications.read_log', true],
+  ['administrator', 'notifications.manage', true],
+  ['administrator', 'webhooks.manage', true],
 ];
 
 describe('permission matrix', () => {
@@ -104,6 +125,14 @@ describe('permission matrix', () => {
     ['cmdb:read', 'cmdb.write', false],
     ['knowledge:read', 'knowledge.write', false],
     ['identity:admin', 'identity.api_keys.manage', true],
+    ['notifications:read', 'notifications.read_log', true],
+    // An integration has no notifications of its own, and the rules stay with people.
+    ['notifications:read', 'notifications.read_own', false],
+    ['notifications:read', 'notifications.manage', false],
+    ['notifications:read', 'webhooks.manage', false],
+    ['webhooks:manage', 'webhooks.manage', true],
+    ['webhooks:manage', 'notifications.manage', false],
+    ['webhooks:manage', 'notifications.read_own', false],
   ])('scope %s grants %s: %s', (scope, permission, allowed) => {
     expect(SCOPE_PERMISSIONS[scope].has(permission)).toBe(allowed);
   });

@@ -10,6 +10,7 @@ const REQUESTER: readonly Permission[] = [
   'catalog.read',
   'knowledge.read',
   'knowledge.feedback',
+  'notifications.read_own',
 ];
 
 const AGENT: readonly Permission[] = [
@@ -41,6 +42,7 @@ const SUPERVISOR: readonly Permission[] = [
   'knowledge.publish',
   'knowledge.report',
   'routing.manage_agents',
+  'notifications.read_log',
   'identity.users.read',
 ];
 
@@ -51,6 +53,7 @@ const SERVICE_DESK_MANAGER: readonly Permission[] = [
   'sla.manage',
   'routing.manage',
   'cmdb.import',
+  'notifications.manage',
   'identity.users.manage',
   'identity.audit.read',
 ];
@@ -58,6 +61,8 @@ const SERVICE_DESK_MANAGER: readonly Permission[] = [
 const ADMINISTRATOR: readonly Permission[] = [
   ...SERVICE_DESK_MANAGER,
   'cmdb.manage_types',
+  // Subscriptions send every event to outside systems: the platform's owners decide where.
+  'webhooks.manage',
   'identity.roles.assign',
   'identity.api_keys.manage',
   'identity.organizations.manage',
@@ -120,6 +125,8 @@ export const SCOPE_PERMISSIONS: Readonly<Record<IntegrationScope, ReadonlySet<Pe
   'cmdb:read': new Set(['cmdb.read']),
   'cmdb:write': new Set(['cmdb.read', 'cmdb.write', 'cmdb.import', 'cmdb.manage_types']),
   'settings:write': new Set(['settings.read', 'settings.manage']),
+  'notifications:read': new Set(['notifications.read_log']),
+  'webhooks:manage': new Set(['webhooks.manage']),
   'identity:admin': new Set([
     'identity.users.read',
     'identity.users.manage',

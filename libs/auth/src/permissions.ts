@@ -41,6 +41,11 @@ export const PERMISSIONS = [
   'cmdb.write',
   'cmdb.import',
   'cmdb.manage_types',
+  // Notifications: `read_own` is what reaches the caller themselves, never somebody else's.
+  'notifications.read_own',
+  'notifications.manage',
+  'notifications.read_log',
+  'webhooks.manage',
   'identity.users.read',
   'identity.users.manage',
   'identity.roles.assign',

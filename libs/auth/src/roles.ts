@@ -39,6 +39,8 @@ export const INTEGRATION_SCOPES = [
   'cmdb:read',
   'cmdb:write',
   'settings:write',
+  'notifications:read',
+  'webhooks:manage',
   'identity:admin',
 ] as const;
 

@@ -35,6 +35,11 @@ export const CmdbGrpcPackage: GrpcPackage = {
   protoFiles: ['itsm/cmdb/v1/cmdb_service.proto'],
 };
 
+export const NotificationsGrpcPackage: GrpcPackage = {
+  package: 'itsm.notifications.v1',
+  protoFiles: ['itsm/notifications/v1/notifications_service.proto'],
+};
+
 /** Options for @grpc/proto-loader that match the ts-proto generated types. */
 export const protoLoaderOptions = {
   keepCase: false,

@@ -5,3 +5,4 @@ export * from './logging/logger-options';
 export * from './bootstrap/run-service';
 export * from './bootstrap/proto-root';
 export * from './grpc/grpc-error';
+export * from './grpc/grpc-client';

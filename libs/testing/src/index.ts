@@ -13,3 +13,4 @@ export * from './benchmark/load';
 export * from './benchmark/rate';
 export * from './benchmark/percentile';
 export * from './benchmark/run-guard';
+export * from './smtp-sink';

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Topics } from '@itsm/contracts';
 import { freePort } from './free-port';
 import { testKafka } from './kafka-probe';
-import { ServiceProcess } from './service-process';
+import { ServiceProcess, workspaceRoot } from './service-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testEnvironment } from './test-environment';
 
@@ -31,6 +32,8 @@ export interface RunningPlatform {
   routing?: RunningConsumerService;
   /** Set when started with `cmdb: true`. */
   cmdb?: RunningConsumerService;
+  /** Set when started with `notifications`. */
+  notifications?: RunningNotifications;
   stop(): Promise<void>;
 }
 
@@ -42,6 +45,23 @@ export interface RunningConsumerService {
   grpcUrl: string;
   /** Its consumer group, removed when the platform stops. */
   consumerGroup: string;
+  /** How it was started, to start it again (after a crash test or a replay). */
+  httpPort: number;
+  env: Record<string, string>;
+}
+
+export interface RunningNotifications extends RunningConsumerService {
+  /** Where the service takes email for the service desk (SMTP, on 127.0.0.1). */
+  inboundSmtpPort: number;
+  /** The service desk's mailbox: the From of notifications. */
+  mailbox: string;
+}
+
+export interface NotificationsOptions {
+  /** Where notification email goes: the test's own SMTP server. */
+  smtpUrl: string;
+  /** Extra environment of the notifications service (e.g. shorter retry delays). */
+  env?: Record<string, string>;
 }
 
 export interface RunningKnowledge {
@@ -64,6 +84,13 @@ export interface PlatformOptions {
   routing?: boolean;
   /** Also start the cmdb service (its own database; ticket events from the platform's start on). */
   cmdb?: boolean;
+  /** Also serve the built web app (dist/services/web, `nx run web:build`) at the gateway's `/`. */
+  web?: boolean;
+  /**
+   * Also start the notifications service (its own database; every topic from the platform's
+   * start on), sending email to the given SMTP server; needs `routing` for group audiences.
+   */
+  notifications?: NotificationsOptions;
 }
 
 /**
@@ -107,7 +134,7 @@ async function deleteGroup(groupId: string): Promise<void> {
 
 /** A service that consumes events, with the variable naming its consumer group and what it reads. */
 interface ConsumerServiceSpec {
-  service: 'sla' | 'routing' | 'cmdb';
+  service: 'sla' | 'routing' | 'cmdb' | 'notifications';
   consumerGroupVariable: string;
   topics: readonly string[];
 }
@@ -127,6 +154,20 @@ const CMDB: ConsumerServiceSpec = {
   consumerGroupVariable: 'CMDB_CONSUMER_GROUP',
   topics: [Topics.tickets],
 };
+
+const NOTIFICATIONS: ConsumerServiceSpec = {
+  service: 'notifications',
+  consumerGroupVariable: 'NOTIFICATIONS_CONSUMER_GROUP',
+  topics: [
+    Topics.tickets,
+    Topics.sla,
+    Topics.routing,
+    Topics.cmdb,
+    Topics.knowledge,
+    Topics.identity,
+  ],
+};
+const NOTIFICATIONS_MAILBOX = 'support@itsm.test';
 
 /**
  * Starts a consuming service on a fresh database, its consumer group placed at the end of its
@@ -155,7 +196,14 @@ async function startConsumerService(
       httpPort,
       env: serviceEnv,
     });
-    return { service, database, grpcUrl: `127.0.0.1:${grpcPort}`, consumerGroup };
+    return {
+      service,
+      database,
+      grpcUrl: `127.0.0.1:${grpcPort}`,
+      consumerGroup,
+      httpPort,
+      env: serviceEnv,
+    };
   } catch (error) {
     await database.drop();
     throw error;
@@ -217,6 +265,8 @@ export async function startPlatform({
   sla: withSla = false,
   routing: withRouting = false,
   cmdb: withCmdb = false,
+  web: withWeb = false,
+  notifications: notificationsOptions,
 }: PlatformOptions = {}): Promise<RunningPlatform> {
   const environment = testEnvironment();
   const ticketsDatabase = await createTestDatabase('itsm_tickets');
@@ -232,6 +282,7 @@ export async function startPlatform({
     AUTH_JWT_SECRET: randomBytes(32).toString('hex'),
     AUTH_BOOTSTRAP_ADMIN_EMAIL: admin.email,
     AUTH_BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+    ...(withWeb ? { WEB_ROOT: join(workspaceRoot, 'dist/services/web') } : {}),
   };
   const [ticketsHttpPort, ticketsGrpcPort, gatewayHttpPort] = await Promise.all([
     freePort(),
@@ -259,7 +310,9 @@ export async function startPlatform({
   let sla: RunningConsumerService | undefined;
   let routing: RunningConsumerService | undefined;
   let cmdb: RunningConsumerService | undefined;
+  let notifications: RunningNotifications | undefined;
   const stopOptional = async () => {
+    if (notifications) await stopConsumerService(notifications);
     if (knowledge) await stopKnowledge(knowledge);
     sla ??= await slaStarting?.catch(() => undefined);
     if (sla) await stopConsumerService(sla);
@@ -286,6 +339,24 @@ export async function startPlatform({
     sla = await slaStarting;
     routing = await routingStarting;
     cmdb = await cmdbStarting;
+    if (notificationsOptions) {
+      const inboundSmtpPort = await freePort();
+      const running = await startConsumerService(NOTIFICATIONS, {
+        ...env,
+        TICKETS_GRPC_URL: `127.0.0.1:${ticketsGrpcPort}`,
+        // Unreachable without routing: group audiences then fail and their events wait.
+        ROUTING_GRPC_URL: routing?.grpcUrl ?? '127.0.0.1:9',
+        SMTP_URL: notificationsOptions.smtpUrl,
+        MAIL_FROM_ADDRESS: NOTIFICATIONS_MAILBOX,
+        MAIL_REPLY_SECRET: randomBytes(32).toString('hex'),
+        PUBLIC_BASE_URL: 'http://127.0.0.1:3000',
+        INBOUND_SMTP_HOST: '127.0.0.1',
+        INBOUND_SMTP_PORT: String(inboundSmtpPort),
+        DISPATCH_POLL_MS: '50',
+        ...notificationsOptions.env,
+      });
+      notifications = { ...running, inboundSmtpPort, mailbox: NOTIFICATIONS_MAILBOX };
+    }
     const gateway = await ServiceProcess.start({
       service: 'gateway',
       httpPort: gatewayHttpPort,
@@ -297,6 +368,7 @@ export async function startPlatform({
         ...(sla ? { SLA_GRPC_URL: sla.grpcUrl } : {}),
         ...(routing ? { ROUTING_GRPC_URL: routing.grpcUrl } : {}),
         ...(cmdb ? { CMDB_GRPC_URL: cmdb.grpcUrl } : {}),
+        ...(notifications ? { NOTIFICATIONS_GRPC_URL: notifications.grpcUrl } : {}),
       },
     });
     started.push(gateway);
@@ -312,6 +384,7 @@ export async function startPlatform({
       ...(sla ? { sla } : {}),
       ...(routing ? { routing } : {}),
       ...(cmdb ? { cmdb } : {}),
+      ...(notifications ? { notifications } : {}),
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
         await stopOptional();

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { OutboxModule } from '@itsm/messaging';
 import { PersistenceModule } from '@itsm/persistence';
 import { PlatformModule } from '@itsm/platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config';
@@ -12,13 +13,16 @@ import { ViewsModule } from './views/views.module';
 import { SettingsModule } from './settings/settings.module';
 import { RoutingModule } from './routing/routing.module';
 import { CmdbModule } from './cmdb/cmdb.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
 import { gatewayMigrations } from './migrations';
 
 export const SERVICE_NAME = 'gateway';
+/** CloudEvents source of the gateway's events (the people directory). */
+export const EVENT_SOURCE = `/itsm/${SERVICE_NAME}`;
 
-/** The gateway's own database: identity, sessions, API keys and the audit log. */
+/** The gateway's own database: identity, sessions, API keys, the audit log and its outbox. */
 export function gatewayDataSourceSettings(
   config: Pick<GatewayConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,
 ) {
@@ -46,6 +50,15 @@ export class AppModule {
           exports: [GATEWAY_CONFIG],
         },
         PersistenceModule.forRoot(gatewayDataSourceSettings(config)),
+        // The relay retries while Kafka is down: the gateway serves, and directory events wait.
+        OutboxModule.forRoot({
+          source: EVENT_SOURCE,
+          kafka: {
+            brokers: config.KAFKA_BROKERS,
+            clientId: config.KAFKA_CLIENT_ID ?? `itsm-${SERVICE_NAME}`,
+          },
+          relay: { batchSize: config.OUTBOX_BATCH_SIZE, idlePollMs: config.OUTBOX_IDLE_POLL_MS },
+        }),
         IdentityModule,
         TicketsModule,
         SlaModule,
@@ -55,6 +68,7 @@ export class AppModule {
         SettingsModule,
         RoutingModule,
         CmdbModule,
+        NotificationsModule,
         LiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

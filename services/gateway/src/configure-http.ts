@@ -11,6 +11,7 @@ import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi';
 import { ValidationException } from './problem/validation.exception';
 import { TICKETS_PATH } from './tickets/ticket-response';
 import { traceIdMiddleware } from './trace-id.middleware';
+import { webAppHandlers } from './web/web-app';
 
 const ATTACHMENT_UPLOAD_MEDIA_TYPE = 'multipart/form-data';
 
@@ -73,6 +74,8 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
   // Tickets carry their version as ETag; no body-hash ETags on other responses.
   express.set('etag', false);
   express.use(traceIdMiddleware);
+  // Ahead of Nest's routes (registered at init), so browser page loads get the app shell.
+  if (config.WEB_ROOT) express.use(webAppHandlers(config.WEB_ROOT));
   app.useGlobalPipes(apiValidationPipe());
   serveOpenApi(app, buildOpenApiDocument(app));
 }

@@ -5,6 +5,8 @@ export const Topics = {
   sla: 'itsm.sla.v1',
   routing: 'itsm.routing.v1',
   cmdb: 'itsm.cmdb.v1',
+  identity: 'itsm.identity.v1',
+  notifications: 'itsm.notifications.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

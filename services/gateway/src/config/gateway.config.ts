@@ -90,6 +90,8 @@ export const gatewayConfigSchema = serviceConfigSchema
     ROUTING_GRPC_URL: z.string().min(1).default('127.0.0.1:50054'),
     /** host:port of the CMDB service's gRPC server. */
     CMDB_GRPC_URL: z.string().min(1).default('127.0.0.1:50055'),
+    /** host:port of the notifications service's gRPC server. */
+    NOTIFICATIONS_GRPC_URL: z.string().min(1).default('127.0.0.1:50056'),
     /** Directory holding proto/itsm/**; defaults to the bundle's or the repository's. */
     PROTO_ROOT: z.string().optional(),
     /** Largest accepted JSON body. */
@@ -104,6 +106,15 @@ export const gatewayConfigSchema = serviceConfigSchema
       .default('10mb'),
     /** Public base URL, used in Location headers and the OpenAPI document. */
     PUBLIC_URL: z.url().optional(),
+    /**
+     * Directory of the built web app (dist/services/web) to serve at `/`, with index.html for
+     * the app's own paths; unset, the gateway serves the API only.
+     */
+    WEB_ROOT: z.string().min(1).optional(),
+    /** Directory events relayed to Kafka per transaction (`publish-directory` writes thousands). */
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+    /** Users change seldom: the relay may look less often than a ticket service's does. */
+    OUTBOX_IDLE_POLL_MS: z.coerce.number().int().min(5).max(10_000).default(200),
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,11 +1,6 @@
-import { type ClientGrpc, ClientProxyFactory, Transport } from '@nestjs/microservices';
-import {
-  type GrpcPackage,
-  grpcMessageLimits,
-  protoLoaderOptions,
-  protoPaths,
-} from '@itsm/contracts';
-import { resolveProtoRoot } from '@itsm/platform';
+import type { ClientGrpc } from '@nestjs/microservices';
+import type { GrpcPackage } from '@itsm/contracts';
+import { grpcClient } from '@itsm/platform';
 import { principalMetadataInterceptor } from './principal-metadata.interceptor';
 
 /**
@@ -17,16 +12,8 @@ export function grpcConnection(
   pkg: GrpcPackage,
   protoRootOverride?: string,
 ): ClientGrpc {
-  const protoRoot = resolveProtoRoot(protoRootOverride);
-  return ClientProxyFactory.create({
-    transport: Transport.GRPC,
-    options: {
-      url,
-      package: pkg.package,
-      protoPath: protoPaths(protoRoot, pkg),
-      loader: { ...protoLoaderOptions, includeDirs: [protoRoot] },
-      channelOptions: { interceptors: [principalMetadataInterceptor] },
-      ...grpcMessageLimits,
-    },
-  }) as unknown as ClientGrpc;
+  return grpcClient(url, pkg, {
+    protoRoot: protoRootOverride,
+    interceptors: [principalMetadataInterceptor],
+  });
 }

@@ -3,12 +3,26 @@ import { createServer, type IncomingHttpHeaders, request, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Topics, UserChanged, type UserChangedEvent } from '@itsm/contracts';
+import { defaultOutboxRelayOptions, OutboxWriter } from '@itsm/messaging';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { runService } from '@itsm/platform';
-import { createTestDatabase, freePort, type TestDatabase, testEnvironment } from '@itsm/testing';
-import { AppModule, gatewayDataSourceSettings } from '../app.module';
+import {
+  createTestDatabase,
+  eventually,
+  freePort,
+  KafkaProbe,
+  type TestDatabase,
+  testEnvironment,
+} from '@itsm/testing';
+import { AppModule, EVENT_SOURCE, gatewayDataSourceSettings } from '../app.module';
 import { type GatewayConfig, gatewayConfigSchema } from '../config/gateway.config';
 import { configureHttp } from '../configure-http';
+import { systemClock } from './application/ports/clock';
+import { PublishDirectoryUseCase } from './application/users/publish-directory.use-case';
+import { PostgresIdentityStore } from './infrastructure/postgres-identity.store';
 
 interface Answer {
   status: number;
@@ -103,9 +117,28 @@ async function startIdentityProvider() {
   };
 }
 
+/**
+ * Takes the outbox relay's turn, as the relay of another replica would, so the events of the
+ * tests wait in the outbox where they can be counted; ending the session gives the turn back.
+ */
+async function holdRelayTurn(databaseUrl: string) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1)', [defaultOutboxRelayOptions.lockId]);
+  let held = true;
+  return {
+    release: async () => {
+      if (!held) return;
+      held = false;
+      await client.end();
+    },
+  };
+}
+
 describe('gateway identity with a real PostgreSQL', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let relayTurn: Awaited<ReturnType<typeof holdRelayTurn>>;
   let provider: Awaited<ReturnType<typeof startIdentityProvider>>;
   let call: ReturnType<typeof callWith>;
   let lastAddress = 1;
@@ -124,6 +157,31 @@ describe('gateway identity with a real PostgreSQL', () => {
   }
 
   const uniqueEmail = (name: string) => `${name}.${randomBytes(4).toString('hex')}@example.com`;
+
+  /** The directory events waiting in the outbox for a user, oldest first, as consumers read them. */
+  async function directoryEventsOf(userId: string): Promise<UserChangedEvent[]> {
+    const rows = await database.query<{
+      topic: string;
+      type: string;
+      source: string;
+      payload: unknown;
+    }>(
+      `SELECT topic, type, source, payload FROM outbox_events WHERE partition_key = $1
+       ORDER BY position`,
+      [userId],
+    );
+    for (const row of rows)
+      expect(row).toMatchObject({
+        topic: Topics.identity,
+        type: UserChanged.type,
+        source: EVENT_SOURCE,
+      });
+    return rows.map((row) => UserChanged.fromJson(row.payload));
+  }
+
+  const outboxSize = async () =>
+    (await database.query<{ count: number }>('SELECT count(*)::int AS count FROM outbox_events'))[0]
+      ?.count;
 
   beforeAll(async () => {
     database = await createTestDatabase('itsm_gateway');
@@ -153,6 +211,7 @@ describe('gateway identity with a real PostgreSQL', () => {
       CORS_ALLOWED_ORIGINS: 'https://desk.example.com',
     });
     await runMigrations(createDataSource(gatewayDataSourceSettings(config)));
+    relayTurn = await holdRelayTurn(database.url);
     app = await runService({
       module: AppModule.register(config),
       http: { host: '127.0.0.1', port: httpPort },
@@ -170,6 +229,7 @@ describe('gateway identity with a real PostgreSQL', () => {
   });
 
   afterAll(async () => {
+    await relayTurn?.release();
     await app?.close();
     await provider?.stop();
     await database?.drop();
@@ -242,6 +302,20 @@ describe('gateway identity with a real PostgreSQL', () => {
       `SELECT action FROM audit_events WHERE action = 'user.bootstrapped'`,
     );
     expect(bootstrapped).toBeDefined();
+    const entries = await directoryEventsOf(me.body.id);
+    expect(entries.map(({ user }) => user)).toEqual([
+      {
+        id: me.body.id,
+        email: ADMIN.email,
+        displayName: 'Administrator',
+        language: 'en',
+        timeZone: 'UTC',
+        roles: ['administrator'],
+        organizationId: '',
+        active: true,
+        version: 1,
+      },
+    ]);
   });
 
   it('answers an unknown email and a wrong password alike, and locks the account after repeated failures', async () => {
@@ -297,6 +371,8 @@ describe('gateway identity with a real PostgreSQL', () => {
       outcome: 'failure',
       ip: from,
     });
+    // A sign-in lock is no change of the directory: the person is still someone to write to.
+    expect((await directoryEventsOf(user.id)).map((event) => event.user?.version)).toEqual([1]);
   });
 
   it('rotates refresh tokens, and ends the session when a used one comes back', async () => {
@@ -565,6 +641,92 @@ describe('gateway identity with a real PostgreSQL', () => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([user.id]);
   });
 
+  it('writes one directory event per change of a user, with the row after it, and none for a refused change', async () => {
+    const email = uniqueEmail('directory');
+    const created = await createUser({
+      email,
+      displayName: 'Анна Смирнова',
+      roles: ['agent'],
+      language: 'ru',
+      timeZone: 'Europe/Moscow',
+    });
+    const [first, ...more] = await directoryEventsOf(created.id);
+    expect(more).toEqual([]);
+    expect(first).toEqual({
+      user: {
+        id: created.id,
+        email,
+        displayName: 'Анна Смирнова',
+        language: 'ru',
+        timeZone: 'Europe/Moscow',
+        roles: ['agent'],
+        organizationId: '',
+        active: true,
+        version: 1,
+      },
+      occurredAt: expect.objectContaining({ seconds: expect.any(Number) }),
+    });
+
+    const promoted = await call('PUT', `/api/v1/users/${created.id}/roles`, {
+      token: adminToken,
+      body: { roles: ['supervisor', 'agent'] },
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(promoted.status).toBe(200);
+    const afterRoles = await directoryEventsOf(created.id);
+    expect(afterRoles).toHaveLength(2);
+    expect(afterRoles[1]?.user).toEqual({
+      ...first?.user,
+      roles: ['agent', 'supervisor'],
+      version: 2,
+    });
+
+    const edited = await call('PATCH', `/api/v1/users/${created.id}`, {
+      token: adminToken,
+      body: { displayName: 'Анна Кузнецова', language: 'en', timeZone: 'Asia/Yekaterinburg' },
+      headers: { 'If-Match': '"2"' },
+    });
+    expect(edited.status).toBe(200);
+    const afterEdit = await directoryEventsOf(created.id);
+    expect(afterEdit).toHaveLength(3);
+    expect(afterEdit[2]?.user).toEqual({
+      ...afterRoles[1]?.user,
+      displayName: 'Анна Кузнецова',
+      language: 'en',
+      timeZone: 'Asia/Yekaterinburg',
+      version: 3,
+    });
+
+    const disabled = await call('PATCH', `/api/v1/users/${created.id}`, {
+      token: adminToken,
+      body: { status: 'disabled' },
+    });
+    expect(disabled.status).toBe(200);
+    const afterDisabling = await directoryEventsOf(created.id);
+    expect(afterDisabling.map((event) => event.user?.version)).toEqual([1, 2, 3, 4]);
+    expect(afterDisabling[3]?.user).toMatchObject({ active: false, version: 4 });
+
+    const before = await outboxSize();
+    const duplicate = await call('POST', '/api/v1/users', {
+      token: adminToken,
+      body: { email: email.toUpperCase(), displayName: 'Двойник', roles: ['requester'] },
+    });
+    expect(duplicate.status).toBe(409);
+    const stale = await call('PATCH', `/api/v1/users/${created.id}`, {
+      token: adminToken,
+      body: { displayName: 'Опоздавшая правка' },
+      headers: { 'If-Match': '"3"' },
+    });
+    expect(stale.status).toBe(412);
+    const invalid = await call('PUT', `/api/v1/users/${created.id}/roles`, {
+      token: adminToken,
+      body: { roles: ['agent'] },
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(invalid.status).toBe(412);
+    expect(await outboxSize()).toBe(before);
+  });
+
   it('creates, uses and revokes an API key, recording when it was last used', async () => {
     const account = await call('POST', '/api/v1/service-accounts', {
       token: adminToken,
@@ -702,6 +864,20 @@ describe('gateway identity with a real PostgreSQL', () => {
       [email],
     );
     expect(user).toEqual({ roles: ['requester'], password_hash: null });
+    const provisionedEntries = await directoryEventsOf(me.body.id);
+    expect(provisionedEntries.map((event) => event.user)).toEqual([
+      {
+        id: me.body.id,
+        email,
+        displayName: 'Внешний Агент',
+        language: 'en',
+        timeZone: 'UTC',
+        roles: ['requester'],
+        organizationId: organization.body.id,
+        active: true,
+        version: 1,
+      },
+    ]);
 
     // The same person without a roles claim: the local user's roles apply.
     const withoutRoles = await provider.sign(
@@ -710,6 +886,8 @@ describe('gateway identity with a real PostgreSQL', () => {
     );
     const local = await call('GET', '/api/v1/me', { token: withoutRoles });
     expect(local.body).toMatchObject({ id: me.body.id, roles: ['requester'] });
+    // Linking a second identity to the person changes nothing others know of them.
+    expect(await directoryEventsOf(me.body.id)).toHaveLength(1);
 
     const wrongAudience = await provider.sign({ email }, { audience: 'another-app' });
     expect((await call('GET', '/api/v1/me', { token: wrongAudience })).status).toBe(401);
@@ -740,5 +918,50 @@ describe('gateway identity with a real PostgreSQL', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     // Another address is served as before.
     expect((await signIn(ADMIN.email, ADMIN.password)).status).toBe(200);
+  });
+
+  it('publishes the whole directory again on demand, each user at the version they have now', async () => {
+    const users = await database.query<{ id: string; version: number }>(
+      'SELECT id, version FROM users ORDER BY id',
+    );
+    expect(users.length).toBeGreaterThan(3);
+    const before = await outboxSize();
+    const store = new PostgresIdentityStore(app.get(DataSource), new OutboxWriter(EVENT_SOURCE));
+
+    // A batch smaller than the directory, so the pages follow one another.
+    await expect(new PublishDirectoryUseCase(store, systemClock, 3).execute()).resolves.toBe(
+      users.length,
+    );
+
+    expect(await outboxSize()).toBe((before ?? 0) + users.length);
+    for (const { id, version } of users)
+      expect((await directoryEventsOf(id)).at(-1)?.user).toMatchObject({ id, version });
+  });
+
+  it('relays the directory events to Kafka as CloudEvents once the relay has its turn', async () => {
+    const [administrator] = await database.query<{ id: string }>(
+      'SELECT id FROM users WHERE email = $1',
+      [ADMIN.email],
+    );
+    const adminId = administrator?.id ?? '';
+    const waiting = await directoryEventsOf(adminId);
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    const probe = await KafkaProbe.start(Topics.identity);
+    try {
+      await relayTurn.release();
+      await eventually('the outbox drained', async () =>
+        (await outboxSize()) === 0 ? true : undefined,
+      );
+      const messages = await probe.waitForKey(adminId, { count: waiting.length });
+      for (const { headers } of messages)
+        expect(headers).toMatchObject({
+          ce_specversion: '1.0',
+          ce_type: 'itsm.identity.v1.user.changed',
+          ce_source: EVENT_SOURCE,
+        });
+      expect(messages.map(({ value }) => UserChanged.fromJson(value))).toEqual(waiting);
+    } finally {
+      await probe.stop();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import type { RoutingServiceClient } from '@itsm/contracts';
+import { OutboxWriter } from '@itsm/messaging';
 import { AuthGuard } from '../auth/auth.guard';
 import { Authenticator } from '../auth/authenticator';
 import { requestContextMiddleware } from '../auth/request-context';
@@ -131,8 +132,9 @@ class IdentityBootstrap implements OnApplicationBootstrap {
     })),
     provide(
       IDENTITY_STORE,
-      [DataSource],
-      (dataSource: DataSource): IdentityStore => new PostgresIdentityStore(dataSource),
+      [DataSource, OutboxWriter],
+      (dataSource: DataSource, outbox: OutboxWriter): IdentityStore =>
+        new PostgresIdentityStore(dataSource, outbox),
     ),
     provide(
       ACCESS_TOKENS,

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
+import { LiveEventFeed } from './live-event.feed';
 import { LiveEventsHttpController } from './live-events.http-controller';
-import { TicketChangeFeed } from './ticket-change.feed';
 
 /** Server-sent events for the web app, scoped to what each caller may see. */
 @Module({
   controllers: [LiveEventsHttpController],
-  providers: [TicketChangeFeed],
+  providers: [LiveEventFeed],
 })
 export class LiveModule {}

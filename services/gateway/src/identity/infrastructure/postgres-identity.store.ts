@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import type { IdentityRepositories, IdentityStore } from '../application/ports/identity-store';
+import type { OutboxWriter } from '@itsm/messaging';
+import type {
+  IdentityRepositories,
+  IdentityStore,
+  IdentityTransaction,
+} from '../application/ports/identity-store';
+import { OutboxDirectoryFeed } from './outbox-directory.feed';
 import { PostgresApiKeyRepository } from './postgres-api-key.repository';
 import { PostgresAuditTrail } from './postgres-audit.trail';
 import { PostgresOrganizationRepository } from './postgres-organization.repository';
@@ -28,7 +34,10 @@ export class PostgresIdentityStore implements IdentityStore {
   readonly apiKeys: IdentityRepositories['apiKeys'];
   readonly audit: IdentityRepositories['audit'];
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {
     const repositories = repositoriesOn(dataSource.manager);
     this.users = repositories.users;
     this.organizations = repositories.organizations;
@@ -38,7 +47,12 @@ export class PostgresIdentityStore implements IdentityStore {
     this.audit = repositories.audit;
   }
 
-  transaction<T>(work: (repositories: IdentityRepositories) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(repositoriesOn(manager)));
+  transaction<T>(work: (transaction: IdentityTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) =>
+      work({
+        ...repositoriesOn(manager),
+        directory: new OutboxDirectoryFeed(manager, this.outbox),
+      }),
+    );
   }
 }

@@ -137,6 +137,16 @@ export class PostgresUserRepository implements UserRepository {
     return row && toUser(row);
   }
 
+  async listInIdOrderForShare(afterId: string | null, limit: number): Promise<User[]> {
+    const rows = await rowsOf<UserRow>(
+      this.sql,
+      `SELECT ${COLUMNS} FROM users WHERE $1::text IS NULL OR id > $1
+       ORDER BY id LIMIT $2 FOR SHARE`,
+      [afterId, limit],
+    );
+    return rows.map(toUser);
+  }
+
   async saveSignInState(
     userId: string,
     attempts: SignInAttempts,

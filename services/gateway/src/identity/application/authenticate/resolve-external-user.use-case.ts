@@ -71,10 +71,11 @@ export class ResolveExternalUserUseCase {
       updatedAt: now,
       version: 1,
     };
-    const created = await this.store.transaction(async ({ users, audit }) => {
+    const created = await this.store.transaction(async ({ users, audit, directory }) => {
       // Taken email (a race, handled below) or, never in practice, a taken fresh UUIDv7.
       if ((await users.insert(user)) !== 'inserted') return false;
       await users.linkExternalIdentity(user.id, identity.issuer, identity.subject, now);
+      await directory.userChanged(user, now);
       await audit.record(
         auditEvent(this.ids, now, {
           actor: SYSTEM_ACTOR,

@@ -33,6 +33,11 @@ export interface UserRepository {
   insert(user: User): Promise<'inserted' | 'email-taken' | 'id-taken'>;
   /** Writes the editable fields and roles with version + 1; undefined when the version moved. */
   update(user: User, expectedVersion: number): Promise<User | undefined>;
+  /**
+   * Up to `limit` users in id order after `afterId`, locked against changes until the
+   * transaction ends, so what is read is what the table holds when the transaction commits.
+   */
+  listInIdOrderForShare(afterId: string | null, limit: number): Promise<User[]>;
   /** Sign-in bookkeeping: not an edit, so it keeps the version. */
   saveSignInState(userId: string, attempts: SignInAttempts, lastSignInAt?: Date): Promise<void>;
   list(query: UserListQuery): Promise<User[]>;
@@ -122,9 +127,30 @@ export interface IdentityRepositories {
   audit: AuditTrail;
 }
 
-/** The gateway's identity database; a change and its audit event commit together. */
+/**
+ * The people directory other services keep a copy of (whom to write to, in which language),
+ * so they need not call the gateway.
+ */
+export interface DirectoryFeed {
+  /**
+   * Records a user's entry as it is after a change; it reaches the other services if and only
+   * if the transaction commits. A change of email, name, language, time zone, roles,
+   * organisation or status that writes none leaves their copies behind for good.
+   */
+  userChanged(user: User, at: Date): Promise<void>;
+}
+
+/** What a use case may do inside one transaction: the repositories and the directory feed. */
+export interface IdentityTransaction extends IdentityRepositories {
+  directory: DirectoryFeed;
+}
+
+/**
+ * The gateway's identity database; a change, its audit event and its directory entry commit
+ * together.
+ */
 export interface IdentityStore extends IdentityRepositories {
-  transaction<T>(work: (repositories: IdentityRepositories) => Promise<T>): Promise<T>;
+  transaction<T>(work: (transaction: IdentityTransaction) => Promise<T>): Promise<T>;
 }
 
 export const IDENTITY_STORE = Symbol('IdentityStore');

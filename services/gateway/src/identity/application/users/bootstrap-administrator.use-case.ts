@@ -46,11 +46,12 @@ export class BootstrapAdministratorUseCase {
       updatedAt: now,
       version: 1,
     };
-    return this.store.transaction(async ({ users, audit }) => {
+    return this.store.transaction(async ({ users, audit, directory }) => {
       const inserted = await users.insert(user);
       if (inserted === 'email-taken') return 'exists';
       // A fresh UUIDv7 is never taken; if it were, the administrator must not count as there.
       if (inserted === 'id-taken') throw userIdTaken();
+      await directory.userChanged(user, now);
       await audit.record(
         auditEvent(this.ids, now, {
           actor: SYSTEM_ACTOR,

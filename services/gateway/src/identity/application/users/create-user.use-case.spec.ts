@@ -4,8 +4,9 @@ import { IdentityError, IdentityErrorCode } from '../../domain/identity-error';
 import type { User } from '../../domain/user';
 import type {
   AuditTrail,
-  IdentityRepositories,
+  DirectoryFeed,
   IdentityStore,
+  IdentityTransaction,
   OrganizationRepository,
   UserRepository,
 } from '../ports/identity-store';
@@ -14,10 +15,11 @@ import { type CreateUserCommand, CreateUserUseCase } from './create-user.use-cas
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-/** Users, organisations and the audit trail in memory: only what creating a user uses. */
+/** Users, organisations, the audit trail and the directory in memory: what creating a user uses. */
 function fakeStore() {
   const users = new Map<string, User>();
   const audit: Omit<AuditEvent, 'traceId'>[] = [];
+  const directoryEntries: { user: User; at: Date }[] = [];
   const userRepository: Pick<UserRepository, 'insert'> = {
     insert: (user) => {
       if ([...users.values()].some((known) => known.email === user.email))
@@ -41,16 +43,23 @@ function fakeStore() {
       return Promise.resolve();
     },
   };
+  const directory: DirectoryFeed = {
+    userChanged: (user, at) => {
+      directoryEntries.push({ user, at });
+      return Promise.resolve();
+    },
+  };
   const repositories = {
     users: userRepository,
     organizations,
     audit: trail,
-  } as unknown as IdentityRepositories;
+    directory,
+  } as unknown as IdentityTransaction;
   const store = {
     ...repositories,
-    transaction: <T>(work: (tx: IdentityRepositories) => Promise<T>) => work(repositories),
+    transaction: <T>(work: (tx: IdentityTransaction) => Promise<T>) => work(repositories),
   } as IdentityStore;
-  return { store, users, audit };
+  return { store, users, audit, directoryEntries };
 }
 
 const hasher: PasswordHasher = {
@@ -59,13 +68,18 @@ const hasher: PasswordHasher = {
 };
 
 function useCase() {
-  const { store, users, audit } = fakeStore();
+  const { store, users, audit, directoryEntries } = fakeStore();
   let counter = 0;
   const ids = {
     newId: () => `00000000-0000-7000-8000-${String((counter += 1)).padStart(12, '0')}`,
   };
   const clock = { now: () => NOW };
-  return { createUser: new CreateUserUseCase(store, hasher, clock, ids), users, audit };
+  return {
+    createUser: new CreateUserUseCase(store, hasher, clock, ids),
+    users,
+    audit,
+    directoryEntries,
+  };
 }
 
 const administrator = principalOf({
@@ -107,7 +121,7 @@ async function refusal(promise: Promise<unknown>): Promise<IdentityError> {
 
 describe('CreateUserUseCase', () => {
   it('gives a new user a new id when none is asked for', async () => {
-    const { createUser, users, audit } = useCase();
+    const { createUser, users, audit, directoryEntries } = useCase();
     const user = await createUser.execute(command());
     expect(user).toMatchObject({
       id: '00000000-0000-7000-8000-000000000001',
@@ -125,6 +139,7 @@ describe('CreateUserUseCase', () => {
         details: expect.objectContaining({ idGiven: false }),
       }),
     ]);
+    expect(directoryEntries).toEqual([{ user, at: NOW }]);
   });
 
   it.each([
@@ -163,7 +178,7 @@ describe('CreateUserUseCase', () => {
   });
 
   it('refuses an id that is taken, and an email that is taken, naming the field', async () => {
-    const { createUser, users, audit } = useCase();
+    const { createUser, users, audit, directoryEntries } = useCase();
     await createUser.execute(command({ id: 'emp-1001' }));
 
     const sameId = await refusal(
@@ -179,6 +194,7 @@ describe('CreateUserUseCase', () => {
 
     expect([...users.keys()]).toEqual(['emp-1001']);
     expect(audit).toHaveLength(1);
+    expect(directoryEntries.map(({ user }) => user.id)).toEqual(['emp-1001']);
   });
 
   it('checks who may create whom before the id', async () => {

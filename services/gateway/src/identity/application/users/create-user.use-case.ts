@@ -77,10 +77,11 @@ export class CreateUserUseCase {
       updatedAt: now,
       version: 1,
     };
-    await this.store.transaction(async ({ users, audit }) => {
+    await this.store.transaction(async ({ users, audit, directory }) => {
       const inserted = await users.insert(user);
       if (inserted === 'email-taken') throw emailTaken();
       if (inserted === 'id-taken') throw userIdTaken();
+      await directory.userChanged(user, now);
       await audit.record(
         auditEvent(this.ids, now, {
           actor: actorOf(command.actor),

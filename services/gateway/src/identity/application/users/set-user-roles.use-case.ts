@@ -30,7 +30,7 @@ export class SetUserRolesUseCase {
 
   execute(command: SetUserRolesCommand): Promise<User> {
     const roles = uniqueRoles(command.roles, ROLES);
-    return this.store.transaction(async ({ users, audit }) => {
+    return this.store.transaction(async ({ users, audit, directory }) => {
       const current = await users.findByIdForUpdate(command.userId);
       if (!current) throw notFound(`user ${command.userId}`);
       if (command.expectedVersion !== undefined && command.expectedVersion !== current.version)
@@ -40,6 +40,7 @@ export class SetUserRolesUseCase {
       const now = this.clock.now();
       const saved = await users.update({ ...current, roles, updatedAt: now }, current.version);
       if (!saved) throw versionConflict(current.version);
+      await directory.userChanged(saved, now);
       await audit.record(
         auditEvent(this.ids, now, {
           actor: actorOf(command.actor),

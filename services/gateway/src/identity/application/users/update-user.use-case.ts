@@ -40,7 +40,7 @@ export class UpdateUserUseCase {
   async execute(command: UpdateUserCommand): Promise<User> {
     const { changes } = command;
     const { user, endedSessions } = await this.store.transaction(async (repositories) => {
-      const { users, sessions, audit, organizations } = repositories;
+      const { users, sessions, audit, organizations, directory } = repositories;
       const current = await users.findByIdForUpdate(command.userId);
       if (!current) throw notFound(`user ${command.userId}`);
       if (command.expectedVersion !== undefined && command.expectedVersion !== current.version)
@@ -58,6 +58,7 @@ export class UpdateUserUseCase {
       };
       const saved = await users.update(next, current.version);
       if (!saved) throw versionConflict(current.version);
+      await directory.userChanged(saved, now);
       const disabling = current.status === 'active' && saved.status === 'disabled';
       const ended = disabling
         ? await sessions.revokeAllOfUser(current.id, 'user_disabled', now, null)

@@ -9,23 +9,23 @@ import {
 import type { Consumer, Kafka } from 'kafkajs';
 import { PinoLogger } from 'nestjs-pino';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { Topics } from '@itsm/contracts';
 import { createKafka, DEFAULT_PARTITIONS, ensureTopics, readCloudEvent } from '@itsm/messaging';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway.config';
-import { type ScopedTicketChange, scopedTicketChangeOf } from './ticket-change';
+import { LIVE_TOPICS, type LiveEvent, liveEventOf } from './live-event';
+import type { LiveSource } from './live-stream';
 
 const JOIN_RETRY_MS = 2000;
 
 /**
- * The tickets topic as a stream inside one gateway replica, for the server-sent events of
- * the web app. Each replica reads every partition from the moment it joined (its own
- * consumer group, no committed work): a browser that reconnects reloads what it shows, so
- * nothing is replayed and nothing needs exactly-once here.
+ * The tickets and notifications topics as a stream inside one gateway replica, for the
+ * server-sent events of the web app. Each replica reads every partition from the moment it
+ * joined (its own consumer group, no committed work): a browser that reconnects reloads what
+ * it shows, so nothing is replayed and nothing needs exactly-once here.
  */
 @Injectable()
-export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveEventFeed implements LiveSource, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly kafka: Kafka;
-  private readonly changeSubject = new Subject<ScopedTicketChange>();
+  private readonly eventSubject = new Subject<LiveEvent>();
   private readonly readySubject = new BehaviorSubject(false);
   private consumer: Consumer | undefined;
   private stopped = false;
@@ -34,19 +34,19 @@ export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationSh
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     private readonly logger: PinoLogger,
   ) {
-    this.logger.setContext(TicketChangeFeed.name);
+    this.logger.setContext(LiveEventFeed.name);
     this.kafka = createKafka(
       { brokers: config.KAFKA_BROKERS, clientId: config.KAFKA_CLIENT_ID ?? 'itsm-gateway' },
       logger,
     );
   }
 
-  /** Changes read since this replica joined. */
-  get changes(): Observable<ScopedTicketChange> {
-    return this.changeSubject.asObservable();
+  /** Events read since this replica joined. */
+  get events(): Observable<LiveEvent> {
+    return this.eventSubject.asObservable();
   }
 
-  /** True once the consumer has its partitions: changes made from then on are delivered. */
+  /** True once the consumer has its partitions: events from then on are delivered. */
   get ready(): Observable<boolean> {
     return this.readySubject.asObservable();
   }
@@ -57,7 +57,7 @@ export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.changeSubject.complete();
+    this.eventSubject.complete();
     await this.consumer?.disconnect().catch(() => undefined);
   }
 
@@ -67,7 +67,7 @@ export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationSh
         await this.join();
         return;
       } catch (error) {
-        this.logger.warn({ err: error }, 'live ticket feed cannot join Kafka yet; retrying');
+        this.logger.warn({ err: error }, 'live event feed cannot join Kafka yet; retrying');
         await this.consumer?.disconnect().catch(() => undefined);
         this.consumer = undefined;
         await new Promise((resolve) => setTimeout(resolve, JOIN_RETRY_MS));
@@ -79,7 +79,10 @@ export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationSh
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, [{ topic: Topics.tickets, numPartitions: DEFAULT_PARTITIONS }]);
+      await ensureTopics(
+        admin,
+        LIVE_TOPICS.map((topic) => ({ topic, numPartitions: DEFAULT_PARTITIONS })),
+      );
     } finally {
       await admin.disconnect();
     }
@@ -92,25 +95,26 @@ export class TicketChangeFeed implements OnApplicationBootstrap, OnApplicationSh
     consumer.on(consumer.events.GROUP_JOIN, () => this.readySubject.next(true));
     consumer.on(consumer.events.CRASH, () => this.readySubject.next(false));
     await consumer.connect();
-    await consumer.subscribe({ topic: Topics.tickets, fromBeginning: false });
+    await consumer.subscribe({ topics: [...LIVE_TOPICS], fromBeginning: false });
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ message }) => {
-        const scoped = this.decode(message.headers ?? {}, message.value);
-        if (scoped) this.changeSubject.next(scoped);
+      eachMessage: async ({ topic, message }) => {
+        const event = this.decode(topic, message.headers ?? {}, message.value);
+        if (event) this.eventSubject.next(event);
       },
     });
   }
 
   private decode(
+    topic: string,
     headers: Parameters<typeof readCloudEvent>[0],
     value: Buffer | null,
-  ): ScopedTicketChange | undefined {
+  ): LiveEvent | undefined {
     try {
       const attributes = readCloudEvent(headers);
-      return scopedTicketChangeOf(attributes, value ? JSON.parse(value.toString('utf8')) : null);
+      return liveEventOf(topic, attributes, value ? JSON.parse(value.toString('utf8')) : null);
     } catch (error) {
-      this.logger.debug({ err: error }, 'live ticket feed skipped an unreadable message');
+      this.logger.debug({ err: error }, 'live event feed skipped an unreadable message');
       return undefined;
     }
   }

@@ -1,0 +1,61 @@
+import type { MessageEvent } from '@nestjs/common';
+import type { Principal } from '@itsm/auth';
+import { Topics } from '@itsm/contracts';
+import {
+  type AddressedNotification,
+  addressedNotificationOf,
+  isAddressedTo,
+} from './in-app-notification';
+import { mayReceive, type ScopedTicketChange, scopedTicketChangeOf } from './ticket-change';
+
+/** Something the web app may be told as it happens, with what decides who is told. */
+export type LiveEvent =
+  | { kind: 'ticket'; scoped: ScopedTicketChange }
+  | { kind: 'notification'; addressed: AddressedNotification };
+
+/** The topics the live feed reads. */
+export const LIVE_TOPICS = [Topics.tickets, Topics.notifications] as const;
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unknown live event ${JSON.stringify(value)}`);
+}
+
+/** Reads a message of one of the live topics; undefined for what the web app is not told. */
+export function liveEventOf(
+  topic: string,
+  attributes: { id: string; type: string; time: Date },
+  json: unknown,
+): LiveEvent | undefined {
+  if (topic === Topics.tickets) {
+    const scoped = scopedTicketChangeOf(attributes, json);
+    return scoped && { kind: 'ticket', scoped };
+  }
+  if (topic === Topics.notifications) {
+    const addressed = addressedNotificationOf(attributes, json);
+    return addressed && { kind: 'notification', addressed };
+  }
+  return undefined;
+}
+
+/**
+ * The server-sent event one caller's stream gets for a live event; undefined when it is not
+ * theirs to know: a ticket they may not read, a notification for somebody else.
+ */
+export function liveMessageFor(principal: Principal, event: LiveEvent): MessageEvent | undefined {
+  switch (event.kind) {
+    case 'ticket':
+      return mayReceive(principal, event.scoped)
+        ? { type: 'ticket', id: event.scoped.change.id, data: event.scoped.change }
+        : undefined;
+    case 'notification':
+      return isAddressedTo(principal, event.addressed)
+        ? {
+            type: 'notification',
+            id: event.addressed.notification.id,
+            data: event.addressed.notification,
+          }
+        : undefined;
+    default:
+      return assertUnreachable(event);
+  }
+}

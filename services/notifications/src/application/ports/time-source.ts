@@ -1,0 +1,5 @@
+export interface TimeSource {
+  now(): Date;
+}
+
+export const systemTime: TimeSource = { now: () => new Date() };

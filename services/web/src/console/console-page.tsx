@@ -1,0 +1,412 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  PRIORITIES,
+  STATUSES,
+  type Priority,
+  type SavedView,
+  type Status,
+  type TicketFilters,
+} from '../api/types';
+import { useMe } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { formatDateTime, formatRelative } from '../lib/format';
+import { isTyping, listCommand, openCount } from '../lib/list-keys';
+import { useLiveStatus, useTicketChanges } from '../live/live-events';
+import { PriorityBadge, StatusBadge } from '../ui/badges';
+import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback';
+import { BoltIcon, SearchIcon } from '../ui/icons';
+import { useAsync, useDebounced, useNow } from '../ui/use-async';
+import { useDirectory } from './directory';
+
+const PAGE_SIZE = 50;
+const SORTS = ['-updatedAt', '-createdAt', '-priority'] as const;
+type Sort = (typeof SORTS)[number];
+
+interface ListFilters {
+  view: string;
+  q: string;
+  status: Status | '';
+  priority: Priority | '';
+  group: string;
+  mine: boolean;
+  sort: Sort;
+}
+
+function filtersFrom(params: URLSearchParams): ListFilters {
+  const status = params.get('status') ?? '';
+  const priority = params.get('priority') ?? '';
+  const sort = params.get('sort') ?? '';
+  return {
+    view: params.get('view') ?? '',
+    q: params.get('q') ?? '',
+    status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '',
+    priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
+    group: params.get('group') ?? '',
+    mine: params.get('mine') === '1',
+    sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : '-updatedAt',
+  };
+}
+
+function paramsFrom(filters: ListFilters): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (filters.view) params['view'] = filters.view;
+  if (filters.q) params['q'] = filters.q;
+  if (filters.status) params['status'] = filters.status;
+  if (filters.priority) params['priority'] = filters.priority;
+  if (filters.group) params['group'] = filters.group;
+  if (filters.mine) params['mine'] = '1';
+  if (filters.sort !== '-updatedAt') params['sort'] = filters.sort;
+  return params;
+}
+
+/** What the list asks the API: the chosen view's filters, refined by the toolbar. */
+function apiFilters(
+  filters: ListFilters,
+  view: SavedView | undefined,
+  meId: string,
+): TicketFilters {
+  return {
+    ...(view?.filters ?? {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.group ? { assignmentGroupId: filters.group } : {}),
+    ...(filters.mine ? { assigneeId: meId } : {}),
+    sort: filters.sort,
+  };
+}
+
+export function ConsolePage() {
+  const { t, zone, language } = useI18n();
+  const { me, call } = useMe();
+  const directory = useDirectory();
+  const navigate = useNavigate();
+  const live = useLiveStatus();
+  const now = useNow(30_000);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFrom(params), [params]);
+  const [searchText, setSearchText] = useState(filters.q);
+  const search = useDebounced(searchText, 300);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const rowRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const [selected, setSelected] = useState(-1);
+
+  const update = useCallback(
+    (change: Partial<ListFilters>) =>
+      setParams(paramsFrom({ ...filters, ...change }), { replace: true }),
+    [filters, setParams],
+  );
+
+  useEffect(() => {
+    if (search !== filters.q) update({ q: search });
+  }, [search, filters.q, update]);
+
+  const queues = useAsync(async () => {
+    const views = await call.views().then(
+      (page) => page.items,
+      () => [] as SavedView[],
+    );
+    const [mine, all, ...viewCounts] = await Promise.all([
+      call.ticketCounts({ assigneeId: me.id }),
+      call.ticketCounts({}),
+      ...views.map((view) => call.viewCounts(view.id).catch(() => undefined)),
+    ]);
+    return {
+      views: views.map((view, index) => ({
+        view,
+        open: openCount(viewCounts[index]?.byStatus ?? {}),
+      })),
+      mine: openCount(mine.byStatus),
+      all: openCount(all.byStatus),
+    };
+  }, [call, me.id]);
+
+  const view = queues.data?.views.find((entry) => entry.view.id === filters.view)?.view;
+  const query = apiFilters(filters, view, me.id);
+  const queryKey = JSON.stringify(query);
+  const list = useAsync(
+    () => call.tickets({ ...(JSON.parse(queryKey) as TicketFilters), limit: PAGE_SIZE }),
+    [call, queryKey],
+  );
+  const items = list.data?.items ?? [];
+
+  // Live changes reload the list and the counts, at most about once a second.
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useTicketChanges(() => {
+    clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => {
+      list.reload();
+      queues.reload();
+    }, 800);
+  });
+  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+
+  useEffect(() => {
+    setSelected((current) => Math.min(current, items.length - 1));
+  }, [items.length]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.metaKey || event.ctrlKey || event.altKey) return;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape') (event.target as HTMLElement).blur();
+        return;
+      }
+      const command = listCommand(event.key, selected, items.length);
+      if (!command) return;
+      event.preventDefault();
+      switch (command.kind) {
+        case 'move':
+          setSelected(command.index);
+          rowRefs.current[command.index]?.focus();
+          break;
+        case 'open': {
+          const ticket = items[selected];
+          if (ticket) void navigate(`/console/tickets/${ticket.id}`);
+          break;
+        }
+        case 'search':
+          searchRef.current?.focus();
+          break;
+        default:
+          command satisfies never;
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, selected, navigate]);
+
+  const filtered = Boolean(
+    filters.q || filters.status || filters.priority || filters.group || filters.mine,
+  );
+  const queueLink = (change: Partial<ListFilters>) =>
+    `?${new URLSearchParams(paramsFrom({ ...filtersFrom(new URLSearchParams()), ...change })).toString()}`;
+  const isAll = !filters.view && !filters.mine;
+
+  return (
+    <div className="console">
+      <aside className="queues" aria-labelledby="queues-title">
+        <h1 className="queues__title" id="queues-title">
+          {t('console.title')}
+        </h1>
+        <nav aria-labelledby="queues-title">
+          <ul className="queue-list" role="list">
+            <li>
+              <Link
+                className="queue"
+                aria-current={filters.mine && !filters.view ? 'page' : undefined}
+                to={queueLink({ mine: true })}
+              >
+                <span>{t('console.myTickets')}</span>
+                <span className="queue__count">{queues.data?.mine ?? '·'}</span>
+              </Link>
+            </li>
+            <li>
+              <Link className="queue" aria-current={isAll ? 'page' : undefined} to={queueLink({})}>
+                <span>{t('console.allTickets')}</span>
+                <span className="queue__count">{queues.data?.all ?? '·'}</span>
+              </Link>
+            </li>
+          </ul>
+          <h2 className="queues__subtitle">{t('console.views')}</h2>
+          {queues.data && queues.data.views.length === 0 && (
+            <p className="muted small">{t('console.noViews')}</p>
+          )}
+          <ul className="queue-list" role="list">
+            {queues.data?.views.map(({ view: saved, open }) => (
+              <li key={saved.id}>
+                <Link
+                  className="queue"
+                  aria-current={filters.view === saved.id ? 'page' : undefined}
+                  to={queueLink({ view: saved.id })}
+                >
+                  <span>{saved.name}</span>
+                  <span className="queue__count">{open}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className={`live-status live-status--${live}`} role="status">
+          <BoltIcon width={14} height={14} />{' '}
+          {live === 'live' ? t('console.live') : t('console.offline')}
+        </p>
+      </aside>
+
+      <section className="console-main" aria-labelledby="list-title">
+        <div className="console-toolbar">
+          <h2 className="visually-hidden" id="list-title">
+            {view?.name ?? (filters.mine ? t('console.myTickets') : t('console.allTickets'))}
+          </h2>
+          <div className="search search--wide">
+            <SearchIcon className="search__icon" />
+            <label className="visually-hidden" htmlFor="console-search">
+              {t('console.search')}
+            </label>
+            <input
+              id="console-search"
+              ref={searchRef}
+              className="input search__input"
+              type="search"
+              placeholder={t('console.searchPlaceholder')}
+              value={searchText}
+              onChange={(event) => setSearchText(event.target.value)}
+            />
+          </div>
+          <div className="filters" role="group" aria-label={t('console.filters')}>
+            <label className="filter">
+              <span className="filter__label">{t('console.status')}</span>
+              <select
+                className="input input--compact"
+                value={filters.status}
+                onChange={(event) => update({ status: event.target.value as Status | '' })}
+              >
+                <option value="">{t('console.any')}</option>
+                {STATUSES.map((status) => (
+                  <option key={status} value={status}>
+                    {t(`status.${status}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter__label">{t('console.priority')}</span>
+              <select
+                className="input input--compact"
+                value={filters.priority}
+                onChange={(event) => update({ priority: event.target.value as Priority | '' })}
+              >
+                <option value="">{t('console.any')}</option>
+                {PRIORITIES.map((priority) => (
+                  <option key={priority} value={priority}>
+                    {t(`priority.${priority}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter">
+              <span className="filter__label">{t('console.group')}</span>
+              <select
+                className="input input--compact"
+                value={filters.group}
+                onChange={(event) => update({ group: event.target.value })}
+              >
+                <option value="">{t('console.any')}</option>
+                {directory.groups.map((group) => (
+                  <option key={group.id} value={group.id}>
+                    {group.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="filter filter--check">
+              <input
+                type="checkbox"
+                checked={filters.mine}
+                onChange={(event) => update({ mine: event.target.checked })}
+              />
+              <span>{t('console.assignedToMe')}</span>
+            </label>
+            <label className="filter">
+              <span className="filter__label">{t('console.sort')}</span>
+              <select
+                className="input input--compact"
+                value={filters.sort}
+                onChange={(event) => update({ sort: event.target.value as Sort })}
+              >
+                {SORTS.map((sort) => (
+                  <option key={sort} value={sort}>
+                    {t(`console.sort.${sort}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </div>
+
+        <div className="console-meta">
+          <span aria-live="polite">
+            {list.data ? t('console.count', { count: items.length }) : ''}
+            {list.data?.nextCursor ? '+' : ''}
+          </span>
+          <span className="muted small hide-mobile">{t('console.keyboard')}</span>
+        </div>
+
+        {list.status === 'error' && !list.data ? (
+          <ErrorState error={list.error} onRetry={list.reload} />
+        ) : !list.data ? (
+          <SkeletonRows rows={8} />
+        ) : items.length === 0 ? (
+          <EmptyState
+            title={t('console.empty')}
+            text={t('console.emptyText')}
+            action={
+              filtered ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setSearchText('');
+                    update({ q: '', status: '', priority: '', group: '', mine: false });
+                  }}
+                >
+                  {t('console.clearFilters')}
+                </button>
+              ) : undefined
+            }
+          />
+        ) : (
+          <div className="ticket-table" role="grid" aria-labelledby="list-title">
+            <div className="ticket-table__head" role="row">
+              <span role="columnheader">{t('tickets.column.number')}</span>
+              <span role="columnheader">{t('tickets.column.title')}</span>
+              <span role="columnheader">{t('tickets.column.state')}</span>
+              <span role="columnheader">{t('tickets.column.priority')}</span>
+              <span role="columnheader">{t('tickets.column.assignee')}</span>
+              <span role="columnheader">{t('tickets.column.updated')}</span>
+            </div>
+            {items.map((ticket, index) => (
+              <Link
+                key={ticket.id}
+                ref={(element) => {
+                  rowRefs.current[index] = element;
+                }}
+                role="row"
+                to={`/console/tickets/${ticket.id}`}
+                className={`ticket-row${index === selected ? ' ticket-row--selected' : ''}`}
+                aria-selected={index === selected}
+                onFocus={() => setSelected(index)}
+              >
+                <span role="gridcell" className="ticket-row__number">
+                  {ticket.number}
+                </span>
+                <span role="gridcell" className="ticket-row__title">
+                  {ticket.title}
+                </span>
+                <span role="gridcell">
+                  <StatusBadge status={ticket.status} />
+                </span>
+                <span role="gridcell">
+                  <PriorityBadge priority={ticket.priority} />
+                </span>
+                <span role="gridcell" className="ticket-row__assignee">
+                  {ticket.assigneeId === me.id
+                    ? t('ticket.you')
+                    : (directory.personName(ticket.assigneeId) ?? (
+                        <span className="muted">{t('console.unassignedShort')}</span>
+                      ))}
+                </span>
+                <span role="gridcell" className="muted">
+                  <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt, zone)}>
+                    {formatRelative(ticket.updatedAt, now, language)}
+                  </time>
+                </span>
+              </Link>
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
