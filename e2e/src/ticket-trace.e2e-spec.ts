@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { TicketCreated, TicketRouted, Topics } from '@itsm/contracts';
+import { Client } from 'pg';
+import { TicketAssigned, TicketCreated, TicketRouted, Topics } from '@itsm/contracts';
 import {
   aTicketRequestBody,
   eventually,
   OtlpReceiver,
   type ReceivedSpan,
   type RunningPlatform,
+  SmtpSink,
   startPlatform,
 } from '@itsm/testing';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
@@ -21,6 +23,7 @@ import {
 const SERVER = 2;
 const PRODUCER = 4;
 const CONSUMER = 5;
+const CLIENT = 3;
 
 interface TicketSlaBody {
   clocks: { target: string; state: string }[];
@@ -62,6 +65,19 @@ const HOPS = {
     span.attributes['cloudevents.event_type'] === TicketRouted.type,
   'tickets: apply the assignment': (span: ReceivedSpan) =>
     span.service === 'tickets' && /^UPDATE "tickets"/.test(queryOf(span)),
+  'tickets: send ticket.assigned': (span: ReceivedSpan) =>
+    span.service === 'tickets' &&
+    span.kind === PRODUCER &&
+    span.attributes['cloudevents.event_type'] === TicketAssigned.type,
+  'notifications: process ticket.assigned': (span: ReceivedSpan) =>
+    span.service === 'notifications' &&
+    span.kind === CONSUMER &&
+    span.attributes['cloudevents.event_type'] === TicketAssigned.type,
+  'notifications: send the email to the assignee': (span: ReceivedSpan) =>
+    span.service === 'notifications' &&
+    span.kind === CLIENT &&
+    span.name === 'send email' &&
+    span.attributes['cloudevents.event_type'] === TicketAssigned.type,
 } as const;
 
 type Hop = keyof typeof HOPS;
@@ -71,16 +87,24 @@ function queryOf(span: ReceivedSpan): string {
   return typeof query === 'string' ? query : '';
 }
 
-describe('one trace from a new ticket to its SLA clock and its assignment', () => {
+describe('one trace from a new ticket to its SLA clock, its assignment and the notification', () => {
   let receiver: OtlpReceiver;
+  let smtp: SmtpSink;
   let platform: RunningPlatform;
+  let administrator: Record<string, string>;
   let integration: CallerFetch;
   const suffix = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
     receiver = await OtlpReceiver.start();
-    platform = await startPlatform({ env: receiver.serviceEnv(), sla: true, routing: true });
-    const administrator = await signIn(
+    smtp = await SmtpSink.start();
+    platform = await startPlatform({
+      env: receiver.serviceEnv(),
+      sla: true,
+      routing: true,
+      notifications: { smtpUrl: smtp.url },
+    });
+    administrator = await signIn(
       platform.gatewayUrl,
       platform.admin.email,
       platform.admin.password,
@@ -91,6 +115,7 @@ describe('one trace from a new ticket to its SLA clock and its assignment', () =
   afterAll(async () => {
     await platform?.stop();
     await receiver?.stop();
+    await smtp?.stop();
   });
 
   async function created<T>(path: string, body: unknown): Promise<T> {
@@ -102,6 +127,34 @@ describe('one trace from a new ticket to its SLA clock and its assignment', () =
       errors: undefined,
     });
     return json;
+  }
+
+  /** The agent as a person the platform can write to, known to the notifications service. */
+  async function agentAccount(userId: string): Promise<string> {
+    const email = `${userId}@example.com`;
+    await created('/api/v1/users', {
+      id: userId,
+      email,
+      displayName: 'Trace Agent',
+      roles: ['agent'],
+      language: 'en',
+      password: `pw-${userId}-long-enough`,
+    });
+    const notifications = platform.notifications;
+    if (!notifications) throw new Error('the platform runs without notifications');
+    const database = new Client({ connectionString: notifications.database.url });
+    await database.connect();
+    try {
+      await eventually(`${userId} in the notifications directory`, async () => {
+        const { rowCount } = await database.query('SELECT 1 FROM recipients WHERE user_id = $1', [
+          userId,
+        ]);
+        return rowCount ? true : undefined;
+      });
+    } finally {
+      await database.end();
+    }
+    return email;
   }
 
   /** A desk that takes every ticket of the organisation, one agent on it, and an SLA for them. */
@@ -145,8 +198,9 @@ describe('one trace from a new ticket to its SLA clock and its assignment', () =
     return { desk, agent };
   }
 
-  it('covers create-ticket → SLA clock started → routing decision → assignment applied', async () => {
+  it('covers create-ticket → SLA clock started → routing decision → assignment → notification', async () => {
     const organizationId = `org-trace-${suffix}`;
+    const agentEmail = await agentAccount(`trace-agent-${suffix}`);
     const { desk, agent } = await organisation(organizationId);
 
     const response = await postJsonAs(
@@ -259,5 +313,21 @@ describe('one trace from a new ticket to its SLA clock and its assignment', () =
       },
     });
     expect(ancestorsOf(hop('tickets: apply the assignment'))).toContain(applying);
+
+    // The assignment is announced, and the notifications service tells the agent by email:
+    // the send happens later, in the dispatcher, yet continues the trace of the event.
+    const ticketAssigned = hop('tickets: send ticket.assigned');
+    expect(ancestorsOf(ticketAssigned)).toContain(applying);
+    const notifying = hop('notifications: process ticket.assigned');
+    expect(notifying).toMatchObject({
+      name: `process ${Topics.tickets}`,
+      parentSpanId: ticketAssigned.spanId,
+      attributes: { 'itsm.inbox.duplicate': false },
+    });
+    const sending = hop('notifications: send the email to the assignee');
+    expect(sending.parentSpanId).toBe(notifying.spanId);
+    expect(sending.attributes).toMatchObject({ 'itsm.delivery.channel': 'email' });
+    const mail = await smtp.waitFor(agentEmail);
+    expect(mail.parsed.subject).toContain(ticket.number);
   });
 });

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { OutboxWriter } from '@itsm/messaging';
 import { createDataSource, runMigrations } from '@itsm/persistence';
 import { createTestDatabase, type TestDatabase } from '@itsm/testing';
@@ -70,12 +70,10 @@ describe('deliveries in PostgreSQL', () => {
 
   it('never lets two replicas claim the same delivery', async () => {
     const ids = await addWebhookDeliveries(40, '001');
-    const replicas = [
-      new SqlDeliveryQueue(dataSource, outbox),
-      new SqlDeliveryQueue(dataSource, outbox),
-    ];
+    const first = new SqlDeliveryQueue(dataSource, outbox);
+    const second = new SqlDeliveryQueue(dataSource, outbox);
     const claims = await Promise.all(
-      [0, 1, 2, 3].map((turn) => replicas[turn % 2]!.claimDue(15, 60_000)),
+      [0, 1, 2, 3].map((turn) => (turn % 2 === 0 ? first : second).claimDue(15, 60_000)),
     );
     const claimed = claims.flat().map(({ id }) => id);
     expect(new Set(claimed).size).toBe(claimed.length);
@@ -88,7 +86,7 @@ describe('deliveries in PostgreSQL', () => {
       'whsec_test',
     );
     // Leased: nothing is due until a lease runs out.
-    expect(await replicas[0]!.claimDue(100, 60_000)).toEqual([]);
+    expect(await first.claimDue(100, 60_000)).toEqual([]);
   });
 
   it('adds nothing for a dedupe key it has seen', async () => {
@@ -114,11 +112,11 @@ describe('deliveries in PostgreSQL', () => {
   it('schedules a retry, then records the dead letter and announces it', async () => {
     const [id] = await addWebhookDeliveries(1, '003');
     const queue = new SqlDeliveryQueue(dataSource, outbox);
-    const [first] = await queue.claimDue(10, 60_000);
+    const [firstClaim] = await queue.claimDue(10, 60_000);
     const retryAt = new Date(Date.now() + 600);
     await queue.record({
-      deliveryId: id!,
-      attempt: first!.attempt,
+      deliveryId: id ?? '',
+      attempt: firstClaim?.attempt ?? 0,
       startedAt: new Date(),
       finishedAt: new Date(),
       responseCode: 500,
@@ -131,7 +129,7 @@ describe('deliveries in PostgreSQL', () => {
     const [second] = await queue.claimDue(10, 60_000);
     expect(second?.attempt).toBe(2);
     await queue.record({
-      deliveryId: id!,
+      deliveryId: id ?? '',
       attempt: 2,
       startedAt: new Date(),
       finishedAt: new Date(),

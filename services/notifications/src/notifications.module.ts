@@ -36,6 +36,7 @@ import { NotifyOnEventUseCase } from './application/notify-on-event/notify-on-ev
 import { systemTime } from './application/ports/time-source';
 import { SendDigestsUseCase } from './application/send-digests/send-digests.use-case';
 import { WebhookSubscriptionsUseCase } from './application/webhook-subscriptions/webhook-subscriptions.use-case';
+import { DeliveryTelemetry } from './infrastructure/delivery-telemetry';
 import { GrpcGroupDirectory } from './infrastructure/grpc-group-directory';
 import { GrpcTicketDesk } from './infrastructure/grpc-ticket-desk';
 import { InboundSmtpEndpoint } from './infrastructure/inbound-smtp.endpoint';
@@ -189,6 +190,7 @@ export class NotificationsModule {
                 leaseMs: dispatch.leaseMs,
                 retry: { baseDelayMs: dispatch.retryBaseMs, maxDelayMs: dispatch.retryMaxMs },
               },
+              new DeliveryTelemetry(),
             );
             const digests = new SendDigestsUseCase(
               new SqlDigestStore(dataSource, outbox),

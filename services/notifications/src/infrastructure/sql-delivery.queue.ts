@@ -20,6 +20,7 @@ interface ClaimedRow {
   attempts: number;
   max_attempts: number;
   content: DeliveryContent;
+  trace_headers: Record<string, string>;
   webhook_secret: string | null;
 }
 
@@ -47,7 +48,7 @@ export class SqlDeliveryQueue implements DeliveryQueue {
          FROM due
         WHERE d.id = due.id
        RETURNING d.id, d.channel, d.recipient_id, d.address, d.subject, d.event_id, d.event_type,
-                 d.attempts, d.max_attempts, d.content,
+                 d.attempts, d.max_attempts, d.content, d.trace_headers,
                  (SELECT secret FROM webhook_subscriptions w
                    WHERE d.channel = 'webhook' AND w.id::text = d.recipient_id AND w.active) AS webhook_secret`,
       [limit, leaseMs],
@@ -133,6 +134,7 @@ function claimedOf(row: ClaimedRow): ClaimedDelivery {
     eventType: row.event_type,
     attempt: row.attempts,
     maxAttempts: row.max_attempts,
+    traceHeaders: row.trace_headers,
   };
   if (row.channel === 'webhook' && row.content.kind === 'webhook') {
     return {

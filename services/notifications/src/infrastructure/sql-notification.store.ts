@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { NotificationCreated, toTimestamp } from '@itsm/contracts';
 import type { OutboxWriter } from '@itsm/messaging';
+import { currentTraceHeaders } from '@itsm/telemetry';
 import type { NotificationPreferences } from '../domain/delivery-timing';
 import type { Locale } from '../domain/locale';
 import type { NotificationTrigger } from '../domain/notification-trigger';
@@ -116,9 +117,10 @@ export class SqlNotificationStore implements NotificationStore {
     const inserted = (await this.manager.query(
       `INSERT INTO deliveries
          (id, dedupe_key, channel, status, recipient_id, address, event_id, event_type, ticket_id,
-          trigger_key, importance, subject, content, max_attempts, next_attempt_at, reason, delivered_at)
+          trigger_key, importance, subject, content, max_attempts, next_attempt_at, reason, delivered_at,
+          trace_headers)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-               CASE WHEN $4 = 'delivered' THEN now() END)
+               CASE WHEN $4 = 'delivered' THEN now() END, $17)
        ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
       [
         delivery.id,
@@ -137,6 +139,7 @@ export class SqlNotificationStore implements NotificationStore {
         delivery.maxAttempts,
         delivery.nextAttemptAt,
         delivery.reason,
+        JSON.stringify(currentTraceHeaders()),
       ],
     )) as unknown[];
     return inserted.length > 0;

@@ -44,11 +44,11 @@ describe('formFieldsOf', () => {
     const fields = formFieldsOf(schema, 'en');
     expect(fields.map((field) => [field.name, field.kind, field.label, field.required])).toEqual([
       ['model', 'select', 'Model', true],
-      ['role', 'select', 'Role', false],
       ['startDate', 'date', 'Start date', true],
       ['employeeName', 'text', 'Employee', true],
-      ['justification', 'textarea', 'justification', false],
       ['seats', 'number', 'Seats', true],
+      ['role', 'select', 'Role', false],
+      ['justification', 'textarea', 'justification', false],
       ['budget', 'number', 'budget', false],
       ['needs1c', 'boolean', 'Needs 1C access', false],
       ['accessories', 'multiselect', 'accessories', false],
@@ -79,6 +79,24 @@ describe('formFieldsOf', () => {
       minLength: 3,
       maxLength: 200,
     });
+  });
+
+  it('keeps the author’s order of required fields when storage has sorted the properties', () => {
+    const stored: JsonSchema = {
+      required: ['model', 'neededBy', 'monitors'],
+      properties: {
+        note: { type: 'string' },
+        model: { type: 'string' },
+        monitors: { type: 'integer' },
+        neededBy: { type: 'string', format: 'date' },
+      },
+    };
+    expect(formFieldsOf(stored, 'en').map((field) => field.name)).toEqual([
+      'model',
+      'neededBy',
+      'monitors',
+      'note',
+    ]);
   });
 
   it('asks nothing of a form without properties', () => {

@@ -136,13 +136,23 @@ function fieldOf(
   }
 }
 
-/** The fields of a catalog item's form, in the order the schema lists its properties. */
+/**
+ * The fields of a catalog item's form: required ones first, in the order `required` lists them,
+ * then the optional ones. Forms are stored as JSONB, which keeps no property order, so the
+ * `required` array (arrays keep theirs) is the author's order that survives.
+ */
 export function formFieldsOf(
   schema: JsonSchema | null | undefined,
   language: Language,
 ): FormField[] {
-  const required = new Set(schema?.required ?? []);
-  return Object.entries(schema?.properties ?? {}).flatMap(([name, property]) => {
+  const requiredNames = schema?.required ?? [];
+  const required = new Set(requiredNames);
+  const rank = (name: string) => (required.has(name) ? requiredNames.indexOf(name) : Infinity);
+  const ordered = Object.entries(schema?.properties ?? {})
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index)
+    .map(({ entry }) => entry);
+  return ordered.flatMap(([name, property]) => {
     const field = fieldOf(name, property, required.has(name), language);
     return field ? [field] : [];
   });

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Attachment, CatalogItem, Comment, Ticket, TicketSla } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
-import { formatDateTime, formatFileSize } from '../lib/format';
+import { formatDate, formatDateTime, formatFileSize } from '../lib/format';
 import { formFieldsOf } from '../lib/json-schema-form';
 import { headlineClock } from '../lib/sla';
 import { allowedActions } from '../lib/ticket-actions';
@@ -138,13 +138,16 @@ function TicketView({
                   const label = (value: unknown) =>
                     options.find((option) => option.value === String(value))?.label ??
                     String(value);
-                  const shown = Array.isArray(raw)
-                    ? raw.map(label).join(', ')
-                    : typeof raw === 'boolean'
-                      ? raw
-                        ? '✓'
-                        : '—'
-                      : label(raw);
+                  const shown =
+                    field.kind === 'date' && typeof raw === 'string'
+                      ? formatDate(`${raw}T00:00:00Z`, { language, timeZone: 'UTC' })
+                      : Array.isArray(raw)
+                        ? raw.map(label).join(', ')
+                        : typeof raw === 'boolean'
+                          ? raw
+                            ? '✓'
+                            : '—'
+                          : label(raw);
                   return (
                     <div key={field.name} className="details__row">
                       <dt>{field.label}</dt>

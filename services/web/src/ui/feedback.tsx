@@ -146,7 +146,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (text: string, kind: Toast['kind'] = 'success') => {
       const id = nextId.current++;
-      setToasts((current) => [...current.slice(-3), { id, kind, text }]);
+      setToasts((current) => [...current.slice(-2), { id, kind, text }]);
       setTimeout(() => dismiss(id), TOAST_MS);
     },
     [dismiss],

@@ -62,7 +62,7 @@ export function AppLayout() {
         <div className="header__inner">
           <NavLink to="/" className="brand">
             <LogoMark />
-            <span>{t('app.name')}</span>
+            <span className="brand__name">{t('app.name')}</span>
           </NavLink>
           <nav className="nav" aria-label={t('nav.main')}>
             {access.console && <NavItem to="/console">{t('nav.console')}</NavItem>}

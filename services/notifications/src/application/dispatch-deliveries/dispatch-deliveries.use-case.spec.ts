@@ -24,6 +24,7 @@ function webhook(
       eventType: 'itsm.tickets.v1.ticket.created',
     },
     webhookSecret: 'whsec_test',
+    traceHeaders: {},
     ...overrides,
   };
 }
@@ -39,6 +40,7 @@ function email(): ClaimedDelivery {
     eventType: 'itsm.tickets.v1.ticket.created',
     attempt: 1,
     maxAttempts: 3,
+    traceHeaders: {},
     content: {
       kind: 'email',
       text: 'text',

@@ -1,6 +1,7 @@
 import { nextAttempt, type RetryPolicy } from '../../domain/retry-schedule';
 import { signWebhook } from '../../domain/webhook-signature';
 import type { AttemptOutcome, ClaimedDelivery, DeliveryQueue } from '../ports/delivery-queue';
+import { type DeliveryObserver, unobserved } from '../ports/delivery-observer';
 import { type EmailSender, SendFailedError, type WebhookSender } from '../ports/senders';
 import type { TimeSource } from '../ports/time-source';
 
@@ -18,6 +19,7 @@ export class DispatchDeliveriesUseCase {
     private readonly webhooks: WebhookSender,
     private readonly time: TimeSource,
     private readonly settings: DispatchSettings,
+    private readonly observer: DeliveryObserver = unobserved,
   ) {}
 
   async dispatchBatch(): Promise<number> {
@@ -31,7 +33,7 @@ export class DispatchDeliveriesUseCase {
     let responseCode = 0;
     let outcome: AttemptOutcome;
     try {
-      const sent = await this.attempt(delivery, startedAt);
+      const sent = await this.observer.observe(delivery, () => this.attempt(delivery, startedAt));
       if (sent === 'suppressed') {
         outcome = { outcome: 'suppressed', reason: 'subscription_inactive' };
       } else {
@@ -53,14 +55,20 @@ export class DispatchDeliveriesUseCase {
           );
       outcome = { outcome: 'failed', error: failure.message, next };
     }
+    const finishedAt = this.time.now();
     await this.queue.record({
       ...outcome,
       deliveryId: delivery.id,
       attempt: delivery.attempt,
       startedAt,
-      finishedAt: this.time.now(),
+      finishedAt,
       responseCode,
     });
+    this.observer.recorded(
+      delivery,
+      outcome.outcome === 'failed' && outcome.next.kind === 'dead' ? 'dead' : outcome.outcome,
+      finishedAt.getTime() - startedAt.getTime(),
+    );
   }
 
   private async attempt(

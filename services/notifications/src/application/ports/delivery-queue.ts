@@ -10,6 +10,8 @@ interface ClaimedCommon {
   /** The number of this attempt (1 for the first). */
   attempt: number;
   maxAttempts: number;
+  /** W3C trace context of the event the delivery came from. */
+  traceHeaders: Record<string, string>;
 }
 
 export type ClaimedDelivery =
