@@ -228,6 +228,120 @@ describe('notifications: email, replies by email, signed webhooks, replays', () 
     ]);
   });
 
+  it("lists the requester's own in-app notifications and marks them read", async () => {
+    const feedUrl = `${suite.platform.gatewayUrl}/api/v1/notifications`;
+    const feed = await eventually('the in-app notification of the new ticket', async () => {
+      const body = (await (await requester.fetch(feedUrl)).json()) as {
+        items: { id: string; title: string; ticketNumber: string | null; readAt: string | null }[];
+        unreadCount: number;
+      };
+      return body.items.length > 0 ? body : undefined;
+    });
+    expect(feed.unreadCount).toBeGreaterThan(0);
+    expect(feed.items[0]).toMatchObject({ readAt: null });
+    expect(feed.items[0]?.title).toContain('Printer on floor 3 jams');
+
+    const marked = await postJsonAs(requester.fetch, `${feedUrl}/read`, {});
+    expect(marked.status).toBe(200);
+    expect(((await marked.json()) as { marked: number }).marked).toBe(feed.unreadCount);
+    const after = (await (await requester.fetch(`${feedUrl}?unreadOnly=true`)).json()) as {
+      items: unknown[];
+      unreadCount: number;
+    };
+    expect(after).toMatchObject({ items: [], unreadCount: 0 });
+
+    // Someone else's notifications are not reachable: the feed is always the caller's own.
+    const other = (await (await fetchAs(suite.admin)(feedUrl)).json()) as { items: unknown[] };
+    expect(other.items).toEqual([]);
+  });
+
+  it("keeps a person's preferences and refuses quiet hours that make no sense", async () => {
+    const url = `${suite.platform.gatewayUrl}/api/v1/me/notification-preferences`;
+    const defaults = (await (await requester.fetch(url)).json()) as Record<string, unknown>;
+    expect(defaults).toMatchObject({ emailEnabled: true, inAppEnabled: true, quietHours: null });
+
+    const put = (body: unknown) =>
+      requester.fetch(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const saved = await put({
+      emailEnabled: true,
+      inAppEnabled: true,
+      quietHours: { start: '22:00', end: '07:00' },
+      digestLowPriority: true,
+    });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()) as Record<string, unknown>).toMatchObject({
+      quietHours: { start: '22:00', end: '07:00' },
+      digestLowPriority: true,
+    });
+    const wrong = await put({
+      emailEnabled: true,
+      inAppEnabled: true,
+      quietHours: { start: '25:00', end: '07:00' },
+      digestLowPriority: true,
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    // Back to no quiet hours, so the flows below are not held back by the clock.
+    expect(
+      (
+        await put({
+          emailEnabled: true,
+          inAppEnabled: true,
+          quietHours: null,
+          digestLowPriority: true,
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('lets an administrator preview a template with a ticket and switch a trigger off', async () => {
+    const asAdmin = fetchAs(suite.admin);
+    const [ticketId] = ourTicketIds;
+    const preview = await postJsonAs(
+      asAdmin,
+      `${suite.platform.gatewayUrl}/api/v1/notification-templates/ticket-created-requester/ru/preview`,
+      { ticketId },
+    );
+    expect(preview.status).toBe(200);
+    const rendered = (await preview.json()) as { subject: string; text: string; html: string };
+    expect(rendered.subject).toContain('Printer on floor 3 jams');
+    expect(rendered.subject).toMatch(/[а-яё]/i);
+    expect(rendered.html).toContain('<');
+
+    const unknownVariable = await postJsonAs(
+      asAdmin,
+      `${suite.platform.gatewayUrl}/api/v1/notification-templates/ticket-created-requester/en/preview`,
+      { subject: 'Hello {{ ticket.secret }}', bodyText: 'x', bodyHtml: '<p>x</p>' },
+    );
+    expect(unknownVariable.status).toBe(400);
+    expect(JSON.stringify(await unknownVariable.json())).toContain('ticket.secret');
+
+    const triggersUrl = `${suite.platform.gatewayUrl}/api/v1/notification-triggers`;
+    const { items } = (await (await asAdmin(triggersUrl)).json()) as {
+      items: { key: string; enabled: boolean }[];
+    };
+    expect(items.map(({ key }) => key)).toEqual(
+      expect.arrayContaining(['ticket-created', 'sla-breached', 'change-approval-requested']),
+    );
+    const patch = (enabled: boolean) =>
+      asAdmin(`${triggersUrl}/ticket-updated-watchers`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ enabled }),
+      });
+    const off = await patch(false);
+    expect(off.status).toBe(200);
+    expect(((await off.json()) as { enabled: boolean }).enabled).toBe(false);
+    expect((await patch(true)).status).toBe(200);
+
+    // A requester manages neither templates nor triggers.
+    expect((await requester.fetch(triggersUrl)).status).toBe(403);
+  });
+
   it('turns a new email from a known sender into a ticket, and drops an auto-reply', async () => {
     const transport = createTransport({
       host: '127.0.0.1',
