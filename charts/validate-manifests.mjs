@@ -2,8 +2,11 @@
 //  - every object against the Kubernetes OpenAPI schemas (the kubernetes-models package), so a
 //    misplaced field or a wrong type fails here rather than at `kubectl apply`;
 //  - what the platform requires of its pods: Pod Security "restricted" settings, read-only root
-//    filesystem, probes on /health/live and /health/ready, resources, and references (ConfigMaps,
-//    Services, HPA targets) that resolve within the release.
+//    filesystem, probes on /health/live and /health/ready (the web app's nginx: /healthz),
+//    resources, and references (ConfigMaps, Services, HPA targets) that resolve within the
+//    release;
+//  - with the web app and an Ingress: "/" goes to the web app and every other path to the
+//    gateway, so the app finds the API on its own origin.
 //
 // Usage: node charts/validate-manifests.mjs <tools-dir> <rendered.yaml>...
 //   <tools-dir> holds node_modules with kubernetes-models and yaml (charts/check.sh installs them).
@@ -30,6 +33,7 @@ for (const file of files) {
   const secrets = named('Secret');
   const services = named('Service');
   const deployments = named('Deployment');
+  const component = (o) => o.metadata?.labels?.['app.kubernetes.io/component'];
 
   for (const object of objects) {
     const id = `${object.kind}/${object.metadata?.name}`;
@@ -76,10 +80,12 @@ for (const file of files) {
           problems.push(`${where}: envFrom ConfigMap ${ref} is not in the release`);
       }
       if (object.kind !== 'Deployment') continue;
-      if (container.livenessProbe?.httpGet?.path !== '/health/live')
-        problems.push(`${where}: liveness probe is not /health/live`);
-      if (container.readinessProbe?.httpGet?.path !== '/health/ready')
-        problems.push(`${where}: readiness probe is not /health/ready`);
+      const web = component(object) === 'web';
+      const [live, ready] = web ? ['/healthz', '/healthz'] : ['/health/live', '/health/ready'];
+      if (container.livenessProbe?.httpGet?.path !== live)
+        problems.push(`${where}: liveness probe is not ${live}`);
+      if (container.readinessProbe?.httpGet?.path !== ready)
+        problems.push(`${where}: readiness probe is not ${ready}`);
       const names = (container.env ?? []).map((variable) => variable.name);
       if (
         names.includes('DATABASE_URL') &&
@@ -116,6 +122,7 @@ for (const file of files) {
     else if (target.spec.replicas !== undefined)
       problems.push(`Deployment/${target.metadata.name}: sets replicas although an HPA scales it`);
   }
+  const webService = [...services.values()].find((service) => component(service) === 'web');
   for (const ingress of objects.filter((o) => o.kind === 'Ingress')) {
     for (const rule of ingress.spec.rules ?? []) {
       for (const path of rule.http?.paths ?? []) {
@@ -123,6 +130,17 @@ for (const file of files) {
           problems.push(
             `Ingress/${ingress.metadata.name}: no Service ${path.backend.service.name}`,
           );
+      }
+      if (!webService) continue;
+      const where = `Ingress/${ingress.metadata.name} host ${rule.host}`;
+      const paths = rule.http?.paths ?? [];
+      const root = paths.filter((p) => p.path === '/');
+      if (root.length !== 1 || root[0].backend.service.name !== webService.metadata.name)
+        problems.push(`${where}: "/" does not go to the web app alone`);
+      for (const path of paths.filter((p) => p.path !== '/')) {
+        const backend = services.get(path.backend.service.name);
+        if (backend && component(backend) !== 'gateway')
+          problems.push(`${where}: ${path.path} goes to ${backend.metadata.name}, not the gateway`);
       }
     }
   }

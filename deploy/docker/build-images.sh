@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the image of every service (or of the ones named) from deploy/docker/service.Dockerfile.
+# Builds the image of every service from deploy/docker/service.Dockerfile and the web app's from
+# deploy/docker/web.Dockerfile (or the images named).
 #
-#   deploy/docker/build-images.sh [service...]
+#   deploy/docker/build-images.sh [service|web...]
 #
 # Environment:
 #   IMAGE_REGISTRY  prefix of the image names, e.g. registry.example.com/itsm (default: none)
@@ -9,12 +10,14 @@
 #   PUSH=1          push each image after building it
 #   PLATFORM        target platform, e.g. linux/amd64 (default: the builder's)
 #
-# Images are "[$IMAGE_REGISTRY/]itsm-<service>:$IMAGE_TAG", the names the Helm chart expects
-# (services.<name>.image.repository defaults to "itsm-<name>").
+# Images are "[$IMAGE_REGISTRY/]itsm-<name>:$IMAGE_TAG", the names the Helm chart expects
+# (services.<name>.image.repository defaults to "itsm-<name>", web.image.repository to "itsm-web").
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dockerfile="$root/deploy/docker/service.Dockerfile"
+# The web app: static files in nginx, no ports to pass (context: web.Dockerfile.dockerignore).
+web_dockerfile="$root/deploy/docker/web.Dockerfile"
 
 # service -> "HTTP port [gRPC port]": the same numbers as charts/itsm/values.yaml and the
 # services' config defaults (charts/check.sh verifies that they agree).
@@ -44,26 +47,35 @@ fi
 prefix="${IMAGE_REGISTRY:+${IMAGE_REGISTRY%/}/}"
 
 if [ "$#" -gt 0 ]; then
-  services=("$@")
+  names=("$@")
 else
-  mapfile -t services < <(printf '%s\n' "${!ports[@]}" | sort)
+  mapfile -t names < <(printf '%s\n' "${!ports[@]}" web | sort)
 fi
 
-# BuildKit: the Dockerfile uses RUN --mount=type=cache for the npm cache.
+# BuildKit: the Dockerfiles use RUN --mount=type=cache for the npm cache, and only BuildKit reads
+# web.Dockerfile.dockerignore.
 export DOCKER_BUILDKIT=1
 
-for service in "${services[@]}"; do
-  [ -n "${ports[$service]:-}" ] || die "unknown service '$service' (known: ${!ports[*]})"
-  read -r http_port grpc_port <<<"${ports[$service]}"
-  image="${prefix}itsm-${service}:${IMAGE_TAG}"
-  args=(
-    --file "$dockerfile"
-    --build-arg "SERVICE=$service"
-    --build-arg "VERSION=$version"
-    --build-arg "HTTP_PORT=$http_port"
-    --build-arg "GRPC_PORT=${grpc_port:-}"
-    --tag "$image"
-  )
+for name in "${names[@]}"; do
+  image="${prefix}itsm-${name}:${IMAGE_TAG}"
+  if [ "$name" = web ]; then
+    args=(
+      --file "$web_dockerfile"
+      --build-arg "VERSION=$version"
+      --tag "$image"
+    )
+  else
+    [ -n "${ports[$name]:-}" ] || die "unknown image '$name' (known: ${!ports[*]} web)"
+    read -r http_port grpc_port <<<"${ports[$name]}"
+    args=(
+      --file "$dockerfile"
+      --build-arg "SERVICE=$name"
+      --build-arg "VERSION=$version"
+      --build-arg "HTTP_PORT=$http_port"
+      --build-arg "GRPC_PORT=${grpc_port:-}"
+      --tag "$image"
+    )
+  fi
   [ -z "${PLATFORM:-}" ] || args+=(--platform "$PLATFORM")
   log "building $image"
   docker build "${args[@]}" "$root"
@@ -72,4 +84,4 @@ for service in "${services[@]}"; do
     docker push "$image"
   fi
 done
-log "built: ${services[*]} (tag $IMAGE_TAG)"
+log "built: ${names[*]} (tag $IMAGE_TAG)"

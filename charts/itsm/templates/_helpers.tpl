@@ -76,6 +76,27 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 
 {{/*
+Names of the enabled components, sorted, as a JSON list: the services and, when enabled, the web
+app. For the objects every component gets alike (PodDisruptionBudget, HorizontalPodAutoscaler).
+*/}}
+{{- define "itsm.enabledComponents" -}}
+{{- $names := include "itsm.enabledServices" . | fromJsonArray -}}
+{{- if .Values.web.enabled -}}
+{{- $names = append $names "web" -}}
+{{- end -}}
+{{- $names | sortAlpha | toJson -}}
+{{- end -}}
+
+{{/* Settings of one component, as YAML: the web app's own values, or a service's (itsm.settings). */}}
+{{- define "itsm.componentSettings" -}}
+{{- if and (eq .name "web") .root.Values.web.enabled -}}
+{{- toYaml .root.Values.web -}}
+{{- else -}}
+{{- include "itsm.settings" . -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
 The settings of one service: serviceDefaults overridden by the service's entry, as YAML
 (templates: `fromYaml`). mergeOverwrite on copies, so .Values is never modified.
 */}}
@@ -304,6 +325,26 @@ appears in a ConfigMap or in the pod spec.
   valueFrom:
     secretKeyRef: { name: {{ $v.search.existingSecret }}, key: {{ $v.search.passwordKey }} }
 {{- end }}
+{{- end -}}
+
+{{/*
+Topology spread of one component's pods (.settings from itsm.settings or itsm.componentSettings):
+its own constraints, else over nodes and zones when the scheduler can (never blocks scheduling).
+*/}}
+{{- define "itsm.topologySpreadConstraints" -}}
+{{- if .settings.topologySpreadConstraints -}}
+{{- toYaml .settings.topologySpreadConstraints -}}
+{{- else -}}
+{{- range $i, $key := list "kubernetes.io/hostname" "topology.kubernetes.io/zone" }}
+{{- if $i }}{{ "\n" }}{{ end -}}
+- maxSkew: 1
+  topologyKey: {{ $key }}
+  whenUnsatisfiable: ScheduleAnyway
+  labelSelector:
+    matchLabels:
+      {{- include "itsm.selectorLabels" $ | nindent 6 }}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 
 {{/* Pod-level security: non-root, RuntimeDefault seccomp (Pod Security "restricted"). */}}

@@ -11,6 +11,19 @@ are enabled). Called once, from deployment.yaml.
 {{- if and $v.ingress.enabled (not (has $v.ingress.service $enabled)) -}}
 {{- fail (printf "ingress.service %q is not an enabled service" $v.ingress.service) -}}
 {{- end -}}
+{{- if $v.web.enabled -}}
+{{- if hasKey $v.services "web" -}}
+{{- fail "services.web: \"web\" is the web app's (web.enabled), whose objects have the same names; name the service otherwise" -}}
+{{- end -}}
+{{- range $v.ingress.paths -}}
+{{- if eq (trimSuffix "/" .path) "" -}}
+{{- fail "ingress.paths: \"/\" is the web app's while web.enabled; give the gateway its own paths (/api)" -}}
+{{- end -}}
+{{- end -}}
+{{- if and $v.web.autoscaling.enabled (gt (int64 $v.web.autoscaling.minReplicas) (int64 $v.web.autoscaling.maxReplicas)) -}}
+{{- fail "web.autoscaling: minReplicas is greater than maxReplicas" -}}
+{{- end -}}
+{{- end -}}
 {{- range $name := $enabled -}}
 {{- $s := include "itsm.settings" (dict "root" $ "name" $name) | fromYaml -}}
 {{- if and $s.database (not (or $v.postgresql.existingSecret $v.postgresql.password)) -}}
