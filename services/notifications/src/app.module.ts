@@ -38,6 +38,7 @@ export class AppModule {
         NotificationsModule.register({
           kafka,
           consumerGroup: config.NOTIFICATIONS_CONSUMER_GROUP,
+          consumerConcurrency: config.NOTIFICATIONS_CONSUMER_CONCURRENCY,
           routingGrpcUrl: config.ROUTING_GRPC_URL,
           protoRoot: config.PROTO_ROOT,
           groupDirectoryTtlMs: config.GROUP_DIRECTORY_TTL_MS,

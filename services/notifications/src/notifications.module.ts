@@ -58,6 +58,7 @@ import {
 export interface NotificationsSettings {
   kafka: KafkaSettings;
   consumerGroup: string;
+  consumerConcurrency: number;
   routingGrpcUrl: string;
   protoRoot: string | undefined;
   groupDirectoryTtlMs: number;
@@ -160,6 +161,7 @@ export class NotificationsModule {
                 groupId: settings.consumerGroup,
                 retryMs: CONSUMER_RETRY_MS,
                 describes: 'platform events',
+                partitionsConsumedConcurrently: settings.consumerConcurrency,
               },
               platformEventHandlers(notify, outbox),
             );

@@ -27,6 +27,12 @@ export interface InboxConsumerOptions {
   /** Name recorded in inbox_events; usually the group id. */
   consumer: string;
   fromBeginning: boolean;
+  /**
+   * Partitions applied at once (one event at a time within each, so one aggregate's events
+   * stay in order). Above 1 only for consumers whose effects on different aggregates do not
+   * contend for the same rows.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 const tracer = trace.getTracer('@itsm/messaging');
@@ -70,6 +76,7 @@ export class InboxConsumer {
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning });
     await consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachMessage: async (payload) => {
         await this.receive(payload);
       },

@@ -11,6 +11,8 @@ export interface InboxSubscriptionOptions {
   retryMs: number;
   /** What the events are, for the log line while joining fails ("ticket events"). */
   describes: string;
+  /** See InboxConsumerOptions; 1 when absent. */
+  partitionsConsumedConcurrently?: number;
 }
 
 /**
@@ -38,7 +40,12 @@ export class InboxSubscription {
       kafka,
       dataSource,
       logger,
-      { groupId: options.groupId, consumer: options.groupId, fromBeginning: true },
+      {
+        groupId: options.groupId,
+        consumer: options.groupId,
+        fromBeginning: true,
+        partitionsConsumedConcurrently: options.partitionsConsumedConcurrently,
+      },
       handlers,
     );
   }

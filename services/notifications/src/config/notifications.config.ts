@@ -27,6 +27,11 @@ export const notificationsConfigSchema = serviceConfigSchema
     OUTBOX_IDLE_POLL_MS: milliseconds(5, 10_000, 50),
     /** Consumer group of the platform-event consumer; replicas share its partitions. */
     NOTIFICATIONS_CONSUMER_GROUP: z.string().min(1).default('itsm-notifications'),
+    /**
+     * Topic partitions applied at once. Events of one ticket share a partition, so their order
+     * holds; different tickets' notifications touch different rows.
+     */
+    NOTIFICATIONS_CONSUMER_CONCURRENCY: count(1, 64, 6),
     /** The tickets service: email becomes tickets and comments through it. */
     TICKETS_GRPC_URL: z.string().min(1).default('127.0.0.1:50051'),
     /** The routing service: who works in a group and who supervises it. */
@@ -52,7 +57,7 @@ export const notificationsConfigSchema = serviceConfigSchema
     /** The ticket type a new email becomes. */
     INBOUND_TICKET_TYPE: z.enum(['incident', 'service_request']).default('incident'),
     /** Deliveries are looked for this often; a due one waits at most this long. */
-    DISPATCH_POLL_MS: milliseconds(10, 60_000, 200),
+    DISPATCH_POLL_MS: milliseconds(10, 60_000, 50),
     /** Deliveries claimed per look, and sent at once. */
     DISPATCH_BATCH_SIZE: count(1, 1000, 64),
     /** A claimed delivery another replica may take over when its sender died. */
