@@ -1,4 +1,4 @@
-import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
@@ -43,7 +43,9 @@ export function startTelemetry(
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') ?? false,
       }),
-      new ExpressInstrumentation(),
+      // A span per middleware (helmet, CORS, body parsers, logging…) is a dozen spans a request
+      // that say nothing the request's own span does not; the route handler keeps its span.
+      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new NestInstrumentation(),
       new GrpcInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
