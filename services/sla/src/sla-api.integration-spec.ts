@@ -22,6 +22,13 @@ import {
   Weekday,
 } from '@itsm/contracts';
 import { createTestDatabase, eventually, type TestDatabase } from '@itsm/testing';
+import {
+  HOUR_MS,
+  instantAtLocalMinute,
+  isoWeekdayOf,
+  localEpochDayAt,
+  MINUTE_MS,
+} from '@itsm/zoned-time';
 import type { RunningSlaService } from './testing/sla-service.harness';
 import {
   createTicketEventsTopic,
@@ -32,13 +39,6 @@ import {
   TicketEventsPublisher,
 } from './testing/sla-service.harness';
 import { type SlaGrpcClient, slaGrpcClient } from './testing/sla-grpc.client';
-import {
-  HOUR_MS,
-  instantAtLocalMinute,
-  isoWeekdayOf,
-  localEpochDayAt,
-  MINUTE_MS,
-} from './domain/zoned-time';
 import { ALWAYS_ON_CALENDAR_ID } from './migrations/1764921600002-seed-default-calendars-and-policies';
 
 const MOSCOW = 'Europe/Moscow';

@@ -15,7 +15,7 @@ import {
   toTimestamp,
 } from '@itsm/contracts';
 import { createTestDatabase, eventually, type TestDatabase } from '@itsm/testing';
-import { HOUR_MS, instantAtLocalMinute, isoWeekdayOf, localEpochDayAt } from './domain/zoned-time';
+import { HOUR_MS, instantAtLocalMinute, isoWeekdayOf, localEpochDayAt } from '@itsm/zoned-time';
 import {
   createTicketEventsTopic,
   deleteTicketEventsTopic,

@@ -1,17 +1,17 @@
 import {
+  DAY_MS,
+  isValidTimeZone,
+  MINUTE_MS,
+  nextInstantAtWallTime,
+  wallTimeAt,
+} from '@itsm/zoned-time';
+import {
   type FieldViolation,
   NotificationError,
   NotificationErrorCode,
   throwIfViolated,
 } from './notification-error';
 import { type Channel, type Importance } from './notification-trigger';
-import {
-  DAY_MS,
-  isValidTimeZone,
-  MINUTE_MS,
-  nextInstantAtWallTime,
-  wallTimeAt,
-} from './zoned-time';
 
 export interface QuietHours {
   /** 'HH:MM', local time of the recipient. */
@@ -94,14 +94,14 @@ export function quietHoursEnd(quietHours: QuietHours, timeZone: string, now: Dat
   }
   const start = minuteOfDay(quietHours.start);
   const end = minuteOfDay(quietHours.end);
-  const wall = wallTimeAt(timeZone, now.getTime());
+  const wall = wallTimeAt(timeZone, now);
   const midnight = Math.floor(wall / DAY_MS) * DAY_MS;
   const minute = (wall - midnight) / MINUTE_MS;
   const spansMidnight = start > end;
   const inside = spansMidnight ? minute >= start || minute < end : minute >= start && minute < end;
   if (!inside) return null;
   const endDay = spansMidnight && minute >= start ? midnight + DAY_MS : midnight;
-  return new Date(nextInstantAtWallTime(timeZone, endDay + end * MINUTE_MS, now.getTime()));
+  return nextInstantAtWallTime(timeZone, endDay + end * MINUTE_MS, now);
 }
 
 export function validatePreferences(preferences: NotificationPreferences): FieldViolation[] {

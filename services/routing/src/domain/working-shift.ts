@@ -1,20 +1,11 @@
-// Whether an agent is on shift, read on the wall clock of the shift's own time zone through the
-// runtime's time-zone database (Intl), so no library and no bundled tzdata to keep current.
+// Whether an agent is on shift, read on the wall clock of the shift's own time zone.
+import { DAY_MS, isoWeekdayOf, isValidTimeZone, MINUTE_MS, wallTimeAt } from '@itsm/zoned-time';
 import { type FieldViolation } from './routing-error';
 import { type IsoWeekday, type ShiftWindow, type WorkingShift } from './routing-model';
 
 export const MAX_SHIFT_WINDOWS = 50;
 
 const MINUTES_PER_DAY = 24 * 60;
-const WEEKDAYS: Readonly<Record<string, IsoWeekday>> = {
-  Mon: 1,
-  Tue: 2,
-  Wed: 3,
-  Thu: 4,
-  Fri: 5,
-  Sat: 6,
-  Sun: 7,
-};
 
 interface LocalTime {
   weekday: IsoWeekday;
@@ -22,48 +13,19 @@ interface LocalTime {
   minute: number;
 }
 
-// Building a formatter costs far more than using one, and routing asks for every agent of a group.
-const formatters = new Map<string, Intl.DateTimeFormat>();
 // Agents of a group mostly share a zone and are all checked at the same instant.
 const lastReading = new Map<string, { at: number; local: LocalTime }>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function localTimeOf(timeZone: string, at: Date): LocalTime {
   const ms = at.getTime();
   const cached = lastReading.get(timeZone);
   if (cached && cached.at === ms) return cached.local;
-  let weekday: IsoWeekday = 1;
-  let hour = 0;
-  let minute = 0;
-  for (const part of formatterFor(timeZone).formatToParts(ms)) {
-    if (part.type === 'weekday') weekday = WEEKDAYS[part.value] ?? 1;
-    else if (part.type === 'hour') hour = Number(part.value);
-    else if (part.type === 'minute') minute = Number(part.value);
-  }
-  const local = { weekday, minute: hour * 60 + minute };
+  const wall = wallTimeAt(timeZone, ms);
+  const epochDay = Math.floor(wall / DAY_MS);
+  const local = {
+    weekday: isoWeekdayOf(epochDay),
+    minute: Math.floor((wall - epochDay * DAY_MS) / MINUTE_MS),
+  };
   lastReading.set(timeZone, { at: ms, local });
   return local;
 }

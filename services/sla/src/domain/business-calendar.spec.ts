@@ -1,3 +1,4 @@
+import { epochDayOf, parseLocalDate } from '@itsm/zoned-time';
 import {
   type CalendarDefinition,
   validateCalendar,
@@ -5,7 +6,6 @@ import {
   workingIntervalsOn,
 } from './business-calendar';
 import { SlaError, SlaErrorCode } from './sla-error';
-import { epochDayOf, parseLocalDate } from './zoned-time';
 
 const officeDay: WorkingHours[] = [
   { from: '09:00', to: '13:00' },

@@ -1,11 +1,11 @@
-import { type FieldViolation, SlaError, SlaErrorCode } from './sla-error';
 import {
   epochDayOf,
   type IsoWeekday,
   isoWeekdayOf,
   isValidTimeZone,
   parseLocalDate,
-} from './zoned-time';
+} from '@itsm/zoned-time';
+import { type FieldViolation, SlaError, SlaErrorCode } from './sla-error';
 
 export const ISO_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const satisfies readonly IsoWeekday[];
 

@@ -1,3 +1,4 @@
+import { DAY_MS, fromLocalDateTime, HOUR_MS } from '@itsm/zoned-time';
 import {
   type BusinessCalendar,
   type CalendarDefinition,
@@ -6,7 +7,6 @@ import {
 } from './business-calendar';
 import { addBusinessTime, businessTimeBetween, MAX_DAYS_WITHOUT_WORK } from './business-time';
 import { SlaErrorCode } from './sla-error';
-import { DAY_MS, fromLocalDateTime, HOUR_MS } from './zoned-time';
 
 const nineToSix: WorkingHours[] = [{ from: '09:00', to: '18:00' }];
 const withLunch: WorkingHours[] = [

@@ -1,10 +1,10 @@
+import { instantAtLocalMinute, localEpochDayAt } from '@itsm/zoned-time';
 import {
   type BusinessCalendar,
   type WorkingHoursCalendar,
   workingIntervalsOn,
 } from './business-calendar';
 import { SlaError, SlaErrorCode } from './sla-error';
-import { instantAtLocalMinute, localEpochDayAt } from './zoned-time';
 
 /** Days in a row without working time after which a search gives up: about ten years. */
 export const MAX_DAYS_WITHOUT_WORK = 3_660;

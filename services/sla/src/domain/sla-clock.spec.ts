@@ -1,3 +1,4 @@
+import { fromLocalDateTime, HOUR_MS, MINUTE_MS } from '@itsm/zoned-time';
 import { type BusinessCalendar, validateCalendar, type WorkingHours } from './business-calendar';
 import {
   allowedOperations,
@@ -20,7 +21,6 @@ import {
   stopClock,
 } from './sla-clock';
 import { SlaErrorCode } from './sla-error';
-import { fromLocalDateTime, HOUR_MS, MINUTE_MS } from './zoned-time';
 
 const nineToSix: WorkingHours[] = [{ from: '09:00', to: '18:00' }];
 /** Moscow office with November 2025 of the Russian production calendar. */

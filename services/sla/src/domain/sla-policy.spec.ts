@@ -1,3 +1,4 @@
+import { HOUR_MS } from '@itsm/zoned-time';
 import { SlaError, SlaErrorCode } from './sla-error';
 import {
   isPausing,
@@ -7,7 +8,6 @@ import {
   type TicketFacts,
   validatePolicy,
 } from './sla-policy';
-import { HOUR_MS } from './zoned-time';
 
 function policy(id: string, order: number, overrides: Partial<SlaPolicy> = {}): SlaPolicy {
   return {

@@ -19,13 +19,13 @@ import {
   Weekday,
   type WorkingHours as WorkingHoursMessage,
 } from '@itsm/contracts';
+import type { IsoWeekday } from '@itsm/zoned-time';
 import type { PolicyDraft } from '../application/manage-policies/manage-policies.commands';
 import type { StoredCalendar, StoredPolicy } from '../application/ports/definition-store';
 import type { CalendarRules, WorkingHours } from '../domain/business-calendar';
 import { SLA_TARGETS, type SlaTarget } from '../domain/sla-clock';
 import { type FieldViolation, SlaError, SlaErrorCode } from '../domain/sla-error';
 import type { PauseRule, PolicyConditions, PolicyKind, PolicyTarget } from '../domain/sla-policy';
-import type { IsoWeekday } from '../domain/zoned-time';
 import { spellingOf } from './ticket-message.mapper';
 
 /** Collects every problem of a request, so the caller hears of all of them at once. */

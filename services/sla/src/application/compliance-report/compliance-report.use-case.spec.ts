@@ -1,5 +1,5 @@
+import { DAY_MS } from '@itsm/zoned-time';
 import { SlaErrorCode } from '../../domain/sla-error';
-import { DAY_MS } from '../../domain/zoned-time';
 import type {
   ComplianceCount,
   ComplianceCounts,

@@ -1,5 +1,5 @@
+import { DAY_MS } from '@itsm/zoned-time';
 import { SlaError, SlaErrorCode, type FieldViolation } from '../../domain/sla-error';
-import { DAY_MS } from '../../domain/zoned-time';
 import type { ComplianceCounts } from '../ports/compliance-counts';
 import type { SlaCatalog } from '../ports/sla-catalog';
 import type { ComplianceReportQuery } from './compliance-report.query';

@@ -1,5 +1,5 @@
+import { HOUR_MS, MINUTE_MS } from '@itsm/zoned-time';
 import { SlaErrorCode } from '../../domain/sla-error';
-import { HOUR_MS, MINUTE_MS } from '../../domain/zoned-time';
 import { aTicket, msk, policyNamed, useCases } from '../testing/fixtures';
 import { GetTicketSlaUseCase } from './get-ticket-sla.use-case';
 

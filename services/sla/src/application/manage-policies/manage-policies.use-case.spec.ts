@@ -1,5 +1,5 @@
+import { HOUR_MS } from '@itsm/zoned-time';
 import { SlaError, SlaErrorCode } from '../../domain/sla-error';
-import { HOUR_MS } from '../../domain/zoned-time';
 import { ManageCalendarsUseCase } from '../manage-calendars/manage-calendars.use-case';
 import { InMemoryDefinitionStore } from '../testing/in-memory-definition-store';
 import { ManualTime, msk, seededCatalog, sequentialIds } from '../testing/fixtures';

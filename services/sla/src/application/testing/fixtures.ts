@@ -1,6 +1,6 @@
+import { fromLocalDateTime } from '@itsm/zoned-time';
 import type { CalendarDefinition } from '../../domain/business-calendar';
 import type { SlaPolicy } from '../../domain/sla-policy';
-import { fromLocalDateTime } from '../../domain/zoned-time';
 import {
   DEFAULT_CALENDARS,
   DEFAULT_POLICIES,

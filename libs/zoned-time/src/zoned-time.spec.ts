@@ -8,9 +8,11 @@ import {
   localDateOf,
   localEpochDayAt,
   MINUTE_MS,
+  nextInstantAtWallTime,
   offsetAt,
   parseLocalDate,
   toLocalDateTime,
+  wallTimeAt,
 } from './zoned-time';
 
 /** `2026-03-29 02:30` in a zone. */
@@ -47,6 +49,16 @@ describe('the offset of a zone at an instant', () => {
     ['UTC', '2026-07-15T12:00:00Z', 0],
   ])('%s at %s is %d min ahead of UTC', (timeZone, instant, minutes) => {
     expect(offsetAt(timeZone, new Date(instant))).toBe(minutes * MINUTE_MS);
+    expect(offsetAt(timeZone, Date.parse(instant))).toBe(minutes * MINUTE_MS);
+  });
+
+  it('gives the wall-clock time of an instant', () => {
+    const instant = '2026-01-15T21:30:15.250Z';
+    for (const given of [new Date(instant), Date.parse(instant)]) {
+      expect(new Date(wallTimeAt('Europe/Moscow', given)).toISOString()).toBe(
+        '2026-01-16T00:30:15.250Z',
+      );
+    }
   });
 });
 
@@ -104,6 +116,67 @@ describe('the instant of a local date and time', () => {
       second: 30,
       millisecond: 250,
     });
+  });
+});
+
+describe('the next instant a wall-clock time is shown', () => {
+  /** A wall-clock time written as ISO without a zone, as ms read as UTC. */
+  const wall = (text: string) => Date.parse(`${text}Z`);
+
+  it.each([
+    [
+      'Europe/Moscow',
+      '2026-06-02T07:00:00',
+      '2026-06-01T20:00:00Z',
+      '2026-06-02T04:00:00.000Z',
+      'no DST',
+    ],
+    [
+      'Europe/Berlin',
+      '2026-03-29T02:30:00',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T01:00:00.000Z',
+      'skipped: the jump',
+    ],
+    [
+      'Europe/Berlin',
+      '2026-03-29T03:00:00',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T01:00:00.000Z',
+      'after the jump',
+    ],
+    [
+      'Europe/Berlin',
+      '2026-10-25T02:30:00',
+      '2026-10-24T22:00:00Z',
+      '2026-10-25T00:30:00.000Z',
+      'shown twice: first',
+    ],
+    [
+      'Europe/Berlin',
+      '2026-10-25T02:30:00',
+      '2026-10-25T01:15:00Z',
+      '2026-10-25T01:30:00.000Z',
+      'shown twice: second',
+    ],
+    [
+      'America/New_York',
+      '2026-03-08T02:30:00',
+      '2026-03-08T05:00:00Z',
+      '2026-03-08T07:00:00.000Z',
+      'skipped: the jump',
+    ],
+    [
+      'Australia/Sydney',
+      '2026-10-04T02:30:00',
+      '2026-10-03T14:00:00Z',
+      '2026-10-03T16:00:00.000Z',
+      'southern jump',
+    ],
+  ])('%s %s after %s is %s (%s)', (timeZone, wallText, after, expected) => {
+    for (const given of [new Date(after), Date.parse(after)]) {
+      expect(nextInstantAtWallTime(timeZone, wall(wallText), given).toISOString()).toBe(expected);
+    }
   });
 });
 

@@ -65,9 +65,13 @@ function utcMs(year: number, month: number, day: number, h = 0, m = 0, s = 0, ms
   return Date.UTC(year, month - 1, day, h, m, s, ms);
 }
 
+function epochMsOf(instant: Date | number): number {
+  return typeof instant === 'number' ? instant : instant.getTime();
+}
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms (Moscow: +3 h). */
 export function offsetAt(timeZone: string, instant: Date | number): number {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const ms = epochMsOf(instant);
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -80,7 +84,7 @@ export function offsetAt(timeZone: string, instant: Date | number): number {
 
 /** The wall-clock time of an instant, as ms since the epoch read as UTC. */
 export function wallTimeAt(timeZone: string, instant: Date | number): number {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const ms = epochMsOf(instant);
   return ms + offsetAt(timeZone, ms);
 }
 
@@ -92,16 +96,38 @@ export function wallTimeAt(timeZone: string, instant: Date | number): number {
  * give earlier instants, which keeps working intervals in order across a jump.
  */
 export function instantAtWallTime(timeZone: string, wallMs: number): Date {
+  return new Date(firstShownAfter(timeZone, wallMs, -Infinity));
+}
+
+/**
+ * The first instant after `after` at which the zone's clock shows a wall-clock time (ms since
+ * the epoch read as UTC). A time the clock shows twice is the first showing after `after`; a
+ * time it skips (the clock jumps forward) is the instant of the jump, when it first shows a
+ * later time.
+ */
+export function nextInstantAtWallTime(
+  timeZone: string,
+  wallMs: number,
+  after: Date | number,
+): Date {
+  return new Date(firstShownAfter(timeZone, wallMs, epochMsOf(after)));
+}
+
+function firstShownAfter(timeZone: string, wallMs: number, after: number): number {
   // No zone changes its offset twice within two days, so the offsets a day either side
   // are the only candidates.
-  const before = offsetAt(timeZone, wallMs - DAY_MS);
-  const after = offsetAt(timeZone, wallMs + DAY_MS);
-  const candidates = before === after ? [before] : [before, after];
-  const instants = candidates
-    .map((offset) => wallMs - offset)
-    .filter((instant) => offsetAt(timeZone, instant) === wallMs - instant)
+  const offsetBefore = offsetAt(timeZone, wallMs - DAY_MS);
+  const offsetAfter = offsetAt(timeZone, wallMs + DAY_MS);
+  const candidates =
+    offsetBefore === offsetAfter
+      ? [wallMs - offsetBefore]
+      : [wallMs - offsetBefore, wallMs - offsetAfter];
+  const shown = candidates
+    .filter((instant) => instant > after && offsetAt(timeZone, instant) === wallMs - instant)
     .sort((a, b) => a - b);
-  return new Date(instants[0] ?? jumpBetween(timeZone, wallMs - after, wallMs - before, after));
+  return (
+    shown[0] ?? jumpBetween(timeZone, wallMs - offsetAfter, wallMs - offsetBefore, offsetAfter)
+  );
 }
 
 /** The first instant in (low, high] with the offset after a forward jump, to the second. */
@@ -116,7 +142,7 @@ function jumpBetween(timeZone: string, low: number, high: number, after: number)
   return highSecond * 1000;
 }
 
-export function toLocalDateTime(timeZone: string, instant: Date): LocalDateTime {
+export function toLocalDateTime(timeZone: string, instant: Date | number): LocalDateTime {
   const wall = new Date(wallTimeAt(timeZone, instant));
   return {
     year: wall.getUTCFullYear(),
