@@ -9,8 +9,13 @@ import type {
   ServiceRecord,
 } from './gateway-api';
 import type { DemoApi } from './gateway-client';
+import { GroupDirectory } from './group-directory';
+import { expectRoutingGroups, GROUP_IDS, GROUPS } from './testing/groups.fixture';
 
-/** The catalog endpoints in memory; the clock moves a minute per created service. */
+/**
+ * The catalog endpoints in memory; the clock moves a minute per created service. A group named by
+ * anything but routing's id is refused: the platform would take it, and no agent would see it.
+ */
 class FakeCatalogApi implements Pick<
   DemoApi,
   | 'listServices'
@@ -20,25 +25,26 @@ class FakeCatalogApi implements Pick<
   | 'listCatalogItems'
   | 'createCatalogItem'
 > {
-  readonly services: ServiceRecord[] = [];
+  readonly services: (ServiceRecord & { ownerGroupId?: string })[] = [];
   readonly categories: (CategoryRecord & { formSchema?: unknown })[] = [];
   readonly items: (CatalogItemRecord & CreateCatalogItemBody)[] = [];
   readonly created: string[] = [];
   private clock = Date.parse('2025-03-10T07:15:42.123Z');
 
   async listServices(): Promise<ServiceRecord[]> {
-    return this.services.map((service) => ({ ...service }));
+    return this.services.map(({ id, name, createdAt }) => ({ id, name, createdAt }));
   }
 
   async createService(body: CreateServiceBody): Promise<ServiceRecord> {
     this.created.push(`service ${body.name}`);
+    expectRoutingGroups(body);
     const service = {
       id: `svc-${this.services.length + 1}`,
       name: body.name,
       createdAt: new Date(this.clock).toISOString(),
     };
     this.clock += 60_000;
-    this.services.push(service);
+    this.services.push({ ...service, ownerGroupId: body.ownerGroupId });
     return service;
   }
 
@@ -64,6 +70,7 @@ class FakeCatalogApi implements Pick<
 
   async createCatalogItem(body: CreateCatalogItemBody): Promise<CatalogItemRecord> {
     this.created.push(`item ${body.name}`);
+    expectRoutingGroups(body);
     const item = { ...body, id: `item-${this.items.length + 1}` };
     this.items.push(item);
     return item;
@@ -77,7 +84,7 @@ function apiOf(fake: FakeCatalogApi): DemoApi {
 describe('syncCatalog', () => {
   it('creates the whole catalog on an empty platform, parents first, with forms', async () => {
     const fake = new FakeCatalogApi();
-    const sync = await syncCatalog(DEMO_CATALOG, apiOf(fake));
+    const sync = await syncCatalog(DEMO_CATALOG, GROUPS, apiOf(fake));
     expect(sync.counts).toEqual({
       services: { total: 6, created: 6 },
       categories: {
@@ -95,7 +102,10 @@ describe('syncCatalog', () => {
     expect(laptop).toMatchObject({
       serviceId: sync.ids.services.workplace,
       defaultCategoryId: sync.ids.categories['workplace-hardware'],
-      fulfilmentGroupId: 'workplace',
+      fulfilmentGroupId: GROUP_IDS.workplace,
+    });
+    expect(fake.services.find((service) => service.id === sync.ids.services.erp)).toMatchObject({
+      ownerGroupId: GROUP_IDS['erp-support'],
     });
     // The first service was created at 07:15:42: the demo's present, to the minute.
     expect(sync.anchor.toISOString()).toBe('2025-03-10T07:15:00.000Z');
@@ -103,9 +113,9 @@ describe('syncCatalog', () => {
 
   it('creates nothing the second time and reads back the same ids and anchor', async () => {
     const fake = new FakeCatalogApi();
-    const first = await syncCatalog(DEMO_CATALOG, apiOf(fake));
+    const first = await syncCatalog(DEMO_CATALOG, GROUPS, apiOf(fake));
     fake.created.length = 0;
-    const second = await syncCatalog(DEMO_CATALOG, apiOf(fake));
+    const second = await syncCatalog(DEMO_CATALOG, GROUPS, apiOf(fake));
     expect(fake.created).toEqual([]);
     expect(second.ids).toEqual(first.ids);
     expect(second.anchor).toEqual(first.anchor);
@@ -126,11 +136,25 @@ describe('syncCatalog', () => {
       categories: DEMO_CATALOG.categories.filter((category) => category.service === 'printing'),
       items: DEMO_CATALOG.items.filter((item) => item.service === 'printing'),
     };
-    const sync = await syncCatalog(catalog, apiOf(fake));
+    const sync = await syncCatalog(catalog, GROUPS, apiOf(fake));
     expect(sync.ids.services.printing).toBe('svc-old');
     expect(fake.created).not.toContain('service Печать / Printing');
     expect(sync.anchor.toISOString()).toBe('2025-03-01T10:00:00.000Z');
     expect(fake.items.map((item) => item.serviceId)).toEqual(['svc-old']);
+  });
+
+  it('stops before creating an entry whose group routing does not have', async () => {
+    const fake = new FakeCatalogApi();
+    const catalog: DemoCatalog = {
+      services: DEMO_CATALOG.services.filter((service) => service.key === 'printing'),
+      categories: DEMO_CATALOG.categories.filter((category) => category.service === 'printing'),
+      items: DEMO_CATALOG.items.filter((item) => item.service === 'printing'),
+    };
+    const groups = new GroupDirectory([['network', GROUP_IDS.network]]);
+    await expect(syncCatalog(catalog, groups, apiOf(fake))).rejects.toThrow(
+      `group "workplace" is none of routing's groups (network)`,
+    );
+    expect(fake.created).toEqual([]);
   });
 });
 

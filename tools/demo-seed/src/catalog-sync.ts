@@ -6,6 +6,7 @@ import type {
 } from './catalogue/service-catalog.catalogue';
 import type { CatalogItemRecord, CategoryRecord, ServiceRecord } from './gateway-api';
 import type { DemoApi } from './gateway-client';
+import type { GroupDirectory } from './group-directory';
 
 /** The ids the platform gave the demo's catalog entries, by their keys. */
 export interface CatalogIds {
@@ -54,9 +55,15 @@ export function anchorOf(services: readonly ServiceRecord[]): Date {
  * Makes the platform's catalog hold the demo's services, categories and items. The API has no
  * idempotency keys for them, so each is looked up by name (a category under its parent, an
  * item in its service) and only the missing ones are created: a second run creates nothing.
- * Entries found are taken as they are, forms included.
+ * Entries found are taken as they are, forms and groups included. The groups a service is owned
+ * and an item fulfilled by are routing's (syncSupportGroups), so requests for an item open in a
+ * queue its agents see.
  */
-export async function syncCatalog(catalog: DemoCatalog, api: DemoApi): Promise<CatalogSync> {
+export async function syncCatalog(
+  catalog: DemoCatalog,
+  groups: GroupDirectory,
+  api: DemoApi,
+): Promise<CatalogSync> {
   const [services, categories, items] = await Promise.all([
     api.listServices(),
     api.listCategories(),
@@ -76,7 +83,7 @@ export async function syncCatalog(catalog: DemoCatalog, api: DemoApi): Promise<C
       service = await api.createService({
         name: entry.name,
         description: entry.description,
-        ownerGroupId: entry.ownerGroupId,
+        ownerGroupId: groups.idOf(entry.ownerGroupId),
       });
       counts.services.created += 1;
     }
@@ -118,7 +125,7 @@ export async function syncCatalog(catalog: DemoCatalog, api: DemoApi): Promise<C
         defaultCategoryId: idOf(categoryIds, entry.defaultCategory, 'category'),
         defaultImpact: entry.defaultImpact,
         defaultUrgency: entry.defaultUrgency,
-        fulfilmentGroupId: entry.fulfilmentGroup,
+        fulfilmentGroupId: groups.idOf(entry.fulfilmentGroup),
       });
       counts.items.created += 1;
     }

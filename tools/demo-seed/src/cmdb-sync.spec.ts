@@ -17,6 +17,7 @@ import type {
   UpdateTicketBody,
 } from './gateway-api';
 import { ApiProblemError, type CmdbApi, type TicketEditApi } from './gateway-client';
+import { expectRoutingGroups, GROUP_IDS, GROUPS } from './testing/groups.fixture';
 
 function problem(status: number, what = 'refused'): ApiProblemError {
   return new ApiProblemError(status, undefined, `${status}: ${what}`);
@@ -33,7 +34,9 @@ interface StoredTicket extends TicketRecord {
 
 /**
  * The CMDB's and the tickets' endpoints in memory, refusing as they do: taken location names and
- * external ids (409), stale versions (412), asset actions the state does not allow (409).
+ * external ids (409), stale versions (412), asset actions the state does not allow (409). A
+ * support group named by anything but routing's id is refused too: the CMDB would keep it, and it
+ * would name no group an agent is in.
  */
 class FakeApi implements CmdbApi, TicketEditApi {
   readonly calls: string[] = [];
@@ -131,6 +134,7 @@ class FakeApi implements CmdbApi, TicketEditApi {
     body: CreateConfigurationItemBody,
   ): Promise<ConfigurationItemRecord> {
     this.answer(`item ${body.externalId}`);
+    expectRoutingGroups(body);
     const earlier = this.idempotencyKeys.get(idempotencyKey);
     if (earlier) return { ...earlier };
     const taken = (item: StoredItem) =>
@@ -269,8 +273,8 @@ class FakeApi implements CmdbApi, TicketEditApi {
   }
 }
 
-const desk = { ownerId: 'agent-01', supportGroupId: 'Service desk' };
-const workplace = { ownerId: 'agent-10', supportGroupId: 'Workplace' };
+const desk = { ownerId: 'agent-01', supportGroup: 'service-desk' as const };
+const workplace = { ownerId: 'agent-10', supportGroup: 'workplace' as const };
 
 /** Two locations, a service on its application, one licence of one seat and three laptops. */
 const SMALL: DemoCmdb = {
@@ -391,7 +395,7 @@ describe('syncCmdb', () => {
   it('records the whole configuration on an empty CMDB, each laptop through its lifecycle', async () => {
     const api = new FakeApi();
     api.ticket('INC-000031', 'Outlook hangs on start-up', 'in_progress');
-    const sync = await syncCmdb(SMALL, api);
+    const sync = await syncCmdb(SMALL, GROUPS, api);
     expect(api.calls).toEqual([
       'list locations',
       'location IT warehouse',
@@ -426,7 +430,7 @@ describe('syncCmdb', () => {
         externalId: 'demo-service-mail',
         attributes: { criticality: 'critical' },
         ownerId: 'agent-01',
-        supportGroupId: 'Service desk',
+        supportGroupId: GROUP_IDS['service-desk'],
         actorId: 'agent-10',
       },
       expect.objectContaining({ externalId: 'demo-app-exchange', locationId: 'loc-2' }),
@@ -497,7 +501,7 @@ describe('syncCmdb', () => {
   it('creates nothing the second time, the demo CMDB included', async () => {
     const api = new FakeApi();
     demoIncidents(api);
-    const first = await syncCmdb(DEMO_CMDB, api);
+    const first = await syncCmdb(DEMO_CMDB, GROUPS, api);
     expect(first).toEqual({
       status: 'synced',
       counts: {
@@ -519,7 +523,7 @@ describe('syncCmdb', () => {
     ]);
 
     api.calls.length = 0;
-    const again = await syncCmdb(DEMO_CMDB, api);
+    const again = await syncCmdb(DEMO_CMDB, GROUPS, api);
     expect(api.calls.filter(isWrite).filter((call) => !call.startsWith('relate '))).toEqual([]);
     expect(api.relationships).toHaveLength(73);
     expect(api.items).toHaveLength(60);
@@ -552,7 +556,7 @@ describe('syncCmdb', () => {
       externalId: 'demo-service-mail',
       actorId: 'agent-01',
     });
-    const sync = await syncCmdb(SMALL, api);
+    const sync = await syncCmdb(SMALL, GROUPS, api);
     expect(
       api.calls.filter((call) => call.startsWith('location ') || call.startsWith('item ')),
     ).toEqual([
@@ -582,7 +586,7 @@ describe('syncCmdb', () => {
     api.recorded(laptop(102), { state: 'in_use', holderId: 'emp-1050' });
     api.recorded(laptop(103), { state: 'ordered' });
     api.recorded(laptop(125), { state: 'in_use', holderId: 'agent-11' });
-    await syncCmdb(DEMO_CMDB, api);
+    await syncCmdb(DEMO_CMDB, GROUPS, api);
     const steps = (externalId: string) =>
       api.actions.filter((action) => action.externalId === externalId).map((a) => a.action);
     expect(steps('demo-laptop-101')).toEqual(['assign']);
@@ -602,7 +606,7 @@ describe('syncCmdb', () => {
   it('links open incidents whose title names the application, only those naming none yet', async () => {
     const api = new FakeApi();
     demoIncidents(api);
-    await syncCmdb(DEMO_CMDB, api);
+    await syncCmdb(DEMO_CMDB, GROUPS, api);
     const vpn = api.idOf('demo-app-vpn');
     const linked = (number: string) =>
       api.tickets.find((ticket) => ticket.number === number)?.configurationItemIds;
@@ -625,11 +629,11 @@ describe('syncCmdb', () => {
 
     // Incidents that name the application count toward the limit; a settled one stops counting.
     api.ticket('INC-000015', 'VPN does not connect from home', 'new');
-    await syncCmdb(DEMO_CMDB, api);
+    await syncCmdb(DEMO_CMDB, GROUPS, api);
     expect(linked('INC-000015')).toEqual([]);
     const settled = api.tickets.find((ticket) => ticket.number === 'INC-000014');
     if (settled) settled.status = 'resolved';
-    const third = await syncCmdb(DEMO_CMDB, api);
+    const third = await syncCmdb(DEMO_CMDB, GROUPS, api);
     expect(linked('INC-000015')).toEqual([vpn]);
     expect(third.status === 'synced' && third.counts.incidents).toEqual({ linked: 6, created: 1 });
   });
@@ -644,7 +648,7 @@ describe('syncCmdb', () => {
       if (busy) busy.version += 1;
       return before;
     };
-    const sync = await syncCmdb(DEMO_CMDB, api);
+    const sync = await syncCmdb(DEMO_CMDB, GROUPS, api);
     expect(api.calls.filter((call) => call.startsWith('link INC-000014'))).toHaveLength(1);
     expect(api.tickets.find((ticket) => ticket.number === 'INC-000014')).toMatchObject({
       configurationItemIds: [],
@@ -663,20 +667,20 @@ describe('syncCmdb', () => {
   ])('skips the CMDB when the gateway answers %i', async (status, note) => {
     const api = new FakeApi();
     api.unavailable = status;
-    await expect(syncCmdb(SMALL, api)).resolves.toEqual({ status: 'skipped', note });
+    await expect(syncCmdb(SMALL, GROUPS, api)).resolves.toEqual({ status: 'skipped', note });
     expect(api.calls).toEqual(['list locations']);
   });
 
   it('skips the rest when the CMDB goes down part way, and a rerun completes it', async () => {
     const api = new FakeApi();
     api.downFrom = 'assign demo-laptop-101';
-    await expect(syncCmdb(SMALL, api)).resolves.toEqual({
+    await expect(syncCmdb(SMALL, GROUPS, api)).resolves.toEqual({
       status: 'skipped',
       note: 'the CMDB became unavailable part way; a rerun completes it (503: refused)',
     });
     expect(api.edits).toEqual([]);
     api.downFrom = undefined;
-    const rerun = await syncCmdb(SMALL, api);
+    const rerun = await syncCmdb(SMALL, GROUPS, api);
     expect(api.assetOf('demo-laptop-101')?.state).toBe('in_use');
     expect(rerun.status === 'synced' && rerun.counts).toMatchObject({
       items: { total: 6, created: 2 },
@@ -689,7 +693,7 @@ describe('syncCmdb', () => {
     api.createConfigurationItem = async () => {
       throw problem(400, 'attributes/ip: must match format "ipv4"');
     };
-    await expect(syncCmdb(SMALL, api)).rejects.toThrow(
+    await expect(syncCmdb(SMALL, GROUPS, api)).rejects.toThrow(
       'item demo-service-mail: 400: attributes/ip: must match format "ipv4"',
     );
     const taken = new FakeApi();
@@ -699,13 +703,15 @@ describe('syncCmdb', () => {
       asset: { inventoryNumber: 'INV-000102' },
       actorId: 'x',
     });
-    await expect(syncCmdb(SMALL, taken)).rejects.toThrow('item demo-laptop-102: 409: refused');
+    await expect(syncCmdb(SMALL, GROUPS, taken)).rejects.toThrow(
+      'item demo-laptop-102: 409: refused',
+    );
     const tickets = new FakeApi();
     tickets.ticket('INC-000031', 'Outlook hangs on start-up', 'new');
     tickets.updateTicket = async () => {
       throw problem(400, 'configurationItemIds: must be UUIDs');
     };
-    await expect(syncCmdb(SMALL, tickets)).rejects.toThrow(
+    await expect(syncCmdb(SMALL, GROUPS, tickets)).rejects.toThrow(
       'incident INC-000031: 400: configurationItemIds: must be UUIDs',
     );
   });

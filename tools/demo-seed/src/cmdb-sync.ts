@@ -15,6 +15,7 @@ import type {
   WriteAssetDetails,
 } from './gateway-api';
 import { ApiProblemError, type CmdbApi, type TicketEditApi } from './gateway-client';
+import type { GroupDirectory } from './group-directory';
 
 interface Count {
   total: number;
@@ -89,10 +90,16 @@ function assertUnreachable(value: never): never {
  * and printers are linked to their application or device, only those naming no configuration
  * item yet.
  *
+ * An item's support group is routing's (syncSupportGroups), by its id.
+ *
  * A gateway without the CMDB (404 on the first call) or with it down (503 on any CMDB call)
  * skips it: the demo is whole without it, and a later run completes what is missing.
  */
-export async function syncCmdb(cmdb: DemoCmdb, api: CmdbApi & TicketEditApi): Promise<CmdbSync> {
+export async function syncCmdb(
+  cmdb: DemoCmdb,
+  groups: GroupDirectory,
+  api: CmdbApi & TicketEditApi,
+): Promise<CmdbSync> {
   let locations: LocationRecord[];
   try {
     locations = await api.listLocations();
@@ -104,7 +111,7 @@ export async function syncCmdb(cmdb: DemoCmdb, api: CmdbApi & TicketEditApi): Pr
   }
   let configuration: { counts: ConfigurationCounts; ids: ReadonlyMap<string, string> };
   try {
-    configuration = await syncConfiguration(cmdb, api, locations);
+    configuration = await syncConfiguration(cmdb, groups, api, locations);
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     return {
@@ -118,6 +125,7 @@ export async function syncCmdb(cmdb: DemoCmdb, api: CmdbApi & TicketEditApi): Pr
 
 async function syncConfiguration(
   cmdb: DemoCmdb,
+  groups: GroupDirectory,
   api: CmdbApi,
   locations: readonly LocationRecord[],
 ): Promise<{ counts: ConfigurationCounts; ids: ReadonlyMap<string, string> }> {
@@ -175,7 +183,7 @@ async function syncConfiguration(
           externalId: entry.externalId,
           attributes: entry.attributes,
           ownerId: entry.ownerId,
-          supportGroupId: entry.supportGroupId,
+          supportGroupId: groups.idOf(entry.supportGroup),
           ...(entry.location === undefined ? {} : { locationId: locationId(entry.location) }),
           ...(asset === undefined ? {} : { asset }),
           actorId,

@@ -165,11 +165,22 @@ export interface CreateViewBody {
   filters: ViewFilters;
 }
 
-/** What the seeder reads back from a ViewDto. */
+/** PUT /api/v1/views/{id} (UpdateViewDto): the view replaced as a whole. */
+export interface UpdateViewBody {
+  ownerId: string;
+  name: string;
+  shared: boolean;
+  filters: ViewFilters;
+}
+
+/** What the seeder reads back from a ViewDto; `version` is also its ETag. */
 export interface ViewRecord {
   id: string;
   ownerId: string;
   name: string;
+  shared: boolean;
+  filters: ViewFilters;
+  version: number;
 }
 
 /** POST /api/v1/tickets/{id}/transitions (TransitionTicketDto). */

@@ -166,6 +166,17 @@ describe('GatewayClient', () => {
     });
   });
 
+  it('reads a ticket as it is now', async () => {
+    const read = fakeFetch(200, { ...TICKET, version: 4, assignmentGroupId: 'g-1' });
+    await expect(new GatewayClient('http://gw', read.fetch).getTicket('t 1')).resolves.toEqual({
+      id: 't-1',
+      number: 'INC-000001',
+      status: 'new',
+      version: 4,
+    });
+    expect(read.sent[0]).toMatchObject({ method: 'GET', url: 'http://gw/api/v1/tickets/t%201' });
+  });
+
   it('reads catalog and view lists, also the items no longer offered', async () => {
     const items = fakeFetch(200, {
       items: [{ id: 'i-1', serviceId: 's-1', name: 'New laptop', active: false, formSchema: {} }],
@@ -178,9 +189,39 @@ describe('GatewayClient', () => {
       url: 'http://gw/api/v1/catalog/items?includeInactive=true',
     });
 
-    const views = fakeFetch(200, { items: [{ id: 'v-1', ownerId: 'agent-01', name: 'VIP' }] });
-    await new GatewayClient('http://gw', views.fetch).listViews('agent 01');
+    const view = {
+      id: 'v-1',
+      ownerId: 'agent-01',
+      name: 'VIP',
+      shared: true,
+      filters: { tag: ['vip'] },
+      version: 2,
+      createdAt: '2025-03-10T07:15:42Z',
+    };
+    const views = fakeFetch(200, { items: [view] });
+    await expect(
+      new GatewayClient('http://gw', views.fetch).listViews('agent 01'),
+    ).resolves.toEqual([
+      {
+        id: 'v-1',
+        ownerId: 'agent-01',
+        name: 'VIP',
+        shared: true,
+        filters: { tag: ['vip'] },
+        version: 2,
+      },
+    ]);
     expect(views.sent[0]?.url).toBe('http://gw/api/v1/views?ownerId=agent%2001');
+
+    const replaced = fakeFetch(200, { ...view, version: 3 });
+    const body = { ownerId: 'agent-01', name: 'VIP', shared: true, filters: { tag: ['x'] } };
+    await new GatewayClient('http://gw', replaced.fetch).updateView('v 1', 2, body);
+    expect(replaced.sent[0]).toMatchObject({
+      method: 'PUT',
+      url: 'http://gw/api/v1/views/v%201',
+      headers: { 'If-Match': '"2"' },
+      body,
+    });
 
     const broken = fakeFetch(200, { items: [{ id: 's-1', name: 'Mail' }] });
     await expect(new GatewayClient('http://gw', broken.fetch).listServices()).rejects.toThrow(

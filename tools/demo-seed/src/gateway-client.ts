@@ -54,6 +54,7 @@ import type {
   TransitionBody,
   UpdateRoutingSettingsBody,
   UpdateTicketBody,
+  UpdateViewBody,
   UserRecord,
   ViewRecord,
   VoteBody,
@@ -75,6 +76,8 @@ export interface DemoApi {
     idempotencyKey: string,
     body: RequestCatalogItemBody,
   ): Promise<Opened>;
+  /** The ticket as it is now. */
+  getTicket(ticketId: string): Promise<TicketState>;
   /** `version`: the version the seeder last saw, sent as If-Match. */
   transition(ticketId: string, version: number, body: TransitionBody): Promise<TicketState>;
   /** Resolves to the ticket's version after the comment (a first response raises it). */
@@ -100,6 +103,8 @@ export interface DemoApi {
   /** The owner's views and every shared one. */
   listViews(ownerId: string): Promise<ViewRecord[]>;
   createView(body: CreateViewBody): Promise<ViewRecord>;
+  /** `version`: the view's version the seeder read, sent as If-Match. */
+  updateView(viewId: string, version: number, body: UpdateViewBody): Promise<ViewRecord>;
 }
 
 /** The knowledge base's authoring endpoints the seeder uses; tests fake it. */
@@ -286,7 +291,7 @@ function recordOf<T>(value: unknown, fields: readonly (keyof T & string)[], what
 const SERVICE_FIELDS = ['id', 'name', 'createdAt'] as const;
 const CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
 const ITEM_FIELDS = ['id', 'serviceId', 'name'] as const;
-const VIEW_FIELDS = ['id', 'ownerId', 'name'] as const;
+const VIEW_FIELDS = ['id', 'ownerId', 'name', 'shared', 'filters', 'version'] as const;
 const KNOWLEDGE_CATEGORY_FIELDS = ['id', 'parentId', 'name'] as const;
 const ARTICLE_FIELDS = ['id', 'language', 'status', 'authorId', 'content'] as const;
 const LINE_FIELDS = ['id', 'name', 'level'] as const;
@@ -589,6 +594,11 @@ export class GatewayClient
     return openedOf(response);
   }
 
+  async getTicket(ticketId: string): Promise<TicketState> {
+    const url = `${this.ticketsUrl}/${encodeURIComponent(ticketId)}`;
+    return ticketStateOf(await (await this.send('GET', url, undefined, {})).json());
+  }
+
   async transition(ticketId: string, version: number, body: TransitionBody): Promise<TicketState> {
     const response = await this.send('POST', `${this.ticketsUrl}/${ticketId}/transitions`, body, {
       'If-Match': `"${version}"`,
@@ -681,6 +691,12 @@ export class GatewayClient
 
   async createView(body: CreateViewBody): Promise<ViewRecord> {
     const response = await this.send('POST', `${this.apiUrl}/views`, body, {});
+    return recordOf<ViewRecord>(await response.json(), VIEW_FIELDS, 'view');
+  }
+
+  async updateView(viewId: string, version: number, body: UpdateViewBody): Promise<ViewRecord> {
+    const url = `${this.apiUrl}/views/${encodeURIComponent(viewId)}`;
+    const response = await this.send('PUT', url, body, { 'If-Match': `"${version}"` });
     return recordOf<ViewRecord>(await response.json(), VIEW_FIELDS, 'view');
   }
 

@@ -18,7 +18,7 @@ import { formatCmdbSummary, syncCmdb } from './cmdb-sync';
 import { GatewayClient } from './gateway-client';
 import { buildKnowledgePlan } from './knowledge-plan';
 import { syncKnowledge } from './knowledge-sync';
-import { formatRoutingSummary, syncRouting } from './routing-sync';
+import { formatRoutingSummary, syncRouting, syncSupportGroups } from './routing-sync';
 import { formatRunKey, withRunKey } from './run-key';
 import { buildSeedPlan, mixOf } from './seed-plan';
 import { formatSummary, runSeedPlan } from './seed-runner';
@@ -33,7 +33,9 @@ laptops and licences, and a few open incidents linked to their application or de
 run adds nothing; it only trains the classifier again, on the same history.
 
 It signs in as the administrator, gives the service account "demo-seed" a fresh API key with
-every integration scope, seeds with that key and revokes it at the end.
+every integration scope, seeds with that key and revokes it at the end. Routing must be running:
+the catalog, the tickets, the views and the CMDB name support groups by the ids routing gives
+them, the ids agents' tokens carry.
 
 usage: node dist/tools/demo-seed/main.js [--api-url URL] [--admin-email EMAIL]
          [--admin-password-file FILE] [--concurrency N] [--dry-run] [--accounts]
@@ -165,18 +167,24 @@ async function seed(
     password: options.demoPassword,
   };
   const accounts = await syncDemoAccounts(accountsPlan, api);
-  // The catalog comes next: tickets are filed under it, and it keeps the demo's anchor.
-  const catalog = await syncCatalog(DEMO_CATALOG, api);
+  // Routing's lines and groups come next: the catalog, the tickets, the views and the CMDB name
+  // groups by the ids routing gives them, which agents' tokens carry.
+  const groups = await syncSupportGroups(DEMO_ROUTING, api);
+  // Then the catalog: tickets are filed under it, and it keeps the demo's anchor.
+  const catalog = await syncCatalog(DEMO_CATALOG, groups.directory, api);
   const plan = buildSeedPlan({ now, anchor: catalog.anchor });
   const summary = await runSeedPlan(plan, api, {
     concurrency: options.concurrency,
     catalog: catalog.ids,
+    groups: groups.directory,
     now,
   });
   const knowledge = await syncKnowledge(buildKnowledgePlan(KNOWLEDGE_TOPICS), api);
-  // Routing is set up last, so it never decides on the demo's tickets while they are being
-  // backdated and assigned; it learns from their events instead, and the classifier from that.
-  const routing = await syncRouting(DEMO_ROUTING, catalog.ids, api);
+  // Routing's agents, rules and default group come last: until then all routing can do with a
+  // ticket is queue it in the group it opened in, so nobody is assigned behind the plan's back
+  // while the tickets are backdated and worked on. It learns from their events instead, and the
+  // classifier from that.
+  const routing = await syncRouting(DEMO_ROUTING, catalog.ids, groups, api);
   const classifier =
     routing.status === 'synced'
       ? await trainOnSettledHistory(api, {
@@ -188,7 +196,7 @@ async function seed(
       : undefined;
   // The CMDB comes after the classifier has learned from the tickets: linking incidents to
   // configuration items edits some of them.
-  const cmdb = await syncCmdb(DEMO_CMDB, api);
+  const cmdb = await syncCmdb(DEMO_CMDB, groups.directory, api);
   return (
     `${formatAccountsSummary(accountsPlan, accounts)}\n` +
     `${formatSummary(catalog.counts, summary, knowledge, performance.now() - started)}\n` +

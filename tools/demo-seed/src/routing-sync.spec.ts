@@ -18,7 +18,8 @@ import type {
   UpdateRoutingSettingsBody,
 } from './gateway-api';
 import { ApiProblemError, type RoutingApi } from './gateway-client';
-import { formatRoutingSummary, syncRouting } from './routing-sync';
+import { formatRoutingSummary, syncRouting, syncSupportGroups } from './routing-sync';
+import { expectRoutingGroups } from './testing/groups.fixture';
 
 const CATALOG: CatalogIds = {
   services: {},
@@ -145,6 +146,9 @@ class FakeRoutingApi implements RoutingApi {
   ): Promise<RoutingSettingsRecord> {
     this.answer(`settings if-match ${version}`);
     if (version !== this.settings.version) throw problem(412);
+    if (body.defaultGroupId && !this.groups.some((group) => group.id === body.defaultGroupId)) {
+      throw problem(400, 'no such group');
+    }
     this.settings = {
       classificationThreshold: body.classificationThreshold,
       defaultGroupId: body.defaultGroupId ?? null,
@@ -218,6 +222,15 @@ const SMALL: RoutingOrganisation = {
   adminId: 'mgr-it-01',
 };
 
+/** Both halves of the sync, as a run takes them: the groups first, the rest at the end. */
+async function syncAll(
+  organisation: RoutingOrganisation,
+  api: FakeRoutingApi,
+): ReturnType<typeof syncRouting> {
+  const groups = await syncSupportGroups(organisation, api);
+  return syncRouting(organisation, CATALOG, groups, api);
+}
+
 const LISTS = [
   'list lines',
   'list groups',
@@ -230,7 +243,7 @@ const LISTS = [
 describe('syncRouting', () => {
   it('sets up the whole organisation on an empty routing, escalation targets first', async () => {
     const api = new FakeRoutingApi();
-    const sync = await syncRouting(SMALL, CATALOG, api);
+    const sync = await syncAll(SMALL, api);
     expect(api.calls).toEqual([
       'list lines',
       'line 1st line',
@@ -298,9 +311,9 @@ describe('syncRouting', () => {
 
   it('creates nothing the second time, the demo organisation included', async () => {
     const api = new FakeRoutingApi();
-    await syncRouting(DEMO_ROUTING, CATALOG, api);
+    await syncAll(DEMO_ROUTING, api);
     api.calls.length = 0;
-    const again = await syncRouting(DEMO_ROUTING, CATALOG, api);
+    const again = await syncAll(DEMO_ROUTING, api);
     expect(api.calls).toEqual(LISTS);
     expect(again).toEqual({
       status: 'synced',
@@ -335,7 +348,7 @@ describe('syncRouting', () => {
     });
     api.requirements.push({ categoryId: 'cat-network-vpn', skills: [{ name: 'vpn', level: 5 }] });
     api.settings = { classificationThreshold: 0.8, defaultGroupId: 'group-9', version: 4 };
-    const sync = await syncRouting(SMALL, CATALOG, api);
+    const sync = await syncAll(SMALL, api);
     expect(api.calls.filter((call) => !LISTS.includes(call))).toEqual([
       'line 2nd line',
       'group Service desk',
@@ -353,7 +366,7 @@ describe('syncRouting', () => {
   it('sets the skills of a category whose requirement was removed', async () => {
     const api = new FakeRoutingApi();
     api.requirements.push({ categoryId: 'cat-network-vpn', skills: [] });
-    await syncRouting(SMALL, CATALOG, api);
+    await syncAll(SMALL, api);
     expect(api.requirements).toEqual([
       { categoryId: 'cat-network-vpn', skills: [{ name: 'vpn', level: 2 }] },
     ]);
@@ -375,29 +388,50 @@ describe('syncRouting', () => {
       });
       return before;
     };
-    const sync = await syncRouting(SMALL, CATALOG, api);
+    const sync = await syncAll(SMALL, api);
     expect(sync.status === 'synced' && sync.counts.agents).toEqual({ total: 2, created: 1 });
   });
+
+  it.each([404, 503])(
+    'stops the run when the gateway answers %i for the groups, which everything names',
+    async (status) => {
+      const api = new FakeRoutingApi();
+      api.unavailable = status;
+      await expect(syncSupportGroups(SMALL, api)).rejects.toThrow(
+        `routing is not running (${status}: refused): the demo's catalog, tickets and views ` +
+          'name its support groups by the ids routing gives them',
+      );
+      expect(api.calls).toEqual(['list lines']);
+    },
+  );
 
   it.each([
     [404, 'routing is not running (404: refused)'],
     [503, 'routing is not running (503: refused)'],
-  ])('skips routing when the gateway answers %i', async (status, note) => {
-    const api = new FakeRoutingApi();
-    api.unavailable = status;
-    await expect(syncRouting(SMALL, CATALOG, api)).resolves.toEqual({ status: 'skipped', note });
-    expect(api.calls).toEqual(['list lines']);
-  });
+  ])(
+    'skips the rest when the gateway answers %i once the groups are there',
+    async (status, note) => {
+      const api = new FakeRoutingApi();
+      const groups = await syncSupportGroups(SMALL, api);
+      api.calls.length = 0;
+      api.unavailable = status;
+      await expect(syncRouting(SMALL, CATALOG, groups, api)).resolves.toEqual({
+        status: 'skipped',
+        note,
+      });
+      expect(api.calls).toEqual(['list agents']);
+    },
+  );
 
   it('skips the rest when routing goes down part way, and a rerun completes it', async () => {
     const api = new FakeRoutingApi();
     api.downFrom = 'agent agent-07';
-    await expect(syncRouting(SMALL, CATALOG, api)).resolves.toEqual({
+    await expect(syncAll(SMALL, api)).resolves.toEqual({
       status: 'skipped',
       note: 'routing became unavailable part way; a rerun completes it (503: refused)',
     });
     api.downFrom = undefined;
-    const rerun = await syncRouting(SMALL, CATALOG, api);
+    const rerun = await syncAll(SMALL, api);
     expect(rerun.status === 'synced' && rerun.counts.agents).toEqual({ total: 2, created: 1 });
   });
 
@@ -406,14 +440,14 @@ describe('syncRouting', () => {
     api.createSupportGroup = async () => {
       throw problem(400, 'strategy must be one of …');
     };
-    await expect(syncRouting(SMALL, CATALOG, api)).rejects.toThrow(
+    await expect(syncAll(SMALL, api)).rejects.toThrow(
       'group "Network": 400: strategy must be one of …',
     );
     const notFound = new FakeRoutingApi();
     notFound.listRoutingRules = async () => {
       throw problem(404);
     };
-    await expect(syncRouting(SMALL, CATALOG, notFound)).rejects.toThrow('404: refused');
+    await expect(syncAll(SMALL, notFound)).rejects.toThrow('404: refused');
   });
 
   it('refuses groups that escalate in a circle', async () => {
@@ -423,9 +457,41 @@ describe('syncRouting', () => {
         group.key === 'network' ? { ...group, escalatesTo: 'service-desk' } : group,
       ),
     };
-    await expect(syncRouting(circle, CATALOG, new FakeRoutingApi())).rejects.toThrow(
+    await expect(syncAll(circle, new FakeRoutingApi())).rejects.toThrow(
       'the groups escalate in a circle: service-desk → network → service-desk',
     );
+  });
+});
+
+describe('syncSupportGroups', () => {
+  it("answers routing's ids of the groups, created or found, for everything that names one", async () => {
+    const api = new FakeRoutingApi();
+    api.lines.push({ id: 'line-9', name: '2nd line', level: 2 });
+    api.groups.push({
+      id: 'group-9',
+      name: ' NETWORK ',
+      lineId: 'line-9',
+      strategy: 'round_robin',
+    });
+    const { directory, counts } = await syncSupportGroups(SMALL, api);
+    expect(api.calls).toEqual(['list lines', 'line 1st line', 'list groups', 'group Service desk']);
+    expect(directory.idOf('network')).toBe('group-9');
+    expect(directory.idOf('service-desk')).toBe('group-2');
+    expect(counts).toEqual({ lines: { total: 2, created: 1 }, groups: { total: 2, created: 1 } });
+    expect(() => directory.idOf('dba')).toThrow(
+      `group "dba" is none of routing's groups (network, service-desk)`,
+    );
+  });
+
+  it('has an id for every group of the demo, and sends routing nothing but ids', async () => {
+    const api = new FakeRoutingApi();
+    const groups = await syncSupportGroups(DEMO_ROUTING, api);
+    const ids = new Set(api.groups.map((group) => group.id));
+    for (const key of ASSIGNMENT_GROUPS) expect(ids.has(groups.directory.idOf(key))).toBe(true);
+    await syncRouting(DEMO_ROUTING, CATALOG, groups, api);
+    for (const body of [...api.groups, ...api.agents, ...api.rules, api.settings]) {
+      expectRoutingGroups(body, ids);
+    }
   });
 });
 

@@ -7,8 +7,9 @@ import type {
 } from './catalogue/routing.catalogue';
 import type { CategoryKey } from './catalogue/service-catalog.catalogue';
 import { type ClassifierTraining, formatClassifierTraining } from './classifier-training';
-import type { SupportGroupRecord, SupportLineRecord } from './gateway-api';
+import type { AgentRecord, SupportGroupRecord, SupportLineRecord } from './gateway-api';
 import { ApiProblemError, type RoutingApi } from './gateway-client';
+import { GroupDirectory } from './group-directory';
 
 interface Count {
   total: number;
@@ -26,7 +27,10 @@ export interface RoutingCounts {
   settings: 'set' | 'kept';
 }
 
-/** `skipped`: the gateway has no routing to talk to; the rest of the demo does without it. */
+/**
+ * `skipped`: routing could not be reached for the agents, rules and settings; the demo's tickets
+ * are in its groups all the same, and a later run completes the rest.
+ */
 export type RoutingSync =
   { status: 'synced'; counts: RoutingCounts } | { status: 'skipped'; note: string };
 
@@ -54,56 +58,39 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Routing's ids of the demo's groups, and the lines and groups a run found or created. */
+export interface SupportGroups {
+  directory: GroupDirectory;
+  counts: Pick<RoutingCounts, 'lines' | 'groups'>;
+}
+
 /**
- * Makes routing hold the demo's support organisation: lines, groups and rules looked up by name,
- * agents by user id, and only the missing ones created, so a second run creates nothing. Entries
- * found are taken as they are. Categories get their skills only when they need none yet, and the
- * settings are set only while no default group is named (as a fresh routing has them): changes
- * made since in the product are kept.
- *
- * A gateway without routing (404 on the first call) or with routing down (503 on any call) skips
- * it: the demo is whole without it, and a later run completes what is missing.
+ * Makes routing hold the demo's support lines and groups, looked up by name and only the missing
+ * ones created, and answers the groups' ids. Everything else the seeder sends names groups by
+ * these ids, so this comes before the catalog, the tickets and the views, and a routing that
+ * cannot be reached stops the run: without it no group of the demo has an id.
  */
-export async function syncRouting(
+export async function syncSupportGroups(
   organisation: RoutingOrganisation,
-  catalog: CatalogIds,
   api: RoutingApi,
-): Promise<RoutingSync> {
+): Promise<SupportGroups> {
   let lines: SupportLineRecord[];
   try {
     lines = await api.listSupportLines();
   } catch (error) {
     if (error instanceof ApiProblemError && (error.status === 404 || error.status === 503)) {
-      return { status: 'skipped', note: `routing is not running (${messageOf(error)})` };
+      throw new Error(
+        `routing is not running (${messageOf(error)}): the demo's catalog, tickets and views ` +
+          'name its support groups by the ids routing gives them; start routing and seed again',
+        { cause: error },
+      );
     }
     throw error;
   }
-  try {
-    return { status: 'synced', counts: await syncOrganisation(organisation, catalog, api, lines) };
-  } catch (error) {
-    if (!isUnavailable(error)) throw error;
-    return {
-      status: 'skipped',
-      note: `routing became unavailable part way; a rerun completes it (${messageOf(error)})`,
-    };
-  }
-}
-
-async function syncOrganisation(
-  organisation: RoutingOrganisation,
-  catalog: CatalogIds,
-  api: RoutingApi,
-  lines: readonly SupportLineRecord[],
-): Promise<RoutingCounts> {
-  const counts: RoutingCounts = {
+  const counts: SupportGroups['counts'] = {
     lines: { total: organisation.lines.length, created: 0 },
     groups: { total: organisation.groups.length, created: 0 },
-    agents: { total: organisation.agents.length, created: 0 },
-    categorySkills: { total: organisation.categorySkills.length, created: 0 },
-    rules: { total: organisation.rules.length, created: 0 },
-    settings: 'kept',
   };
-  const categoryId = (key: CategoryKey) => idOf(catalog.categories, key, 'category');
 
   const lineIds = new Map<SupportLineKey, string>();
   for (const entry of organisation.lines) {
@@ -160,13 +147,65 @@ async function syncOrganisation(
     return group.id;
   };
   for (const entry of organisation.groups) await ensureGroup(entry, []);
-  const groupId = (key: AssignmentGroupId): string => {
-    const id = groupIds.get(key);
-    if (id === undefined) throw new Error(`group ${key} is not in the demo's organisation`);
-    return id;
-  };
+  return { directory: new GroupDirectory(groupIds), counts };
+}
 
-  const agents = await api.listAgents();
+/**
+ * Completes the demo's support organisation in routing once its groups are there
+ * (syncSupportGroups): agents looked up by user id, rules by name, and only the missing ones
+ * created, so a second run creates nothing. Entries found are taken as they are. Categories get
+ * their skills only when they need none yet, and the settings are set only while no default
+ * group is named (as a fresh routing has them): changes made since in the product are kept.
+ *
+ * Routing gone (404 on the first call) or down (503 on any call) skips it: the tickets are in
+ * their groups already, and a later run completes what is missing.
+ */
+export async function syncRouting(
+  organisation: RoutingOrganisation,
+  catalog: CatalogIds,
+  groups: SupportGroups,
+  api: RoutingApi,
+): Promise<RoutingSync> {
+  let agents: AgentRecord[];
+  try {
+    agents = await api.listAgents();
+  } catch (error) {
+    if (error instanceof ApiProblemError && (error.status === 404 || error.status === 503)) {
+      return { status: 'skipped', note: `routing is not running (${messageOf(error)})` };
+    }
+    throw error;
+  }
+  try {
+    return {
+      status: 'synced',
+      counts: await syncOrganisation(organisation, catalog, groups, api, agents),
+    };
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    return {
+      status: 'skipped',
+      note: `routing became unavailable part way; a rerun completes it (${messageOf(error)})`,
+    };
+  }
+}
+
+async function syncOrganisation(
+  organisation: RoutingOrganisation,
+  catalog: CatalogIds,
+  groups: SupportGroups,
+  api: RoutingApi,
+  agents: readonly AgentRecord[],
+): Promise<RoutingCounts> {
+  const counts: RoutingCounts = {
+    ...groups.counts,
+    agents: { total: organisation.agents.length, created: 0 },
+    categorySkills: { total: organisation.categorySkills.length, created: 0 },
+    rules: { total: organisation.rules.length, created: 0 },
+    settings: 'kept',
+  };
+  const categoryId = (key: CategoryKey) => idOf(catalog.categories, key, 'category');
+  const groupId = (key: AssignmentGroupId): string => groups.directory.idOf(key);
+
   for (const entry of organisation.agents) {
     if (agents.some((candidate) => candidate.userId === entry.userId)) continue;
     const created = await step(`agent ${entry.userId}`, async () => {

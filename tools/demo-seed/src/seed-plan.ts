@@ -83,8 +83,16 @@ export const DEMO_MIX = { incidents: 240, serviceRequests: 120 } as const;
 /** How many requests for a catalog item are ordered through it; the others are logged by hand. */
 export const CATALOG_ORDER_SHARE = 0.75;
 
+/**
+ * A transition as planned: its assignment group is named by key, as everything in the plan is;
+ * the runner sends routing's id for it.
+ */
+export type PlannedTransition = Omit<TransitionBody, 'assignmentGroupId'> & {
+  assignmentGroupId?: AssignmentGroupId;
+};
+
 export type SeedStep =
-  | { kind: 'transition'; body: TransitionBody }
+  | { kind: 'transition'; body: PlannedTransition }
   | { kind: 'comment'; idempotencyKey: string; body: CommentBody }
   | { kind: 'vote'; body: VoteBody }
   | { kind: 'watch'; watcherId: string; actorId: string }
@@ -143,7 +151,7 @@ export interface SeedPlanOptions {
 }
 
 type Step =
-  | { kind: 'transition'; body: TransitionBody }
+  | { kind: 'transition'; body: PlannedTransition }
   | { kind: 'comment'; body: CommentBody }
   | { kind: 'vote'; body: VoteBody }
   | { kind: 'watch'; watcherId: string; actorId: string }
@@ -299,7 +307,7 @@ function assertUnreachable(value: never): never {
 class Script {
   readonly steps: Step[] = [];
 
-  act(body: TransitionBody): this {
+  act(body: PlannedTransition): this {
     this.steps.push({ kind: 'transition', body });
     return this;
   }
@@ -1026,7 +1034,7 @@ function changeDraft(
       });
     }
   };
-  const submit: TransitionBody = {
+  const submit: PlannedTransition = {
     action: 'submit',
     actorId: owner,
     risk: entry.risk,

@@ -11,12 +11,21 @@ import type {
   ServiceRecord,
   TicketState,
   TransitionBody,
+  UpdateViewBody,
   ViewRecord,
   VoteBody,
 } from './gateway-api';
 import { ApiProblemError, type DemoApi, type Opened } from './gateway-client';
-import type { SeedPlan, TicketPlan } from './seed-plan';
-import { forEachLimited, formatSummary, runSeedPlan } from './seed-runner';
+import { GroupDirectory, isGroupKey } from './group-directory';
+import { buildSeedPlan, type SeedPlan, type TicketPlan } from './seed-plan';
+import {
+  forEachLimited,
+  formatSummary,
+  runSeedPlan,
+  transitionBody,
+  viewBody,
+} from './seed-runner';
+import { expectRoutingGroups, GROUP_IDS, GROUPS, strayGroupsIn } from './testing/groups.fixture';
 
 const NOW = new Date('2025-03-12T09:41:00Z');
 const CATALOG: CatalogIds = {
@@ -24,12 +33,17 @@ const CATALOG: CatalogIds = {
   categories: { 'network-vpn': 'cat-vpn' },
   items: { 'vpn-access': 'item-vpn' },
 };
-const OPTIONS = { concurrency: 1, catalog: CATALOG, now: NOW };
+const OPTIONS = { concurrency: 1, catalog: CATALOG, groups: GROUPS, now: NOW };
 
-/** An in-memory API: remembers keys and bodies, bumps versions, checks If-Match like the gateway. */
+/**
+ * An in-memory API: remembers keys and bodies, bumps versions, checks If-Match like the gateway,
+ * and refuses a group named by anything but routing's id, which the gateway would take and
+ * no agent would ever see.
+ */
 class FakeApi implements DemoApi {
   readonly calls: string[] = [];
   readonly bodies = new Map<string, unknown>();
+  readonly transitions: TransitionBody[] = [];
   readonly views: ViewRecord[] = [];
   private readonly byKey = new Map<string, { ticket: TicketState; fingerprint: string }>();
   private readonly tickets = new Map<string, TicketState>();
@@ -80,8 +94,15 @@ class FakeApi implements DemoApi {
     return { ticket: { ...ticket }, replayed: false };
   }
 
+  async getTicket(id: string): Promise<TicketState> {
+    this.calls.push(`get ${id}`);
+    return { ...this.ticket(id) };
+  }
+
   async transition(id: string, version: number, body: TransitionBody): Promise<TicketState> {
     this.calls.push(`${body.action} ${id} if-match ${version}`);
+    expectRoutingGroups(body);
+    this.transitions.push(body);
     const ticket = this.ticket(id);
     if (this.failOn === body.action) {
       throw new ApiProblemError(409, '/problems/invalid-transition', `cannot ${body.action}`);
@@ -168,9 +189,29 @@ class FakeApi implements DemoApi {
 
   async createView(body: CreateViewBody): Promise<ViewRecord> {
     this.calls.push(`save view ${body.ownerId} ${body.name}`);
-    const view = { id: `view-${this.views.length + 1}`, ownerId: body.ownerId, name: body.name };
+    expectRoutingGroups(body);
+    const view = { ...body, id: `view-${this.views.length + 1}`, version: 1 };
     this.views.push(view);
-    return view;
+    return { ...view };
+  }
+
+  async updateView(viewId: string, version: number, body: UpdateViewBody): Promise<ViewRecord> {
+    this.calls.push(`replace view ${viewId} if-match ${version}`);
+    expectRoutingGroups(body);
+    const index = this.views.findIndex((view) => view.id === viewId);
+    const view = this.views[index];
+    if (!view) throw new ApiProblemError(404, undefined, 'no such view');
+    if (view.version !== version) throw new ApiProblemError(412, undefined, 'stale version');
+    const replaced = { ...body, id: viewId, version: version + 1 };
+    this.views[index] = replaced;
+    return { ...replaced };
+  }
+
+  /** Somebody else changes the ticket, as routing does when it queues a new one. */
+  touch(id: string): void {
+    const ticket = this.ticket(id);
+    ticket.version += 1;
+    ticket.status = 'assigned';
   }
 
   private ticket(id: string): TicketState {
@@ -211,6 +252,10 @@ function ticketPlan(n: number, finalStatus: TicketPlan['finalStatus'] = 'in_prog
     ],
     finalStatus,
   };
+}
+
+function savedView(id: string, ownerId: string, name: string): ViewRecord {
+  return { id, ownerId, name, shared: true, filters: {}, version: 1 };
 }
 
 function planOf(tickets: TicketPlan[], extra: Partial<SeedPlan> = {}): SeedPlan {
@@ -334,8 +379,8 @@ describe('runSeedPlan', () => {
   it("saves only the views the owner lacks, whatever the case, not minding others' shared ones", async () => {
     const api = new FakeApi();
     api.views.push(
-      { id: 'v-1', ownerId: 'agent-01', name: 'network QUEUE' },
-      { id: 'v-2', ownerId: 'agent-09', name: 'shared: Mine' },
+      { ...savedView('v-1', 'agent-01', 'network QUEUE'), filters: { status: 'new' } },
+      savedView('v-2', 'agent-09', 'shared: Mine'),
     );
     const summary = await runSeedPlan(
       planOf([], {
@@ -348,7 +393,165 @@ describe('runSeedPlan', () => {
       OPTIONS,
     );
     expect(api.calls).toEqual(['list views of agent-01', 'save view agent-01 shared: Mine']);
-    expect(summary.views).toEqual({ total: 2, created: 1 });
+    expect(summary.views).toEqual({ total: 2, created: 1, repaired: 0 });
+  });
+
+  it("names groups by routing's ids in transitions and views, never by their keys", async () => {
+    const api = new FakeApi();
+    const ticket: TicketPlan = {
+      ...ticketPlan(1, 'assigned'),
+      steps: [
+        {
+          kind: 'transition',
+          body: { action: 'assign', actorId: 'agent-01', assignmentGroupId: 'service-desk' },
+        },
+        {
+          kind: 'transition',
+          body: {
+            action: 'assign',
+            actorId: 'agent-01',
+            assignmentGroupId: 'network',
+            assigneeId: 'agent-08',
+          },
+        },
+      ],
+    };
+    const view = {
+      ownerId: 'agent-07',
+      name: 'Network queue',
+      shared: true,
+      filters: { assignmentGroupId: 'network' as const, status: 'assigned' as const },
+    };
+    await runSeedPlan(planOf([ticket], { views: [view] }), api, OPTIONS);
+    expect(api.transitions).toEqual([
+      { action: 'assign', actorId: 'agent-01', assignmentGroupId: GROUP_IDS['service-desk'] },
+      {
+        action: 'assign',
+        actorId: 'agent-01',
+        assignmentGroupId: GROUP_IDS.network,
+        assigneeId: 'agent-08',
+      },
+    ]);
+    expect(api.views).toEqual([
+      {
+        id: 'view-1',
+        ownerId: 'agent-07',
+        name: 'Network queue',
+        shared: true,
+        filters: { assignmentGroupId: GROUP_IDS.network, status: 'assigned' },
+        version: 1,
+      },
+    ]);
+  });
+
+  it('stops at a group routing does not have, naming it', async () => {
+    const api = new FakeApi();
+    const ticket: TicketPlan = {
+      ...ticketPlan(1, 'assigned'),
+      steps: [
+        {
+          kind: 'transition',
+          body: { action: 'assign', actorId: 'agent-01', assignmentGroupId: 'dba' },
+        },
+      ],
+    };
+    const groups = new GroupDirectory([['network', GROUP_IDS.network]]);
+    await expect(runSeedPlan(planOf([ticket]), api, { ...OPTIONS, groups })).rejects.toThrow(
+      `demo-1 (INC-1, new) step 1 of 1, transition assign by agent-01: group "dba" is none of ` +
+        "routing's groups (network)",
+    );
+    expect(api.transitions).toEqual([]);
+  });
+
+  it('makes a view an earlier run saved with a group key filter on its id, once', async () => {
+    const api = new FakeApi();
+    api.views.push({
+      ...savedView('v-1', 'agent-07', 'Network queue'),
+      filters: { assignmentGroupId: 'network', status: 'assigned', sort: '-priority' },
+      version: 3,
+    });
+    const plan = planOf([], {
+      views: [
+        {
+          ownerId: 'agent-07',
+          name: 'Network queue',
+          shared: true,
+          filters: { assignmentGroupId: 'network', status: 'assigned', sort: '-priority' },
+        },
+      ],
+    });
+    const first = await runSeedPlan(plan, api, OPTIONS);
+    expect(api.calls).toEqual(['list views of agent-07', 'replace view v-1 if-match 3']);
+    expect(api.views).toEqual([
+      {
+        id: 'v-1',
+        ownerId: 'agent-07',
+        name: 'Network queue',
+        shared: true,
+        filters: { assignmentGroupId: GROUP_IDS.network, status: 'assigned', sort: '-priority' },
+        version: 4,
+      },
+    ]);
+    expect(first.views).toEqual({ total: 1, created: 0, repaired: 1 });
+    expect(formatSummary(CATALOG_COUNTS, first, KNOWLEDGE_COUNTS, 0)).toContain(
+      '1 views (0 new, 1 repaired)',
+    );
+
+    api.calls.length = 0;
+    const again = await runSeedPlan(plan, api, OPTIONS);
+    expect(api.calls).toEqual(['list views of agent-07']);
+    expect(again.views).toEqual({ total: 1, created: 0, repaired: 0 });
+  });
+
+  it('takes a step again on the ticket as it is when routing changed it first', async () => {
+    const api = new FakeApi();
+    const order: TicketPlan = {
+      ...ticketPlan(1, 'assigned'),
+      type: 'service_request',
+      opening: {
+        via: 'catalog',
+        item: 'vpn-access',
+        body: { requesterId: 'emp-1002', fields: {} },
+      },
+      steps: [
+        {
+          kind: 'transition',
+          body: {
+            action: 'assign',
+            actorId: 'agent-02',
+            assignmentGroupId: 'network',
+            assigneeId: 'agent-08',
+          },
+        },
+      ],
+    };
+    const requestCatalogItem = api.requestCatalogItem.bind(api);
+    api.requestCatalogItem = async (itemId, key, body) => {
+      const opened = await requestCatalogItem(itemId, key, body);
+      api.touch(opened.ticket.id);
+      return opened;
+    };
+    const summary = await runSeedPlan(planOf([order]), api, OPTIONS);
+    expect(api.calls).toEqual([
+      'order item-vpn demo-1',
+      'assign id-1 if-match 1',
+      'get id-1',
+      'assign id-1 if-match 2',
+    ]);
+    expect(summary).toMatchObject({ created: 1, transitions: 1 });
+  });
+
+  it('gives up on a version that keeps going stale', async () => {
+    const api = new FakeApi();
+    const transition = api.transition.bind(api);
+    api.transition = async (id, version, body) => {
+      api.touch(id);
+      return transition(id, version, body);
+    };
+    await expect(runSeedPlan(planOf([ticketPlan(1)]), api, OPTIONS)).rejects.toThrow(
+      'step 1 of 3, transition assign by agent-01: stale version',
+    );
+    expect(api.calls.filter((call) => call.startsWith('get'))).toHaveLength(2);
   });
 
   it('opens a ticket whose reported time fell out of the window as of now, and replays it so', async () => {
@@ -406,6 +609,39 @@ describe('runSeedPlan', () => {
     await expect(runSeedPlan(planOf([ticketPlan(1)]), api, OPTIONS)).rejects.toThrow(
       /demo-1: opening failed: key reused \(the demo catalogue changed/,
     );
+  });
+});
+
+describe("the demo plan's request bodies", () => {
+  const plan = buildSeedPlan({ now: NOW, anchor: NOW });
+
+  it("name every group by routing's id", () => {
+    const transitions = plan.tickets.flatMap((ticket) =>
+      ticket.steps.flatMap((step) =>
+        step.kind === 'transition' ? [transitionBody(step.body, GROUPS)] : [],
+      ),
+    );
+    const assigned = transitions.filter((body) => body.assignmentGroupId !== undefined);
+    expect(assigned.length).toBeGreaterThan(300);
+    expect(new Set(assigned.map((body) => body.assignmentGroupId))).toEqual(
+      new Set(Object.values(GROUP_IDS)),
+    );
+    expect(strayGroupsIn(transitions)).toEqual([]);
+    const views = plan.views.map((view) => viewBody(view, GROUPS));
+    expect(views.filter((view) => view.filters.assignmentGroupId)).not.toHaveLength(0);
+    expect(strayGroupsIn(views)).toEqual([]);
+  });
+
+  it('keep the keys in the plan itself, where they read as the demo is told', () => {
+    const planned = plan.tickets.flatMap((ticket) =>
+      ticket.steps.flatMap((step) =>
+        step.kind === 'transition' && step.body.assignmentGroupId !== undefined
+          ? [step.body.assignmentGroupId]
+          : [],
+      ),
+    );
+    expect(planned.filter((group) => !isGroupKey(group))).toEqual([]);
+    expect(plan.views.flatMap((view) => view.filters.assignmentGroupId ?? [])).toEqual(['network']);
   });
 });
 

@@ -1,8 +1,18 @@
 import { type CatalogIds, type CatalogSync, idOf } from './catalog-sync';
-import type { CreateTicketBody, TicketState, TicketType } from './gateway-api';
+import type { ViewEntry } from './catalogue/views.catalogue';
+import type {
+  CreateTicketBody,
+  CreateViewBody,
+  TicketState,
+  TicketType,
+  TransitionBody,
+  ViewRecord,
+} from './gateway-api';
 import { ApiProblemError, type DemoApi, type Opened } from './gateway-client';
+import { type GroupDirectory, isGroupKey } from './group-directory';
 import type { KnowledgeCounts } from './knowledge-sync';
 import {
+  type PlannedTransition,
   type SeedPlan,
   type SeedStep,
   type TicketOpening,
@@ -27,7 +37,8 @@ export interface SeedSummary {
   watchers: number;
   ratings: number;
   relations: number;
-  views: { total: number; created: number };
+  /** `repaired`: views an earlier run saved with a group's key, now filtering on its id. */
+  views: { total: number; created: number; repaired: number };
 }
 
 export interface RunOptions {
@@ -35,11 +46,15 @@ export interface RunOptions {
   concurrency: number;
   /** Where the demo's catalog entries are in the platform (syncCatalog). */
   catalog: CatalogIds;
+  /** Routing's ids of the demo's groups (syncSupportGroups). */
+  groups: GroupDirectory;
   /** When the run takes place: whether a reported time is still in the API's window. */
   now: Date;
 }
 
 const REUSED_KEY_TYPE = '/problems/idempotency-key-reused';
+/** How often a transition refused for a stale version is tried again on the ticket as it is. */
+const STALE_VERSION_RETRIES = 2;
 
 /**
  * Runs `work` for every item with at most `limit` at once. After the first failure no new
@@ -108,6 +123,26 @@ export function ticketBody(
   };
 }
 
+/** The request body of a planned transition, with routing's id for its group. */
+export function transitionBody(planned: PlannedTransition, groups: GroupDirectory): TransitionBody {
+  const { assignmentGroupId, ...body } = planned;
+  return assignmentGroupId === undefined
+    ? body
+    : { ...body, assignmentGroupId: groups.idOf(assignmentGroupId) };
+}
+
+/** The request body of a planned view, with routing's id for the group it filters on. */
+export function viewBody(view: ViewEntry, groups: GroupDirectory): CreateViewBody {
+  const { assignmentGroupId, ...filters } = view.filters;
+  return {
+    ...view,
+    filters:
+      assignmentGroupId === undefined
+        ? filters
+        : { ...filters, assignmentGroupId: groups.idOf(assignmentGroupId) },
+  };
+}
+
 /**
  * Opens a ticket, or replays its opening. The reported time is the anchor's, the same on
  * every run; replays do not check it against the 30-day window, new tickets do. So when it
@@ -166,7 +201,7 @@ export async function runSeedPlan(
     watchers: 0,
     ratings: 0,
     relations: 0,
-    views: { total: plan.views.length, created: 0 },
+    views: { total: plan.views.length, created: 0, repaired: 0 },
   };
   /** Tickets by idempotency key: their ids, and whether this run opened them. */
   const opened = new Map<string, { id: string; created: boolean }>();
@@ -195,7 +230,7 @@ export async function runSeedPlan(
     let state: TicketState = answer.ticket;
     for (const [index, step] of ticket.steps.entries()) {
       try {
-        state = await takeStep(state, step, api, summary);
+        state = await takeStep(state, step, api, summary, options.groups);
       } catch (error) {
         throw new Error(
           `${ticket.idempotencyKey} (${state.number}, ${state.status}) step ${index + 1} of ` +
@@ -235,8 +270,32 @@ export async function runSeedPlan(
     }
   });
 
-  summary.views.created = await saveViews(plan, api);
+  summary.views = await saveViews(plan, api, options.groups);
   return summary;
+}
+
+/**
+ * Takes a transition. A request ordered from the catalog opens in its item's fulfilment group,
+ * and routing, hearing of a new ticket in a group it manages, puts it in that group's queue as
+ * the routing actor: when that lands before the seeder's next transition, the transition is
+ * refused for the version it carries (412). It is then sent again with the ticket's version as
+ * it is now; whether it may be taken from there is the API's to say, as with any transition.
+ */
+async function transition(
+  state: TicketState,
+  body: TransitionBody,
+  api: DemoApi,
+): Promise<TicketState> {
+  let version = state.version;
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return await api.transition(state.id, version, body);
+    } catch (error) {
+      const stale = error instanceof ApiProblemError && error.status === 412;
+      if (!stale || retry >= STALE_VERSION_RETRIES) throw error;
+      version = (await api.getTicket(state.id)).version;
+    }
+  }
 }
 
 /** One step of a ticket; answers the ticket as it is after the step. */
@@ -245,10 +304,11 @@ async function takeStep(
   step: SeedStep,
   api: DemoApi,
   summary: SeedSummary,
+  groups: GroupDirectory,
 ): Promise<TicketState> {
   switch (step.kind) {
     case 'transition': {
-      const next = await api.transition(state.id, state.version, step.body);
+      const next = await transition(state, transitionBody(step.body, groups), api);
       summary.transitions += 1;
       return next;
     }
@@ -279,25 +339,52 @@ async function takeStep(
 
 /**
  * Saves the views no agent has yet: an owner's names are unique whatever the case, so a view
- * the owner keeps under the name already is left as it is. Answers how many were created.
+ * the owner keeps under the name already is left as it is, but for one thing: a view an earlier
+ * run saved filtering on a group's key, which matches no ticket, is made to filter on the
+ * group's id. Answers how many views were created and repaired.
  */
-async function saveViews(plan: SeedPlan, api: DemoApi): Promise<number> {
-  let created = 0;
+async function saveViews(
+  plan: SeedPlan,
+  api: DemoApi,
+  groups: GroupDirectory,
+): Promise<SeedSummary['views']> {
+  const counts = { total: plan.views.length, created: 0, repaired: 0 };
   const owners = [...new Set(plan.views.map((view) => view.ownerId))];
   for (const ownerId of owners) {
     const existing = (await api.listViews(ownerId)).filter((view) => view.ownerId === ownerId);
     for (const view of plan.views.filter((candidate) => candidate.ownerId === ownerId)) {
       const name = view.name.trim().toLowerCase();
-      if (existing.some((known) => known.name.trim().toLowerCase() === name)) continue;
+      const known = existing.find((candidate) => candidate.name.trim().toLowerCase() === name);
       try {
-        await api.createView(view);
+        if (known === undefined) {
+          await api.createView(viewBody(view, groups));
+          counts.created += 1;
+        } else if (await repairView(known, api, groups)) {
+          counts.repaired += 1;
+        }
       } catch (error) {
         throw new Error(`view "${view.name}" of ${ownerId}: ${messageOf(error)}`);
       }
-      created += 1;
     }
   }
-  return created;
+  return counts;
+}
+
+/** Puts the group's id into a view that filters on its key; answers whether it did. */
+async function repairView(
+  view: ViewRecord,
+  api: DemoApi,
+  groups: GroupDirectory,
+): Promise<boolean> {
+  const key = view.filters.assignmentGroupId;
+  if (!isGroupKey(key)) return false;
+  await api.updateView(view.id, view.version, {
+    ownerId: view.ownerId,
+    name: view.name,
+    shared: view.shared,
+    filters: { ...view.filters, assignmentGroupId: groups.idOf(key) },
+  });
+  return true;
 }
 
 type CatalogCounts = CatalogSync['counts'];
@@ -331,7 +418,8 @@ export function formatSummary(
     `${summary.tickets} tickets (${summary.created} created, ${summary.alreadySeeded} already there)` +
     `${created}${undated}; ${summary.comments} comments, ${summary.transitions} transitions, ` +
     `${summary.votes} approval votes, ${summary.watchers} watchers, ${summary.ratings} ratings, ` +
-    `${summary.relations} relations; ${summary.views.total} views (${summary.views.created} new); ` +
+    `${summary.relations} relations; ${summary.views.total} views (${summary.views.created} new` +
+    `${summary.views.repaired === 0 ? '' : `, ${summary.views.repaired} repaired`}); ` +
     `knowledge ${knowledge.categories.total} categories (${knowledge.categories.created} new), ` +
     `${knowledge.articles.total} articles (${knowledge.articles.created} created, ` +
     `${knowledge.articles.published} published) in ${(elapsedMs / 1000).toFixed(1)} s`

@@ -155,7 +155,7 @@ describe('the demo CMDB', () => {
       name: 'x',
       attributes: { ip: '10.10.1.256', hostname: 'esx_01', cpu_cores: 0, rack: 'A1' },
       ownerId: 'agent-07',
-      supportGroupId: 'Network',
+      supportGroup: 'network',
     };
     expect(attributeViolations(server)).toEqual([
       'demo-host-x: attributes/ip',
@@ -188,8 +188,8 @@ describe('the demo CMDB', () => {
   });
 
   it('has every item supported by a routing group and owned by its supervisor', () => {
-    const groups = new Map(ROUTING_GROUPS.map((group) => [group.name, group.supervisorId]));
-    const strays = ITEMS.filter((entry) => groups.get(entry.supportGroupId) !== entry.ownerId);
+    const groups = new Map(ROUTING_GROUPS.map((group) => [group.key, group.supervisorId]));
+    const strays = ITEMS.filter((entry) => groups.get(entry.supportGroup) !== entry.ownerId);
     expect(strays.map((entry) => entry.externalId)).toEqual([]);
   });
 

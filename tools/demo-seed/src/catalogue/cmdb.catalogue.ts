@@ -64,8 +64,8 @@ export interface ConfigurationItemEntry {
   attributes: Readonly<Record<string, AttributeValue>>;
   /** Who is accountable for it: the supervisor of the group that supports it. */
   ownerId: string;
-  /** The name of the routing group that fixes it. */
-  supportGroupId: string;
+  /** The group that fixes it; the seeder sends routing's id for it. */
+  supportGroup: AssignmentGroupId;
   /** Where it stands; assets get theirs from their lifecycle instead. */
   location?: LocationKey;
 }
@@ -131,13 +131,13 @@ export interface DemoCmdb {
   actorId: string;
 }
 
-/** The routing group's name and supervisor, as the CMDB's support group and owner. */
+/** The routing group and its supervisor, as the CMDB's support group and owner. */
 function supportedBy(
   group: AssignmentGroupId,
-): Pick<ConfigurationItemEntry, 'ownerId' | 'supportGroupId'> {
+): Pick<ConfigurationItemEntry, 'ownerId' | 'supportGroup'> {
   const entry = ROUTING_GROUPS.find((candidate) => candidate.key === group);
   if (!entry) throw new Error(`group ${group} is not in the demo's organisation`);
-  return { ownerId: entry.supervisorId, supportGroupId: entry.name };
+  return { ownerId: entry.supervisorId, supportGroup: group };
 }
 
 const CRITICALITY: Readonly<Record<ServiceKey, 'low' | 'medium' | 'high' | 'critical'>> = {

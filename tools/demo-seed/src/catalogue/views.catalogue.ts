@@ -1,4 +1,5 @@
 import type { ViewFilters } from '../gateway-api';
+import type { AssignmentGroupId } from './people.catalogue';
 
 // The queues agents keep as saved views: a few shared with the whole desk, one private.
 // A view's filters are those of GET /api/v1/tickets, one value each: "open" (several
@@ -8,7 +9,8 @@ export interface ViewEntry {
   ownerId: string;
   name: string;
   shared: boolean;
-  filters: ViewFilters;
+  /** A group is named by key; the seeder sends routing's id for it. */
+  filters: Omit<ViewFilters, 'assignmentGroupId'> & { assignmentGroupId?: AssignmentGroupId };
 }
 
 export const SAVED_VIEWS: readonly ViewEntry[] = [
