@@ -37,7 +37,7 @@ export function parseOptions(
       events: { type: 'string', default: '3000' },
       concurrency: { type: 'string', default: '64' },
       'create-concurrency': { type: 'string', default: '16' },
-      'dispatch-poll-ms': { type: 'string', default: '200' },
+      'dispatch-poll-ms': { type: 'string', default: '50' },
       'latency-events': { type: 'string', default: '300' },
       'latency-rate': { type: 'string', default: '20' },
       'timeout-s': { type: 'string', default: '300' },
