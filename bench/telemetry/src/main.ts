@@ -41,6 +41,8 @@ import {
   METRIC_EXPORT_INTERVAL_MS,
   roundModes,
   type TelemetryMode,
+  samplerEnv,
+  samplingLabel,
   telemetryEnv,
 } from './telemetry-env';
 
@@ -150,7 +152,7 @@ async function runRound(
   let services: ServiceProcess[] = [];
   const measured = await using(
     startPlatform({
-      env: { ...PLATFORM_ENV, ...telemetryEnv(mode, sink.endpoint) },
+      env: { ...PLATFORM_ENV, ...telemetryEnv(mode, sink.endpoint, options.traceRatio) },
       sla: true,
       routing: true,
     }),
@@ -285,7 +287,7 @@ async function main(): Promise<void> {
   out(
     `telemetry: POST ${TICKETS_PATH} with an API key through gateway → tickets → Kafka → SLA ` +
       `and routing, OpenTelemetry off vs on (OTLP/HTTP protobuf to a discarding sink, ` +
-      `every trace sampled); ${options.requests} tickets per round after ${options.warmup} ` +
+      `${samplingLabel(options.traceRatio)}); ${options.requests} tickets per round after ${options.warmup} ` +
       `warm-up at concurrency ${options.concurrency}, ${options.rounds} rounds ` +
       `(${roundModes(options.rounds).join(', ')}); load average ${loadAtStart.toFixed(2)}`,
   );
@@ -318,7 +320,7 @@ async function main(): Promise<void> {
     `${loadAtMeasurement.toFixed(2)} before the first round, ${loadAtEnd.toFixed(2)} at the end`;
   appendResultsFile(
     options.results,
-    telemetryResultRows(off, on, { date, commit }),
+    telemetryResultRows(off, on, { date, commit, traceRatio: options.traceRatio }),
     `${date} telemetry ${commit}: ${machine}; POST ${TICKETS_PATH} (aTicketRequestBody) with an ` +
       `integration API key (tickets:write) over keep-alive HTTP/1.1, closed loop at concurrency ` +
       `${options.concurrency}, through gateway, tickets, SLA and routing as processes, each round ` +
@@ -327,7 +329,8 @@ async function main(): Promise<void> {
       `${options.warmup} warm-up, the event pipeline quiet before and after each; "off" = ` +
       `OTEL_SDK_DISABLED=true, "on" = the same variables with false: traces over OTLP/HTTP ` +
       `protobuf to a discarding sink process, batch span processor with its defaults, ` +
-      `parentbased_always_on (100 % sampled, the worst case), metrics over OTLP every ` +
+      `${samplerEnv(options.traceRatio)['OTEL_TRACES_SAMPLER']} ` +
+      `(${samplingLabel(options.traceRatio)}), metrics over OTLP every ` +
       `${METRIC_EXPORT_INTERVAL_MS / 1000} s; rate limit raised; CPU = the four services' ` +
       `user+system time from the first measured request until the pipeline was quiet\n` +
       `${sideSummary(off)}. ${sideSummary(on)}. Throughput cost per pair of rounds: ${pairCosts}.`,

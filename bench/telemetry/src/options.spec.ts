@@ -5,6 +5,7 @@ const RESULTS = '/repo/bench/RESULTS.md';
 describe('parseOptions', () => {
   it('has defaults for a recorded run of four rounds at concurrency 8', () => {
     expect(parseOptions([], RESULTS)).toEqual({
+      traceRatio: 0.1,
       requests: 2000,
       warmup: 300,
       concurrency: 8,
@@ -25,6 +26,7 @@ describe('parseOptions', () => {
           '--warmup=0',
           '--concurrency=16',
           '--rounds=2',
+          '--trace-ratio=1',
           '--timeout-s=60',
           '--max-load=2.5',
           '--max-load-wait-s=0',
@@ -34,6 +36,7 @@ describe('parseOptions', () => {
         RESULTS,
       ),
     ).toEqual({
+      traceRatio: 1,
       requests: 500,
       warmup: 0,
       concurrency: 16,

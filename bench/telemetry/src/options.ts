@@ -15,11 +15,13 @@ export interface TelemetryBenchOptions {
   /** Wait (bounded) for the 1-minute load average to drop below this before the first round. */
   maxLoad: number;
   maxLoadWaitMs: number;
+  /** Share of traces sampled on the "on" side: 1 traces every request. */
+  traceRatio: number;
   results: string;
   record: boolean;
 }
 
-export const USAGE = `usage: main.js [--requests 2000] [--warmup 300] [--concurrency 8] [--rounds 4]
+export const USAGE = `usage: main.js [--requests 2000] [--warmup 300] [--concurrency 8] [--rounds 4] [--trace-ratio 0.1]
                 [--timeout-s 300] [--max-load 1.5] [--max-load-wait-s 60]
                 [--results bench/RESULTS.md] [--no-record]`;
 
@@ -35,6 +37,8 @@ export function parseOptions(
       warmup: { type: 'string', default: '300' },
       concurrency: { type: 'string', default: '8' },
       rounds: { type: 'string', default: '4' },
+      // The Helm chart's default (otel.tracesSamplerRatio).
+      'trace-ratio': { type: 'string', default: '0.1' },
       'timeout-s': { type: 'string', default: '300' },
       'max-load': { type: 'string', default: '1.5' },
       'max-load-wait-s': { type: 'string', default: '60' },
@@ -51,7 +55,12 @@ export function parseOptions(
   const rounds = integer('rounds', values.rounds, 2, 20);
   // Each side must get as many rounds, in pairs of flipped order.
   if (rounds % 2 !== 0) throw new Error(`--rounds must be even\n${USAGE}`);
+  const traceRatio = Number(values['trace-ratio']);
+  if (!(traceRatio > 0 && traceRatio <= 1)) {
+    throw new Error(`--trace-ratio must be above 0 and at most 1\n${USAGE}`);
+  }
   return {
+    traceRatio,
     requests: integer('requests', values.requests, 1, 1_000_000),
     warmup: integer('warmup', values.warmup, 0, 1_000_000),
     concurrency: integer('concurrency', values.concurrency, 1, 256),

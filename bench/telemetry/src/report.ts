@@ -193,10 +193,12 @@ export function formatTable(off: SideFigures, on: SideFigures): string {
 export function telemetryResultRows(
   off: SideFigures,
   on: SideFigures,
-  { date, commit }: { date: string; commit: string },
+  { date, commit, traceRatio = 1 }: { date: string; commit: string; traceRatio?: number },
 ): ResultRow[] {
+  // Rows of a sampled run say so (throughput-cost@10%); every-trace rows keep the plain names.
+  const suffix = traceRatio >= 1 ? '' : `@${Math.round(traceRatio * 1000) / 10}%`;
   const row = (
-    metric: string,
+    name: string,
     value: number,
     unit: string,
     baseline: number | undefined,
@@ -204,7 +206,7 @@ export function telemetryResultRows(
   ): ResultRow => ({
     date,
     benchmark: BENCHMARK,
-    metric,
+    metric: `${name}${suffix}`,
     value: formatFigure(value, decimals),
     unit,
     baseline: baseline === undefined ? '-' : formatFigure(baseline, decimals),

@@ -19,6 +19,14 @@ describe('telemetryEnv', () => {
     });
   });
 
+  it('samples a share of the traces where they start when asked to', () => {
+    expect(telemetryEnv('on', ENDPOINT, 0.1)).toMatchObject({
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.1',
+    });
+    expect(telemetryEnv('on', ENDPOINT, 1)).not.toHaveProperty('OTEL_TRACES_SAMPLER_ARG');
+  });
+
   it('differs between the sides in OTEL_SDK_DISABLED only', () => {
     const on = telemetryEnv('on', ENDPOINT);
     const off = telemetryEnv('off', ENDPOINT);

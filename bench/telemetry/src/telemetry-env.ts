@@ -16,18 +16,40 @@ export const METRIC_EXPORT_INTERVAL_MS = 10_000;
  * so there are no OpenTelemetry logs to export. OTEL_LOG_LEVEL=warn makes the SDK report
  * spans it drops when its queue is full, which would make "on" look cheaper than it is.
  */
-export function telemetryEnv(mode: TelemetryMode, otlpEndpoint: string): Record<string, string> {
+export function telemetryEnv(
+  mode: TelemetryMode,
+  otlpEndpoint: string,
+  traceRatio = 1,
+): Record<string, string> {
   return {
     OTEL_SDK_DISABLED: mode === 'off' ? 'true' : 'false',
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
     OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
     OTEL_TRACES_EXPORTER: 'otlp',
-    OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+    ...samplerEnv(traceRatio),
     OTEL_METRICS_EXPORTER: 'otlp',
     OTEL_METRIC_EXPORT_INTERVAL: String(METRIC_EXPORT_INTERVAL_MS),
     OTEL_LOGS_EXPORTER: 'none',
     OTEL_LOG_LEVEL: 'warn',
   };
+}
+
+/**
+ * Every trace (`parentbased_always_on`, the worst case) or a share of them decided where the
+ * trace starts (`parentbased_traceidratio`, what the Helm chart deploys: 0.1).
+ */
+export function samplerEnv(traceRatio: number): Record<string, string> {
+  return traceRatio >= 1
+    ? { OTEL_TRACES_SAMPLER: 'parentbased_always_on' }
+    : {
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: String(traceRatio),
+      };
+}
+
+/** How the sampling reads in the output and the rows: "10 % sampled". */
+export function samplingLabel(traceRatio: number): string {
+  return `${Math.round(traceRatio * 1000) / 10} % sampled`;
 }
 
 /**

@@ -185,6 +185,8 @@ which runs before the ConfigMap exists). Derived from the global values, then th
   "SHUTDOWN_DRAIN_MS" (toString (int64 $s.shutdownDrainMs))
   "OTEL_SERVICE_NAME" $name
   "OTEL_TRACES_EXPORTER" (ternary $v.otel.tracesExporter "none" (ne $v.otel.endpoint ""))
+  "OTEL_TRACES_SAMPLER" $v.otel.tracesSampler
+  "OTEL_TRACES_SAMPLER_ARG" (toString $v.otel.tracesSamplerRatio)
 -}}
 {{- with $v.otel.endpoint -}}
 {{- $_ := set $env "OTEL_EXPORTER_OTLP_ENDPOINT" . -}}

@@ -48,7 +48,8 @@ export function startTelemetry(
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new NestInstrumentation(),
       new GrpcInstrumentation(),
-      new PgInstrumentation({ requireParentSpan: true }),
+      // A connection checkout is not work worth a span of its own in every transaction.
+      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
     ],
   });
   sdk.start();
