@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
+import { SmtpSink } from '@itsm/testing';
 import { createUser, type TestUser } from '../support/api-session';
 import { platformSuite } from '../support/platform-suite';
 import { launchBrowser, openWindow, screenshot, signInThroughForm } from './browser-session';
@@ -14,7 +15,19 @@ import { launchBrowser, openWindow, screenshot, signInThroughForm } from './brow
  * groups, which a test agent would not see.
  */
 describe('the service desk in a browser', () => {
-  const suite = platformSuite({ sla: true, routing: true, web: true });
+  let smtp: SmtpSink;
+  // Before the platform starts (hooks run in order): notifications are given the sink's URL.
+  beforeAll(async () => {
+    smtp = await SmtpSink.start();
+  });
+  const suite = platformSuite({
+    sla: true,
+    routing: true,
+    web: true,
+    get notifications() {
+      return { smtpUrl: smtp.url };
+    },
+  });
   const run = randomUUID().slice(0, 8);
   const itemName = `Docking station ${run}`;
   let browser: Browser;
@@ -80,6 +93,7 @@ describe('the service desk in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await smtp?.stop();
   });
 
   it('a requester signs in, orders from the catalog and finds the request in “My tickets”', async () => {
@@ -209,7 +223,10 @@ describe('the service desk in a browser', () => {
       .getByLabel('Public reply')
       .fill('Your dock is ready: pick it up at the 3rd floor desk.');
     await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByText('Your dock is ready: pick it up at the 3rd floor desk.').waitFor();
+    // The composer's own text matches too: the messages are looked for in the conversation.
+    const conversation = page.getByRole('list', { name: 'Conversation' });
+    await conversation.getByText('Your dock is ready: pick it up at the 3rd floor desk.').waitFor();
+    await conversation.getByText('Dock is in stock on the 3rd floor.').waitFor();
     await expect(page.getByText('Internal', { exact: true }).count()).resolves.toBe(1);
 
     await actions.getByRole('button', { name: 'Resolve' }).click();
@@ -285,6 +302,161 @@ describe('the service desk in a browser', () => {
     await page.getByRole('heading', { name: 'Agent load' }).waitFor();
     await screenshot(page, '09-dashboard');
     expect(supervisorProblems).toEqual([]);
+    await context.close();
+  });
+
+  it('an administrator edits the English subject of a template, watching the preview', async () => {
+    const { page, context, problems: adminProblems } = await openWindow(browser);
+    const { email, password } = suite.platform.admin;
+    await page.goto(`${suite.platform.gatewayUrl}/admin`);
+    await signInThroughForm(page, email, password);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Admin' })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Notification templates', level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'Edit ticket-created-requester in English' }).click();
+    await page.getByRole('heading', { name: 'ticket-created-requester' }).waitFor();
+    const subject = page.getByLabel('Subject', { exact: true });
+    const preview = page.getByTestId('preview-subject');
+    await preview.waitFor();
+
+    // A variable the template may not use is named under the field it is in.
+    await subject.fill('{{ ticket.secret }} is broken');
+    await page.locator('#template-subject-error').filter({ hasText: 'ticket.secret' }).waitFor();
+    await expect(subject.getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await subject.fill(`{{ ticket.number }} is registered (${run})`);
+    await page
+      .getByTestId('preview-subject')
+      .filter({ hasText: new RegExp(`^\\S+-\\d+ is registered \\(${run}\\)$`) })
+      .waitFor();
+    await expect(page.locator('#template-subject-error').count()).resolves.toBe(0);
+    await page.getByTitle('HTML preview of the message').waitFor();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Template saved' }).waitFor();
+    await page.getByText('Version 2').waitFor();
+    // A full-page shot of a scrolled page draws the sticky header mid-page.
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, '10-admin-templates');
+
+    const stored = (await (
+      await fetch(
+        `${suite.platform.gatewayUrl}/api/v1/notification-templates/ticket-created-requester/en`,
+        { headers: suite.admin },
+      )
+    ).json()) as { subject: string; version: number };
+    expect(stored).toMatchObject({
+      subject: `{{ ticket.number }} is registered (${run})`,
+      version: 2,
+    });
+    expect(adminProblems).toEqual([]);
+    await context.close();
+  });
+
+  it('the requester’s bell counts the notifications about her ticket', async () => {
+    const page = requesterPage;
+    await page.setViewportSize({ width: 1360, height: 900 });
+    const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await bell.waitFor();
+    await bell.click();
+    const panel = page.getByRole('region', { name: 'Notifications' });
+    await panel
+      .getByRole('link', { name: new RegExp(ticketNumber) })
+      .first()
+      .waitFor();
+    await screenshot(page, '11-notifications-bell');
+    await panel.getByRole('button', { name: 'Mark all read' }).click();
+    await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
+    expect(requesterProblems).toEqual([]);
+  });
+
+  it('an administrator walks the other admin sections and subscribes a webhook', async () => {
+    const { page, context, problems: adminProblems } = await openWindow(browser);
+    const { email, password } = suite.platform.admin;
+    await page.goto(`${suite.platform.gatewayUrl}/admin/triggers`);
+    await signInThroughForm(page, email, password);
+    const sections = page.getByRole('navigation', { name: 'Administration' });
+    const visit = async (link: string, heading: string, loaded: string) => {
+      await sections.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: loaded }).waitFor();
+    };
+
+    await page.getByRole('heading', { name: 'Notification triggers', level: 1 }).waitFor();
+    await page.getByRole('switch', { name: 'Use ticket-created' }).waitFor();
+    await screenshot(page, '18-admin-triggers');
+    await visit('SLA policies', 'SLA policies and calendars', 'Business calendars');
+    await screenshot(page, '12-admin-sla');
+    await visit('Routing', 'Routing', 'Routing rules, in the order they are tried');
+    await screenshot(page, '13-admin-routing');
+    await sections.getByRole('link', { name: 'Service catalog' }).click();
+    await page.getByRole('link', { name: itemName }).waitFor();
+    await screenshot(page, '14-admin-catalog');
+    await page.getByRole('link', { name: itemName }).click();
+    await page.getByRole('heading', { name: 'The form as requesters see it' }).waitFor();
+    await page.getByLabel('Monitors').waitFor();
+
+    await visit('Webhooks', 'Webhooks', 'New subscription');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText('An http or https address, please.').waitFor();
+    await page.getByLabel('Name').fill(`Monitoring ${run}`);
+    await page.getByLabel('URL').fill('http://127.0.0.1:9/hooks/itsm');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('heading', { name: `Signing secret of Monitoring ${run}` }).waitFor();
+    await expect(page.getByLabel('Signing secret', { exact: true }).textContent()).resolves.toMatch(
+      /\S{16,}/,
+    );
+    await page.getByRole('button', { name: `Deactivate Monitoring ${run}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Monitoring ${run} is deactivated` })
+      .waitFor();
+    await page.getByText('Deactivated', { exact: true }).waitFor();
+    await screenshot(page, '15-admin-webhooks');
+
+    await sections.getByRole('link', { name: 'Delivery log' }).click();
+    await page.getByRole('heading', { name: 'Delivery log', level: 1 }).waitFor();
+    await page.getByLabel('Status').selectOption('delivered');
+    await page.getByRole('cell', { name: 'Delivered' }).first().waitFor();
+    await screenshot(page, '16-admin-deliveries');
+
+    // The admin area fits a phone too: wide tables scroll inside their own box.
+    await page.setViewportSize({ width: 375, height: 812 });
+    await sections.getByRole('link', { name: 'Notification templates' }).click();
+    await page.getByRole('link', { name: 'Edit ticket-created-requester in Russian' }).waitFor();
+    await expect(
+      page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'),
+    ).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, '19-admin-templates-375px');
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByRole('heading', { name: 'Шаблоны уведомлений', level: 1 }).waitFor();
+    await page
+      .getByRole('link', { name: 'Изменить ticket-created-requester: Английский' })
+      .waitFor();
+    await screenshot(page, '20-admin-templates-ru');
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('heading', { name: 'Notification templates', level: 1 }).waitFor();
+
+    // Bulk changes from the console: the outcome names every ticket it was asked for.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Agent console' })
+      .click();
+    await page.getByLabel('Search tickets').fill(itemName);
+    await page.getByRole('row', { name: new RegExp(ticketNumber) }).waitFor();
+    await page.getByRole('checkbox', { name: `Select ${ticketNumber}` }).check();
+    const bar = page.getByRole('region', { name: 'Change the selected tickets' });
+    await bar.getByText('1 selected').waitFor();
+    await bar.getByRole('button', { name: 'Assign to me' }).click();
+    await page
+      .getByRole('heading', { name: /^Assign to me: (done|nothing was changed)$/ })
+      .waitFor();
+    await page.getByText(ticketNumber, { exact: true }).last().waitFor();
+    await screenshot(page, '17-console-bulk');
+    expect(adminProblems).toEqual([]);
     await context.close();
   });
 });

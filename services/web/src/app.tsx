@@ -1,5 +1,13 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AdminLayout } from './admin/admin-layout';
+import { CatalogAdminPage, CatalogItemPreviewPage } from './admin/catalog-admin-page';
+import { DeliveriesPage } from './admin/deliveries-page';
+import { RoutingPage } from './admin/routing-page';
+import { SlaPage } from './admin/sla-page';
+import { TemplateEditorPage, TemplatesPage } from './admin/templates-page';
+import { TriggersPage } from './admin/triggers-page';
+import { WebhooksPage } from './admin/webhooks-page';
 import { SessionProvider, useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
 import { ConsolePage } from './console/console-page';
@@ -127,6 +135,32 @@ function SignedInRoutes() {
               </Guard>
             }
           />
+          <Route
+            path="admin"
+            element={
+              <Guard allowed={access.admin}>
+                <AdminLayout />
+              </Guard>
+            }
+          >
+            <Route index element={<Navigate to="templates" replace />} />
+            <Route path="templates" element={<TemplatesPage />} />
+            <Route path="templates/:key/:locale" element={<TemplateEditorPage />} />
+            <Route path="triggers" element={<TriggersPage />} />
+            <Route path="sla" element={<SlaPage />} />
+            <Route path="routing" element={<RoutingPage />} />
+            <Route path="catalog" element={<CatalogAdminPage />} />
+            <Route path="catalog/:itemId" element={<CatalogItemPreviewPage />} />
+            <Route
+              path="webhooks"
+              element={
+                <Guard allowed={access.webhooks}>
+                  <WebhooksPage />
+                </Guard>
+              }
+            />
+            <Route path="deliveries" element={<DeliveriesPage />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -106,6 +106,14 @@ export class ApiClient {
     return this.call<T>('PATCH', path, { ...options, body });
   }
 
+  put<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.call<T>('PUT', path, { ...options, body });
+  }
+
+  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.call<T>('DELETE', path, options);
+  }
+
   /** A raw authenticated fetch (streams, downloads), with the same refresh on 401. */
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const attempt = () =>

@@ -1,4 +1,22 @@
 import type { TicketAction } from '../lib/ticket-actions';
+import type {
+  CreatedWebhook,
+  DeliveryPage,
+  DeliveryStatus,
+  Locale,
+  NotificationPage,
+  NotificationTemplate,
+  NotificationTrigger,
+  RenderedTemplate,
+  RoutingAgent,
+  RoutingGroup,
+  RoutingRule,
+  SlaCalendar,
+  SlaPolicy,
+  SupportLine,
+  TemplateDraft,
+  WebhookSubscription,
+} from './admin-types';
 import type { ApiClient, Query } from './client';
 import type {
   Agent,
@@ -10,6 +28,7 @@ import type {
   HistoryEntry,
   Level,
   Me,
+  Priority,
   SavedView,
   Suggestions,
   SupportGroup,
@@ -22,7 +41,9 @@ import type {
 } from './types';
 
 const ticketPath = (id: string) => `/api/v1/tickets/${encodeURIComponent(id)}`;
-const ifMatch = (ticket: Pick<Ticket, 'version'>) => ({ 'If-Match': `"${ticket.version}"` });
+const ifMatch = (entity: { version: number }) => ({ 'If-Match': `"${entity.version}"` });
+const templatePath = (key: string, locale: Locale) =>
+  `/api/v1/notification-templates/${encodeURIComponent(key)}/${locale}`;
 
 /** A fresh key per user action: a retried request is not filed twice. */
 function idempotencyKey(): Record<string, string> {
@@ -106,6 +127,110 @@ export function endpoints(api: ApiClient) {
       api.get<ComplianceReport>('/api/v1/sla/reports/compliance', {
         query: { groupBy, from, to },
       }),
+
+    bulkAssignToMe: (ids: string[], meId: string) =>
+      api.post<{ items: Ticket[] }>('/api/v1/tickets/bulk', {
+        ids,
+        transition: { action: 'assign', assigneeId: meId },
+      }),
+    bulkSetPriority: (ids: string[], priority: Priority, priorityReason: string) =>
+      api.post<{ items: Ticket[] }>('/api/v1/tickets/bulk', {
+        ids,
+        update: { priority, priorityReason },
+      }),
+
+    notifications: (limit = 10) =>
+      api.get<NotificationPage>('/api/v1/notifications', { query: { limit } }),
+    markNotificationsRead: () => api.post<{ marked: number }>('/api/v1/notifications/read', {}),
+
+    templates: () => api.get<{ items: NotificationTemplate[] }>('/api/v1/notification-templates'),
+    template: (key: string, locale: Locale) =>
+      api.get<NotificationTemplate>(templatePath(key, locale)),
+    saveTemplate: (template: NotificationTemplate, draft: TemplateDraft) =>
+      api.put<NotificationTemplate>(templatePath(template.key, template.locale), draft, {
+        headers: ifMatch(template),
+      }),
+    previewTemplate: (key: string, locale: Locale, draft: TemplateDraft, signal?: AbortSignal) =>
+      api.post<RenderedTemplate>(`${templatePath(key, locale)}/preview`, draft, {
+        ...(signal ? { signal } : {}),
+      }),
+    triggers: () => api.get<{ items: NotificationTrigger[] }>('/api/v1/notification-triggers'),
+    updateTrigger: (
+      trigger: NotificationTrigger,
+      changes: Partial<Pick<NotificationTrigger, 'enabled' | 'audiences' | 'channels'>>,
+    ) =>
+      api.patch<NotificationTrigger>(
+        `/api/v1/notification-triggers/${encodeURIComponent(trigger.key)}`,
+        changes,
+        { headers: ifMatch(trigger) },
+      ),
+
+    webhooks: () => api.get<{ items: WebhookSubscription[] }>('/api/v1/webhook-subscriptions'),
+    createWebhook: (hook: { name: string; url: string; eventTypes: string[] }) =>
+      api.post<CreatedWebhook>('/api/v1/webhook-subscriptions', hook, {
+        headers: idempotencyKey(),
+      }),
+    updateWebhook: (hook: WebhookSubscription, changes: { active: boolean }) =>
+      api.patch<WebhookSubscription>(
+        `/api/v1/webhook-subscriptions/${encodeURIComponent(hook.id)}`,
+        changes,
+        { headers: ifMatch(hook) },
+      ),
+    deliveries: (filters: { status?: DeliveryStatus | ''; cursor?: string }) =>
+      api.get<DeliveryPage>('/api/v1/notification-deliveries', {
+        query: { ...filters, limit: 50 },
+      }),
+    redeliver: (id: string) =>
+      api.post(`/api/v1/notification-deliveries/${encodeURIComponent(id)}/redeliver`),
+
+    slaPolicies: () =>
+      api.get<{ items: SlaPolicy[] }>('/api/v1/sla/policies', {
+        query: { includeInactive: true },
+      }),
+    saveSlaPolicy: (policy: SlaPolicy) => {
+      // Only the writable fields: the API refuses properties it does not know.
+      const body = {
+        name: policy.name,
+        kind: policy.kind,
+        order: policy.order,
+        conditions: policy.conditions,
+        targets: policy.targets,
+        warningThresholds: policy.warningThresholds,
+        pauseRules: policy.pauseRules,
+        active: policy.active,
+      };
+      return api.put<SlaPolicy>(`/api/v1/sla/policies/${encodeURIComponent(policy.id)}`, body, {
+        headers: ifMatch(policy),
+      });
+    },
+    slaCalendars: () => api.get<{ items: SlaCalendar[] }>('/api/v1/sla/calendars'),
+
+    supportLines: () => api.get<{ items: SupportLine[] }>('/api/v1/routing/lines'),
+    routingGroups: () => api.get<{ items: RoutingGroup[] }>('/api/v1/routing/groups'),
+    routingAgents: () =>
+      api.get<{ items: RoutingAgent[] }>('/api/v1/routing/agents', { query: { limit: 500 } }),
+    setAvailability: (agent: RoutingAgent, availability: RoutingAgent['availability']) =>
+      api.put<{ agent: RoutingAgent }>(
+        `/api/v1/routing/agents/${encodeURIComponent(agent.id)}/availability`,
+        { availability },
+      ),
+    routingRules: () =>
+      api.get<{ items: RoutingRule[] }>('/api/v1/routing/rules', {
+        query: { includeDisabled: true },
+      }),
+    saveRoutingRule: (rule: RoutingRule) => {
+      const body = {
+        name: rule.name,
+        order: rule.order,
+        enabled: rule.enabled,
+        conditions: rule.conditions,
+        actions: rule.actions,
+        stopProcessing: rule.stopProcessing,
+      };
+      return api.put<RoutingRule>(`/api/v1/routing/rules/${encodeURIComponent(rule.id)}`, body, {
+        headers: ifMatch(rule),
+      });
+    },
   };
 }
 

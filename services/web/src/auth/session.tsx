@@ -20,6 +20,8 @@ const CONSOLE_ROLES: readonly Role[] = [
   'administrator',
 ];
 
+const ADMIN_ROLES: readonly Role[] = ['service_desk_manager', 'administrator'];
+
 /** What the signed-in person may reach in the app, from their roles and permissions. */
 export interface Access {
   portal: boolean;
@@ -28,6 +30,14 @@ export interface Access {
   /** Reads SLA clocks (agents and up). */
   sla: boolean;
   internalNotes: boolean;
+  /** The admin area: service desk managers and administrators. */
+  admin: boolean;
+  /** Webhook subscriptions send events outside: administrators only. */
+  webhooks: boolean;
+  /** In-app notifications (people, not service accounts). */
+  notifications: boolean;
+  /** Changes many tickets at once from the console list. */
+  bulk: boolean;
 }
 
 export function accessOf(me: Pick<Me, 'roles' | 'permissions'>): Access {
@@ -38,6 +48,10 @@ export function accessOf(me: Pick<Me, 'roles' | 'permissions'>): Access {
     dashboard: can('sla.report'),
     sla: can('sla.read'),
     internalNotes: can('tickets.note'),
+    admin: me.roles.some((role) => ADMIN_ROLES.includes(role)),
+    webhooks: can('webhooks.manage'),
+    notifications: can('notifications.read_own'),
+    bulk: can('tickets.bulk'),
   };
 }
 

@@ -17,6 +17,7 @@ import { PriorityBadge, StatusBadge } from '../ui/badges';
 import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback';
 import { BoltIcon, SearchIcon } from '../ui/icons';
 import { useAsync, useDebounced, useNow } from '../ui/use-async';
+import { type BulkOutcome, BulkBar, BulkOutcomePanel } from './bulk-actions';
 import { useDirectory } from './directory';
 
 const PAGE_SIZE = 50;
@@ -79,7 +80,7 @@ function apiFilters(
 
 export function ConsolePage() {
   const { t, zone, language } = useI18n();
-  const { me, call } = useMe();
+  const { me, call, access } = useMe();
   const directory = useDirectory();
   const navigate = useNavigate();
   const live = useLiveStatus();
@@ -130,6 +131,21 @@ export function ConsolePage() {
     [call, queryKey],
   );
   const items = list.data?.items ?? [];
+  const [selection, setSelection] = useState<Set<string>>(() => new Set());
+  const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
+  const selectAllRef = useRef<HTMLInputElement>(null);
+  const selectedIds = items.filter((ticket) => selection.has(ticket.id)).map((ticket) => ticket.id);
+  const allSelected = items.length > 0 && selectedIds.length === items.length;
+
+  // Another queue or filter is another page: what was ticked on the last one is let go.
+  useEffect(() => {
+    setSelection(new Set());
+  }, [queryKey]);
+
+  useEffect(() => {
+    if (selectAllRef.current)
+      selectAllRef.current.indeterminate = selectedIds.length > 0 && !allSelected;
+  }, [selectedIds.length, allSelected]);
 
   // Live changes reload the list and the counts, at most about once a second.
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -357,54 +373,117 @@ export function ConsolePage() {
             }
           />
         ) : (
-          <div className="ticket-table" role="grid" aria-labelledby="list-title">
-            <div className="ticket-table__head" role="row">
-              <span role="columnheader">{t('tickets.column.number')}</span>
-              <span role="columnheader">{t('tickets.column.title')}</span>
-              <span role="columnheader">{t('tickets.column.state')}</span>
-              <span role="columnheader">{t('tickets.column.priority')}</span>
-              <span role="columnheader">{t('tickets.column.assignee')}</span>
-              <span role="columnheader">{t('tickets.column.updated')}</span>
-            </div>
-            {items.map((ticket, index) => (
-              <Link
-                key={ticket.id}
-                ref={(element) => {
-                  rowRefs.current[index] = element;
+          <>
+            {access.bulk && selectedIds.length > 0 && (
+              <BulkBar
+                tickets={items.filter((ticket) => selection.has(ticket.id))}
+                onDone={(outcome) => {
+                  setOutcome(outcome);
+                  if (outcome.ok) setSelection(new Set());
+                  list.reload();
+                  queues.reload();
                 }}
-                role="row"
-                to={`/console/tickets/${ticket.id}`}
-                className={`ticket-row${index === selected ? ' ticket-row--selected' : ''}`}
-                aria-selected={index === selected}
-                onFocus={() => setSelected(index)}
-              >
-                <span role="gridcell" className="ticket-row__number">
-                  {ticket.number}
-                </span>
-                <span role="gridcell" className="ticket-row__title">
-                  {ticket.title}
-                </span>
-                <span role="gridcell">
-                  <StatusBadge status={ticket.status} />
-                </span>
-                <span role="gridcell">
-                  <PriorityBadge priority={ticket.priority} />
-                </span>
-                <span role="gridcell" className="ticket-row__assignee">
-                  {ticket.assigneeId === me.id
-                    ? t('ticket.you')
-                    : (directory.personName(ticket.assigneeId) ?? (
-                        <span className="muted">{t('console.unassignedShort')}</span>
-                      ))}
-                </span>
-                <span role="gridcell" className="muted">
-                  <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt, zone)}>
-                    {formatRelative(ticket.updatedAt, now, language)}
-                  </time>
-                </span>
-              </Link>
-            ))}
-          </div>
+                onClear={() => setSelection(new Set())}
+              />
+            )}
+            {outcome && <BulkOutcomePanel outcome={outcome} onClose={() => setOutcome(null)} />}
+            <div
+              className={`ticket-table${access.bulk ? ' ticket-table--bulk' : ''}`}
+              role="grid"
+              aria-labelledby="list-title"
+              aria-multiselectable={access.bulk || undefined}
+            >
+              <div className="ticket-table__head" role="row">
+                {access.bulk && (
+                  <span role="columnheader" className="ticket-row__select">
+                    <input
+                      ref={selectAllRef}
+                      type="checkbox"
+                      aria-label={t('bulk.selectAll')}
+                      checked={allSelected}
+                      onChange={(event) =>
+                        setSelection(
+                          event.target.checked
+                            ? new Set(items.map((ticket) => ticket.id))
+                            : new Set(),
+                        )
+                      }
+                    />
+                  </span>
+                )}
+                <span role="columnheader">{t('tickets.column.number')}</span>
+                <span role="columnheader">{t('tickets.column.title')}</span>
+                <span role="columnheader">{t('tickets.column.state')}</span>
+                <span role="columnheader">{t('tickets.column.priority')}</span>
+                <span role="columnheader">{t('tickets.column.assignee')}</span>
+                <span role="columnheader">{t('tickets.column.updated')}</span>
+              </div>
+              {items.map((ticket, index) => (
+                <div
+                  key={ticket.id}
+                  role="row"
+                  className={`ticket-row${index === selected ? ' ticket-row--selected' : ''}${selection.has(ticket.id) ? ' ticket-row--checked' : ''}`}
+                  aria-selected={index === selected}
+                >
+                  {access.bulk && (
+                    <span role="gridcell" className="ticket-row__select">
+                      <input
+                        type="checkbox"
+                        aria-label={t('bulk.select', { number: ticket.number })}
+                        checked={selection.has(ticket.id)}
+                        onChange={(event) => {
+                          const checked = event.target.checked;
+                          setSelection((current) => {
+                            const next = new Set(current);
+                            if (checked) next.add(ticket.id);
+                            else next.delete(ticket.id);
+                            return next;
+                          });
+                        }}
+                      />
+                    </span>
+                  )}
+                  <span role="gridcell" className="ticket-row__number">
+                    {ticket.number}
+                  </span>
+                  <span role="gridcell" className="ticket-row__title">
+                    {/* The link covers the whole row, so the row opens wherever it is clicked. */}
+                    <Link
+                      ref={(element) => {
+                        rowRefs.current[index] = element;
+                      }}
+                      className="ticket-row__link"
+                      to={`/console/tickets/${ticket.id}`}
+                      onFocus={() => setSelected(index)}
+                    >
+                      {ticket.title}
+                    </Link>
+                  </span>
+                  <span role="gridcell">
+                    <StatusBadge status={ticket.status} />
+                  </span>
+                  <span role="gridcell">
+                    <PriorityBadge priority={ticket.priority} />
+                  </span>
+                  <span role="gridcell" className="ticket-row__assignee">
+                    {ticket.assigneeId === me.id
+                      ? t('ticket.you')
+                      : (directory.personName(ticket.assigneeId) ?? (
+                          <span className="muted">{t('console.unassignedShort')}</span>
+                        ))}
+                  </span>
+                  <span role="gridcell" className="muted">
+                    <time
+                      dateTime={ticket.updatedAt}
+                      title={formatDateTime(ticket.updatedAt, zone)}
+                    >
+                      {formatRelative(ticket.updatedAt, now, language)}
+                    </time>
+                  </span>
+                </div>
+              ))}
+            </div>
+          </>
         )}
       </section>
     </div>

@@ -14,10 +14,18 @@ import { useToasts } from '../ui/feedback';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 type Listener = (change: TicketChange) => void;
+/** An in-app notification as the stream announces it (its fields as far as they came). */
+export interface LiveNotification {
+  id?: string;
+  title?: string;
+  ticketId?: string | null;
+}
+type NotificationListener = (notification: LiveNotification) => void;
 
 interface LiveEvents {
   status: LiveStatus;
   subscribe(listener: Listener): () => void;
+  subscribeNotifications(listener: NotificationListener): () => void;
 }
 
 const LiveContext = createContext<LiveEvents | null>(null);
@@ -33,6 +41,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const { notify } = useToasts();
   const signedIn = state.status === 'signed-in';
   const listeners = useRef(new Set<Listener>());
+  const notificationListeners = useRef(new Set<NotificationListener>());
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
   useEffect(() => {
@@ -72,8 +81,9 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
             connectedBefore = true;
           } else if (event.event === 'notification') {
             try {
-              const notification = JSON.parse(event.data) as { title?: string };
+              const notification = JSON.parse(event.data) as LiveNotification;
               if (notification.title) notify(notification.title, 'info');
+              notificationListeners.current.forEach((listener) => listener(notification));
             } catch {
               // An in-app notification that cannot be read is not worth interrupting the agent.
             }
@@ -112,6 +122,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
       },
+      subscribeNotifications: (listener) => {
+        notificationListeners.current.add(listener);
+        return () => notificationListeners.current.delete(listener);
+      },
     }),
     [status],
   );
@@ -131,4 +145,15 @@ export function useTicketChanges(listener: Listener): void {
   const latest = useRef(listener);
   latest.current = listener;
   useEffect(() => context?.subscribe((change) => latest.current(change)), [context]);
+}
+
+/** Calls `listener` for every in-app notification the stream brings. */
+export function useLiveNotifications(listener: NotificationListener): void {
+  const context = useContext(LiveContext);
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(
+    () => context?.subscribeNotifications((notification) => latest.current(notification)),
+    [context],
+  );
 }

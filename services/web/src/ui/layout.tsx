@@ -7,6 +7,7 @@ import { LANGUAGES } from '../i18n/language';
 import { bilingual } from '../lib/bilingual';
 import { Avatar } from './badges';
 import { LogoMark } from './icons';
+import { NotificationBell } from './notification-bell';
 
 /** Roles from least to most senior: the header names the most senior one a person holds. */
 const ROLE_RANK: readonly Role[] = [
@@ -67,6 +68,7 @@ export function AppLayout() {
           <nav className="nav" aria-label={t('nav.main')}>
             {access.console && <NavItem to="/console">{t('nav.console')}</NavItem>}
             {access.dashboard && <NavItem to="/dashboard">{t('nav.dashboard')}</NavItem>}
+            {access.admin && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
             {access.portal && (
               <>
                 <NavItem to="/portal" end>
@@ -79,6 +81,7 @@ export function AppLayout() {
           </nav>
           <div className="header__tools">
             <LanguageSwitch />
+            {access.notifications && me.kind === 'user' && <NotificationBell />}
             <div className="user" title={t('nav.you', { name })}>
               <Avatar name={name} />
               <span className="user__text">

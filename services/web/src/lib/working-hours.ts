@@ -1,0 +1,21 @@
+import { type SlaCalendar, type Weekday, WEEKDAYS } from '../api/admin-types';
+
+/** Working hours in short: "Mon–Fri 09:00–18:00"; days in a row with the same hours run together. */
+export function workingHoursSummary(
+  calendar: Pick<SlaCalendar, 'workingHours'>,
+  dayName: (day: Weekday) => string,
+): string[] {
+  const runs: { first: Weekday; last: Weekday; text: string }[] = [];
+  WEEKDAYS.forEach((day, index) => {
+    const text = (calendar.workingHours?.[day] ?? [])
+      .map(({ from, to }) => `${from}–${to}`)
+      .join(', ');
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && last.text === text && last.last === WEEKDAYS[index - 1]) last.last = day;
+    else runs.push({ first: day, last: day, text });
+  });
+  return runs.map(({ first, last, text }) =>
+    first === last ? `${dayName(first)} ${text}` : `${dayName(first)}–${dayName(last)} ${text}`,
+  );
+}
