@@ -6,7 +6,7 @@ import type { NotificationPreferences } from '../domain/delivery-timing';
 import type { Locale } from '../domain/locale';
 import type { NotificationTrigger } from '../domain/notification-trigger';
 import type { NotificationTemplate } from '../domain/template';
-import type { TicketFacts } from '../application/notifiable-event';
+import type { NotifiableEvent, TicketFacts } from '../application/notifiable-event';
 import type {
   NewDelivery,
   NewInAppNotification,
@@ -193,4 +193,44 @@ export class SqlNotificationStore implements NotificationStore {
       [messageId, ticketId],
     );
   }
+
+  async awaitRecipient(userId: string, event: NotifiableEvent): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO awaiting_recipients (user_id, event_id, event) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [userId, event.id, JSON.stringify(event)],
+    );
+  }
+
+  async takeAwaitingEvents(userId: string, maxAgeMs: number): Promise<NotifiableEvent[]> {
+    // Ids that never became people are forgotten here, a little at a time.
+    await this.manager.query(
+      `DELETE FROM awaiting_recipients
+        WHERE created_at < now() - make_interval(secs => $1::double precision / 1000)`,
+      [maxAgeMs],
+    );
+    const [rows] = (await this.manager.query(
+      `DELETE FROM awaiting_recipients WHERE user_id = $1 RETURNING event`,
+      [userId],
+    )) as [{ event: SerializedEvent }[], number];
+    return rows
+      .map(({ event }) => revived(event))
+      .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  }
+}
+
+/** An event as JSON keeps its instants as ISO strings. */
+type SerializedEvent = Omit<NotifiableEvent, 'occurredAt' | 'sla'> & {
+  occurredAt: string;
+  sla: (Omit<NonNullable<NotifiableEvent['sla']>, 'dueAt'> & { dueAt: string | null }) | null;
+};
+
+function revived(event: SerializedEvent): NotifiableEvent {
+  return {
+    ...event,
+    occurredAt: new Date(event.occurredAt),
+    sla: event.sla
+      ? { ...event.sla, dueAt: event.sla.dueAt ? new Date(event.sla.dueAt) : null }
+      : null,
+  };
 }

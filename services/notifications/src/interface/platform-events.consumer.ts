@@ -67,7 +67,9 @@ export function platformEventHandlers(
     eventType: UserChanged as EventType<unknown>,
     handle: async ({ payload }: ReceivedEvent<unknown>, manager: EntityManager) => {
       const { user } = payload as contracts.UserChangedEvent;
-      if (user) await new SqlRecipientDirectory(manager).save(recipientOfDirectoryUser(user));
+      if (!user) return;
+      await new SqlRecipientDirectory(manager).save(recipientOfDirectoryUser(user));
+      await notify.recipientArrived(user.id, new SqlNotificationStore(manager, outbox));
     },
   };
   return [...notifying, directory];

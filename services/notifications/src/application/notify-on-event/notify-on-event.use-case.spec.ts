@@ -300,4 +300,30 @@ describe('NotifyOnEventUseCase', () => {
     await useCase.handle(event({ id: 'event-9', ticket: ticket({ requesterId: 'ghost' }) }), store);
     expect(store.deliveries).toEqual([]);
   });
+
+  it('tells a person created a moment ago once their directory entry arrives', async () => {
+    await useCase.handle(event({ ticket: ticket({ requesterId: 'new-user' }) }), store);
+    expect(store.deliveries).toEqual([]);
+
+    store.people.set('new-user', person('new-user', { language: 'en', displayName: 'New User' }));
+    await useCase.recipientArrived('new-user', store);
+    expect(store.deliveries.map(({ recipientId, channel }) => [recipientId, channel])).toEqual([
+      ['new-user', 'email'],
+      ['new-user', 'in_app'],
+    ]);
+    // Nothing is kept any more: a second arrival (a later profile change) sends nothing.
+    await useCase.recipientArrived('new-user', store);
+    expect(store.deliveries).toHaveLength(2);
+  });
+
+  it('does not keep old events for ids that are not people', async () => {
+    await useCase.handle(
+      event({
+        occurredAt: new Date(NOW.getTime() - 2 * 60 * 60_000),
+        ticket: ticket({ requesterId: 'imported-42' }),
+      }),
+      store,
+    );
+    expect(store.awaiting.size).toBe(0);
+  });
 });

@@ -32,6 +32,13 @@ export interface NotifySettings {
   maxAttempts: number;
 }
 
+/**
+ * How long an event waits for a person the directory does not know yet. Their entry follows
+ * within moments when they were just created; ids that never become people (requesters of
+ * other systems) are forgotten after this.
+ */
+export const AWAITING_RECIPIENT_MS = 60 * 60_000;
+
 /** Longest body of an in-app notification; the full text is in the ticket. */
 const IN_APP_BODY_LIMIT = 500;
 const NO_GROUP: SupportGroupPeople = { memberIds: [], supervisorId: null };
@@ -50,6 +57,16 @@ export class NotifyOnEventUseCase {
     private readonly newId: () => string,
     private readonly settings: NotifySettings,
   ) {}
+
+  /**
+   * A person's directory entry arrived: the events that named them before it did are handled
+   * again. Every message has a dedupe key, so the others they reached are not sent twice.
+   */
+  async recipientArrived(userId: string, store: NotificationStore): Promise<void> {
+    for (const event of await store.takeAwaitingEvents(userId, AWAITING_RECIPIENT_MS)) {
+      await this.handle(event, store);
+    }
+  }
 
   async handle(event: NotifiableEvent, store: NotificationStore): Promise<void> {
     if (event.ticket) await store.saveTicket(event.ticket);
@@ -100,9 +117,14 @@ export class NotifyOnEventUseCase {
     const preferences = await store.preferences([...new Set(selected.map(({ userId }) => userId))]);
     const templates = new TemplateCache(store);
     const actor = event.actorId ? people.get(event.actorId) : undefined;
+    const recent = this.time.now().getTime() - event.occurredAt.getTime() < AWAITING_RECIPIENT_MS;
     for (const { trigger, userId } of selected) {
       const recipient = people.get(userId);
-      if (!recipient?.active) continue;
+      if (!recipient) {
+        if (recent) await store.awaitRecipient(userId, event);
+        continue;
+      }
+      if (!recipient.active) continue;
       const template = await templates.get(trigger.templateKey, recipient.language);
       if (!template) continue;
       const message = renderTemplate(

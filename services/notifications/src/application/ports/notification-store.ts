@@ -2,7 +2,7 @@ import type { NotificationPreferences } from '../../domain/delivery-timing';
 import type { Locale } from '../../domain/locale';
 import type { NotificationTemplate } from '../../domain/template';
 import type { NotificationTrigger } from '../../domain/notification-trigger';
-import type { TicketFacts } from '../notifiable-event';
+import type { NotifiableEvent, TicketFacts } from '../notifiable-event';
 import type { Recipient } from './recipient';
 
 export type DeliveryChannel = 'email' | 'webhook' | 'in_app';
@@ -88,4 +88,8 @@ export interface NotificationStore {
   addInAppNotification(notification: NewInAppNotification): Promise<boolean>;
   /** Remembers a Message-ID we send, so replies to it find the ticket. */
   rememberThreadMessage(messageId: string, ticketId: string): Promise<void>;
+  /** Keeps the event for a person the directory does not know yet (at most once per event). */
+  awaitRecipient(userId: string, event: NotifiableEvent): Promise<void>;
+  /** The events kept for the person, removed; those older than `maxAgeMs` are dropped. */
+  takeAwaitingEvents(userId: string, maxAgeMs: number): Promise<NotifiableEvent[]>;
 }

@@ -3,7 +3,7 @@ import { DEFAULT_TEMPLATES } from '../../domain/default-templates';
 import type { Locale } from '../../domain/locale';
 import { DEFAULT_TRIGGERS, type NotificationTrigger } from '../../domain/notification-trigger';
 import type { NotificationTemplate } from '../../domain/template';
-import type { TicketFacts } from '../notifiable-event';
+import type { NotifiableEvent, TicketFacts } from '../notifiable-event';
 import type {
   NewDelivery,
   NewInAppNotification,
@@ -20,6 +20,7 @@ export class InMemoryNotificationStore implements NotificationStore {
   readonly deliveries: NewDelivery[] = [];
   readonly inApp: NewInAppNotification[] = [];
   readonly threads = new Map<string, string>();
+  readonly awaiting = new Map<string, NotifiableEvent[]>();
   webhooks: (WebhookTarget & { eventTypes: string[] })[] = [];
   triggers: NotificationTrigger[] = DEFAULT_TRIGGERS.map((trigger) => ({ ...trigger }));
   templates: NotificationTemplate[] = [...DEFAULT_TEMPLATES];
@@ -81,5 +82,17 @@ export class InMemoryNotificationStore implements NotificationStore {
 
   async rememberThreadMessage(messageId: string, ticketId: string): Promise<void> {
     this.threads.set(messageId, ticketId);
+  }
+
+  async awaitRecipient(userId: string, event: NotifiableEvent): Promise<void> {
+    const events = this.awaiting.get(userId) ?? [];
+    if (!events.some(({ id }) => id === event.id)) events.push(event);
+    this.awaiting.set(userId, events);
+  }
+
+  async takeAwaitingEvents(userId: string): Promise<NotifiableEvent[]> {
+    const events = this.awaiting.get(userId) ?? [];
+    this.awaiting.delete(userId);
+    return events;
   }
 }
