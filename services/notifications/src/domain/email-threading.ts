@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid } from './identifiers';
 import { NotificationError, NotificationErrorCode } from './notification-error';
 
 // How a reply finds its ticket. Three ways, strongest first: the Message-IDs it answers
 // (every notification of a ticket References the ticket's thread root), the signed token in
 // the address it was sent to, and the ticket number in its subject.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REPLY_TOKEN = /^([0-9a-f]{32})\.([0-9a-f]{16})$/;
 const SIGNATURE_HEX_LENGTH = 16;
 
@@ -25,7 +25,7 @@ export function deliveryMessageId(deliveryId: string, domain: string): string {
  * and signed, so nobody can write into a ticket by guessing an address.
  */
 export function replyToken(ticketId: string, secret: string): string {
-  if (!UUID.test(ticketId)) {
+  if (!isUuid(ticketId)) {
     throw new NotificationError(
       NotificationErrorCode.ValidationFailed,
       'a reply token needs a ticket UUID',

@@ -1,15 +1,14 @@
 import type { Delivery, DeliveryAttempt, InboundEmail } from '@itsm/contracts';
 import { NotificationError, NotificationErrorCode } from '../../domain/notification-error';
-import { positionOf } from '../in-app-feed/in-app-feed.use-case';
+import { isUuid } from '../../domain/identifiers';
 import type {
   DeliveryFilter,
   DeliveryLog,
   InboundEmailFilter,
   Positioned,
 } from '../ports/delivery-log';
-import { encodePageToken, pageSizeOf } from '../ports/page-token';
+import { encodePageToken, pageSizeOf, pageStartOf } from '../ports/page-token';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CHANNELS = new Set(['email', 'webhook', 'in_app']);
 const STATUSES = new Set([
   'pending',
@@ -47,14 +46,14 @@ export class DeliveryLogUseCase {
       invalid('channel', 'is not email, webhook or in_app');
     if (filter.status && !STATUSES.has(filter.status))
       invalid('status', `is not one of ${[...STATUSES].join(', ')}`);
-    if (filter.ticketId && !UUID.test(filter.ticketId)) invalid('ticketId', 'is not a UUID');
+    if (filter.ticketId && !isUuid(filter.ticketId)) invalid('ticketId', 'is not a UUID');
     const limit = pageSizeOf(pageSize, 50, 200);
-    const rows = await this.log.deliveries(filter, limit + 1, positionOf(pageToken));
+    const rows = await this.log.deliveries(filter, limit + 1, pageStartOf(pageToken));
     return page<Delivery>(rows, limit);
   }
 
   async delivery(id: string): Promise<{ delivery: Delivery; attempts: DeliveryAttempt[] }> {
-    const found = UUID.test(id) ? await this.log.delivery(id) : null;
+    const found = isUuid(id) ? await this.log.delivery(id) : null;
     if (!found) throw new NotificationError(NotificationErrorCode.NotFound, `no delivery ${id}`);
     return found;
   }
@@ -84,9 +83,9 @@ export class DeliveryLogUseCase {
   async inboundEmails(filter: InboundEmailFilter, pageSize: number, pageToken: string) {
     if (filter.outcome && !OUTCOMES.has(filter.outcome))
       invalid('outcome', `is not one of ${[...OUTCOMES].join(', ')}`);
-    if (filter.ticketId && !UUID.test(filter.ticketId)) invalid('ticketId', 'is not a UUID');
+    if (filter.ticketId && !isUuid(filter.ticketId)) invalid('ticketId', 'is not a UUID');
     const limit = pageSizeOf(pageSize, 50, 200);
-    const rows = await this.log.inboundEmails(filter, limit + 1, positionOf(pageToken));
+    const rows = await this.log.inboundEmails(filter, limit + 1, pageStartOf(pageToken));
     return page<InboundEmail>(rows, limit);
   }
 }

@@ -1,30 +1,13 @@
 import { NotificationError, NotificationErrorCode } from '../../domain/notification-error';
 import type { FeedStore, InAppNotificationRecord } from '../ports/feed-store';
-import {
-  decodePageToken,
-  encodePageToken,
-  InvalidPageTokenError,
-  pageSizeOf,
-} from '../ports/page-token';
+import { isUuid } from '../../domain/identifiers';
+import { encodePageToken, pageSizeOf, pageStartOf } from '../ports/page-token';
 import type { TimeSource } from '../ports/time-source';
 
 export interface FeedPage {
   notifications: InAppNotificationRecord[];
   nextPageToken: string;
   unreadCount: number;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function positionOf(pageToken: string) {
-  try {
-    return decodePageToken(pageToken);
-  } catch (error) {
-    if (!(error instanceof InvalidPageTokenError)) throw error;
-    throw new NotificationError(NotificationErrorCode.ValidationFailed, error.message, [
-      { field: 'pageToken', message: error.message },
-    ]);
-  }
 }
 
 /** A person's in-app notifications: newest first, unread count, marking read. */
@@ -41,7 +24,7 @@ export class InAppFeedUseCase {
     pageToken: string,
   ): Promise<FeedPage> {
     const limit = pageSizeOf(pageSize, 20, 100);
-    const after = positionOf(pageToken);
+    const after = pageStartOf(pageToken);
     const rows = await this.store.page(
       userId,
       unreadOnly,
@@ -59,7 +42,7 @@ export class InAppFeedUseCase {
   }
 
   async markRead(userId: string, ids: string[]): Promise<number> {
-    const invalid = ids.filter((id) => !UUID.test(id));
+    const invalid = ids.filter((id) => !isUuid(id));
     if (invalid.length > 0) {
       throw new NotificationError(
         NotificationErrorCode.ValidationFailed,

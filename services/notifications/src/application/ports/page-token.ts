@@ -1,3 +1,5 @@
+import { NotificationError, NotificationErrorCode } from '../../domain/notification-error';
+
 /** Opaque keyset cursors: the position after the last row of a page, newest first. */
 export interface KeysetPosition {
   at: Date;
@@ -36,4 +38,16 @@ export class InvalidPageTokenError extends Error {
 export function pageSizeOf(requested: number, fallback: number, max: number): number {
   if (!Number.isFinite(requested) || requested <= 0) return fallback;
   return Math.min(Math.trunc(requested), max);
+}
+
+/** Where a requested page starts; a token this service did not issue is a validation error. */
+export function pageStartOf(pageToken: string): KeysetPosition | null {
+  try {
+    return decodePageToken(pageToken);
+  } catch (error) {
+    if (!(error instanceof InvalidPageTokenError)) throw error;
+    throw new NotificationError(NotificationErrorCode.ValidationFailed, error.message, [
+      { field: 'pageToken', message: error.message },
+    ]);
+  }
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '../../domain/identifiers';
 import { NotificationError, NotificationErrorCode } from '../../domain/notification-error';
 import type { FieldViolation } from '../../domain/notification-error';
 import { generateWebhookSecret } from '../../domain/webhook-signature';
@@ -8,8 +9,6 @@ export interface WebhookDraft {
   url: string;
   eventTypes: string[];
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Subscriptions of outside systems to platform events, delivered as signed webhooks. */
 export class WebhookSubscriptionsUseCase {
@@ -63,13 +62,13 @@ export class WebhookSubscriptionsUseCase {
   }
 
   async delete(id: string): Promise<void> {
-    if (!UUID.test(id) || !(await this.store.delete(id))) {
+    if (!isUuid(id) || !(await this.store.delete(id))) {
       throw new NotificationError(NotificationErrorCode.NotFound, `no webhook subscription ${id}`);
     }
   }
 
   private async existing(id: string): Promise<WebhookSubscriptionRecord> {
-    const record = UUID.test(id) ? await this.store.get(id) : null;
+    const record = isUuid(id) ? await this.store.get(id) : null;
     if (!record) {
       throw new NotificationError(NotificationErrorCode.NotFound, `no webhook subscription ${id}`);
     }

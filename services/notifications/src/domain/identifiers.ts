@@ -1,0 +1,6 @@
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Tickets, deliveries, notifications and subscriptions are named by UUIDs. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
