@@ -133,7 +133,14 @@ for (const [, names, pkg] of telemetry.matchAll(
   /import\s*\{([^}]+)\}\s*from\s*'(@opentelemetry\/instrumentation-[\w-]+)'/g,
 )) {
   for (const name of names.split(',').map((n) => n.trim())) {
-    if (new RegExp(`new ${name}\\(`).test(telemetry)) enabledPackages.push({ pkg, name });
+    if (!new RegExp(`new ${name}\\(`).test(telemetry)) continue;
+    // An instrumentation given the no-op meter provider (`x.setMeterProvider(NO_METRICS)` on the
+    // `const x = new Instrumentation(…)`) makes spans only: its instruments are not exported.
+    const variable = new RegExp(`const (\\w+) = new ${name}\\(`).exec(telemetry)?.[1];
+    const metricsOff =
+      variable !== undefined &&
+      new RegExp(`\\b${variable}\\.setMeterProvider\\(NO_METRICS\\)`).test(telemetry);
+    if (!metricsOff) enabledPackages.push({ pkg, name });
   }
 }
 if (enabledPackages.length === 0)

@@ -1,5 +1,6 @@
 import {
   type DynamicModule,
+  Inject,
   Injectable,
   Module,
   type OnApplicationShutdown,
@@ -8,6 +9,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Readiness } from '@itsm/platform';
 import { createDataSource, type DataSourceSettings } from './data-source';
+import { observeConnectionPool } from './pool-metrics';
 
 const DATA_SOURCE_SETTINGS = Symbol('DATA_SOURCE_SETTINGS');
 
@@ -16,9 +18,11 @@ class DataSourceLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly readiness: Readiness,
+    @Inject(DATA_SOURCE_SETTINGS) private readonly settings: DataSourceSettings,
   ) {}
 
   onModuleInit(): void {
+    observeConnectionPool(this.dataSource, this.settings.applicationName, this.settings.poolSize);
     this.readiness.register({
       name: 'database',
       check: async () => {

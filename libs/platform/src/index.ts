@@ -6,3 +6,4 @@ export * from './bootstrap/run-service';
 export * from './bootstrap/proto-root';
 export * from './grpc/grpc-error';
 export * from './grpc/grpc-client';
+export * from './grpc/grpc-metrics';

@@ -1,2 +1,3 @@
+export * from './http-route';
 export * from './start-telemetry';
 export * from './trace-context';

@@ -1,10 +1,11 @@
-import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import { createNoopMeter, type MeterProvider } from '@opentelemetry/api';
 import { GrpcInstrumentation } from '@opentelemetry/instrumentation-grpc';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import { loadConfig, telemetryConfigSchema, type TelemetryConfig } from '@itsm/config';
+
+const NO_METRICS: MeterProvider = { getMeter: () => createNoopMeter() };
 
 export interface Telemetry {
   shutdown(): Promise<void>;
@@ -27,6 +28,7 @@ export function startTelemetry(
   config: TelemetryConfig = loadConfig(telemetryConfigSchema),
 ): Telemetry {
   if (config.OTEL_SDK_DISABLED) return { shutdown: async () => undefined };
+  const postgres = new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true });
   const sdk = new NodeSDK({
     serviceName: config.OTEL_SERVICE_NAME ?? serviceName,
     // Without a collector, spans are not recorded (sampled out) but still carry trace ids into
@@ -39,19 +41,21 @@ export function startTelemetry(
           metricReaders: [],
           logRecordProcessors: [],
         }),
+    // HTTP server spans take their route from `httpRouteMiddleware` (no span per Express
+    // layer or Nest handler); gRPC spans name the method; a connection checkout is not worth a
+    // span of its own in every transaction.
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url?.startsWith('/health') ?? false,
       }),
-      // A span per middleware (helmet, CORS, body parsers, logging…) is a dozen spans a request
-      // that say nothing the request's own span does not; the route handler keeps its span.
-      new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
-      new NestInstrumentation(),
       new GrpcInstrumentation(),
-      // A connection checkout is not work worth a span of its own in every transaction.
-      new PgInstrumentation({ requireParentSpan: true, ignoreConnectSpans: true }),
+      postgres,
     ],
   });
   sdk.start();
+  // Query latency stays on the query spans. The pool counters and the per-query histogram were
+  // updated on every checkout and statement, sampled or not, and cost more CPU than all the
+  // spans; PostgreSQL's own statistics (pg_stat_statements) are the place for database metrics.
+  postgres.setMeterProvider(NO_METRICS);
   return { shutdown: () => sdk.shutdown() };
 }

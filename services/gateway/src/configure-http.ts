@@ -2,6 +2,7 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, text } from 'express';
 import helmet from 'helmet';
+import { httpRouteMiddleware } from '@itsm/telemetry';
 import { CMDB_IMPORTS_PATH } from './cmdb/cmdb-paths';
 import { CSV_CONTENT_TYPE } from './cmdb/dto/item-exchange.dto';
 import type { GatewayConfig } from './config/gateway.config';
@@ -74,6 +75,7 @@ export function configureHttp(app: INestApplication, config: GatewayConfig): voi
   // Tickets carry their version as ETag; no body-hash ETags on other responses.
   express.set('etag', false);
   express.use(traceIdMiddleware);
+  express.use(httpRouteMiddleware);
   // Ahead of Nest's routes (registered at init), so browser page loads get the app shell.
   if (config.WEB_ROOT) express.use(webAppHandlers(config.WEB_ROOT));
   app.useGlobalPipes(apiValidationPipe());

@@ -10,6 +10,7 @@ import {
 } from '@itsm/contracts';
 import type { Telemetry } from '@itsm/telemetry';
 import { Readiness } from '../health/readiness';
+import { grpcServerMetrics } from '../grpc/grpc-metrics';
 import { resolveProtoRoot } from './proto-root';
 
 export interface GrpcServerOptions {
@@ -54,6 +55,7 @@ export async function runService(definition: ServiceDefinition): Promise<INestAp
           package: packages.map((grpcPackage) => grpcPackage.package),
           protoPath: packages.flatMap((grpcPackage) => protoPaths(root, grpcPackage)),
           loader: { ...protoLoaderOptions, includeDirs: [root] },
+          channelOptions: { interceptors: [grpcServerMetrics()] },
           ...grpcMessageLimits,
         },
       },

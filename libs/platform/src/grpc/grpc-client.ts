@@ -7,6 +7,7 @@ import {
   protoPaths,
 } from '@itsm/contracts';
 import { resolveProtoRoot } from '../bootstrap/proto-root';
+import { grpcClientMetrics } from './grpc-metrics';
 
 export interface GrpcClientOptions {
   /** Directory holding proto/itsm/**; defaults to the bundle's or the repository's. */
@@ -32,8 +33,16 @@ export function grpcClient(
       package: pkg.package,
       protoPath: protoPaths(protoRoot, pkg),
       loader: { ...protoLoaderOptions, includeDirs: [protoRoot] },
-      channelOptions: { interceptors: options.interceptors ?? [] },
+      channelOptions: { interceptors: [clientMetrics(), ...(options.interceptors ?? [])] },
       ...grpcMessageLimits,
     },
   }) as unknown as ClientGrpc;
+}
+
+let sharedClientMetrics: Interceptor | undefined;
+
+/** One histogram for every channel of the process, made once telemetry has started. */
+function clientMetrics(): Interceptor {
+  sharedClientMetrics ??= grpcClientMetrics();
+  return sharedClientMetrics;
 }
