@@ -12,6 +12,8 @@ import { createKafka, InboxSubscription, type KafkaSettings, OutboxWriter } from
 import { ChangeClockTargetsUseCase } from './application/change-clock-targets/change-clock-targets.use-case';
 import { ComplianceReportUseCase } from './application/compliance-report/compliance-report.use-case';
 import { GetTicketSlaUseCase } from './application/get-ticket-sla/get-ticket-sla.use-case';
+import { ListClocksUseCase } from './application/list-clocks/list-clocks.use-case';
+import { CLOCK_LIST, type ClockList } from './application/ports/clock-list';
 import { ManageCalendarsUseCase } from './application/manage-calendars/manage-calendars.use-case';
 import { ManagePoliciesUseCase } from './application/manage-policies/manage-policies.use-case';
 import { COMPLIANCE_COUNTS, type ComplianceCounts } from './application/ports/compliance-counts';
@@ -31,6 +33,8 @@ import {
 import { StartClocksUseCase } from './application/start-clocks/start-clocks.use-case';
 import { TrackTicketStatusUseCase } from './application/track-ticket-status/track-ticket-status.use-case';
 import { SlaMetrics } from './infrastructure/sla-metrics';
+import { OpenClocksGauge } from './infrastructure/open-clocks-gauge';
+import { SqlClockList } from './infrastructure/sql-clock-list';
 import { SqlComplianceCounts } from './infrastructure/sql-compliance-counts';
 import { TypeOrmDefinitionStore } from './infrastructure/typeorm-definition.store';
 import { TypeOrmClockStore } from './infrastructure/typeorm-clock.store';
@@ -131,6 +135,11 @@ export class SlaModule {
           },
         },
         { provide: CLOCK_ALARM, useExisting: ClockScheduler },
+        {
+          provide: OpenClocksGauge,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new OpenClocksGauge(dataSource),
+        },
         {
           provide: StartClocksUseCase,
           inject: [SLA_CATALOG, ClockChanges, ID_GENERATOR, CLOCK_ALARM],
@@ -240,6 +249,16 @@ export class SlaModule {
           inject: [COMPLIANCE_COUNTS, SLA_CATALOG],
           useFactory: (counts: ComplianceCounts, catalog: SlaCatalog) =>
             new ComplianceReportUseCase(counts, catalog),
+        },
+        {
+          provide: CLOCK_LIST,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new SqlClockList(dataSource),
+        },
+        {
+          provide: ListClocksUseCase,
+          inject: [CLOCK_LIST, TIME_SOURCE],
+          useFactory: (clocks: ClockList, time: TimeSource) => new ListClocksUseCase(clocks, time),
         },
         SlaLifecycle,
       ],

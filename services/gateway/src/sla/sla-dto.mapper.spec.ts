@@ -2,6 +2,7 @@ import { Metadata, status } from '@grpc/grpc-js';
 import {
   type Calendar,
   CalendarKind,
+  ClockCondition,
   ClockState,
   ComplianceGrouping,
   ErrorMetadata,
@@ -21,8 +22,10 @@ import {
   toCalendarDto,
   toComplianceReportDto,
   toComplianceReportRequest,
+  toListClocksRequest,
   toPolicyDraft,
   toPolicyDto,
+  toSlaClockListDto,
   toTicketSlaDto,
 } from './sla-dto.mapper';
 import { withRestFieldNames } from '../problem/violation-fields';
@@ -304,6 +307,75 @@ describe('the compliance report as REST', () => {
       target: null,
       rows: [row, { key: null, label: null, met: 0, breached: 0, compliancePercent: null }],
       total: row,
+    });
+  });
+});
+
+describe('the list of clocks at risk and breached as REST', () => {
+  it('asks for the condition and period, and leaves out what the caller did not name', () => {
+    expect(
+      toListClocksRequest({
+        condition: 'breached',
+        since: '2026-11-23T00:00:00+03:00',
+        timeZone: 'Europe/Moscow',
+      }),
+    ).toEqual({
+      condition: ClockCondition.CLOCK_CONDITION_BREACHED,
+      breachedSince: toTimestamp(new Date('2026-11-22T21:00:00Z')),
+      breachedUntil: undefined,
+      timeZone: 'Europe/Moscow',
+      groupId: '',
+      pageSize: 0,
+      pageToken: '',
+    });
+  });
+
+  it('shows instants in UTC, null for what is absent, and counts per condition', () => {
+    const dueAt = new Date('2026-11-23T09:30:00Z');
+    const dto = toSlaClockListDto(
+      {
+        clocks: [
+          {
+            ticketId: 't-1',
+            ticketNumber: 'INC-000001',
+            target: SlaTarget.SLA_TARGET_FIRST_RESPONSE,
+            state: ClockState.CLOCK_STATE_RUNNING,
+            dueAt: toTimestamp(dueAt),
+            breachedAt: undefined,
+            warningIssuedAt: toTimestamp(new Date('2026-11-23T09:00:00Z')),
+            policyId: 'p-1',
+            policyName: '',
+            groupId: 'desk',
+          },
+        ],
+        nextPageToken: '',
+        atRiskCount: 1,
+        breachedCount: 4,
+        breachedSince: toTimestamp(new Date('2026-11-22T21:00:00Z')),
+        breachedUntil: undefined,
+      },
+      { condition: 'at_risk' },
+    );
+    expect(dto).toEqual({
+      condition: 'at_risk',
+      since: '2026-11-22T21:00:00.000Z',
+      until: null,
+      counts: { atRisk: 1, breached: 4 },
+      items: [
+        {
+          ticketId: 't-1',
+          ticketNumber: 'INC-000001',
+          target: 'first_response',
+          state: 'running',
+          dueAt: '2026-11-23T09:30:00.000Z',
+          breachedAt: null,
+          warningIssuedAt: '2026-11-23T09:00:00.000Z',
+          policyId: 'p-1',
+          policyName: null,
+          groupId: 'desk',
+        },
+      ],
+      nextPageToken: null,
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   type CalendarDefinition,
   CalendarKind,
   Channel,
+  ClockCondition,
   ComplianceGrouping,
   type ComplianceReportRequest,
   type ComplianceReportResponse,
@@ -10,6 +11,8 @@ import {
   fromRestSpelling,
   fromTimestamp,
   type GetTicketSlaResponse,
+  type ListClocksRequest,
+  type ListClocksResponse,
   PendingReason,
   type PolicyDraft,
   PolicyKind,
@@ -39,6 +42,7 @@ import type {
   ComplianceRowDto,
 } from './dto/compliance-report.dto';
 import type { PolicyDto, WritePolicyDto } from './dto/policy.dto';
+import type { SlaClockListDto, SlaClockListQueryDto } from './dto/sla-clock-list.dto';
 import {
   CALENDAR_KINDS,
   CLOCK_STATES,
@@ -291,5 +295,46 @@ export function toComplianceReportDto(
     target: query.target ?? null,
     rows: answer.rows.map(toRowDto),
     total: toRowDto(answer.total),
+  };
+}
+
+export function toListClocksRequest(query: SlaClockListQueryDto): ListClocksRequest {
+  return {
+    condition: fromRestSpelling(
+      'CLOCK_CONDITION_',
+      query.condition,
+      ClockCondition.CLOCK_CONDITION_UNSPECIFIED,
+    ),
+    breachedSince: query.since ? toTimestamp(new Date(query.since)) : undefined,
+    breachedUntil: query.until ? toTimestamp(new Date(query.until)) : undefined,
+    timeZone: query.timeZone ?? '',
+    groupId: query.groupId ?? '',
+    pageSize: query.pageSize ?? 0,
+    pageToken: query.pageToken ?? '',
+  };
+}
+
+export function toSlaClockListDto(
+  answer: ListClocksResponse,
+  query: SlaClockListQueryDto,
+): SlaClockListDto {
+  return {
+    condition: query.condition,
+    since: requiredInstant(answer.breachedSince, 'the breach period'),
+    until: optionalInstant(answer.breachedUntil),
+    counts: { atRisk: answer.atRiskCount, breached: answer.breachedCount },
+    items: answer.clocks.map((clock) => ({
+      ticketId: clock.ticketId,
+      ticketNumber: clock.ticketNumber,
+      target: toRestSpelling('SLA_TARGET_', clock.target, SLA_TARGETS),
+      state: toRestSpelling('CLOCK_STATE_', clock.state, CLOCK_STATES),
+      dueAt: requiredInstant(clock.dueAt, 'a clock’s due instant'),
+      breachedAt: optionalInstant(clock.breachedAt),
+      warningIssuedAt: optionalInstant(clock.warningIssuedAt),
+      policyId: clock.policyId,
+      policyName: clock.policyName || null,
+      groupId: clock.groupId || null,
+    })),
+    nextPageToken: answer.nextPageToken || null,
   };
 }

@@ -29,6 +29,7 @@ import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { CalendarDto, CalendarListDto, WriteCalendarDto } from './dto/calendar.dto';
 import { ComplianceReportDto, ComplianceReportQueryDto } from './dto/compliance-report.dto';
 import { ListPoliciesQueryDto, PolicyDto, PolicyListDto, WritePolicyDto } from './dto/policy.dto';
+import { SlaClockListDto, SlaClockListQueryDto } from './dto/sla-clock-list.dto';
 import { SLA_CLIENT } from './sla-client.provider';
 import {
   calendarFieldName,
@@ -37,8 +38,10 @@ import {
   toCalendarDto,
   toComplianceReportDto,
   toComplianceReportRequest,
+  toListClocksRequest,
   toPolicyDraft,
   toPolicyDto,
+  toSlaClockListDto,
 } from './sla-dto.mapper';
 import { withRestFieldNames } from '../problem/violation-fields';
 
@@ -237,5 +240,20 @@ export class SlaHttpController {
       this.sla.complianceReport(toComplianceReportRequest(query)),
     );
     return toComplianceReportDto(answer, query);
+  }
+
+  @Get('clocks')
+  @ApiOperation({
+    summary: 'Clocks at risk (warned, not breached yet) or breached today, most urgent first',
+    description:
+      'Ordered by due instant, earliest first, a page at a time; `counts` gives how many clocks ' +
+      'are at risk now and breached in the period. The period defaults to today in `timeZone`.',
+  })
+  @ApiOkResponse({ type: SlaClockListDto })
+  @ApiProblemResponses(400, 503)
+  @RequirePermission('sla.report')
+  async clocks(@Query() query: SlaClockListQueryDto): Promise<SlaClockListDto> {
+    const answer = await firstValueFrom(this.sla.listClocks(toListClocksRequest(query)));
+    return toSlaClockListDto(answer, query);
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { TicketClock } from '../application/ports/clock-store';
 import type { SlaClockEntity } from './sla-clock.entity';
 
-function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
+export function oneOf<T extends string>(allowed: readonly T[], value: string, column: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
     throw new Error(`sla_clocks.${column} holds an unknown value ${value}`);
   }

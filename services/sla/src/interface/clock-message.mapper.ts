@@ -1,4 +1,5 @@
 import {
+  ClockCondition as ClockConditionMessage,
   ClockState as ClockStateMessage,
   ComplianceGrouping as ComplianceGroupingMessage,
   type ComplianceReportRequest,
@@ -6,6 +7,8 @@ import {
   type ComplianceRow as ComplianceRowMessage,
   fromTimestamp,
   type GetTicketSlaResponse,
+  type ListClocksRequest,
+  type ListClocksResponse,
   type TargetClock,
   toTimestamp,
 } from '@itsm/contracts';
@@ -16,6 +19,8 @@ import type {
 import type { ComplianceReportQuery } from '../application/compliance-report/compliance-report.query';
 import type { TicketSla } from '../application/get-ticket-sla/get-ticket-sla.use-case';
 import type { ComplianceGrouping } from '../application/ports/compliance-counts';
+import type { ClockPage } from '../application/list-clocks/list-clocks.use-case';
+import type { ClockCondition, ClockListRequest } from '../domain/clock-listing';
 import type { ClockState } from '../domain/sla-clock';
 import { SlaError, SlaErrorCode } from '../domain/sla-error';
 import { TARGET_MESSAGES, TARGET_OF_MESSAGE } from './definition-message.mapper';
@@ -113,5 +118,49 @@ export function toComplianceResponse({
     periodEnd: toTimestamp(query.to),
     rows: rows.map(toRowMessage),
     total: toRowMessage(total),
+  };
+}
+
+const CONDITIONS: Readonly<Record<string, ClockCondition>> = {
+  [ClockConditionMessage.CLOCK_CONDITION_AT_RISK]: 'at_risk',
+  [ClockConditionMessage.CLOCK_CONDITION_BREACHED]: 'breached',
+};
+
+export function toClockListRequest(request: ListClocksRequest): ClockListRequest {
+  return {
+    condition: CONDITIONS[request.condition] ?? null,
+    breachedSince: request.breachedSince ? fromTimestamp(request.breachedSince) : null,
+    breachedUntil: request.breachedUntil ? fromTimestamp(request.breachedUntil) : null,
+    timeZone: request.timeZone,
+    groupId: request.groupId,
+    pageSize: request.pageSize,
+    pageToken: request.pageToken,
+  };
+}
+
+export function toListClocksResponse({
+  listing,
+  clocks,
+  nextPageToken,
+  counts,
+}: ClockPage): ListClocksResponse {
+  return {
+    clocks: clocks.map((clock) => ({
+      ticketId: clock.ticketId,
+      ticketNumber: clock.ticketNumber,
+      target: TARGET_MESSAGES[clock.target],
+      state: STATE_MESSAGES[clock.state],
+      dueAt: toTimestamp(clock.dueAt),
+      breachedAt: instant(clock.breachedAt),
+      warningIssuedAt: instant(clock.warningIssuedAt),
+      policyId: clock.policyId,
+      policyName: clock.policyName ?? '',
+      groupId: clock.groupId ?? '',
+    })),
+    nextPageToken,
+    atRiskCount: counts.at_risk,
+    breachedCount: counts.breached,
+    breachedSince: toTimestamp(listing.breachedSince),
+    breachedUntil: instant(listing.breachedUntil),
   };
 }

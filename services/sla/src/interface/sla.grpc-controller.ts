@@ -15,6 +15,8 @@ import type {
   GetTicketSlaRequest,
   GetTicketSlaResponse,
   ListCalendarsResponse,
+  ListClocksRequest,
+  ListClocksResponse,
   ListPoliciesRequest,
   ListPoliciesResponse,
   SlaServiceController,
@@ -26,11 +28,14 @@ import type {
 import { SlaServiceControllerMethods } from '@itsm/contracts';
 import { ComplianceReportUseCase } from '../application/compliance-report/compliance-report.use-case';
 import { GetTicketSlaUseCase } from '../application/get-ticket-sla/get-ticket-sla.use-case';
+import { ListClocksUseCase } from '../application/list-clocks/list-clocks.use-case';
 import { ManageCalendarsUseCase } from '../application/manage-calendars/manage-calendars.use-case';
 import { ManagePoliciesUseCase } from '../application/manage-policies/manage-policies.use-case';
 import {
+  toClockListRequest,
   toComplianceQuery,
   toComplianceResponse,
+  toListClocksResponse,
   toTicketSlaResponse,
 } from './clock-message.mapper';
 import {
@@ -54,6 +59,7 @@ export class SlaGrpcController implements SlaServiceController {
     @Inject(ManagePoliciesUseCase) private readonly policies: ManagePoliciesUseCase,
     @Inject(GetTicketSlaUseCase) private readonly ticketSla: GetTicketSlaUseCase,
     @Inject(ComplianceReportUseCase) private readonly compliance: ComplianceReportUseCase,
+    @Inject(ListClocksUseCase) private readonly clockLists: ListClocksUseCase,
   ) {}
 
   async createCalendar(request: CreateCalendarRequest): Promise<CreateCalendarResponse> {
@@ -115,5 +121,9 @@ export class SlaGrpcController implements SlaServiceController {
 
   async complianceReport(request: ComplianceReportRequest): Promise<ComplianceReportResponse> {
     return toComplianceResponse(await this.compliance.execute(toComplianceQuery(request)));
+  }
+
+  async listClocks(request: ListClocksRequest): Promise<ListClocksResponse> {
+    return toListClocksResponse(await this.clockLists.execute(toClockListRequest(request)));
   }
 }

@@ -4,6 +4,7 @@ import { ValidationException } from '../../problem/validation.exception';
 import { WriteCalendarDto } from './calendar.dto';
 import { ComplianceReportQueryDto } from './compliance-report.dto';
 import { ListPoliciesQueryDto, WritePolicyDto } from './policy.dto';
+import { SlaClockListQueryDto } from './sla-clock-list.dto';
 
 const pipe = apiValidationPipe();
 const calendarId = '0193a7a0-0000-7000-8000-0000000000ca';
@@ -121,5 +122,30 @@ describe('SLA bodies and queries', () => {
     expect(await accept(ListPoliciesQueryDto, { includeInactive: 'true' }, 'query')).toEqual({
       includeInactive: true,
     });
+  });
+
+  it('takes a list of clocks by condition, with a page size from 1 to 100', async () => {
+    expect(
+      await accept(
+        SlaClockListQueryDto,
+        { condition: 'at_risk', timeZone: 'Europe/Moscow', pageSize: '50' },
+        'query',
+      ),
+    ).toEqual({ condition: 'at_risk', timeZone: 'Europe/Moscow', pageSize: 50 });
+    expect(await refusedFields(SlaClockListQueryDto, {}, 'query')).toEqual(['condition']);
+    expect(
+      await refusedFields(
+        SlaClockListQueryDto,
+        { condition: 'late', since: 'today', until: '2026-02-30T00:00:00Z', pageSize: '0' },
+        'query',
+      ),
+    ).toEqual(['condition', 'pageSize', 'since', 'until']);
+    expect(
+      await refusedFields(
+        SlaClockListQueryDto,
+        { condition: 'breached', pageSize: '101' },
+        'query',
+      ),
+    ).toEqual(['pageSize']);
   });
 });

@@ -9,6 +9,9 @@ import { Timestamp } from "../../../google/protobuf/timestamp";
 import {
   Calendar,
   CalendarDefinition,
+  ClockState,
+  clockStateFromJSON,
+  clockStateToJSON,
   ComplianceGrouping,
   complianceGroupingFromJSON,
   complianceGroupingToJSON,
@@ -25,6 +28,47 @@ import {
   slaTargetToJSON,
   TargetClock,
 } from "./sla";
+
+export enum ClockCondition {
+  CLOCK_CONDITION_UNSPECIFIED = "CLOCK_CONDITION_UNSPECIFIED",
+  /** CLOCK_CONDITION_AT_RISK - Running, a warning of it sent, its target not breached yet. */
+  CLOCK_CONDITION_AT_RISK = "CLOCK_CONDITION_AT_RISK",
+  /** CLOCK_CONDITION_BREACHED - Breached within [breached_since, breached_until), whatever its state now. */
+  CLOCK_CONDITION_BREACHED = "CLOCK_CONDITION_BREACHED",
+  UNRECOGNIZED = "UNRECOGNIZED",
+}
+
+export function clockConditionFromJSON(object: any): ClockCondition {
+  switch (object) {
+    case 0:
+    case "CLOCK_CONDITION_UNSPECIFIED":
+      return ClockCondition.CLOCK_CONDITION_UNSPECIFIED;
+    case 1:
+    case "CLOCK_CONDITION_AT_RISK":
+      return ClockCondition.CLOCK_CONDITION_AT_RISK;
+    case 2:
+    case "CLOCK_CONDITION_BREACHED":
+      return ClockCondition.CLOCK_CONDITION_BREACHED;
+    case -1:
+    case "UNRECOGNIZED":
+    default:
+      return ClockCondition.UNRECOGNIZED;
+  }
+}
+
+export function clockConditionToJSON(object: ClockCondition): string {
+  switch (object) {
+    case ClockCondition.CLOCK_CONDITION_UNSPECIFIED:
+      return "CLOCK_CONDITION_UNSPECIFIED";
+    case ClockCondition.CLOCK_CONDITION_AT_RISK:
+      return "CLOCK_CONDITION_AT_RISK";
+    case ClockCondition.CLOCK_CONDITION_BREACHED:
+      return "CLOCK_CONDITION_BREACHED";
+    case ClockCondition.UNRECOGNIZED:
+    default:
+      return "UNRECOGNIZED";
+  }
+}
 
 export interface CreateCalendarRequest {
   name: string;
@@ -155,6 +199,58 @@ export interface ComplianceReportResponse {
   /** Most met and breached first. */
   rows: ComplianceRow[];
   total: ComplianceRow | undefined;
+}
+
+export interface ListClocksRequest {
+  condition: ClockCondition;
+  /** Inclusive; absent: the start of today in time_zone. */
+  breachedSince:
+    | Timestamp
+    | undefined;
+  /** Exclusive; absent: no end. */
+  breachedUntil:
+    | Timestamp
+    | undefined;
+  /** IANA time zone whose day "today" is; empty: UTC. */
+  timeZone: string;
+  /** Only clocks of tickets this assignment group holds; empty for all. */
+  groupId: string;
+  /** 1..100; 0 means 25. */
+  pageSize: number;
+  /** From the previous page's next_page_token, with the same condition. */
+  pageToken: string;
+}
+
+/** One target's clock of a ticket, as a list of clocks shows it. */
+export interface ListedClock {
+  ticketId: string;
+  ticketNumber: string;
+  target: SlaTarget;
+  state: ClockState;
+  dueAt: Timestamp | undefined;
+  breachedAt:
+    | Timestamp
+    | undefined;
+  /** When its latest warning was sent; absent when none was. */
+  warningIssuedAt: Timestamp | undefined;
+  policyId: string;
+  /** Empty for a policy since removed. */
+  policyName: string;
+  /** The assignment group holding the ticket while the clock counted; empty when none. */
+  groupId: string;
+}
+
+export interface ListClocksResponse {
+  /** Earliest due first. */
+  clocks: ListedClock[];
+  /** Empty on the last page. */
+  nextPageToken: string;
+  /** Clocks at risk now and breached in the period, with the request's group filter. */
+  atRiskCount: number;
+  breachedCount: number;
+  /** The breach period counted, defaults applied. */
+  breachedSince: Timestamp | undefined;
+  breachedUntil: Timestamp | undefined;
 }
 
 export const CreateCalendarRequest: MessageFns<CreateCalendarRequest> = {
@@ -652,6 +748,212 @@ export const ComplianceReportResponse: MessageFns<ComplianceReportResponse> = {
   },
 };
 
+export const ListClocksRequest: MessageFns<ListClocksRequest> = {
+  fromJSON(object: any): ListClocksRequest {
+    return {
+      condition: isSet(object.condition)
+        ? clockConditionFromJSON(object.condition)
+        : ClockCondition.CLOCK_CONDITION_UNSPECIFIED,
+      breachedSince: isSet(object.breachedSince)
+        ? fromJsonTimestamp(object.breachedSince)
+        : isSet(object.breached_since)
+        ? fromJsonTimestamp(object.breached_since)
+        : undefined,
+      breachedUntil: isSet(object.breachedUntil)
+        ? fromJsonTimestamp(object.breachedUntil)
+        : isSet(object.breached_until)
+        ? fromJsonTimestamp(object.breached_until)
+        : undefined,
+      timeZone: isSet(object.timeZone)
+        ? globalThis.String(object.timeZone)
+        : isSet(object.time_zone)
+        ? globalThis.String(object.time_zone)
+        : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+      pageSize: isSet(object.pageSize)
+        ? globalThis.Number(object.pageSize)
+        : isSet(object.page_size)
+        ? globalThis.Number(object.page_size)
+        : 0,
+      pageToken: isSet(object.pageToken)
+        ? globalThis.String(object.pageToken)
+        : isSet(object.page_token)
+        ? globalThis.String(object.page_token)
+        : "",
+    };
+  },
+
+  toJSON(message: ListClocksRequest): unknown {
+    const obj: any = {};
+    if (message.condition !== ClockCondition.CLOCK_CONDITION_UNSPECIFIED) {
+      obj.condition = clockConditionToJSON(message.condition);
+    }
+    if (message.breachedSince !== undefined) {
+      obj.breachedSince = fromTimestamp(message.breachedSince).toISOString();
+    }
+    if (message.breachedUntil !== undefined) {
+      obj.breachedUntil = fromTimestamp(message.breachedUntil).toISOString();
+    }
+    if (message.timeZone !== "") {
+      obj.timeZone = message.timeZone;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    if (message.pageSize !== 0) {
+      obj.pageSize = Math.round(message.pageSize);
+    }
+    if (message.pageToken !== "") {
+      obj.pageToken = message.pageToken;
+    }
+    return obj;
+  },
+};
+
+export const ListedClock: MessageFns<ListedClock> = {
+  fromJSON(object: any): ListedClock {
+    return {
+      ticketId: isSet(object.ticketId)
+        ? globalThis.String(object.ticketId)
+        : isSet(object.ticket_id)
+        ? globalThis.String(object.ticket_id)
+        : "",
+      ticketNumber: isSet(object.ticketNumber)
+        ? globalThis.String(object.ticketNumber)
+        : isSet(object.ticket_number)
+        ? globalThis.String(object.ticket_number)
+        : "",
+      target: isSet(object.target) ? slaTargetFromJSON(object.target) : SlaTarget.SLA_TARGET_UNSPECIFIED,
+      state: isSet(object.state) ? clockStateFromJSON(object.state) : ClockState.CLOCK_STATE_UNSPECIFIED,
+      dueAt: isSet(object.dueAt)
+        ? fromJsonTimestamp(object.dueAt)
+        : isSet(object.due_at)
+        ? fromJsonTimestamp(object.due_at)
+        : undefined,
+      breachedAt: isSet(object.breachedAt)
+        ? fromJsonTimestamp(object.breachedAt)
+        : isSet(object.breached_at)
+        ? fromJsonTimestamp(object.breached_at)
+        : undefined,
+      warningIssuedAt: isSet(object.warningIssuedAt)
+        ? fromJsonTimestamp(object.warningIssuedAt)
+        : isSet(object.warning_issued_at)
+        ? fromJsonTimestamp(object.warning_issued_at)
+        : undefined,
+      policyId: isSet(object.policyId)
+        ? globalThis.String(object.policyId)
+        : isSet(object.policy_id)
+        ? globalThis.String(object.policy_id)
+        : "",
+      policyName: isSet(object.policyName)
+        ? globalThis.String(object.policyName)
+        : isSet(object.policy_name)
+        ? globalThis.String(object.policy_name)
+        : "",
+      groupId: isSet(object.groupId)
+        ? globalThis.String(object.groupId)
+        : isSet(object.group_id)
+        ? globalThis.String(object.group_id)
+        : "",
+    };
+  },
+
+  toJSON(message: ListedClock): unknown {
+    const obj: any = {};
+    if (message.ticketId !== "") {
+      obj.ticketId = message.ticketId;
+    }
+    if (message.ticketNumber !== "") {
+      obj.ticketNumber = message.ticketNumber;
+    }
+    if (message.target !== SlaTarget.SLA_TARGET_UNSPECIFIED) {
+      obj.target = slaTargetToJSON(message.target);
+    }
+    if (message.state !== ClockState.CLOCK_STATE_UNSPECIFIED) {
+      obj.state = clockStateToJSON(message.state);
+    }
+    if (message.dueAt !== undefined) {
+      obj.dueAt = fromTimestamp(message.dueAt).toISOString();
+    }
+    if (message.breachedAt !== undefined) {
+      obj.breachedAt = fromTimestamp(message.breachedAt).toISOString();
+    }
+    if (message.warningIssuedAt !== undefined) {
+      obj.warningIssuedAt = fromTimestamp(message.warningIssuedAt).toISOString();
+    }
+    if (message.policyId !== "") {
+      obj.policyId = message.policyId;
+    }
+    if (message.policyName !== "") {
+      obj.policyName = message.policyName;
+    }
+    if (message.groupId !== "") {
+      obj.groupId = message.groupId;
+    }
+    return obj;
+  },
+};
+
+export const ListClocksResponse: MessageFns<ListClocksResponse> = {
+  fromJSON(object: any): ListClocksResponse {
+    return {
+      clocks: globalThis.Array.isArray(object?.clocks) ? object.clocks.map((e: any) => ListedClock.fromJSON(e)) : [],
+      nextPageToken: isSet(object.nextPageToken)
+        ? globalThis.String(object.nextPageToken)
+        : isSet(object.next_page_token)
+        ? globalThis.String(object.next_page_token)
+        : "",
+      atRiskCount: isSet(object.atRiskCount)
+        ? globalThis.Number(object.atRiskCount)
+        : isSet(object.at_risk_count)
+        ? globalThis.Number(object.at_risk_count)
+        : 0,
+      breachedCount: isSet(object.breachedCount)
+        ? globalThis.Number(object.breachedCount)
+        : isSet(object.breached_count)
+        ? globalThis.Number(object.breached_count)
+        : 0,
+      breachedSince: isSet(object.breachedSince)
+        ? fromJsonTimestamp(object.breachedSince)
+        : isSet(object.breached_since)
+        ? fromJsonTimestamp(object.breached_since)
+        : undefined,
+      breachedUntil: isSet(object.breachedUntil)
+        ? fromJsonTimestamp(object.breachedUntil)
+        : isSet(object.breached_until)
+        ? fromJsonTimestamp(object.breached_until)
+        : undefined,
+    };
+  },
+
+  toJSON(message: ListClocksResponse): unknown {
+    const obj: any = {};
+    if (message.clocks?.length) {
+      obj.clocks = message.clocks.map((e) => ListedClock.toJSON(e));
+    }
+    if (message.nextPageToken !== "") {
+      obj.nextPageToken = message.nextPageToken;
+    }
+    if (message.atRiskCount !== 0) {
+      obj.atRiskCount = Math.round(message.atRiskCount);
+    }
+    if (message.breachedCount !== 0) {
+      obj.breachedCount = Math.round(message.breachedCount);
+    }
+    if (message.breachedSince !== undefined) {
+      obj.breachedSince = fromTimestamp(message.breachedSince).toISOString();
+    }
+    if (message.breachedUntil !== undefined) {
+      obj.breachedUntil = fromTimestamp(message.breachedUntil).toISOString();
+    }
+    return obj;
+  },
+};
+
 /**
  * Business calendars, SLA and OLA policies, the clocks of a ticket and compliance reports.
  * Served by the SLA service. Errors carry the SLA service's code in the `itsm-error-code`
@@ -707,6 +1009,13 @@ export interface SlaServiceClient {
    */
 
   complianceReport(request: ComplianceReportRequest, metadata?: Metadata): Observable<ComplianceReportResponse>;
+
+  /**
+   * Clocks a supervisor acts on: those at risk (running, warned, not breached) or breached in a
+   * period, most urgent (earliest due) first, with how many there are of each.
+   */
+
+  listClocks(request: ListClocksRequest, metadata?: Metadata): Observable<ListClocksResponse>;
 }
 
 /**
@@ -797,6 +1106,16 @@ export interface SlaServiceController {
     request: ComplianceReportRequest,
     metadata?: Metadata,
   ): Promise<ComplianceReportResponse> | Observable<ComplianceReportResponse> | ComplianceReportResponse;
+
+  /**
+   * Clocks a supervisor acts on: those at risk (running, warned, not breached) or breached in a
+   * period, most urgent (earliest due) first, with how many there are of each.
+   */
+
+  listClocks(
+    request: ListClocksRequest,
+    metadata?: Metadata,
+  ): Promise<ListClocksResponse> | Observable<ListClocksResponse> | ListClocksResponse;
 }
 
 export function SlaServiceControllerMethods() {
@@ -813,6 +1132,7 @@ export function SlaServiceControllerMethods() {
       "deactivatePolicy",
       "getTicketSla",
       "complianceReport",
+      "listClocks",
     ];
     for (const method of grpcMethods) {
       const descriptor: any = Reflect.getOwnPropertyDescriptor(constructor.prototype, method);
