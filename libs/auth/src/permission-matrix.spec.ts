@@ -55,6 +55,8 @@ const cells: Cell[] = [
   ['supervisor', 'knowledge.publish', true],
   ['supervisor', 'routing.manage_agents', true],
   ['supervisor', 'sla.report', true],
+  ['supervisor', 'tickets.report', true],
+  ['agent', 'tickets.report', false],
   ['supervisor', 'routing.manage', false],
   ['supervisor', 'sla.manage', false],
   ['supervisor', 'catalog.manage', false],

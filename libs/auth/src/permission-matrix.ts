@@ -38,6 +38,7 @@ const SUPERVISOR: readonly Permission[] = [
   'tickets.read_all',
   'tickets.bulk',
   'tickets.approve',
+  'tickets.report',
   'sla.report',
   'knowledge.publish',
   'knowledge.report',
@@ -87,6 +88,7 @@ export const SCOPE_PERMISSIONS: Readonly<Record<IntegrationScope, ReadonlySet<Pe
     'tickets.read',
     'tickets.read_all',
     'tickets.read_internal',
+    'tickets.report',
     'views.use',
   ]),
   'tickets:write': new Set([

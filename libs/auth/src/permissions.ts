@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'tickets.approve',
   'tickets.rate',
   'tickets.transition_own',
+  // Service desk performance: volumes, response and resolution times, satisfaction.
+  'tickets.report',
   'views.use',
   'catalog.read',
   'catalog.manage',

@@ -16,6 +16,7 @@ import { CmdbModule } from './cmdb/cmdb.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { IdentityModule } from './identity/identity.module';
 import { LiveModule } from './live/live.module';
+import { ReportsModule } from './reports/reports.module';
 import { gatewayMigrations } from './migrations';
 
 export const SERVICE_NAME = 'gateway';
@@ -70,6 +71,7 @@ export class AppModule {
         CmdbModule,
         NotificationsModule,
         LiveModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

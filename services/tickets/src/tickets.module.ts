@@ -44,6 +44,8 @@ import { routingEventHandlers } from './interface/routing-events.consumer';
 import { AddCommentUseCase } from './application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from './application/comments/list-comments.use-case';
 import { CountTicketsUseCase } from './application/count-tickets/count-tickets.use-case';
+import { GetServiceDeskStatsUseCase } from './application/service-desk-stats/get-service-desk-stats.use-case';
+import { SqlServiceDeskStatsStore } from './infrastructure/sql-service-desk-stats.store';
 import { CreateTicketUseCase } from './application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from './application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from './application/list-tickets/list-tickets.use-case';
@@ -247,6 +249,12 @@ export class TicketsModule {
           provide: CountTicketsUseCase,
           inject: [TICKET_STORE],
           useFactory: (store: TicketStore) => new CountTicketsUseCase(store),
+        },
+        {
+          provide: GetServiceDeskStatsUseCase,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new GetServiceDeskStatsUseCase(new SqlServiceDeskStatsStore(dataSource)),
         },
         {
           provide: AddCommentUseCase,

@@ -343,6 +343,8 @@ class IdentityBootstrap implements OnApplicationBootstrap {
     ),
     IdentityBootstrap,
   ],
+  // Reports count days in the caller's own time zone.
+  exports: [DescribeCallerUseCase],
 })
 export class IdentityModule implements NestModule {
   /**

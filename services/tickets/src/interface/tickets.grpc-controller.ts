@@ -43,6 +43,8 @@ import {
   type AddCommentResponse,
   type CountTicketsRequest,
   type CountTicketsResponse,
+  type GetServiceDeskStatsRequest,
+  type GetServiceDeskStatsResponse,
   type CreateTicketRequest,
   type ListCommentsRequest,
   type ListCommentsResponse,
@@ -74,6 +76,7 @@ import { GetApprovalUseCase } from '../application/change-approval/get-approval.
 import { AddCommentUseCase } from '../application/comments/add-comment.use-case';
 import { ListCommentsUseCase } from '../application/comments/list-comments.use-case';
 import { CountTicketsUseCase } from '../application/count-tickets/count-tickets.use-case';
+import { GetServiceDeskStatsUseCase } from '../application/service-desk-stats/get-service-desk-stats.use-case';
 import { CreateTicketUseCase } from '../application/create-ticket/create-ticket.use-case';
 import { GetTicketUseCase } from '../application/get-ticket/get-ticket.use-case';
 import { ListTicketsUseCase } from '../application/list-tickets/list-tickets.use-case';
@@ -109,6 +112,10 @@ import { PriorityMatrixUseCase } from '../application/priority-matrix/priority-m
 import { AttachmentsUseCase } from '../application/attachments/attachments.use-case';
 import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
+import {
+  toServiceDeskStatsRequest,
+  toServiceDeskStatsResponse,
+} from './service-desk-stats.mapper';
 
 /**
  * gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. Each call
@@ -144,6 +151,8 @@ export class TicketsGrpcController implements TicketsServiceController {
     @Inject(SavedViewsGrpcHandlers) private readonly savedViews: SavedViewsGrpcHandlers,
     @Inject(PriorityMatrixUseCase) private readonly priorityMatrix: PriorityMatrixUseCase,
     @Inject(AttachmentsUseCase) private readonly attachments: AttachmentsUseCase,
+    @Inject(GetServiceDeskStatsUseCase)
+    private readonly serviceDeskStats: GetServiceDeskStatsUseCase,
   ) {}
 
   async updateTicket(
@@ -177,6 +186,15 @@ export class TicketsGrpcController implements TicketsServiceController {
       })),
       total,
     };
+  }
+
+  async getServiceDeskStats(
+    request: GetServiceDeskStatsRequest,
+    metadata: Metadata,
+  ): Promise<GetServiceDeskStatsResponse> {
+    const caller = callerOf(metadata);
+    const stats = await this.serviceDeskStats.execute(toServiceDeskStatsRequest(request), caller);
+    return toServiceDeskStatsResponse(stats);
   }
 
   async addComment(request: AddCommentRequest, metadata: Metadata): Promise<AddCommentResponse> {

@@ -13,6 +13,7 @@ import { AddTicketReportedAt1765180800000 } from './1765180800000-add-ticket-rep
 import { CreateSavedViews1765267200000 } from './1765267200000-create-saved-views';
 import { CreatePriorityMatrix1765353600000 } from './1765353600000-create-priority-matrix';
 import { CreateTicketAttachments1765440000000 } from './1765440000000-create-ticket-attachments';
+import { AddServiceDeskReportIndexes1765526400000 } from './1765526400000-add-service-desk-report-indexes';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -31,4 +32,5 @@ export const ticketsMigrations = [
   CreateSavedViews1765267200000,
   CreatePriorityMatrix1765353600000,
   CreateTicketAttachments1765440000000,
+  AddServiceDeskReportIndexes1765526400000,
 ];

@@ -490,6 +490,63 @@ export interface CountTicketsResponse {
   total: number;
 }
 
+export interface GetServiceDeskStatsRequest {
+  /**
+   * [from, to): a ticket counts on the day its event (creation, first response, resolution,
+   * rating) happened in this period.
+   */
+  period:
+    | TimeRange
+    | undefined;
+  /** The IANA time zone whose days the period is cut into; empty means UTC. */
+  timeZone: string;
+  /** Only tickets of this assignment group; empty means every group. */
+  assignmentGroupId: string;
+  /** Only tickets of this type; UNSPECIFIED means every type. */
+  type: TicketType;
+}
+
+/** Minutes from creation to an event, over the tickets that reached it. */
+export interface DurationStats {
+  count: number;
+  /** 0 when count is 0. */
+  meanMinutes: number;
+  medianMinutes: number;
+}
+
+export interface SatisfactionStats {
+  ratings: number;
+  /** Average rating, 1 to 5; 0 when there are no ratings. */
+  average: number;
+  /** Ratings of 4 or 5. */
+  satisfied: number;
+}
+
+export interface ServiceDeskFigures {
+  created: number;
+  resolved: number;
+  /** Of the tickets first responded to (MTTA). */
+  firstResponse:
+    | DurationStats
+    | undefined;
+  /** Of the tickets resolved (MTTR). */
+  resolution: DurationStats | undefined;
+  satisfaction: SatisfactionStats | undefined;
+}
+
+export interface ServiceDeskDay {
+  /** The local date, YYYY-MM-DD. */
+  date: string;
+  figures: ServiceDeskFigures | undefined;
+}
+
+export interface GetServiceDeskStatsResponse {
+  timeZone: string;
+  /** Every local day the period touches, oldest first, days without tickets included. */
+  days: ServiceDeskDay[];
+  total: ServiceDeskFigures | undefined;
+}
+
 /** The editable fields of a ticket; only those named in update_paths are applied. */
 export interface TicketPatch {
   title: string;
@@ -2336,6 +2393,184 @@ export const CountTicketsResponse: MessageFns<CountTicketsResponse> = {
   },
 };
 
+export const GetServiceDeskStatsRequest: MessageFns<GetServiceDeskStatsRequest> = {
+  fromJSON(object: any): GetServiceDeskStatsRequest {
+    return {
+      period: isSet(object.period) ? TimeRange.fromJSON(object.period) : undefined,
+      timeZone: isSet(object.timeZone)
+        ? globalThis.String(object.timeZone)
+        : isSet(object.time_zone)
+        ? globalThis.String(object.time_zone)
+        : "",
+      assignmentGroupId: isSet(object.assignmentGroupId)
+        ? globalThis.String(object.assignmentGroupId)
+        : isSet(object.assignment_group_id)
+        ? globalThis.String(object.assignment_group_id)
+        : "",
+      type: isSet(object.type) ? ticketTypeFromJSON(object.type) : TicketType.TICKET_TYPE_UNSPECIFIED,
+    };
+  },
+
+  toJSON(message: GetServiceDeskStatsRequest): unknown {
+    const obj: any = {};
+    if (message.period !== undefined) {
+      obj.period = TimeRange.toJSON(message.period);
+    }
+    if (message.timeZone !== "") {
+      obj.timeZone = message.timeZone;
+    }
+    if (message.assignmentGroupId !== "") {
+      obj.assignmentGroupId = message.assignmentGroupId;
+    }
+    if (message.type !== TicketType.TICKET_TYPE_UNSPECIFIED) {
+      obj.type = ticketTypeToJSON(message.type);
+    }
+    return obj;
+  },
+};
+
+export const DurationStats: MessageFns<DurationStats> = {
+  fromJSON(object: any): DurationStats {
+    return {
+      count: isSet(object.count) ? globalThis.Number(object.count) : 0,
+      meanMinutes: isSet(object.meanMinutes)
+        ? globalThis.Number(object.meanMinutes)
+        : isSet(object.mean_minutes)
+        ? globalThis.Number(object.mean_minutes)
+        : 0,
+      medianMinutes: isSet(object.medianMinutes)
+        ? globalThis.Number(object.medianMinutes)
+        : isSet(object.median_minutes)
+        ? globalThis.Number(object.median_minutes)
+        : 0,
+    };
+  },
+
+  toJSON(message: DurationStats): unknown {
+    const obj: any = {};
+    if (message.count !== 0) {
+      obj.count = Math.round(message.count);
+    }
+    if (message.meanMinutes !== 0) {
+      obj.meanMinutes = floatToJson(message.meanMinutes);
+    }
+    if (message.medianMinutes !== 0) {
+      obj.medianMinutes = floatToJson(message.medianMinutes);
+    }
+    return obj;
+  },
+};
+
+export const SatisfactionStats: MessageFns<SatisfactionStats> = {
+  fromJSON(object: any): SatisfactionStats {
+    return {
+      ratings: isSet(object.ratings) ? globalThis.Number(object.ratings) : 0,
+      average: isSet(object.average) ? globalThis.Number(object.average) : 0,
+      satisfied: isSet(object.satisfied) ? globalThis.Number(object.satisfied) : 0,
+    };
+  },
+
+  toJSON(message: SatisfactionStats): unknown {
+    const obj: any = {};
+    if (message.ratings !== 0) {
+      obj.ratings = Math.round(message.ratings);
+    }
+    if (message.average !== 0) {
+      obj.average = floatToJson(message.average);
+    }
+    if (message.satisfied !== 0) {
+      obj.satisfied = Math.round(message.satisfied);
+    }
+    return obj;
+  },
+};
+
+export const ServiceDeskFigures: MessageFns<ServiceDeskFigures> = {
+  fromJSON(object: any): ServiceDeskFigures {
+    return {
+      created: isSet(object.created) ? globalThis.Number(object.created) : 0,
+      resolved: isSet(object.resolved) ? globalThis.Number(object.resolved) : 0,
+      firstResponse: isSet(object.firstResponse)
+        ? DurationStats.fromJSON(object.firstResponse)
+        : isSet(object.first_response)
+        ? DurationStats.fromJSON(object.first_response)
+        : undefined,
+      resolution: isSet(object.resolution) ? DurationStats.fromJSON(object.resolution) : undefined,
+      satisfaction: isSet(object.satisfaction) ? SatisfactionStats.fromJSON(object.satisfaction) : undefined,
+    };
+  },
+
+  toJSON(message: ServiceDeskFigures): unknown {
+    const obj: any = {};
+    if (message.created !== 0) {
+      obj.created = Math.round(message.created);
+    }
+    if (message.resolved !== 0) {
+      obj.resolved = Math.round(message.resolved);
+    }
+    if (message.firstResponse !== undefined) {
+      obj.firstResponse = DurationStats.toJSON(message.firstResponse);
+    }
+    if (message.resolution !== undefined) {
+      obj.resolution = DurationStats.toJSON(message.resolution);
+    }
+    if (message.satisfaction !== undefined) {
+      obj.satisfaction = SatisfactionStats.toJSON(message.satisfaction);
+    }
+    return obj;
+  },
+};
+
+export const ServiceDeskDay: MessageFns<ServiceDeskDay> = {
+  fromJSON(object: any): ServiceDeskDay {
+    return {
+      date: isSet(object.date) ? globalThis.String(object.date) : "",
+      figures: isSet(object.figures) ? ServiceDeskFigures.fromJSON(object.figures) : undefined,
+    };
+  },
+
+  toJSON(message: ServiceDeskDay): unknown {
+    const obj: any = {};
+    if (message.date !== "") {
+      obj.date = message.date;
+    }
+    if (message.figures !== undefined) {
+      obj.figures = ServiceDeskFigures.toJSON(message.figures);
+    }
+    return obj;
+  },
+};
+
+export const GetServiceDeskStatsResponse: MessageFns<GetServiceDeskStatsResponse> = {
+  fromJSON(object: any): GetServiceDeskStatsResponse {
+    return {
+      timeZone: isSet(object.timeZone)
+        ? globalThis.String(object.timeZone)
+        : isSet(object.time_zone)
+        ? globalThis.String(object.time_zone)
+        : "",
+      days: globalThis.Array.isArray(object?.days)
+        ? object.days.map((e: any) => ServiceDeskDay.fromJSON(e))
+        : [],
+      total: isSet(object.total) ? ServiceDeskFigures.fromJSON(object.total) : undefined,
+    };
+  },
+
+  toJSON(message: GetServiceDeskStatsResponse): unknown {
+    const obj: any = {};
+    if (message.timeZone !== "") {
+      obj.timeZone = message.timeZone;
+    }
+    if (message.days?.length) {
+      obj.days = message.days.map((e) => ServiceDeskDay.toJSON(e));
+    }
+    if (message.total !== undefined) {
+      obj.total = ServiceDeskFigures.toJSON(message.total);
+    }
+    return obj;
+  },
+};
+
 export const TicketPatch: MessageFns<TicketPatch> = {
   fromJSON(object: any): TicketPatch {
     return {
@@ -2481,6 +2716,17 @@ export interface TicketsServiceClient {
 
   countTickets(request: CountTicketsRequest, metadata?: Metadata): Observable<CountTicketsResponse>;
 
+  /**
+   * How the service desk performs, per day of a period in a time zone and for the whole period:
+   * tickets created and resolved, time to first response (MTTA), time to resolve (MTTR) and
+   * satisfaction ratings (CSAT). A period runs at most 92 days.
+   */
+
+  getServiceDeskStats(
+    request: GetServiceDeskStatsRequest,
+    metadata?: Metadata,
+  ): Observable<GetServiceDeskStatsResponse>;
+
   /** Changes the fields named in update_paths (title, description, impact, urgency, priority). */
 
   updateTicket(request: UpdateTicketRequest, metadata?: Metadata): Observable<UpdateTicketResponse>;
@@ -2619,6 +2865,17 @@ export interface TicketsServiceController {
     request: CountTicketsRequest,
     metadata?: Metadata,
   ): Promise<CountTicketsResponse> | Observable<CountTicketsResponse> | CountTicketsResponse;
+
+  /**
+   * How the service desk performs, per day of a period in a time zone and for the whole period:
+   * tickets created and resolved, time to first response (MTTA), time to resolve (MTTR) and
+   * satisfaction ratings (CSAT). A period runs at most 92 days.
+   */
+
+  getServiceDeskStats(
+    request: GetServiceDeskStatsRequest,
+    metadata?: Metadata,
+  ): Promise<GetServiceDeskStatsResponse> | Observable<GetServiceDeskStatsResponse> | GetServiceDeskStatsResponse;
 
   /** Changes the fields named in update_paths (title, description, impact, urgency, priority). */
 
@@ -2770,6 +3027,7 @@ export function TicketsServiceControllerMethods() {
       "addComment",
       "listComments",
       "countTickets",
+      "getServiceDeskStats",
       "updateTicket",
       "getApproval",
       "castApprovalVote",
@@ -2830,6 +3088,10 @@ function base64FromBytes(arr: Uint8Array): string {
     });
     return globalThis.btoa(bin.join(""));
   }
+}
+
+function floatToJson(value: number | null | undefined): number | string | null | undefined {
+  return typeof value === "number" && !globalThis.Number.isFinite(value) ? globalThis.String(value) : value;
 }
 
 function toTimestamp(date: Date): Timestamp {
