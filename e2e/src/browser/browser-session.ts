@@ -53,3 +53,16 @@ export async function signInThroughForm(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
+
+/**
+ * Follows an entry of the header's main navigation, through its "More" menu when the entry did
+ * not fit beside the others (on a phone, or with many roles).
+ */
+export async function followNavigation(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const link = nav.getByRole('link', { name });
+  if (!(await link.isVisible())) {
+    await nav.getByRole('button', { name: 'More' }).click();
+  }
+  await link.click();
+}

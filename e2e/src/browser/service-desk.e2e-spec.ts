@@ -3,7 +3,13 @@ import type { Browser, Page } from 'playwright-core';
 import { SmtpSink } from '@itsm/testing';
 import { createUser, type TestUser } from '../support/api-session';
 import { platformSuite } from '../support/platform-suite';
-import { launchBrowser, openWindow, screenshot, signInThroughForm } from './browser-session';
+import {
+  followNavigation,
+  launchBrowser,
+  openWindow,
+  screenshot,
+  signInThroughForm,
+} from './browser-session';
 
 /**
  * The web app in a real browser, served by the gateway: a requester orders from the catalog,
@@ -117,6 +123,7 @@ describe('the service desk in a browser', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
       'Request something',
+      'Knowledge base',
       'Report a problem',
       'My tickets',
     ]);
@@ -277,10 +284,7 @@ describe('the service desk in a browser', () => {
   it('fits a phone screen (375 px) without sideways scrolling', async () => {
     const page = requesterPage;
     await page.setViewportSize({ width: 375, height: 812 });
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'My tickets' })
-      .click();
+    await followNavigation(page, 'My tickets');
     await page.getByRole('link', { name: new RegExp(ticketNumber) }).waitFor();
     await expect(
       page.getByRole('link', { name: new RegExp(ticketNumber) }).textContent(),

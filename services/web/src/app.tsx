@@ -16,6 +16,8 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { LiveEventsProvider } from './live/live-events';
 import { CatalogItemPage } from './portal/catalog-item-page';
 import { CatalogPage } from './portal/catalog-page';
+import { KnowledgeArticlePage } from './portal/knowledge-article-page';
+import { KnowledgePage } from './portal/knowledge-page';
 import { MyTicketsPage } from './portal/my-tickets-page';
 import { PortalTicketPage } from './portal/portal-ticket-page';
 import { ReportProblemPage } from './portal/report-problem-page';
@@ -89,6 +91,22 @@ function SignedInRoutes() {
             element={
               <Guard allowed={access.portal}>
                 <CatalogItemPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="portal/knowledge"
+            element={
+              <Guard allowed={access.portal}>
+                <KnowledgePage />
+              </Guard>
+            }
+          />
+          <Route
+            path="portal/knowledge/:articleId"
+            element={
+              <Guard allowed={access.portal}>
+                <KnowledgeArticlePage />
               </Guard>
             }
           />

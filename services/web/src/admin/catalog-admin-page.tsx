@@ -42,8 +42,16 @@ export function CatalogAdminPage() {
       ) : catalog.data.items.length === 0 ? (
         <EmptyState title={t('catalog.emptyCatalog')} />
       ) : (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-labelledby="catalog-table-caption"
+          tabIndex={0}
+        >
           <table className="data-table">
+            <caption id="catalog-table-caption" className="visually-hidden">
+              {t('admin.catalog.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.name')}</th>

@@ -105,8 +105,16 @@ export function DeliveriesPage() {
         <EmptyState title={t('admin.deliveries.empty')} />
       ) : (
         <>
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-labelledby="deliveries-table-caption"
+            tabIndex={0}
+          >
             <table className="data-table">
+              <caption id="deliveries-table-caption" className="visually-hidden">
+                {t('admin.deliveries.title')}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('admin.deliveries.when')}</th>

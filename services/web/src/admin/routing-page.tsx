@@ -127,8 +127,16 @@ export function RoutingPage() {
             {data.data.groups.length === 0 ? (
               <EmptyState title={t('admin.routing.noGroups')} />
             ) : (
-              <div className="table-wrap">
+              <div
+                className="table-wrap"
+                role="region"
+                aria-labelledby="routing-groups-table-caption"
+                tabIndex={0}
+              >
                 <table className="data-table">
+                  <caption id="routing-groups-table-caption" className="visually-hidden">
+                    {t('admin.routing.groups')}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.name')}</th>
@@ -161,8 +169,16 @@ export function RoutingPage() {
             {data.data.agents.length === 0 ? (
               <EmptyState title={t('admin.routing.noAgents')} />
             ) : (
-              <div className="table-wrap">
+              <div
+                className="table-wrap"
+                role="region"
+                aria-labelledby="routing-agents-table-caption"
+                tabIndex={0}
+              >
                 <table className="data-table">
+                  <caption id="routing-agents-table-caption" className="visually-hidden">
+                    {t('admin.routing.agents')}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.name')}</th>
@@ -221,8 +237,16 @@ export function RoutingPage() {
             {data.data.rules.length === 0 ? (
               <EmptyState title={t('admin.routing.noRules')} />
             ) : (
-              <div className="table-wrap">
+              <div
+                className="table-wrap"
+                role="region"
+                aria-labelledby="routing-rules-table-caption"
+                tabIndex={0}
+              >
                 <table className="data-table">
+                  <caption id="routing-rules-table-caption" className="visually-hidden">
+                    {t('admin.routing.rules')}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.routing.order')}</th>

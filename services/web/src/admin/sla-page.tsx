@@ -111,8 +111,16 @@ export function SlaPage() {
             {data.data.calendars.length === 0 ? (
               <EmptyState title={t('admin.sla.noCalendars')} />
             ) : (
-              <div className="table-wrap">
+              <div
+                className="table-wrap"
+                role="region"
+                aria-labelledby="sla-calendars-table-caption"
+                tabIndex={0}
+              >
                 <table className="data-table">
+                  <caption id="sla-calendars-table-caption" className="visually-hidden">
+                    {t('admin.sla.calendars')}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{t('admin.name')}</th>

@@ -46,8 +46,16 @@ export function TemplatesPage() {
       ) : byKey.length === 0 ? (
         <EmptyState title={t('admin.templates.empty')} />
       ) : (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-labelledby="templates-table-caption"
+          tabIndex={0}
+        >
           <table className="data-table">
+            <caption id="templates-table-caption" className="visually-hidden">
+              {t('admin.templates.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.templates.key')}</th>

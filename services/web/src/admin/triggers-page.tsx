@@ -61,8 +61,16 @@ export function TriggersPage() {
       ) : triggers.data.items.length === 0 ? (
         <EmptyState title={t('admin.triggers.empty')} />
       ) : (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          role="region"
+          aria-labelledby="triggers-table-caption"
+          tabIndex={0}
+        >
           <table className="data-table">
+            <caption id="triggers-table-caption" className="visually-hidden">
+              {t('admin.triggers.title')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.triggers.trigger')}</th>

@@ -66,8 +66,16 @@ export function WebhooksPage() {
         ) : hooks.data.items.length === 0 ? (
           <EmptyState title={t('admin.webhooks.empty')} text={t('admin.webhooks.emptyText')} />
         ) : (
-          <div className="table-wrap">
+          <div
+            className="table-wrap"
+            role="region"
+            aria-labelledby="webhooks-table-caption"
+            tabIndex={0}
+          >
             <table className="data-table">
+              <caption id="webhooks-table-caption" className="visually-hidden">
+                {t('admin.webhooks.title')}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('admin.name')}</th>

@@ -146,17 +146,19 @@ export class ApiClient {
 
   private async send<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const { query, body, headers = {}, signal } = options;
+    // A form (a file upload) goes as multipart; the browser writes its content type and boundary.
+    const form = body instanceof FormData;
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${withQuery(path, query)}`, {
         method,
         headers: {
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
           ...this.authorization(),
           ...headers,
         },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

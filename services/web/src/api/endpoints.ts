@@ -1,3 +1,4 @@
+import { ATTACHMENT_FILE_FIELD } from '../lib/attachments';
 import type { TicketAction } from '../lib/ticket-actions';
 import type {
   CreatedWebhook,
@@ -19,17 +20,32 @@ import type {
 } from './admin-types';
 import type { ApiClient, Query } from './client';
 import type {
+  ArticleSuggestions,
+  ConfigurationItem,
+  ConfigurationItemPage,
+  KnowledgeArticle,
+  TicketArticleLink,
+  TicketImpact,
+} from './console-types';
+import type {
   Agent,
+  ArticleFeedback,
   Attachment,
   CatalogItem,
   CatalogService,
   Comment,
   ComplianceReport,
   HistoryEntry,
+  KnowledgeCategory,
+  KnowledgeSearchResult,
   Level,
   Me,
+  PortalArticle,
   Priority,
   SavedView,
+  SlaClockCondition,
+  SlaClockList,
+  ServiceDeskReport,
   Suggestions,
   SupportGroup,
   Ticket,
@@ -79,6 +95,25 @@ export function endpoints(api: ApiClient) {
         articleId,
       }),
 
+    knowledgeCategories: () =>
+      api.get<{ items: KnowledgeCategory[] }>('/api/v1/knowledge/categories'),
+    searchKnowledge: (
+      query: { q: string; category: string; page: number; pageSize: number },
+      signal?: AbortSignal,
+    ) =>
+      api.get<KnowledgeSearchResult>('/api/v1/knowledge/search', {
+        query,
+        ...(signal ? { signal } : {}),
+      }),
+    portalArticle: (id: string) =>
+      api.get<PortalArticle>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}`),
+    recordArticleView: (id: string, source: 'search' | 'direct') =>
+      api.post(`/api/v1/knowledge/articles/${encodeURIComponent(id)}/views`, { source }),
+    voteArticle: (id: string, helpful: boolean) =>
+      api.post<ArticleFeedback>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}/votes`, {
+        helpful,
+      }),
+
     reportIncident: (ticket: { title: string; description: string; urgency: Level }) =>
       api.post<Ticket>(
         '/api/v1/tickets',
@@ -100,6 +135,11 @@ export function endpoints(api: ApiClient) {
         { headers: idempotencyKey() },
       ),
     attachments: (id: string) => api.get<{ items: Attachment[] }>(`${ticketPath(id)}/attachments`),
+    uploadAttachment: (id: string, file: File) => {
+      const form = new FormData();
+      form.set(ATTACHMENT_FILE_FIELD, file, file.name);
+      return api.post<Attachment>(`${ticketPath(id)}/attachments`, form);
+    },
     sla: (id: string) => api.get<TicketSla>(`${ticketPath(id)}/sla`),
     history: (id: string) => api.get<{ items: HistoryEntry[] }>(`${ticketPath(id)}/history`),
     routing: (id: string) => api.get<TicketRouting>(`${ticketPath(id)}/routing`),
@@ -109,8 +149,35 @@ export function endpoints(api: ApiClient) {
         { action, ...details },
         { headers: ifMatch(ticket) },
       ),
-    update: (ticket: Ticket, changes: { impact?: Level; urgency?: Level }) =>
-      api.patch<Ticket>(ticketPath(ticket.id), changes, { headers: ifMatch(ticket) }),
+    update: (
+      ticket: Ticket,
+      changes: { impact?: Level; urgency?: Level; configurationItemIds?: string[] },
+    ) => api.patch<Ticket>(ticketPath(ticket.id), changes, { headers: ifMatch(ticket) }),
+    ticketImpact: (id: string) => api.get<TicketImpact>(`${ticketPath(id)}/impact`),
+    configurationItems: (q: string, signal?: AbortSignal) =>
+      api.get<ConfigurationItemPage>('/api/v1/cmdb/items', {
+        query: { q, limit: 8 },
+        ...(signal ? { signal } : {}),
+      }),
+    configurationItem: (id: string) =>
+      api.get<ConfigurationItem>(`/api/v1/cmdb/items/${encodeURIComponent(id)}`),
+    ticketSuggestions: (ticket: Ticket, agentView: boolean) =>
+      api.get<ArticleSuggestions>('/api/v1/knowledge/suggestions', {
+        query: {
+          title: ticket.title,
+          description: ticket.description.slice(0, 4000),
+          limit: 5,
+          view: agentView ? 'agent' : undefined,
+        },
+      }),
+    ticketArticles: (id: string) =>
+      api.get<{ items: TicketArticleLink[] }>(
+        `/api/v1/knowledge/tickets/${encodeURIComponent(id)}/articles`,
+      ),
+    article: (id: string, agentView: boolean) =>
+      api.get<KnowledgeArticle>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}`, {
+        query: { view: agentView ? 'agent' : undefined },
+      }),
     rate: (id: string, rating: number, comment: string) =>
       api.post<Ticket>(`${ticketPath(id)}/satisfaction`, {
         rating,
@@ -120,6 +187,16 @@ export function endpoints(api: ApiClient) {
     views: () => api.get<{ items: SavedView[] }>('/api/v1/views'),
     viewCounts: (id: string) =>
       api.get<TicketCounts>(`/api/v1/views/${encodeURIComponent(id)}/counts`),
+    createView: (view: { name: string; shared: boolean; filters: TicketFilters }) =>
+      api.post<SavedView>('/api/v1/views', view),
+    updateView: (
+      view: SavedView,
+      changes: { name: string; shared: boolean; filters: TicketFilters },
+    ) =>
+      api.put<SavedView>(`/api/v1/views/${encodeURIComponent(view.id)}`, changes, {
+        headers: ifMatch(view),
+      }),
+    deleteView: (id: string) => api.delete(`/api/v1/views/${encodeURIComponent(id)}`),
 
     groups: () => api.get<{ items: SupportGroup[] }>('/api/v1/routing/groups'),
     agents: () => api.get<{ items: Agent[] }>('/api/v1/routing/agents', { query: { limit: 100 } }),
@@ -127,6 +204,13 @@ export function endpoints(api: ApiClient) {
       api.get<ComplianceReport>('/api/v1/sla/reports/compliance', {
         query: { groupBy, from, to },
       }),
+    slaClocks: (
+      query: { condition: SlaClockCondition; timeZone: string; pageSize: number },
+      signal?: AbortSignal,
+    ) =>
+      api.get<SlaClockList>('/api/v1/sla/clocks', { query, ...(signal ? { signal } : {}) }),
+    serviceDeskReport: (query: { from: string; to: string; timeZone: string; groupId?: string }) =>
+      api.get<ServiceDeskReport>('/api/v1/reports/service-desk', { query }),
 
     bulkAssignToMe: (ids: string[], meId: string) =>
       api.post<{ items: Ticket[] }>('/api/v1/tickets/bulk', {

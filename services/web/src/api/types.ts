@@ -100,6 +100,8 @@ export interface Ticket {
   categoryId: string | null;
   catalogItemId: string | null;
   customFields: Record<string, unknown>;
+  /** The configuration items (CMDB ids) the ticket is about. */
+  configurationItemIds: string[];
 }
 
 export interface TicketPage {
@@ -179,6 +181,63 @@ export interface Suggestions {
   items: SearchHit[];
 }
 
+export type ArticleLanguage = 'ru' | 'en';
+
+/** A search hit of the knowledge base; requesters only ever get public, published articles. */
+export interface KnowledgeSearchHit extends SearchHit {
+  language: ArticleLanguage;
+  categoryId: string | null;
+  tags: string[];
+  publishedAt: string | null;
+}
+
+export interface KnowledgeSearchResult {
+  items: KnowledgeSearchHit[];
+  /** At least this many when `totalExact` is false. */
+  total: number;
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface KnowledgeCategory {
+  id: string;
+  parentId: string | null;
+  name: string;
+  /** Ids from the root down to this category. */
+  path: string[];
+}
+
+export interface ArticleContent {
+  title: string;
+  /** Markdown as the author wrote it. */
+  body: string;
+  categoryId: string | null;
+  tags: string[];
+}
+
+/** An article as the portal reads it (the requester's view). */
+export interface PortalArticle {
+  id: string;
+  language: ArticleLanguage;
+  status: string;
+  /** For requesters: the live version. */
+  content: ArticleContent;
+  publishedContent: ArticleContent | null;
+  publishedVersion: number;
+  updatedAt: string;
+  /** When the live version was published. */
+  publishedAt: string | null;
+  outdated: boolean;
+}
+
+export interface ArticleFeedback {
+  articleId: string;
+  views: number;
+  helpfulVotes: number;
+  notHelpfulVotes: number;
+}
+
 export interface TicketFilters {
   type?: TicketType;
   status?: Status;
@@ -196,6 +255,7 @@ export interface SavedView {
   name: string;
   shared: boolean;
   filters: TicketFilters;
+  version: number;
 }
 
 export interface HistoryEntry {
@@ -245,6 +305,66 @@ export interface ComplianceRow {
 export interface ComplianceReport {
   rows: ComplianceRow[];
   total: ComplianceRow;
+}
+
+export type SlaClockCondition = 'at_risk' | 'breached';
+
+/** A clock at risk or breached (GET /api/v1/sla/clocks). */
+export interface ListedSlaClock {
+  ticketId: string;
+  ticketNumber: string;
+  target: SlaClock['target'];
+  state: SlaClock['state'];
+  dueAt: string;
+  breachedAt: string | null;
+  warningIssuedAt: string | null;
+  policyId: string;
+  policyName: string | null;
+  groupId: string | null;
+}
+
+export interface SlaClockList {
+  condition: SlaClockCondition;
+  since: string;
+  until: string | null;
+  counts: { atRisk: number; breached: number };
+  items: ListedSlaClock[];
+  nextPageToken: string | null;
+}
+
+/** Minutes from a ticket's creation to an event; null when no ticket reached it. */
+export interface DurationFigures {
+  count: number;
+  meanMinutes: number | null;
+  medianMinutes: number | null;
+}
+
+export interface ServiceDeskFigures {
+  created: number;
+  resolved: number;
+  /** MTTA */
+  firstResponse: DurationFigures;
+  /** MTTR */
+  resolution: DurationFigures;
+  /** CSAT */
+  satisfaction: {
+    ratings: number;
+    average: number | null;
+    satisfied: number;
+    satisfiedPercent: number | null;
+  };
+}
+
+/** GET /api/v1/reports/service-desk */
+export interface ServiceDeskReport {
+  from: string;
+  to: string;
+  timeZone: string;
+  groupId: string | null;
+  type: TicketType | null;
+  /** Every local day (YYYY-MM-DD) of the period, oldest first. */
+  days: (ServiceDeskFigures & { date: string })[];
+  total: ServiceDeskFigures;
 }
 
 export interface Agent {

@@ -12,6 +12,16 @@ import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { formatDateTime, formatRelative } from '../lib/format';
 import { isTyping, listCommand, openCount } from '../lib/list-keys';
+import {
+  filtersFromParams,
+  isRefined,
+  type ListFilters,
+  NO_FILTERS,
+  paramsFromFilters,
+  SORTS,
+  type Sort,
+  ticketFiltersOf,
+} from '../lib/view-filters';
 import { useLiveStatus, useTicketChanges } from '../live/live-events';
 import { PriorityBadge, StatusBadge } from '../ui/badges';
 import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback';
@@ -19,64 +29,9 @@ import { BoltIcon, SearchIcon } from '../ui/icons';
 import { useAsync, useDebounced, useNow } from '../ui/use-async';
 import { type BulkOutcome, BulkBar, BulkOutcomePanel } from './bulk-actions';
 import { useDirectory } from './directory';
+import { ViewEditor, type ViewEditing } from './view-editor';
 
 const PAGE_SIZE = 50;
-const SORTS = ['-updatedAt', '-createdAt', '-priority'] as const;
-type Sort = (typeof SORTS)[number];
-
-interface ListFilters {
-  view: string;
-  q: string;
-  status: Status | '';
-  priority: Priority | '';
-  group: string;
-  mine: boolean;
-  sort: Sort;
-}
-
-function filtersFrom(params: URLSearchParams): ListFilters {
-  const status = params.get('status') ?? '';
-  const priority = params.get('priority') ?? '';
-  const sort = params.get('sort') ?? '';
-  return {
-    view: params.get('view') ?? '',
-    q: params.get('q') ?? '',
-    status: (STATUSES as readonly string[]).includes(status) ? (status as Status) : '',
-    priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
-    group: params.get('group') ?? '',
-    mine: params.get('mine') === '1',
-    sort: (SORTS as readonly string[]).includes(sort) ? (sort as Sort) : '-updatedAt',
-  };
-}
-
-function paramsFrom(filters: ListFilters): Record<string, string> {
-  const params: Record<string, string> = {};
-  if (filters.view) params['view'] = filters.view;
-  if (filters.q) params['q'] = filters.q;
-  if (filters.status) params['status'] = filters.status;
-  if (filters.priority) params['priority'] = filters.priority;
-  if (filters.group) params['group'] = filters.group;
-  if (filters.mine) params['mine'] = '1';
-  if (filters.sort !== '-updatedAt') params['sort'] = filters.sort;
-  return params;
-}
-
-/** What the list asks the API: the chosen view's filters, refined by the toolbar. */
-function apiFilters(
-  filters: ListFilters,
-  view: SavedView | undefined,
-  meId: string,
-): TicketFilters {
-  return {
-    ...(view?.filters ?? {}),
-    ...(filters.q ? { q: filters.q } : {}),
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.priority ? { priority: filters.priority } : {}),
-    ...(filters.group ? { assignmentGroupId: filters.group } : {}),
-    ...(filters.mine ? { assigneeId: meId } : {}),
-    sort: filters.sort,
-  };
-}
 
 export function ConsolePage() {
   const { t, zone, language } = useI18n();
@@ -86,7 +41,7 @@ export function ConsolePage() {
   const live = useLiveStatus();
   const now = useNow(30_000);
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFrom(params), [params]);
+  const filters = useMemo(() => filtersFromParams(params), [params]);
   const [searchText, setSearchText] = useState(filters.q);
   const search = useDebounced(searchText, 300);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -95,13 +50,23 @@ export function ConsolePage() {
 
   const update = useCallback(
     (change: Partial<ListFilters>) =>
-      setParams(paramsFrom({ ...filters, ...change }), { replace: true }),
+      setParams(paramsFromFilters({ ...filters, ...change }), { replace: true }),
     [filters, setParams],
   );
 
+  // The search box and the address follow each other: typing changes the address, and an
+  // address changed otherwise (a queue chosen, filters cleared, a view saved) refills the box.
+  const lastSearch = useRef(search);
   useEffect(() => {
+    if (search === lastSearch.current) return;
+    lastSearch.current = search;
     if (search !== filters.q) update({ q: search });
   }, [search, filters.q, update]);
+  useEffect(() => {
+    if (filters.q === lastSearch.current) return;
+    lastSearch.current = filters.q;
+    setSearchText(filters.q);
+  }, [filters.q]);
 
   const queues = useAsync(async () => {
     const views = await call.views().then(
@@ -124,7 +89,9 @@ export function ConsolePage() {
   }, [call, me.id]);
 
   const view = queues.data?.views.find((entry) => entry.view.id === filters.view)?.view;
-  const query = apiFilters(filters, view, me.id);
+  const query = ticketFiltersOf(filters, view, me.id);
+  const [editing, setEditing] = useState<ViewEditing | null>(null);
+  const ownView = view && view.ownerId === me.id ? view : undefined;
   const queryKey = JSON.stringify(query);
   const list = useAsync(
     () => call.tickets({ ...(JSON.parse(queryKey) as TicketFilters), limit: PAGE_SIZE }),
@@ -197,7 +164,7 @@ export function ConsolePage() {
     filters.q || filters.status || filters.priority || filters.group || filters.mine,
   );
   const queueLink = (change: Partial<ListFilters>) =>
-    `?${new URLSearchParams(paramsFrom({ ...filtersFrom(new URLSearchParams()), ...change })).toString()}`;
+    `?${new URLSearchParams(paramsFromFilters({ ...NO_FILTERS, ...change })).toString()}`;
   const isAll = !filters.view && !filters.mine;
 
   return (
@@ -237,7 +204,12 @@ export function ConsolePage() {
                   aria-current={filters.view === saved.id ? 'page' : undefined}
                   to={queueLink({ view: saved.id })}
                 >
-                  <span>{saved.name}</span>
+                  <span className="queue__name">
+                    {saved.name}
+                    {saved.shared && (
+                      <span className="tag queue__tag">{t('console.sharedView')}</span>
+                    )}
+                  </span>
                   <span className="queue__count">{open}</span>
                 </Link>
               </li>
@@ -339,6 +311,52 @@ export function ConsolePage() {
               </select>
             </label>
           </div>
+          <div className="view-actions" role="group" aria-label={t('console.viewActions')}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={editing?.kind === 'create'}
+              onClick={() => setEditing({ kind: 'create' })}
+            >
+              {t('console.saveView')}
+            </button>
+            {ownView && (
+              <>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-expanded={editing?.kind === 'edit'}
+                  onClick={() => setEditing({ kind: 'edit', view: ownView })}
+                >
+                  {t('console.editView')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--ghost button--small"
+                  aria-expanded={editing?.kind === 'delete'}
+                  onClick={() => setEditing({ kind: 'delete', view: ownView })}
+                >
+                  {t('console.deleteView')}
+                </button>
+              </>
+            )}
+          </div>
+          {editing && (
+            <ViewEditor
+              key={`${editing.kind}-${editing.kind === 'create' ? '' : editing.view.id}`}
+              editing={editing}
+              currentFilters={query}
+              refined={isRefined(filters)}
+              views={queues.data?.views.map((entry) => entry.view) ?? []}
+              onCancel={() => setEditing(null)}
+              onDone={(saved) => {
+                setEditing(null);
+                queues.reload();
+                // The saved view holds the toolbar's filters now: the list is the view alone.
+                setParams(paramsFromFilters({ ...NO_FILTERS, view: saved?.id ?? '' }));
+              }}
+            />
+          )}
         </div>
 
         <div className="console-meta">

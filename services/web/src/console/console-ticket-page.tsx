@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import { withArticleLink } from '../lib/article-link';
 import { formatDateTime } from '../lib/format';
 import { allowedActions, type TicketAction } from '../lib/ticket-actions';
 import { useTicketChanges } from '../live/live-events';
@@ -20,7 +21,9 @@ import { PriorityBadge, SlaBadge, StatusBadge } from '../ui/badges';
 import { ErrorState, FormAlert, Spinner, useErrorMessage, useToasts } from '../ui/feedback';
 import { ArrowLeftIcon, LockIcon } from '../ui/icons';
 import { useAsync, useNow } from '../ui/use-async';
+import { ConfigurationItemsPanel } from './configuration-items-panel';
 import { type Directory, useDirectory } from './directory';
+import { type ArticleReference, SuggestedArticlesPanel } from './suggested-articles-panel';
 
 const RESOLUTION_CODES = [
   'fixed',
@@ -90,6 +93,15 @@ export function ConsoleTicketPage() {
 
 type Dialog = { action: 'resolve' } | { action: 'pend' } | null;
 
+/** An article link on its way into the public reply; `seq` tells one insertion from the next. */
+interface ReplyInsertion {
+  article: ArticleReference;
+  seq: number;
+}
+
+/** Who sees the configuration items of tickets. */
+const CMDB_READ_PERMISSION = 'cmdb.read';
+
 function AgentTicket({
   ticket,
   comments,
@@ -106,6 +118,7 @@ function AgentTicket({
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState<'conversation' | 'history' | 'routing'>('conversation');
+  const [insertion, setInsertion] = useState<ReplyInsertion | null>(null);
   const actions = allowedActions(ticket, {
     works: true,
     isRequester: ticket.requesterId === me.id,
@@ -229,6 +242,7 @@ function AgentTicket({
                 <Composer
                   ticketId={ticket.id}
                   notes={access.internalNotes}
+                  insertion={insertion}
                   onSent={() => onChanged()}
                 />
               </>
@@ -242,6 +256,17 @@ function AgentTicket({
       <aside className="ticket-side">
         {sla && sla.clocks.length > 0 && <SlaPanel sla={sla} />}
         <PriorityPanel ticket={ticket} onChanged={onChanged} />
+        {me.permissions.includes(CMDB_READ_PERMISSION) && (
+          <ConfigurationItemsPanel ticket={ticket} onChanged={onChanged} />
+        )}
+        <SuggestedArticlesPanel
+          ticket={ticket}
+          onInsertLink={(article) => {
+            setTab('conversation');
+            setInsertion((current) => ({ article, seq: (current?.seq ?? 0) + 1 }));
+            notify(t('agentKb.inserted', { title: article.title }));
+          }}
+        />
         <section className="card" aria-labelledby="details-title">
           <h2 className="section-title" id="details-title">
             {t('ticket.details')}
@@ -462,10 +487,12 @@ function TransitionPanel({
 function Composer({
   ticketId,
   notes,
+  insertion,
   onSent,
 }: {
   ticketId: string;
   notes: boolean;
+  insertion: ReplyInsertion | null;
   onSent(): void;
 }) {
   const { t } = useI18n();
@@ -475,6 +502,15 @@ function Composer({
   const [body, setBody] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+
+  // An article link is for the requester: it goes into the public reply, which takes the focus.
+  useEffect(() => {
+    if (!insertion) return;
+    setMode('public');
+    setBody((current) => withArticleLink(current, insertion.article, window.location.origin));
+    bodyRef.current?.focus();
+  }, [insertion]);
 
   async function send(event: FormEvent) {
     event.preventDefault();
@@ -523,6 +559,7 @@ function Composer({
       </label>
       <textarea
         id="composer-body"
+        ref={bodyRef}
         className="input textarea"
         rows={4}
         placeholder={mode === 'public' ? t('agent.replyPlaceholder') : t('agent.notePlaceholder')}

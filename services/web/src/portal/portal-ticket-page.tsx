@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { Attachment, CatalogItem, Comment, Ticket, TicketSla } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import { uploadOutcome } from '../lib/attachments';
 import { formatDate, formatDateTime, formatFileSize } from '../lib/format';
 import { formFieldsOf } from '../lib/json-schema-form';
 import { headlineClock } from '../lib/sla';
@@ -12,6 +13,7 @@ import { PriorityBadge, SlaBadge, StatusBadge } from '../ui/badges';
 import { ErrorState, FormAlert, Spinner, useErrorMessage, useToasts } from '../ui/feedback';
 import { ArrowLeftIcon, PaperclipIcon, StarIcon } from '../ui/icons';
 import { useAsync, useNow } from '../ui/use-async';
+import { AttachmentPicker, useAttachmentUploads } from './attachment-picker';
 import { Conversation } from './conversation';
 
 export function PortalTicketPage() {
@@ -281,22 +283,31 @@ function ReplyForm({ ticketId, onSent }: { ticketId: string; onSent(): void }) {
   const [body, setBody] = useState('');
   const [failure, setFailure] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  const uploads = useAttachmentUploads();
+  const hasFiles = uploads.files.some((chosen) => chosen.state !== 'attached');
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    if (!body.trim()) return;
+    if (!body.trim() && !hasFiles) return;
     setSending(true);
     setFailure(null);
     try {
-      await call.comment(ticketId, body.trim(), 'public');
-      setBody('');
-      notify(t('ticket.sent'));
-      onSent();
+      if (body.trim()) {
+        await call.comment(ticketId, body.trim(), 'public');
+        setBody('');
+        notify(t('ticket.sent'));
+      }
     } catch (error) {
       setFailure(error);
-    } finally {
       setSending(false);
+      return;
     }
+    // The files follow the reply; a refused one stays listed with the reason.
+    const { states, attached } = await uploads.uploadTo(ticketId);
+    setSending(false);
+    if (attached.length > 0) notify(t('attach.sent', { count: attached.length }));
+    if (uploadOutcome(states) !== 'partly-failed') uploads.clear();
+    onSent();
   }
 
   return (
@@ -313,8 +324,13 @@ function ReplyForm({ ticketId, onSent }: { ticketId: string; onSent(): void }) {
         value={body}
         onChange={(event) => setBody(event.target.value)}
       />
+      <AttachmentPicker uploads={uploads} disabled={sending} />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={sending || !body.trim()}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={sending || (!body.trim() && !hasFiles)}
+        >
           {t('ticket.send')}
         </button>
       </div>

@@ -1,15 +1,18 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import type { Level, Suggestions } from '../api/types';
+import type { Level, Suggestions, Ticket } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
+import { uploadOutcome } from '../lib/attachments';
 import { highlightParts } from '../lib/highlight';
+import { knowledgeArticlePath } from '../lib/knowledge';
 import { fieldErrorsOf } from '../lib/problem';
 import { FormAlert, useToasts } from '../ui/feedback';
-import { BookIcon, CheckIcon } from '../ui/icons';
+import { AlertIcon, BookIcon, CheckIcon } from '../ui/icons';
 import { PageHeader } from '../ui/layout';
-import { useDebounced } from '../ui/use-async';
+import { useAsync, useDebounced } from '../ui/use-async';
+import { AttachmentPicker, useAttachmentUploads } from './attachment-picker';
 
 const SUGGEST_AFTER_MS = 300;
 const SUGGEST_FROM_CHARACTERS = 3;
@@ -37,7 +40,10 @@ export function ReportProblemPage() {
   const { call } = useMe();
   const { notify } = useToasts();
   const navigate = useNavigate();
-  const [title, setTitle] = useState('');
+  const [params] = useSearchParams();
+  // Reached from an article that did not help, or from a search that found nothing.
+  const articleId = params.get('article') ?? '';
+  const [title, setTitle] = useState(() => (params.get('title') ?? '').slice(0, 200));
   const [description, setDescription] = useState('');
   const [urgency, setUrgency] = useState<Level>('medium');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -45,6 +51,15 @@ export function ReportProblemPage() {
   const [submitting, setSubmitting] = useState(false);
   const [deflected, setDeflected] = useState(false);
   const [suggestions, setSuggestions] = useState<SuggestionState>({ status: 'idle' });
+  const uploads = useAttachmentUploads();
+  const [filed, setFiled] = useState<Ticket | null>(null);
+  const article = useAsync(
+    () => (articleId ? call.portalArticle(articleId).catch(() => null) : Promise.resolve(null)),
+    [call, articleId],
+  );
+  const articleTitle = article.data
+    ? (article.data.publishedContent ?? article.data.content).title
+    : null;
   const query = useDebounced(`${title}\u0000${description}`, SUGGEST_AFTER_MS);
 
   useEffect(() => {
@@ -89,19 +104,35 @@ export function ReportProblemPage() {
       return;
     }
     setSubmitting(true);
+    let ticket = filed;
     try {
-      const ticket = await call.reportIncident({
-        title: title.trim(),
-        description: description.trim(),
-        urgency,
-      });
-      notify(t('report.created', { number: ticket.number }));
-      void navigate(`/portal/tickets/${ticket.id}`);
+      if (!ticket) {
+        const context =
+          article.data && articleTitle
+            ? t('report.articleLine', {
+                title: articleTitle,
+                url: `${window.location.origin}${knowledgeArticlePath(article.data.id)}`,
+              })
+            : '';
+        ticket = await call.reportIncident({
+          title: title.trim(),
+          description: [description.trim(), context].filter(Boolean).join('\n\n'),
+          urgency,
+        });
+        setFiled(ticket);
+      }
     } catch (error) {
       if (error instanceof ApiError) setErrors(fieldErrorsOf(error.problem));
       setFailure(error);
       setSubmitting(false);
+      return;
     }
+    // Files go once the ticket exists; a refused file is shown and the ticket stays filed.
+    const { states } = await uploads.uploadTo(ticket.id);
+    setSubmitting(false);
+    if (uploadOutcome(states) === 'partly-failed') return;
+    notify(t('report.created', { number: ticket.number }));
+    void navigate(`/portal/tickets/${ticket.id}`);
   }
 
   const shown =
@@ -130,6 +161,22 @@ export function ReportProblemPage() {
       <div className="split">
         <form className="card form-card" noValidate onSubmit={(event) => void submit(event)}>
           {failure !== null && <FormAlert error={failure} />}
+          {filed &&
+            uploadOutcome(uploads.files.map((chosen) => chosen.state)) === 'partly-failed' && (
+              <div className="alert alert--error" role="alert">
+                <AlertIcon />
+                <div>
+                  {t('report.partlyAttached', { number: filed.number })}{' '}
+                  <Link to={`/portal/tickets/${filed.id}`}>{t('report.openTicket')}</Link>
+                </div>
+              </div>
+            )}
+          {articleTitle && (
+            <div className="alert alert--info" role="note">
+              <BookIcon />
+              <span>{t('report.aboutArticle', { title: articleTitle })}</span>
+            </div>
+          )}
           <div className={`field${errors['title'] ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor="report-title">
               {t('report.summary')}
@@ -185,6 +232,7 @@ export function ReportProblemPage() {
               ))}
             </div>
           </fieldset>
+          <AttachmentPicker uploads={uploads} disabled={submitting} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={submitting}>
               {submitting ? t('order.submitting') : t('report.submit')}

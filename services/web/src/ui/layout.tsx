@@ -8,6 +8,7 @@ import { bilingual } from '../lib/bilingual';
 import { Avatar } from './badges';
 import { LogoMark } from './icons';
 import { NotificationBell } from './notification-bell';
+import { OverflowNav } from './overflow-nav';
 
 /** Roles from least to most senior: the header names the most senior one a person holds. */
 const ROLE_RANK: readonly Role[] = [
@@ -65,7 +66,7 @@ export function AppLayout() {
             <LogoMark />
             <span className="brand__name">{t('app.name')}</span>
           </NavLink>
-          <nav className="nav" aria-label={t('nav.main')}>
+          <OverflowNav label={t('nav.main')}>
             {access.console && <NavItem to="/console">{t('nav.console')}</NavItem>}
             {access.dashboard && <NavItem to="/dashboard">{t('nav.dashboard')}</NavItem>}
             {access.admin && <NavItem to="/admin">{t('nav.admin')}</NavItem>}
@@ -74,11 +75,12 @@ export function AppLayout() {
                 <NavItem to="/portal" end>
                   {t('nav.catalog')}
                 </NavItem>
+                <NavItem to="/portal/knowledge">{t('nav.knowledge')}</NavItem>
                 <NavItem to="/portal/report">{t('nav.report')}</NavItem>
                 <NavItem to="/portal/tickets">{t('nav.myTickets')}</NavItem>
               </>
             )}
-          </nav>
+          </OverflowNav>
           <div className="header__tools">
             <LanguageSwitch />
             {access.notifications && me.kind === 'user' && <NotificationBell />}
