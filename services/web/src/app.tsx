@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AdminLayout } from './admin/admin-layout';
+import { CalendarEditorPage } from './admin/calendar-editor';
 import { CatalogAdminPage, CatalogItemPreviewPage } from './admin/catalog-admin-page';
 import { DeliveriesPage } from './admin/deliveries-page';
 import { RoutingPage } from './admin/routing-page';
@@ -166,6 +167,7 @@ function SignedInRoutes() {
             <Route path="templates/:key/:locale" element={<TemplateEditorPage />} />
             <Route path="triggers" element={<TriggersPage />} />
             <Route path="sla" element={<SlaPage />} />
+            <Route path="sla/calendars/:id" element={<CalendarEditorPage />} />
             <Route path="routing" element={<RoutingPage />} />
             <Route path="catalog" element={<CatalogAdminPage />} />
             <Route path="catalog/:itemId" element={<CatalogItemPreviewPage />} />

@@ -15,6 +15,7 @@ import { ArrowLeftIcon } from '../ui/icons';
 import { PageHeader } from '../ui/layout';
 import { SchemaFields } from '../ui/schema-form';
 import { useAsync } from '../ui/use-async';
+import { CatalogItemEditor } from './catalog-item-editor';
 
 function fieldCount(item: CatalogItem): number {
   return Object.keys(item.formSchema.properties ?? {}).length;
@@ -27,6 +28,7 @@ export function CatalogAdminPage() {
     const [services, items] = await Promise.all([call.catalogServices(), call.catalogItems()]);
     return { services: services.items, items: items.items };
   }, [call]);
+  const [creating, setCreating] = useState(false);
   const serviceName = (id: string) => {
     const service = catalog.data?.services.find((candidate) => candidate.id === id);
     return service ? bilingual(service.name, language) : '—';
@@ -34,49 +36,69 @@ export function CatalogAdminPage() {
 
   return (
     <>
-      <PageHeader title={t('admin.catalog.title')} subtitle={t('admin.catalog.subtitle')} />
-      {catalog.status === 'error' && !catalog.data ? (
-        <ErrorState error={catalog.error} onRetry={catalog.reload} />
-      ) : !catalog.data ? (
-        <SkeletonRows rows={6} />
-      ) : catalog.data.items.length === 0 ? (
-        <EmptyState title={t('catalog.emptyCatalog')} />
-      ) : (
-        <div
-          className="table-wrap"
-          role="region"
-          aria-labelledby="catalog-table-caption"
-          tabIndex={0}
-        >
-          <table className="data-table">
-            <caption id="catalog-table-caption" className="visually-hidden">
-              {t('admin.catalog.title')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.name')}</th>
-                <th scope="col">{t('admin.catalog.service')}</th>
-                <th scope="col">{t('admin.catalog.fields')}</th>
-                <th scope="col">{t('admin.catalog.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {catalog.data.items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row">
-                    <Link to={encodeURIComponent(item.id)}>{bilingual(item.name, language)}</Link>
-                  </th>
-                  <td>{serviceName(item.serviceId)}</td>
-                  <td className="numeric">
-                    {t('admin.catalog.fieldCount', { count: fieldCount(item) })}
-                  </td>
-                  <td>{item.active ? t('admin.active') : t('admin.inactive')}</td>
+      <PageHeader
+        title={t('admin.catalog.title')}
+        subtitle={t('admin.catalog.subtitle')}
+        actions={
+          !creating &&
+          catalog.data && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setCreating(true)}
+            >
+              {t('admin.catalog.newItem')}
+            </button>
+          )
+        }
+      />
+      <div className="stack stack--large">
+        {creating && catalog.data && (
+          <CatalogItemEditor services={catalog.data.services} onCancel={() => setCreating(false)} />
+        )}
+        {catalog.status === 'error' && !catalog.data ? (
+          <ErrorState error={catalog.error} onRetry={catalog.reload} />
+        ) : !catalog.data ? (
+          <SkeletonRows rows={6} />
+        ) : catalog.data.items.length === 0 ? (
+          <EmptyState title={t('catalog.emptyCatalog')} />
+        ) : (
+          <div
+            className="table-wrap"
+            role="region"
+            aria-labelledby="catalog-table-caption"
+            tabIndex={0}
+          >
+            <table className="data-table">
+              <caption id="catalog-table-caption" className="visually-hidden">
+                {t('admin.catalog.title')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.name')}</th>
+                  <th scope="col">{t('admin.catalog.service')}</th>
+                  <th scope="col">{t('admin.catalog.fields')}</th>
+                  <th scope="col">{t('admin.catalog.state')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {catalog.data.items.map((item) => (
+                  <tr key={item.id}>
+                    <th scope="row">
+                      <Link to={encodeURIComponent(item.id)}>{bilingual(item.name, language)}</Link>
+                    </th>
+                    <td>{serviceName(item.serviceId)}</td>
+                    <td className="numeric">
+                      {t('admin.catalog.fieldCount', { count: fieldCount(item) })}
+                    </td>
+                    <td>{item.active ? t('admin.active') : t('admin.inactive')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
     </>
   );
 }

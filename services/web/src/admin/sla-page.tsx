@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { SlaPolicy } from '../api/admin-types';
 import { ApiError } from '../api/client';
 import { useMe } from '../auth/session';
@@ -105,9 +106,19 @@ export function SlaPage() {
           </section>
 
           <section aria-labelledby="calendars-title" className="stack">
-            <h2 className="section-title" id="calendars-title">
-              {t('admin.sla.calendars')}
-            </h2>
+            <div className="admin-card__head">
+              <h2 className="section-title" id="calendars-title">
+                {t('admin.sla.calendars')}
+              </h2>
+              {canEdit && (
+                <Link
+                  className="button button--primary button--small admin-card__action"
+                  to="/admin/sla/calendars/new"
+                >
+                  {t('admin.sla.newCalendar')}
+                </Link>
+              )}
+            </div>
             {data.data.calendars.length === 0 ? (
               <EmptyState title={t('admin.sla.noCalendars')} />
             ) : (
@@ -126,6 +137,11 @@ export function SlaPage() {
                       <th scope="col">{t('admin.name')}</th>
                       <th scope="col">{t('admin.sla.hours')}</th>
                       <th scope="col">{t('admin.sla.timeZone')}</th>
+                      {canEdit && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('admin.sla.edit')}</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -140,6 +156,17 @@ export function SlaPage() {
                               ) || t('admin.sla.noHours')}
                         </td>
                         <td>{calendar.timeZone}</td>
+                        {canEdit && (
+                          <td>
+                            <Link
+                              className="button button--secondary button--small"
+                              to={`/admin/sla/calendars/${calendar.id}`}
+                              aria-label={t('admin.sla.editCalendar', { name: calendar.name })}
+                            >
+                              {t('admin.sla.edit')}
+                            </Link>
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

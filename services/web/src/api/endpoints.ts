@@ -207,8 +207,7 @@ export function endpoints(api: ApiClient) {
     slaClocks: (
       query: { condition: SlaClockCondition; timeZone: string; pageSize: number },
       signal?: AbortSignal,
-    ) =>
-      api.get<SlaClockList>('/api/v1/sla/clocks', { query, ...(signal ? { signal } : {}) }),
+    ) => api.get<SlaClockList>('/api/v1/sla/clocks', { query, ...(signal ? { signal } : {}) }),
     serviceDeskReport: (query: { from: string; to: string; timeZone: string; groupId?: string }) =>
       api.get<ServiceDeskReport>('/api/v1/reports/service-desk', { query }),
 

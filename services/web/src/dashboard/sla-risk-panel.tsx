@@ -80,6 +80,14 @@ export function SlaRiskPanel() {
   );
 
   const lists = data.data;
+  const renderRow = (clock: ListedSlaClock) => (
+    <RiskRow
+      clock={clock}
+      ticket={tickets.current.get(clock.ticketId) ?? null}
+      groupName={directory.groupName(clock.groupId)}
+      now={now}
+    />
+  );
   return (
     <section className="card sla-risk dashboard__wide" aria-labelledby="sla-risk-title">
       <h2 className="section-title" id="sla-risk-title">
@@ -100,14 +108,7 @@ export function SlaRiskPanel() {
             empty={t('slaRisk.emptyAtRisk')}
             list={lists.atRisk}
             total={lists.atRisk.counts.atRisk}
-            render={(clock) => (
-              <RiskRow
-                clock={clock}
-                ticket={tickets.current.get(clock.ticketId) ?? null}
-                groupName={directory.groupName(clock.groupId)}
-                now={now}
-              />
-            )}
+            render={renderRow}
           />
           <RiskList
             id="sla-risk-breached"
@@ -116,14 +117,7 @@ export function SlaRiskPanel() {
             empty={t('slaRisk.emptyBreached')}
             list={lists.breached}
             total={lists.breached.counts.breached}
-            render={(clock) => (
-              <RiskRow
-                clock={clock}
-                ticket={tickets.current.get(clock.ticketId) ?? null}
-                groupName={directory.groupName(clock.groupId)}
-                now={now}
-              />
-            )}
+            render={renderRow}
           />
         </div>
       )}
