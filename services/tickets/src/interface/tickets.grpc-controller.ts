@@ -112,10 +112,7 @@ import { PriorityMatrixUseCase } from '../application/priority-matrix/priority-m
 import { AttachmentsUseCase } from '../application/attachments/attachments.use-case';
 import { parseJsonObject } from './json-object.mapper';
 import { optionalDate, toTransitionCommand } from './transition-request.mapper';
-import {
-  toServiceDeskStatsRequest,
-  toServiceDeskStatsResponse,
-} from './service-desk-stats.mapper';
+import { toServiceDeskStatsRequest, toServiceDeskStatsResponse } from './service-desk-stats.mapper';
 
 /**
  * gRPC `itsm.tickets.v1.TicketsService`: request → command → use case → response. Each call
