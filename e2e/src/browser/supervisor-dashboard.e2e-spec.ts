@@ -89,6 +89,9 @@ describe('the supervisor dashboard trends in a browser', () => {
     await expect(timeChart.getByText('Nothing to show yet.').count()).resolves.toBe(0);
     const csatChart = page.getByRole('region', { name: 'Satisfaction by day' });
     await csatChart.locator('.recharts-bar-rectangle').first().waitFor();
+    // The backlog per line of support has its chart (every ticket here is resolved: none open).
+    const byLine = page.getByRole('region', { name: 'Open tickets by line of support' });
+    await byLine.waitFor();
 
     await page.getByRole('combobox', { name: 'Assignment group' }).selectOption(groupId);
     await csat.getByText('5 of 5', { exact: true }).waitFor();

@@ -291,6 +291,8 @@ export interface TicketRouting {
 export interface SupportGroup {
   id: string;
   name: string;
+  /** The line of support (L1, L2…) the group works on. */
+  lineId?: string;
   queuedTickets: number;
 }
 

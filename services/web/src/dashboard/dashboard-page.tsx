@@ -18,6 +18,8 @@ import { useDirectory } from '../console/directory';
 import { useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/language';
 import { formatDuration, localeOf } from '../lib/format';
+import { backlogByLine } from '../lib/backlog-by-line';
+import { bilingual } from '../lib/bilingual';
 import { openCount } from '../lib/list-keys';
 import { isFinished } from '../lib/ticket-actions';
 import { EmptyState, ErrorState, SkeletonRows } from '../ui/feedback';
@@ -78,17 +80,23 @@ export default function DashboardPage() {
   const data = useAsync(async () => {
     const to = new Date();
     const from = new Date(to.getTime() - 30 * DAY_MS);
-    const [counts, compliance, byGroup] = await Promise.all([
+    const [counts, compliance, byGroup, lines] = await Promise.all([
       call.ticketCounts({}),
       call.compliance('group', from.toISOString(), to.toISOString()).catch(() => undefined),
       Promise.all(
         directory.groups.map(async (group) => ({
           group: group.name,
+          lineId: group.lineId,
           open: openCount((await call.ticketCounts({ assignmentGroupId: group.id })).byStatus),
         })),
       ),
+      // Without routing's lines (or the right to read them) the chart by line is left out.
+      call.supportLines().then(
+        (page) => page.items,
+        () => [],
+      ),
     ]);
-    return { counts, compliance, byGroup };
+    return { counts, compliance, byGroup, lines };
   }, [call, groupsKey]);
 
   if (data.status === 'error' && !data.data)
@@ -104,6 +112,13 @@ export default function DashboardPage() {
       count: data.data?.counts.byStatus[status] ?? 0,
     }))
     .filter((row) => row.count > 0);
+  const byLine = data.data
+    ? backlogByLine(
+        data.data.byGroup,
+        data.data.lines.map((line) => ({ ...line, name: bilingual(line.name, language) })),
+        t('dashboard.noLine'),
+      )
+    : [];
   const compliance = data.data?.compliance;
   const complianceRows =
     compliance?.rows.map((row) => ({
@@ -272,6 +287,26 @@ export default function DashboardPage() {
               />
             </BarChart>
           </ChartCard>
+
+          {byLine.length > 0 && (
+            <ChartCard
+              title={t('dashboard.backlogByLine')}
+              empty={byLine.every((row) => row.open === 0)}
+            >
+              <BarChart data={byLine} margin={{ left: -16 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="line" tick={{ fontSize: 12 }} interval={0} />
+                <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+                <Tooltip />
+                <Bar
+                  dataKey="open"
+                  name={t('dashboard.openTickets')}
+                  fill={COLORS.accent}
+                  radius={[4, 4, 0, 0]}
+                />
+              </BarChart>
+            </ChartCard>
+          )}
 
           <ChartCard
             title={t('dashboard.backlogByGroup')}

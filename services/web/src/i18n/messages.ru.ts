@@ -475,6 +475,8 @@ export const ru: Dictionary = {
   'dashboard.subtitle': 'Очередь, соблюдение SLA и нагрузка на агентов.',
   'dashboard.backlogByState': 'Открытые обращения по состояниям',
   'dashboard.backlogByGroup': 'В очередях групп',
+  'dashboard.backlogByLine': 'Открытые заявки по линиям поддержки',
+  'dashboard.noLine': 'Без линии',
   'dashboard.compliance': 'Соблюдение SLA за 30 дней',
   'dashboard.complianceTotal': 'Выполнено {percent}% целей',
   'dashboard.met': 'В срок',

@@ -433,6 +433,8 @@ export const en = {
   'dashboard.subtitle': 'Backlog, SLA compliance and who carries the load.',
   'dashboard.backlogByState': 'Open tickets by state',
   'dashboard.backlogByGroup': 'Queued in each group',
+  'dashboard.backlogByLine': 'Open tickets by line of support',
+  'dashboard.noLine': 'No line',
   'dashboard.compliance': 'SLA compliance, last 30 days',
   'dashboard.complianceTotal': '{percent}% of targets met',
   'dashboard.met': 'Met',
