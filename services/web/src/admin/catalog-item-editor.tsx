@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import type { CatalogItem, CatalogService } from '../api/types';
+import type { CatalogCategory as Category } from '../api/admin-types';
+import type { CatalogService } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { bilingual } from '../lib/bilingual';
@@ -17,12 +18,6 @@ import { fieldErrorsOf } from '../lib/problem';
 import { FormAlert, useToasts } from '../ui/feedback';
 import { SchemaFields } from '../ui/schema-form';
 import { useAsync } from '../ui/use-async';
-
-interface Category {
-  id: string;
-  parentId: string | null;
-  name: string;
-}
 
 const NEW_SERVICE = 'new';
 
@@ -50,13 +45,10 @@ export function CatalogItemEditor({
   onCancel(): void;
 }) {
   const { t, language } = useI18n();
-  const { api } = useMe();
+  const { call } = useMe();
   const { notify } = useToasts();
   const navigate = useNavigate();
-  const categories = useAsync(
-    () => api.get<{ items: Category[] }>('/api/v1/catalog/categories'),
-    [api],
-  );
+  const categories = useAsync(() => call.catalogCategories(), [call]);
   const [serviceId, setServiceId] = useState(services[0]?.id ?? NEW_SERVICE);
   const [serviceName, setServiceName] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -97,13 +89,11 @@ export function CatalogItemEditor({
       let service = serviceId === NEW_SERVICE ? createdService : null;
       if (serviceId === NEW_SERVICE && !service) {
         step = 'service';
-        service = await api.post<CatalogService>('/api/v1/catalog/services', {
-          name: serviceName.trim(),
-        });
+        service = await call.createCatalogService(serviceName.trim());
         setCreatedService(service);
         step = 'item';
       }
-      const item = await api.post<CatalogItem>('/api/v1/catalog/items', {
+      const item = await call.createCatalogItem({
         serviceId: service?.id ?? serviceId,
         name: name.trim(),
         description: description.trim(),

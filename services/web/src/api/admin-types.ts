@@ -1,4 +1,5 @@
 /** The shapes of the gateway's administration API (services/gateway/openapi.json). */
+import type { JsonSchema } from '../lib/json-schema-form';
 import type { Priority, Status } from './types';
 
 export type Locale = 'ru' | 'en';
@@ -233,4 +234,20 @@ export interface RoutingRule {
   };
   stopProcessing: boolean;
   version: number;
+}
+
+/** A node of the service catalog's category tree. */
+export interface CatalogCategory {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
+
+/** What an administrator sends to add a catalog item. */
+export interface NewCatalogItem {
+  serviceId: string;
+  name: string;
+  description: string;
+  formSchema: JsonSchema;
+  defaultCategoryId?: string;
 }

@@ -1,10 +1,12 @@
 import { ATTACHMENT_FILE_FIELD } from '../lib/attachments';
 import type { TicketAction } from '../lib/ticket-actions';
 import type {
+  CatalogCategory,
   CreatedWebhook,
   DeliveryPage,
   DeliveryStatus,
   Locale,
+  NewCatalogItem,
   NotificationPage,
   NotificationTemplate,
   NotificationTrigger,
@@ -75,6 +77,11 @@ export function endpoints(api: ApiClient) {
     catalogItems: () => api.get<{ items: CatalogItem[] }>('/api/v1/catalog/items'),
     catalogItem: (id: string) =>
       api.get<CatalogItem>(`/api/v1/catalog/items/${encodeURIComponent(id)}`),
+    catalogCategories: () => api.get<{ items: CatalogCategory[] }>('/api/v1/catalog/categories'),
+    createCatalogService: (name: string) =>
+      api.post<CatalogService>('/api/v1/catalog/services', { name }),
+    createCatalogItem: (item: NewCatalogItem) =>
+      api.post<CatalogItem>('/api/v1/catalog/items', item),
     orderCatalogItem: (
       id: string,
       order: { fields: Record<string, unknown>; title?: string; description?: string },
