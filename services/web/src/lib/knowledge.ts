@@ -78,8 +78,3 @@ export function reportProblemLink(context: { articleId?: string; title?: string 
   const search = params.toString();
   return search ? `/portal/report?${search}` : '/portal/report';
 }
-
-/** Where requesters read an article in the portal. */
-export function knowledgeArticlePath(articleId: string): string {
-  return `/portal/knowledge/${encodeURIComponent(articleId)}`;
-}

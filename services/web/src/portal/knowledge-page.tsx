@@ -4,6 +4,7 @@ import type { KnowledgeCategory, KnowledgeSearchHit } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import type { Language } from '../i18n/language';
+import { portalArticlePath } from '../lib/article-link';
 import { bilingual } from '../lib/bilingual';
 import { formatDate } from '../lib/format';
 import {
@@ -11,7 +12,6 @@ import {
   hasNextPage,
   KNOWLEDGE_PAGE_SIZE,
   KNOWLEDGE_QUERY_MAX_LENGTH,
-  knowledgeArticlePath,
   type KnowledgeQuery,
   knowledgeSearchParams,
   pageCount,
@@ -244,7 +244,7 @@ function SearchHitCard({
     <li className="card kb-hit">
       <h2 className="kb-hit__title">
         <BookIcon width={16} height={16} />{' '}
-        <Link to={knowledgeArticlePath(hit.id)} state={{ from }} lang={hit.language}>
+        <Link to={portalArticlePath(hit.id)} state={{ from }} lang={hit.language}>
           {hit.titleHighlight ? <Highlighted html={hit.titleHighlight} /> : hit.title}
         </Link>
       </h2>

@@ -6,7 +6,7 @@ import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { uploadOutcome } from '../lib/attachments';
 import { highlightParts } from '../lib/highlight';
-import { knowledgeArticlePath } from '../lib/knowledge';
+import { portalArticlePath } from '../lib/article-link';
 import { fieldErrorsOf } from '../lib/problem';
 import { FormAlert, useToasts } from '../ui/feedback';
 import { AlertIcon, BookIcon, CheckIcon } from '../ui/icons';
@@ -111,7 +111,7 @@ export function ReportProblemPage() {
           article.data && articleTitle
             ? t('report.articleLine', {
                 title: articleTitle,
-                url: `${window.location.origin}${knowledgeArticlePath(article.data.id)}`,
+                url: `${window.location.origin}${portalArticlePath(article.data.id)}`,
               })
             : '';
         ticket = await call.reportIncident({
