@@ -42,17 +42,6 @@ export interface ArticleSuggestions {
   items: (SearchHit & { language: 'ru' | 'en'; audience: 'public' | 'internal' })[];
 }
 
-export interface KnowledgeArticle {
-  id: string;
-  language: 'ru' | 'en';
-  status: string;
-  content: { title: string; body: string; audience: 'public' | 'internal'; tags: string[] };
-  publishedContent: { title: string; body: string; audience: 'public' | 'internal' } | null;
-  publishedAt: string | null;
-  updatedAt: string;
-  outdated: boolean;
-}
-
 export interface TicketArticleLink {
   articleId: string;
   ticketId: string;

@@ -25,7 +25,6 @@ import type {
   ArticleSuggestions,
   ConfigurationItem,
   ConfigurationItemPage,
-  KnowledgeArticle,
   TicketArticleLink,
   TicketImpact,
 } from './console-types';
@@ -42,7 +41,7 @@ import type {
   KnowledgeSearchResult,
   Level,
   Me,
-  PortalArticle,
+  KnowledgeArticle,
   Priority,
   SavedView,
   SlaClockCondition,
@@ -112,8 +111,6 @@ export function endpoints(api: ApiClient) {
         query,
         ...(signal ? { signal } : {}),
       }),
-    portalArticle: (id: string) =>
-      api.get<PortalArticle>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}`),
     recordArticleView: (id: string, source: 'search' | 'direct') =>
       api.post(`/api/v1/knowledge/articles/${encodeURIComponent(id)}/views`, { source }),
     voteArticle: (id: string, helpful: boolean) =>
@@ -181,7 +178,7 @@ export function endpoints(api: ApiClient) {
       api.get<{ items: TicketArticleLink[] }>(
         `/api/v1/knowledge/tickets/${encodeURIComponent(id)}/articles`,
       ),
-    article: (id: string, agentView: boolean) =>
+    article: (id: string, agentView = false) =>
       api.get<KnowledgeArticle>(`/api/v1/knowledge/articles/${encodeURIComponent(id)}`, {
         query: { view: agentView ? 'agent' : undefined },
       }),

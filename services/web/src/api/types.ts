@@ -214,10 +214,11 @@ export interface ArticleContent {
   body: string;
   categoryId: string | null;
   tags: string[];
+  audience: 'public' | 'internal';
 }
 
-/** An article as the portal reads it (the requester's view). */
-export interface PortalArticle {
+/** An article as the knowledge API gives it: requesters get the live version, agents may ask for the draft. */
+export interface KnowledgeArticle {
   id: string;
   language: ArticleLanguage;
   status: string;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import type { PortalArticle } from '../api/types';
+import type { KnowledgeArticle } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { bilingual } from '../lib/bilingual';
@@ -19,7 +19,7 @@ export function KnowledgeArticlePage() {
   const location = useLocation();
   // Set when the reader came from the knowledge base's list (a search, or a category).
   const from = (location.state as { from?: string } | null)?.from;
-  const article = useAsync(() => call.portalArticle(articleId), [call, articleId]);
+  const article = useAsync(() => call.article(articleId), [call, articleId]);
   const counted = useRef<string | null>(null);
 
   useEffect(() => {
@@ -62,7 +62,7 @@ export function KnowledgeArticlePage() {
   );
 }
 
-function ArticleView({ article }: { article: PortalArticle }) {
+function ArticleView({ article }: { article: KnowledgeArticle }) {
   const { t, zone, language } = useI18n();
   const { call } = useMe();
   const content = article.publishedContent ?? article.content;

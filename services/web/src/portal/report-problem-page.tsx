@@ -54,7 +54,7 @@ export function ReportProblemPage() {
   const uploads = useAttachmentUploads();
   const [filed, setFiled] = useState<Ticket | null>(null);
   const article = useAsync(
-    () => (articleId ? call.portalArticle(articleId).catch(() => null) : Promise.resolve(null)),
+    () => (articleId ? call.article(articleId).catch(() => null) : Promise.resolve(null)),
     [call, articleId],
   );
   const articleTitle = article.data
