@@ -4,7 +4,13 @@ import { aTicketRequestBody, eventually } from '@itsm/testing';
 import type { TicketBody } from '../support/api-bodies';
 import { createUser, type TestUser } from '../support/api-session';
 import { platformSuite } from '../support/platform-suite';
-import { launchBrowser, openWindow, screenshot, signInThroughForm } from './browser-session';
+import {
+  consoleListLoaded,
+  launchBrowser,
+  openWindow,
+  screenshot,
+  signInThroughForm,
+} from './browser-session';
 
 interface Created {
   id: string;
@@ -288,6 +294,7 @@ describe('the agent workbench in a browser', () => {
     expect(new URL(page.url()).searchParams.get('view')).toMatch(/^[0-9a-f-]{36}$/);
     expect(new URL(page.url()).searchParams.get('q')).toBeNull();
     await expect(page.getByLabel('Search tickets').inputValue()).resolves.toBe('');
+    await consoleListLoaded(page);
     await page.getByRole('row', { name: new RegExp(ticket.number) }).waitFor();
     await expect(page.getByRole('row').count()).resolves.toBe(2);
     await screenshot(page, '30-console-saved-view');

@@ -56,13 +56,43 @@ export async function signInThroughForm(
 
 /**
  * Follows an entry of the header's main navigation, through its "More" menu when the entry did
- * not fit beside the others (on a phone, or with many roles).
+ * not fit beside the others (on a phone, or with many roles). Right after the window changes
+ * size the header is still sorting its entries into the row and the menu, so an entry seen in
+ * one place may move to the other: the step is tried again until it lands.
  */
 export async function followNavigation(page: Page, name: string): Promise<void> {
   const nav = page.getByRole('navigation', { name: 'Main' });
   const link = nav.getByRole('link', { name });
-  if (!(await link.isVisible())) {
-    await nav.getByRole('button', { name: 'More' }).click();
+  const more = nav.getByRole('button', { name: 'More' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await link.isVisible()) && (await more.isVisible())) {
+        if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+      }
+      await link.click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 6) throw error;
+    }
   }
-  await link.click();
+}
+
+/** Types into the console's search box and waits for the list of what was searched for. */
+export async function searchConsole(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Search tickets').fill(text);
+  await consoleListShows(page, text);
+}
+
+/**
+ * Waits until the console lists the tickets for `text`: the address carries the words (the
+ * search box is debounced) and the ticket grid is no longer loading.
+ */
+export async function consoleListShows(page: Page, text: string): Promise<void> {
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+  await consoleListLoaded(page);
+}
+
+/** Waits until the console's ticket grid holds the answer to its latest query. */
+export async function consoleListLoaded(page: Page): Promise<void> {
+  await page.locator('[role="grid"][aria-busy="false"]').waitFor();
 }

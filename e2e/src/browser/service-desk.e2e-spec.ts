@@ -4,10 +4,12 @@ import { SmtpSink } from '@itsm/testing';
 import { createUser, type TestUser } from '../support/api-session';
 import { platformSuite } from '../support/platform-suite';
 import {
+  consoleListShows,
   followNavigation,
   launchBrowser,
   openWindow,
   screenshot,
+  searchConsole,
   signInThroughForm,
 } from './browser-session';
 
@@ -199,6 +201,7 @@ describe('the service desk in a browser', () => {
     // The keyboard drives the list: / to search, j to select, Enter to open.
     await page.keyboard.press('/');
     await page.keyboard.type(itemName);
+    await consoleListShows(page, itemName);
     await page.getByRole('row', { name: new RegExp(ticketNumber) }).waitFor();
     await expect(page.getByRole('row').count()).resolves.toBe(2);
     await page.getByLabel('Search tickets').blur();
@@ -449,7 +452,7 @@ describe('the service desk in a browser', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Agent console' })
       .click();
-    await page.getByLabel('Search tickets').fill(itemName);
+    await searchConsole(page, itemName);
     await page.getByRole('row', { name: new RegExp(ticketNumber) }).waitFor();
     await page.getByRole('checkbox', { name: `Select ${ticketNumber}` }).check();
     const bar = page.getByRole('region', { name: 'Change the selected tickets' });

@@ -410,6 +410,7 @@ export function ConsolePage() {
               role="grid"
               aria-labelledby="list-title"
               aria-multiselectable={access.bulk || undefined}
+              aria-busy={list.status === 'loading'}
             >
               <div className="ticket-table__head" role="row">
                 {access.bulk && (
