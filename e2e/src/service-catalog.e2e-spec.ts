@@ -101,6 +101,98 @@ describe('the service catalog through the gateway', () => {
     expect(byService.items.map((entry) => entry.id)).toEqual([ticket.id]);
   });
 
+  it('changes an item under If-Match, refuses a stale change and retires the item', async () => {
+    const suffix = randomUUID().slice(0, 8);
+    const service = await created<{ id: string }>(
+      await suite.postJson(`${catalogUrl()}/services`, { name: `Displays ${suffix}` }),
+    );
+    const created1 = await suite.postJson(`${catalogUrl()}/items`, {
+      serviceId: service.id,
+      name: 'Monitor',
+    });
+    expect(created1.headers.get('etag')).toBe('"1"');
+    const item = await created<{ id: string; version: number }>(created1);
+    expect(item.version).toBe(1);
+    const itemUrl = `${catalogUrl()}/items/${item.id}`;
+    const put = (body: unknown, ifMatch?: string) =>
+      suite.fetch(itemUrl, {
+        method: 'PUT',
+        headers: {
+          'content-type': 'application/json',
+          ...(ifMatch ? { 'if-match': ifMatch } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    const monitors = {
+      serviceId: service.id,
+      name: 'Monitors',
+      description: 'One or two screens',
+      formSchema: {
+        type: 'object',
+        required: ['count'],
+        properties: { count: { type: 'integer', minimum: 1, maximum: 2 } },
+        additionalProperties: false,
+      },
+      defaultUrgency: 'high',
+      active: true,
+    };
+
+    const changed = await put(monitors, '"1"');
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"2"');
+    expect(await changed.json()).toMatchObject({
+      name: 'Monitors',
+      version: 2,
+      defaultUrgency: 'high',
+      formSchema: monitors.formSchema,
+    });
+    const read = await suite.fetch(itemUrl);
+    expect(read.headers.get('etag')).toBe('"2"');
+
+    const stale = await put({ ...monitors, name: 'Screens' }, '"1"');
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await stale.json()) as ProblemBody).detail).toMatch(/changed since version 1/);
+
+    const broken = await put({ ...monitors, formSchema: { type: 'array' } }, '"2"');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as ProblemBody).errors?.map((error) => error.field)).toEqual([
+      'formSchema',
+    ]);
+    expect((await put({ name: 'x', active: true }, '"2"')).status).toBe(400);
+    expect(
+      (await put(monitors, '"2"').then((response) => response.json())) as unknown,
+    ).toMatchObject({ version: 3 });
+    const missingItem = await suite.fetch(`${catalogUrl()}/items/${randomUUID()}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(monitors),
+    });
+    expect(missingItem.status).toBe(404);
+
+    const ordered = await suite.postJson(`${itemUrl}/requests`, {
+      requesterId: 'emp-1001',
+      fields: { count: 2 },
+    });
+    expect(ordered.status).toBe(201);
+    expect(await ordered.json()).toMatchObject({ title: 'Monitors', urgency: 'high' });
+
+    const retired = await put({ ...monitors, active: false }, '"3"');
+    expect(await retired.json()).toMatchObject({ active: false, version: 4 });
+    const offered = (await (
+      await suite.fetch(`${catalogUrl()}/items?serviceId=${service.id}`)
+    ).json()) as { items: unknown[] };
+    expect(offered.items).toEqual([]);
+    const refused = await suite.postJson(`${itemUrl}/requests`, {
+      requesterId: 'emp-1001',
+      fields: { count: 1 },
+    });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as ProblemBody).detail).toBe(
+      'Monitors is no longer offered in the catalog',
+    );
+  });
+
   it('checks an incident against its category form, and keeps when it was reported', async () => {
     const category = await created<{ id: string }>(
       await suite.postJson(`${catalogUrl()}/categories`, {

@@ -8,6 +8,7 @@ import {
   toListCatalogItemsRequest,
   toRequestCatalogItemRequest,
   toServiceDto,
+  toUpdateCatalogItemRequest,
 } from './catalog-dto.mapper';
 
 const at = new Date('2026-11-27T08:30:00.250Z');
@@ -34,6 +35,8 @@ const laptop: CatalogItem = {
   fulfilmentGroupId: '',
   active: true,
   createdAt: toTimestamp(at),
+  version: 3,
+  updatedAt: toTimestamp(new Date('2026-11-28T10:00:00Z')),
 };
 
 describe('catalog REST ⇄ contract mapping: services and categories', () => {
@@ -154,6 +157,8 @@ describe('catalog REST ⇄ contract mapping: items', () => {
       fulfilmentGroupId: null,
       active: true,
       createdAt: '2026-11-27T08:30:00.250Z',
+      version: 3,
+      updatedAt: '2026-11-28T10:00:00.000Z',
     });
     expect(
       toCatalogItemDto({
@@ -199,6 +204,24 @@ describe('catalog REST ⇄ contract mapping: items', () => {
       defaultUrgency: Urgency.URGENCY_UNSPECIFIED,
       fulfilmentGroupId: '',
     });
+  });
+
+  it('passes a change of an item with the version from If-Match, 0 when none was given', () => {
+    const change = { serviceId, name: 'Old laptop', defaultImpact: 'high' as const, active: false };
+    expect(toUpdateCatalogItemRequest(itemId, change, 4)).toEqual({
+      id: itemId,
+      expectedVersion: 4,
+      serviceId,
+      name: 'Old laptop',
+      description: '',
+      formSchemaJson: '',
+      defaultCategoryId: '',
+      defaultImpact: Impact.IMPACT_HIGH,
+      defaultUrgency: Urgency.URGENCY_UNSPECIFIED,
+      fulfilmentGroupId: '',
+      active: false,
+    });
+    expect(toUpdateCatalogItemRequest(itemId, change, undefined).expectedVersion).toBe(0);
   });
 
   it('passes a new item with its form as JSON text and its defaults in contract spelling', () => {

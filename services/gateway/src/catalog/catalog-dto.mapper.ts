@@ -13,6 +13,7 @@ import {
   type RequestCatalogItemRequest,
   type Timestamp,
   toRestSpelling,
+  type UpdateCatalogItemRequest,
   Urgency,
 } from '@itsm/contracts';
 import { IMPACTS, URGENCIES } from '../tickets/dto/ticket-enums';
@@ -21,15 +22,20 @@ import type {
   CatalogItemDto,
   CreateCatalogItemDto,
   ListCatalogItemsQueryDto,
+  UpdateCatalogItemDto,
 } from './dto/catalog-item.dto';
 import type { CategoryDto, CreateCategoryDto } from './dto/category.dto';
 import type { RequestCatalogItemDto } from './dto/request-catalog-item.dto';
 import type { CreateServiceDto, ServiceDto } from './dto/service.dto';
 import type { TicketRequester } from '../auth/actor';
 
-function createdAtOf(timestamp: Timestamp | undefined, what: string): string {
-  if (!timestamp) throw new Error(`${what} lacks its creation time`);
+function isoTimeOf(timestamp: Timestamp | undefined, whenMissing: string): string {
+  if (!timestamp) throw new Error(whenMissing);
   return fromTimestamp(timestamp).toISOString();
+}
+
+function createdAtOf(timestamp: Timestamp | undefined, what: string): string {
+  return isoTimeOf(timestamp, `${what} lacks its creation time`);
 }
 
 export function toServiceDto(service: BusinessService): ServiceDto {
@@ -68,6 +74,8 @@ export function toCatalogItemDto(item: CatalogItem): CatalogItemDto {
     fulfilmentGroupId: item.fulfilmentGroupId || null,
     active: item.active,
     createdAt: createdAtOf(item.createdAt, `catalog item ${item.id}`),
+    version: item.version,
+    updatedAt: isoTimeOf(item.updatedAt, `catalog item ${item.id} lacks the time it last changed`),
   };
 }
 
@@ -97,6 +105,19 @@ export function toCreateCatalogItemRequest(dto: CreateCatalogItemDto): CreateCat
     defaultImpact: fromRestSpelling('IMPACT_', dto.defaultImpact, Impact.IMPACT_UNSPECIFIED),
     defaultUrgency: fromRestSpelling('URGENCY_', dto.defaultUrgency, Urgency.URGENCY_UNSPECIFIED),
     fulfilmentGroupId: dto.fulfilmentGroupId ?? '',
+  };
+}
+
+export function toUpdateCatalogItemRequest(
+  id: string,
+  dto: UpdateCatalogItemDto,
+  expectedVersion: number | undefined,
+): UpdateCatalogItemRequest {
+  return {
+    id,
+    expectedVersion: expectedVersion ?? 0,
+    ...toCreateCatalogItemRequest(dto),
+    active: dto.active,
   };
 }
 

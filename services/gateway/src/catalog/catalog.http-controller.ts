@@ -9,6 +9,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
@@ -22,9 +23,10 @@ import {
 import type { Response } from 'express';
 import { firstValueFrom } from 'rxjs';
 import type { Principal } from '@itsm/auth';
-import type { CatalogServiceClient } from '@itsm/contracts';
+import type { CatalogItem, CatalogServiceClient } from '@itsm/contracts';
 import { CurrentPrincipal, RequirePermission } from '../auth/access.decorators';
 import { requesterFor } from '../auth/actor';
+import { IF_MATCH_HEADER, versionFromIfMatch, withETag } from '../http/etag';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { TicketDto } from '../tickets/dto/ticket.dto';
 import { openedTicket } from '../tickets/ticket-response';
@@ -38,18 +40,27 @@ import {
   toListCatalogItemsRequest,
   toRequestCatalogItemRequest,
   toServiceDto,
+  toUpdateCatalogItemRequest,
 } from './catalog-dto.mapper';
 import {
   CatalogItemDto,
   CatalogItemListDto,
   CreateCatalogItemDto,
   ListCatalogItemsQueryDto,
+  UpdateCatalogItemDto,
 } from './dto/catalog-item.dto';
 import { CategoryDto, CategoryListDto, CreateCategoryDto } from './dto/category.dto';
 import { RequestCatalogItemDto } from './dto/request-catalog-item.dto';
 import { CreateServiceDto, ServiceDto, ServiceListDto } from './dto/service.dto';
 
 const CATALOG_PATH = '/api/v1/catalog';
+
+/** The item as REST, its version sent as the ETag. */
+function itemWithETag(item: CatalogItem | undefined, response: Response): CatalogItemDto {
+  if (!item) throw new Error('the catalog answered without an item');
+  const dto = toCatalogItemDto(item);
+  return withETag(dto, dto.version, response);
+}
 
 @ApiTags('catalog')
 @Controller(CATALOG_PATH)
@@ -129,16 +140,44 @@ export class CatalogHttpController {
   }
 
   @Get('items/:id')
-  @ApiOperation({ summary: 'One catalog item, with the form a request fills in' })
+  @ApiOperation({
+    summary: 'One catalog item, with the form a request fills in; its version is the ETag',
+  })
   @ApiOkResponse({ type: CatalogItemDto })
   @ApiProblemResponses(400, 404, 503)
   @RequirePermission('catalog.read')
   async item(
     @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<CatalogItemDto> {
     const { item } = await firstValueFrom(this.catalog.getCatalogItem({ id }));
-    if (!item) throw new Error('the catalog answered without an item');
-    return toCatalogItemDto(item);
+    return itemWithETag(item, response);
+  }
+
+  @Put('items/:id')
+  @ApiOperation({
+    summary: 'Replace an item: its name, form, defaults and service, or retire it',
+    description:
+      'The whole item is sent, as on creation, with `active`; what is left out takes the ' +
+      'creation defaults. Tickets opened from the item keep what they were opened with. ' +
+      '`active: false` retires it from the portal (ordering it is refused with 409).',
+  })
+  @ApiHeader(IF_MATCH_HEADER)
+  @ApiOkResponse({ type: CatalogItemDto })
+  @ApiProblemResponses(400, 404, 412, 503)
+  @RequirePermission('catalog.manage')
+  async updateItem(
+    @Param('id', new ParseUUIDPipe({ version: undefined })) id: string,
+    @Body() body: UpdateCatalogItemDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CatalogItemDto> {
+    const { item } = await firstValueFrom(
+      this.catalog.updateCatalogItem(
+        toUpdateCatalogItemRequest(id, body, versionFromIfMatch(ifMatch)),
+      ),
+    );
+    return itemWithETag(item, response);
   }
 
   @Post('items')
@@ -154,8 +193,7 @@ export class CatalogHttpController {
     const { item } = await firstValueFrom(
       this.catalog.createCatalogItem(toCreateCatalogItemRequest(body)),
     );
-    if (!item) throw new Error('the catalog answered without an item');
-    const dto = toCatalogItemDto(item);
+    const dto = itemWithETag(item, response);
     response.setHeader('Location', `${CATALOG_PATH}/items/${dto.id}`);
     return dto;
   }

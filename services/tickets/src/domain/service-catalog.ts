@@ -50,7 +50,24 @@ export interface CatalogItem {
   fulfilmentGroupId: string | null;
   active: boolean;
   createdAt: Date;
+  /** 1 when created, one more on each change. */
+  version: number;
+  updatedAt: Date;
 }
+
+/** What an administrator sets on an item when changing it: everything but its identity. */
+export type CatalogItemRevision = Pick<
+  CatalogItem,
+  | 'serviceId'
+  | 'name'
+  | 'description'
+  | 'formSchema'
+  | 'defaultCategoryId'
+  | 'defaultImpact'
+  | 'defaultUrgency'
+  | 'fulfilmentGroupId'
+  | 'active'
+>;
 
 export const MAX_CATEGORY_DEPTH = 5;
 
@@ -117,10 +134,7 @@ export function validateCategory(
   throwIfAny('the category is invalid', violations);
 }
 
-export function validateCatalogItem(
-  item: Omit<CatalogItem, 'id' | 'createdAt'>,
-  validator: FormValidator,
-): void {
+export function validateCatalogItem(item: CatalogItemRevision, validator: FormValidator): void {
   const violations = [
     ...nameViolations('name', item.name),
     ...schemaViolations('formSchema', item.formSchema, validator),
@@ -130,6 +144,39 @@ export function validateCatalogItem(
     violations.push({ field: 'description', message: 'description is too long' });
   }
   throwIfAny('the catalog item is invalid', violations);
+}
+
+/**
+ * The item after a change, one version on. Refused when it was made on a version that is no
+ * longer current (someone else saved in between), so no change is silently overwritten.
+ */
+export function reviseCatalogItem(
+  current: CatalogItem,
+  revision: CatalogItemRevision,
+  expectedVersion: number | undefined,
+  now: Date,
+): CatalogItem {
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw staleCatalogItem(current, expectedVersion);
+  }
+  return {
+    ...current,
+    ...revision,
+    name: revision.name.trim(),
+    fulfilmentGroupId: revision.fulfilmentGroupId?.trim() || null,
+    version: current.version + 1,
+    updatedAt: now,
+  };
+}
+
+/** The refusal of a change made on `expectedVersion` of an item that is now at `current`. */
+export function staleCatalogItem(current: CatalogItem, expectedVersion: number): TicketError {
+  return new TicketError(
+    TicketErrorCode.VersionConflict,
+    `catalog item ${current.name} changed since version ${expectedVersion}; it is at version ${current.version}`,
+    [],
+    { currentVersion: current.version },
+  );
 }
 
 /** The values of a form, checked against its schema; violations name the form's fields. */

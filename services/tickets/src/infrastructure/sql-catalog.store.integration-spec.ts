@@ -89,11 +89,31 @@ describe('SqlCatalogStore in PostgreSQL', () => {
       fulfilmentGroupId: 'workplace',
       active: true,
       createdAt: at,
+      version: 1,
+      updatedAt: at,
     });
     expect(await store.findServiceByName('WORKPLACE')).toMatchObject({ id: id(10) });
     expect(await store.items({ serviceId: id(10), includeInactive: false })).toEqual([
       expect.objectContaining({ id: id(11), formSchema: form, defaultCategoryId: id(4) }),
     ]);
     expect(await store.items({ serviceId: 'garbage', includeInactive: false })).toEqual([]);
+  });
+
+  it('stores a change over the version it was made on, and only over that one', async () => {
+    const item = await store.findItem(id(11));
+    if (!item) throw new Error('the item of the previous test is missing');
+    const later = new Date('2026-11-28T10:00:00Z');
+    const retired = { ...item, active: false, name: 'Old laptop', version: 2, updatedAt: later };
+    await expect(store.updateItem(retired)).resolves.toBe(true);
+    await expect(store.updateItem({ ...retired, name: 'Lost edit' })).resolves.toBe(false);
+    expect(await store.findItem(id(11))).toMatchObject({
+      name: 'Old laptop',
+      active: false,
+      version: 2,
+      createdAt: at,
+      updatedAt: later,
+    });
+    expect(await store.items({ serviceId: id(10), includeInactive: false })).toEqual([]);
+    expect(await store.items({ serviceId: id(10), includeInactive: true })).toHaveLength(1);
   });
 });

@@ -32,6 +32,8 @@ interface ItemRow {
   fulfilment_group_id: string | null;
   active: boolean;
   created_at: Date;
+  version: number;
+  updated_at: Date;
 }
 
 const toService = (row: ServiceRow): BusinessService => ({
@@ -62,6 +64,8 @@ const toItem = (row: ItemRow): CatalogItem => ({
   fulfilmentGroupId: row.fulfilment_group_id,
   active: row.active,
   createdAt: row.created_at,
+  version: row.version,
+  updatedAt: row.updated_at,
 });
 
 /** The catalog in PostgreSQL; small tables read whole (a catalog has hundreds of rows, not millions). */
@@ -135,8 +139,8 @@ export class SqlCatalogStore implements CatalogStore {
   async insertItem(item: CatalogItem): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO catalog_items (id, service_id, name, description, form_schema, default_category_id,
-         default_impact, default_urgency, fulfilment_group_id, active, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+         default_impact, default_urgency, fulfilment_group_id, active, created_at, version, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         item.id,
         item.serviceId,
@@ -149,8 +153,36 @@ export class SqlCatalogStore implements CatalogStore {
         item.fulfilmentGroupId,
         item.active,
         item.createdAt,
+        item.version,
+        item.updatedAt,
       ],
     );
+  }
+
+  async updateItem(item: CatalogItem): Promise<boolean> {
+    const [, updated] = (await this.dataSource.query(
+      `UPDATE catalog_items
+          SET service_id = $2, name = $3, description = $4, form_schema = $5,
+              default_category_id = $6, default_impact = $7, default_urgency = $8,
+              fulfilment_group_id = $9, active = $10, version = $11, updated_at = $12
+        WHERE id = $1 AND version = $13`,
+      [
+        item.id,
+        item.serviceId,
+        item.name,
+        item.description,
+        JSON.stringify(item.formSchema),
+        item.defaultCategoryId,
+        item.defaultImpact,
+        item.defaultUrgency,
+        item.fulfilmentGroupId,
+        item.active,
+        item.version,
+        item.updatedAt,
+        item.version - 1,
+      ],
+    )) as [unknown, number];
+    return updated === 1;
   }
 
   async items(filter: {

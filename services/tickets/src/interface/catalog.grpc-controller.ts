@@ -23,8 +23,13 @@ import {
   type RequestCatalogItemRequest,
   type RequestCatalogItemResponse,
   toTimestamp,
+  type UpdateCatalogItemRequest,
+  type UpdateCatalogItemResponse,
 } from '@itsm/contracts';
-import { ManageCatalogUseCase } from '../application/catalog/manage-catalog.use-case';
+import {
+  ManageCatalogUseCase,
+  type NewCatalogItem,
+} from '../application/catalog/manage-catalog.use-case';
 import { RequestCatalogItemUseCase } from '../application/catalog/request-catalog-item.use-case';
 import { CatalogQueries } from '../application/catalog/catalog-queries';
 import {
@@ -72,6 +77,22 @@ function toItemMessage(item: CatalogItem): CatalogItemMessage {
     fulfilmentGroupId: item.fulfilmentGroupId ?? '',
     active: item.active,
     createdAt: toTimestamp(item.createdAt),
+    version: item.version,
+    updatedAt: toTimestamp(item.updatedAt),
+  };
+}
+
+/** What a create or update request says an item offers. */
+function itemInput(request: CreateCatalogItemRequest | UpdateCatalogItemRequest): NewCatalogItem {
+  return {
+    serviceId: request.serviceId,
+    name: request.name,
+    description: request.description,
+    formSchema: parseJsonObject('formSchema', request.formSchemaJson),
+    defaultCategoryId: request.defaultCategoryId || null,
+    defaultImpact: fromMessage(impactMessages, request.defaultImpact),
+    defaultUrgency: fromMessage(urgencyMessages, request.defaultUrgency),
+    fulfilmentGroupId: request.fulfilmentGroupId || null,
   };
 }
 
@@ -143,19 +164,7 @@ export class CatalogGrpcController implements CatalogServiceController {
     metadata: Metadata,
   ): Promise<CreateCatalogItemResponse> {
     const caller = callerOf(metadata);
-    const item = await this.manage.createItem(
-      {
-        serviceId: request.serviceId,
-        name: request.name,
-        description: request.description,
-        formSchema: parseJsonObject('formSchema', request.formSchemaJson),
-        defaultCategoryId: request.defaultCategoryId || null,
-        defaultImpact: fromMessage(impactMessages, request.defaultImpact),
-        defaultUrgency: fromMessage(urgencyMessages, request.defaultUrgency),
-        fulfilmentGroupId: request.fulfilmentGroupId || null,
-      },
-      caller,
-    );
+    const item = await this.manage.createItem(itemInput(request), caller);
     return { item: toItemMessage(item) };
   }
 
@@ -177,6 +186,23 @@ export class CatalogGrpcController implements CatalogServiceController {
   ): Promise<GetCatalogItemResponse> {
     callerOf(metadata);
     return { item: toItemMessage(await this.catalog.item(request.id)) };
+  }
+
+  async updateCatalogItem(
+    request: UpdateCatalogItemRequest,
+    metadata: Metadata,
+  ): Promise<UpdateCatalogItemResponse> {
+    const caller = callerOf(metadata);
+    const item = await this.manage.updateItem(
+      {
+        id: request.id,
+        expectedVersion: request.expectedVersion || undefined,
+        ...itemInput(request),
+        active: request.active,
+      },
+      caller,
+    );
+    return { item: toItemMessage(item) };
   }
 
   async requestCatalogItem(

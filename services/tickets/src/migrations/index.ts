@@ -14,6 +14,7 @@ import { CreateSavedViews1765267200000 } from './1765267200000-create-saved-view
 import { CreatePriorityMatrix1765353600000 } from './1765353600000-create-priority-matrix';
 import { CreateTicketAttachments1765440000000 } from './1765440000000-create-ticket-attachments';
 import { AddServiceDeskReportIndexes1765526400000 } from './1765526400000-add-service-desk-report-indexes';
+import { AddCatalogItemVersions1765612800000 } from './1765612800000-add-catalog-item-versions';
 
 /** In order; listed explicitly so the bundle carries them. */
 export const ticketsMigrations = [
@@ -33,4 +34,5 @@ export const ticketsMigrations = [
   CreatePriorityMatrix1765353600000,
   CreateTicketAttachments1765440000000,
   AddServiceDeskReportIndexes1765526400000,
+  AddCatalogItemVersions1765612800000,
 ];

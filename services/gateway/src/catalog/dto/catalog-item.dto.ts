@@ -76,6 +76,18 @@ export class CatalogItemDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({
+    example: 1,
+    description: 'One more on each change. Also sent as the ETag; name it in If-Match to update.',
+  })
+  version!: number;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When it last changed (its creation at first).',
+  })
+  updatedAt!: string;
 }
 
 export class CatalogItemListDto {
@@ -160,4 +172,18 @@ export class CreateCatalogItemDto {
   @MinLength(1)
   @MaxLength(200)
   fulfilmentGroupId?: string;
+}
+
+/**
+ * An item as it should be from now on: the whole item, as on creation, and whether it is still
+ * offered. What is left out takes the same defaults as on creation.
+ */
+export class UpdateCatalogItemDto extends CreateCatalogItemDto {
+  @ApiProperty({
+    description:
+      'false retires the item: it leaves the portal and cannot be ordered; tickets opened ' +
+      'from it stay as they are. true offers it again.',
+  })
+  @IsBoolean()
+  active!: boolean;
 }

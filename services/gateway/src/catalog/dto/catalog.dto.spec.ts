@@ -1,7 +1,11 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { apiValidationPipe } from '../../configure-http';
 import { ValidationException } from '../../problem/validation.exception';
-import { CreateCatalogItemDto, ListCatalogItemsQueryDto } from './catalog-item.dto';
+import {
+  CreateCatalogItemDto,
+  ListCatalogItemsQueryDto,
+  UpdateCatalogItemDto,
+} from './catalog-item.dto';
 import { CreateCategoryDto } from './category.dto';
 import { RequestCatalogItemDto } from './request-catalog-item.dto';
 import { CreateServiceDto } from './service.dto';
@@ -126,5 +130,17 @@ describe('catalog bodies and queries', () => {
     expect(
       await refusedFields(ListCatalogItemsQueryDto, { includeInactive: 'yes' }, 'query'),
     ).toEqual(['includeInactive']);
+  });
+
+  it('take a change of an item as a whole item that says whether it is still offered', async () => {
+    const item = { serviceId, name: 'Old laptop', formSchema: laptopForm };
+    expect(await refusedFields(UpdateCatalogItemDto, { ...item, active: false })).toEqual([]);
+    expect(await refusedFields(UpdateCatalogItemDto, item)).toEqual(['active']);
+    expect(await refusedFields(UpdateCatalogItemDto, { ...item, active: 'no' })).toEqual([
+      'active',
+    ]);
+    expect(await refusedFields(UpdateCatalogItemDto, { name: 'x', active: true })).toEqual([
+      'serviceId',
+    ]);
   });
 });

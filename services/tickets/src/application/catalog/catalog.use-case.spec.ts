@@ -1,4 +1,4 @@
-import { SYSTEM_CALLER } from '../testing/test-callers';
+import { SYSTEM_CALLER, userCaller } from '../testing/test-callers';
 import { TicketErrorCode } from '../../domain/ticket-error';
 import { AjvFormValidator } from '../../infrastructure/ajv-form.validator';
 import { CreateTicketUseCase } from '../create-ticket/create-ticket.use-case';
@@ -56,7 +56,7 @@ async function setup() {
     },
     SYSTEM_CALLER,
   );
-  return { manage, create, request, workplace, hardware, laptop };
+  return { catalog, manage, create, request, workplace, hardware, laptop };
 }
 
 const order = {
@@ -191,5 +191,134 @@ describe('service catalog', () => {
     await expect(
       manage.createCategory({ parentId, name: 'Too deep', formSchema: null }, SYSTEM_CALLER),
     ).rejects.toMatchObject({ violations: [{ field: 'parentId' }] });
+  });
+
+  describe('changing an item', () => {
+    const monitorForm = {
+      type: 'object',
+      required: ['monitors'],
+      properties: { monitors: { type: 'integer', minimum: 1, maximum: 2 } },
+      additionalProperties: false,
+    };
+
+    it('replaces its form and defaults as version 2; later requests use them', async () => {
+      const { manage, request, laptop, workplace } = await setup();
+      const changed = await manage.updateItem(
+        {
+          id: laptop.id,
+          expectedVersion: 1,
+          serviceId: workplace.id,
+          name: '  Monitor  ',
+          description: 'One or two screens',
+          formSchema: monitorForm,
+          defaultCategoryId: null,
+          defaultImpact: 'high',
+          defaultUrgency: undefined,
+          fulfilmentGroupId: null,
+          active: true,
+        },
+        SYSTEM_CALLER,
+      );
+      expect(changed).toMatchObject({
+        id: laptop.id,
+        name: 'Monitor',
+        version: 2,
+        createdAt: laptop.createdAt,
+        defaultCategoryId: null,
+        defaultUrgency: 'medium',
+        fulfilmentGroupId: null,
+      });
+      expect(changed.updatedAt.getTime()).toBeGreaterThan(laptop.updatedAt.getTime());
+      await expect(
+        request.execute({ caller: SYSTEM_CALLER, ...order, itemId: laptop.id, fields: {} }),
+      ).rejects.toMatchObject({ violations: [{ field: 'customFields/monitors' }] });
+      const { ticket } = await request.execute({
+        caller: SYSTEM_CALLER,
+        ...order,
+        itemId: laptop.id,
+        fields: { monitors: 2 },
+      });
+      expect(ticket).toMatchObject({ title: 'Monitor', categoryId: null, impact: 'high' });
+    });
+
+    it('refuses a change made on an older version and keeps the newer one', async () => {
+      const { catalog, manage, laptop, workplace } = await setup();
+      const change = {
+        id: laptop.id,
+        serviceId: workplace.id,
+        description: '',
+        formSchema: undefined,
+        defaultCategoryId: null,
+        defaultImpact: undefined,
+        defaultUrgency: undefined,
+        fulfilmentGroupId: null,
+        active: true,
+      };
+      await manage.updateItem({ ...change, expectedVersion: 1, name: 'First edit' }, SYSTEM_CALLER);
+      await expect(
+        manage.updateItem({ ...change, expectedVersion: 1, name: 'Second edit' }, SYSTEM_CALLER),
+      ).rejects.toMatchObject({
+        code: TicketErrorCode.VersionConflict,
+        details: { currentVersion: 2 },
+      });
+      expect(await catalog.findItem(laptop.id)).toMatchObject({ name: 'First edit', version: 2 });
+    });
+
+    it('retires an item: it leaves the catalog, cannot be ordered, and can come back', async () => {
+      const { catalog, manage, request, laptop, workplace, hardware } = await setup();
+      const change = {
+        id: laptop.id,
+        expectedVersion: undefined,
+        serviceId: workplace.id,
+        name: laptop.name,
+        description: '',
+        formSchema: laptopForm,
+        defaultCategoryId: hardware.id,
+        defaultImpact: undefined,
+        defaultUrgency: undefined,
+        fulfilmentGroupId: null,
+      };
+      await manage.updateItem({ ...change, active: false }, SYSTEM_CALLER);
+      expect(await catalog.items({ serviceId: undefined, includeInactive: false })).toEqual([]);
+      await expect(
+        request.execute({
+          caller: SYSTEM_CALLER,
+          ...order,
+          itemId: laptop.id,
+          fields: { model: 'ThinkPad T14' },
+        }),
+      ).rejects.toMatchObject({ code: TicketErrorCode.InvalidTransition });
+      const back = await manage.updateItem({ ...change, active: true }, SYSTEM_CALLER);
+      expect(back).toMatchObject({ active: true, version: 3 });
+    });
+
+    it('refuses an unknown item, an unknown service and a caller who may not manage', async () => {
+      const { manage, laptop, workplace } = await setup();
+      const change = {
+        id: laptop.id,
+        expectedVersion: undefined,
+        serviceId: workplace.id,
+        name: 'Laptop',
+        description: '',
+        formSchema: undefined,
+        defaultCategoryId: null,
+        defaultImpact: undefined,
+        defaultUrgency: undefined,
+        fulfilmentGroupId: null,
+        active: true,
+      };
+      await expect(
+        manage.updateItem({ ...change, id: '0193a7a0-0000-7000-8000-00000000dead' }, SYSTEM_CALLER),
+      ).rejects.toMatchObject({ code: TicketErrorCode.NotFound });
+      await expect(
+        manage.updateItem(
+          { ...change, serviceId: '0193a7a0-0000-7000-8000-00000000beef' },
+          SYSTEM_CALLER,
+        ),
+      ).rejects.toMatchObject({ violations: [{ field: 'serviceId' }] });
+      await expect(
+        manage.updateItem({ ...change }, userCaller({ id: 'agent-1', roles: ['agent'] })),
+      ).rejects.toMatchObject({ code: TicketErrorCode.NotPermitted });
+    });
   });
 });

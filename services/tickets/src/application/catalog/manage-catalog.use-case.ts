@@ -2,11 +2,14 @@ import type { Impact, Urgency } from '../../domain/priority-matrix';
 import {
   type BusinessService,
   type CatalogItem,
+  type CatalogItemRevision,
   type Category,
   type FormSchema,
   type FormValidator,
   validateCatalogItem,
   validateCategory,
+  reviseCatalogItem,
+  staleCatalogItem,
   validateService,
 } from '../../domain/service-catalog';
 import { requirePermission, type TicketCaller } from '../../domain/ticket-caller';
@@ -36,6 +39,13 @@ export interface NewCatalogItem {
   defaultImpact: Impact | undefined;
   defaultUrgency: Urgency | undefined;
   fulfilmentGroupId: string | null;
+}
+
+export interface CatalogItemChange extends NewCatalogItem {
+  id: string;
+  /** From If-Match; undefined applies the change to what is stored now. */
+  expectedVersion: number | undefined;
+  active: boolean;
 }
 
 function missing(field: string, message: string): never {
@@ -101,29 +111,69 @@ export class ManageCatalogUseCase {
 
   async createItem(input: NewCatalogItem, caller: TicketCaller): Promise<CatalogItem> {
     requirePermission(caller, 'catalog.manage', 'change the service catalog');
+    await this.checkItemReferences(input);
+    const now = this.clock.now();
+    const item: CatalogItem = {
+      id: this.ids.newId(),
+      ...itemRevision(input, true),
+      createdAt: now,
+      version: 1,
+      updatedAt: now,
+    };
+    validateCatalogItem(item, this.forms);
+    await this.catalog.insertItem(item);
+    return item;
+  }
+
+  /**
+   * Replaces what an item offers. Tickets opened from it keep the service, category and fields
+   * they were opened with; a retired item (`active: false`) leaves the portal and cannot be
+   * ordered until it is made active again.
+   */
+  async updateItem(change: CatalogItemChange, caller: TicketCaller): Promise<CatalogItem> {
+    requirePermission(caller, 'catalog.manage', 'change the service catalog');
+    const current = await this.catalog.findItem(change.id);
+    if (!current) {
+      throw new TicketError(TicketErrorCode.NotFound, `catalog item ${change.id} does not exist`);
+    }
+    const revision = itemRevision(change, change.active);
+    const revised = reviseCatalogItem(current, revision, change.expectedVersion, this.clock.now());
+    await this.checkItemReferences(change);
+    validateCatalogItem(revised, this.forms);
+    if (!(await this.catalog.updateItem(revised))) {
+      // Someone else saved between this read and this write.
+      const latest = (await this.catalog.findItem(change.id)) ?? current;
+      throw staleCatalogItem(latest, current.version);
+    }
+    return revised;
+  }
+
+  private async checkItemReferences(input: {
+    serviceId: string;
+    defaultCategoryId: string | null;
+  }): Promise<void> {
     if (!(await this.catalog.findService(input.serviceId))) {
       missing('serviceId', `service ${input.serviceId} does not exist`);
     }
     if (input.defaultCategoryId && !(await this.catalog.findCategory(input.defaultCategoryId))) {
       missing('defaultCategoryId', `category ${input.defaultCategoryId} does not exist`);
     }
-    const item: CatalogItem = {
-      id: this.ids.newId(),
-      serviceId: input.serviceId,
-      name: input.name.trim(),
-      description: input.description,
-      formSchema: input.formSchema ?? NO_FIELDS,
-      defaultCategoryId: input.defaultCategoryId,
-      defaultImpact: input.defaultImpact ?? 'medium',
-      defaultUrgency: input.defaultUrgency ?? 'medium',
-      fulfilmentGroupId: input.fulfilmentGroupId?.trim() || null,
-      active: true,
-      createdAt: this.clock.now(),
-    };
-    validateCatalogItem(item, this.forms);
-    await this.catalog.insertItem(item);
-    return item;
   }
+}
+
+/** What an item offers, with the catalog's defaults for what was left out. */
+function itemRevision(input: NewCatalogItem, active: boolean): CatalogItemRevision {
+  return {
+    serviceId: input.serviceId,
+    name: input.name.trim(),
+    description: input.description,
+    formSchema: input.formSchema ?? NO_FIELDS,
+    defaultCategoryId: input.defaultCategoryId,
+    defaultImpact: input.defaultImpact ?? 'medium',
+    defaultUrgency: input.defaultUrgency ?? 'medium',
+    fulfilmentGroupId: input.fulfilmentGroupId?.trim() || null,
+    active,
+  };
 }
 
 /** How deep a category sits (a root is 0); null when it does not exist. */

@@ -12,6 +12,11 @@ export interface CatalogStore {
   categories(): Promise<Category[]>;
   findCategory(id: string): Promise<Category | undefined>;
   insertItem(item: CatalogItem): Promise<void>;
+  /**
+   * Stores `item` over its previous version (`item.version - 1`); false, with nothing written,
+   * when the stored item is no longer at that version.
+   */
+  updateItem(item: CatalogItem): Promise<boolean>;
   /** Items by name, of one service when given, only active ones unless asked. */
   items(filter: {
     serviceId: string | undefined;

@@ -44,6 +44,15 @@ export class InMemoryCatalogStore implements CatalogStore {
     this.itemRows.push(item);
   }
 
+  async updateItem(item: CatalogItem): Promise<boolean> {
+    const index = this.itemRows.findIndex(
+      (stored) => stored.id === item.id && stored.version === item.version - 1,
+    );
+    if (index < 0) return false;
+    this.itemRows[index] = item;
+    return true;
+  }
+
   async items(filter: {
     serviceId: string | undefined;
     includeInactive: boolean;

@@ -49,7 +49,12 @@ export interface CatalogItem {
   defaultUrgency: Urgency;
   fulfilmentGroupId: string;
   active: boolean;
-  createdAt: Timestamp | undefined;
+  createdAt:
+    | Timestamp
+    | undefined;
+  /** 1 when created, one more on each change. */
+  version: number;
+  updatedAt: Timestamp | undefined;
 }
 
 export interface CreateServiceRequest {
@@ -117,6 +122,28 @@ export interface GetCatalogItemRequest {
 }
 
 export interface GetCatalogItemResponse {
+  item: CatalogItem | undefined;
+}
+
+export interface UpdateCatalogItemRequest {
+  id: string;
+  /** The version the change was made on; 0 applies it to whatever is stored. */
+  expectedVersion: number;
+  serviceId: string;
+  name: string;
+  description: string;
+  /** Empty means a form that asks for nothing. */
+  formSchemaJson: string;
+  defaultCategoryId: string;
+  /** UNSPECIFIED means medium. */
+  defaultImpact: Impact;
+  defaultUrgency: Urgency;
+  fulfilmentGroupId: string;
+  /** false retires the item: it leaves the portal and cannot be ordered. */
+  active: boolean;
+}
+
+export interface UpdateCatalogItemResponse {
   item: CatalogItem | undefined;
 }
 
@@ -266,6 +293,12 @@ export const CatalogItem: MessageFns<CatalogItem> = {
         : isSet(object.created_at)
         ? fromJsonTimestamp(object.created_at)
         : undefined,
+      version: isSet(object.version) ? globalThis.Number(object.version) : 0,
+      updatedAt: isSet(object.updatedAt)
+        ? fromJsonTimestamp(object.updatedAt)
+        : isSet(object.updated_at)
+        ? fromJsonTimestamp(object.updated_at)
+        : undefined,
     };
   },
 
@@ -303,6 +336,12 @@ export const CatalogItem: MessageFns<CatalogItem> = {
     }
     if (message.createdAt !== undefined) {
       obj.createdAt = fromTimestamp(message.createdAt).toISOString();
+    }
+    if (message.version !== 0) {
+      obj.version = Math.round(message.version);
+    }
+    if (message.updatedAt !== undefined) {
+      obj.updatedAt = fromTimestamp(message.updatedAt).toISOString();
     }
     return obj;
   },
@@ -610,6 +649,104 @@ export const GetCatalogItemResponse: MessageFns<GetCatalogItemResponse> = {
   },
 };
 
+export const UpdateCatalogItemRequest: MessageFns<UpdateCatalogItemRequest> = {
+  fromJSON(object: any): UpdateCatalogItemRequest {
+    return {
+      id: isSet(object.id) ? globalThis.String(object.id) : "",
+      expectedVersion: isSet(object.expectedVersion)
+        ? globalThis.Number(object.expectedVersion)
+        : isSet(object.expected_version)
+        ? globalThis.Number(object.expected_version)
+        : 0,
+      serviceId: isSet(object.serviceId)
+        ? globalThis.String(object.serviceId)
+        : isSet(object.service_id)
+        ? globalThis.String(object.service_id)
+        : "",
+      name: isSet(object.name) ? globalThis.String(object.name) : "",
+      description: isSet(object.description) ? globalThis.String(object.description) : "",
+      formSchemaJson: isSet(object.formSchemaJson)
+        ? globalThis.String(object.formSchemaJson)
+        : isSet(object.form_schema_json)
+        ? globalThis.String(object.form_schema_json)
+        : "",
+      defaultCategoryId: isSet(object.defaultCategoryId)
+        ? globalThis.String(object.defaultCategoryId)
+        : isSet(object.default_category_id)
+        ? globalThis.String(object.default_category_id)
+        : "",
+      defaultImpact: isSet(object.defaultImpact)
+        ? impactFromJSON(object.defaultImpact)
+        : isSet(object.default_impact)
+        ? impactFromJSON(object.default_impact)
+        : Impact.IMPACT_UNSPECIFIED,
+      defaultUrgency: isSet(object.defaultUrgency)
+        ? urgencyFromJSON(object.defaultUrgency)
+        : isSet(object.default_urgency)
+        ? urgencyFromJSON(object.default_urgency)
+        : Urgency.URGENCY_UNSPECIFIED,
+      fulfilmentGroupId: isSet(object.fulfilmentGroupId)
+        ? globalThis.String(object.fulfilmentGroupId)
+        : isSet(object.fulfilment_group_id)
+        ? globalThis.String(object.fulfilment_group_id)
+        : "",
+      active: isSet(object.active) ? globalThis.Boolean(object.active) : false,
+    };
+  },
+
+  toJSON(message: UpdateCatalogItemRequest): unknown {
+    const obj: any = {};
+    if (message.id !== "") {
+      obj.id = message.id;
+    }
+    if (message.expectedVersion !== 0) {
+      obj.expectedVersion = Math.round(message.expectedVersion);
+    }
+    if (message.serviceId !== "") {
+      obj.serviceId = message.serviceId;
+    }
+    if (message.name !== "") {
+      obj.name = message.name;
+    }
+    if (message.description !== "") {
+      obj.description = message.description;
+    }
+    if (message.formSchemaJson !== "") {
+      obj.formSchemaJson = message.formSchemaJson;
+    }
+    if (message.defaultCategoryId !== "") {
+      obj.defaultCategoryId = message.defaultCategoryId;
+    }
+    if (message.defaultImpact !== Impact.IMPACT_UNSPECIFIED) {
+      obj.defaultImpact = impactToJSON(message.defaultImpact);
+    }
+    if (message.defaultUrgency !== Urgency.URGENCY_UNSPECIFIED) {
+      obj.defaultUrgency = urgencyToJSON(message.defaultUrgency);
+    }
+    if (message.fulfilmentGroupId !== "") {
+      obj.fulfilmentGroupId = message.fulfilmentGroupId;
+    }
+    if (message.active !== false) {
+      obj.active = message.active;
+    }
+    return obj;
+  },
+};
+
+export const UpdateCatalogItemResponse: MessageFns<UpdateCatalogItemResponse> = {
+  fromJSON(object: any): UpdateCatalogItemResponse {
+    return { item: isSet(object.item) ? CatalogItem.fromJSON(object.item) : undefined };
+  },
+
+  toJSON(message: UpdateCatalogItemResponse): unknown {
+    const obj: any = {};
+    if (message.item !== undefined) {
+      obj.item = CatalogItem.toJSON(message.item);
+    }
+    return obj;
+  },
+};
+
 export const RequestCatalogItemRequest: MessageFns<RequestCatalogItemRequest> = {
   fromJSON(object: any): RequestCatalogItemRequest {
     return {
@@ -717,6 +854,13 @@ export interface CatalogServiceClient {
   getCatalogItem(request: GetCatalogItemRequest, metadata?: Metadata): Observable<GetCatalogItemResponse>;
 
   /**
+   * Replaces an item's name, form, defaults and service, or retires it (active = false):
+   * requests opened before keep what they were opened with.
+   */
+
+  updateCatalogItem(request: UpdateCatalogItemRequest, metadata?: Metadata): Observable<UpdateCatalogItemResponse>;
+
+  /**
    * Opens a service request from an item: the form is checked against the item's schema, the
    * request gets the item's service, category, default impact and urgency and fulfilment group.
    */
@@ -768,6 +912,16 @@ export interface CatalogServiceController {
   ): Promise<GetCatalogItemResponse> | Observable<GetCatalogItemResponse> | GetCatalogItemResponse;
 
   /**
+   * Replaces an item's name, form, defaults and service, or retires it (active = false):
+   * requests opened before keep what they were opened with.
+   */
+
+  updateCatalogItem(
+    request: UpdateCatalogItemRequest,
+    metadata?: Metadata,
+  ): Promise<UpdateCatalogItemResponse> | Observable<UpdateCatalogItemResponse> | UpdateCatalogItemResponse;
+
+  /**
    * Opens a service request from an item: the form is checked against the item's schema, the
    * request gets the item's service, category, default impact and urgency and fulfilment group.
    */
@@ -788,6 +942,7 @@ export function CatalogServiceControllerMethods() {
       "createCatalogItem",
       "listCatalogItems",
       "getCatalogItem",
+      "updateCatalogItem",
       "requestCatalogItem",
     ];
     for (const method of grpcMethods) {
