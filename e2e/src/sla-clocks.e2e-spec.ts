@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { aTicketRequestBody, eventually } from '@itsm/testing';
-import { createUser } from './support/api-session';
+import { createUser, type TestUser } from './support/api-session';
 import type { ProblemBody, TicketBody } from './support/api-bodies';
+import { EventStreamSubscription } from './support/event-stream';
 import { platformSuite } from './support/platform-suite';
 
 interface ListedClockBody {
@@ -15,6 +16,17 @@ interface ListedClockBody {
   policyId: string;
   policyName: string | null;
   groupId: string | null;
+}
+
+/** The `data` of an `sla` server-sent event. */
+interface SlaClockChangeData {
+  id: string;
+  type: string;
+  ticketId: string;
+  number: string;
+  target: string;
+  dueAt: string | null;
+  occurredAt: string;
 }
 
 interface ClockListBody {
@@ -98,8 +110,31 @@ describe('SLA clocks at risk and breached today through the gateway', () => {
   let atRisk: { ticket: TicketBody; policy: { id: string; name: string } };
   let breached: { ticket: TicketBody; policy: { id: string; name: string } };
   let atRiskLater: { ticket: TicketBody; policy: { id: string; name: string } };
+  const streams: EventStreamSubscription[] = [];
+  let supervisorStream: EventStreamSubscription;
+  let agentStream: EventStreamSubscription;
+
+  async function liveStreamOf(user: TestUser, name: string): Promise<EventStreamSubscription> {
+    const stream = await EventStreamSubscription.open(
+      name,
+      `${suite.platform.gatewayUrl}/api/v1/events`,
+      user.auth,
+    );
+    streams.push(stream);
+    await stream.next('ready', 'ready');
+    return stream;
+  }
 
   beforeAll(async () => {
+    // Listening before any clock starts, so the live stream's warnings and breaches are seen.
+    const person = (name: string, roles: string[]) =>
+      createUser(suite.platform.gatewayUrl, suite.admin, {
+        email: `${name}-${run}@sla-clocks.test`,
+        displayName: name,
+        roles,
+      });
+    supervisorStream = await liveStreamOf(await person('supervisor', ['supervisor']), 'supervisor');
+    agentStream = await liveStreamOf(await person('agent', ['agent']), 'agent');
     // Warn after 3.6 s and breach after two and three minutes; the other warns at 2 s and
     // breaches at 4 s.
     [atRisk, breached, atRiskLater] = await Promise.all([
@@ -160,6 +195,34 @@ describe('SLA clocks at risk and breached today through the gateway', () => {
       until: breached.ticket.createdAt,
     });
     expect(beforeTheBreach.items).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await Promise.all(streams.map((stream) => stream.close()));
+  });
+
+  it('tells a supervisor’s live stream of the warning and the breach as they happen', async () => {
+    const forTicket = (ticketId: string) => (change: SlaClockChangeData) =>
+      change.ticketId === ticketId;
+    const warning = await supervisorStream.next<SlaClockChangeData>(
+      'the warning',
+      'sla',
+      forTicket(atRisk.ticket.id),
+    );
+    expect(warning).toMatchObject({
+      type: 'clock.warning',
+      number: atRisk.ticket.number,
+      target: 'resolution',
+    });
+    expect(Date.parse(warning.dueAt ?? '')).toBeGreaterThan(Date.parse(warning.occurredAt));
+    const breach = await supervisorStream.next<SlaClockChangeData>(
+      'the breach',
+      'sla',
+      (change) => change.ticketId === breached.ticket.id && change.type === 'clock.breached',
+    );
+    expect(breach).toMatchObject({ number: breached.ticket.number, target: 'resolution' });
+    // An agent, who does not oversee every clock, is not told: the same feed reached both.
+    expect(agentStream.dataOf('sla')).toEqual([]);
   });
 
   it('pages through a list by its token, earliest due first', async () => {

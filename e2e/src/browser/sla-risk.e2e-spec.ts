@@ -138,4 +138,21 @@ describe('SLA risk on the supervisor’s dashboard in a browser', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('a warning shows on an open dashboard within seconds, through the live stream', async () => {
+    const { page, context, problems } = await openWindow(browser);
+    await page.goto(`${suite.platform.gatewayUrl}/dashboard`);
+    await signInThroughForm(page, supervisor.email, supervisor.password);
+    const atRiskList = page.getByRole('region', { name: /^At risk/ });
+    await atRiskList.getByRole('link', { name: new RegExp(atRisk.number) }).waitFor();
+
+    // Warns 8 s after it is filed: after the reload its creation brings, and shows well before
+    // the panel's own refresh a minute after it opened (the wait gives up at about 33 s).
+    const late = await ticketUnder(`VPN certificate expiring ${run}`, 400_000, 0.02);
+    await atRiskList
+      .getByRole('link', { name: new RegExp(late.number) })
+      .waitFor({ timeout: 30_000 });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -17,7 +17,7 @@ import type { LiveSource } from './live-stream';
 const JOIN_RETRY_MS = 2000;
 
 /**
- * The tickets and notifications topics as a stream inside one gateway replica, for the
+ * The tickets, notifications and SLA topics as a stream inside one gateway replica, for the
  * server-sent events of the web app. Each replica reads every partition from the moment it
  * joined (its own consumer group, no committed work): a browser that reconnects reloads what
  * it shows, so nothing is replayed and nothing needs exactly-once here.

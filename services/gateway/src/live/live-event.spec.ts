@@ -6,8 +6,12 @@ import {
   DeliveryDead,
   InAppNotification,
   NotificationCreated,
+  SlaClockMet,
+  SlaClockWarning,
+  SlaTarget,
   TicketCreated,
   Topics,
+  toTimestamp,
 } from '@itsm/contracts';
 import { type LiveEvent, liveEventOf, liveMessageFor } from './live-event';
 import { liveStreamFor } from './live-stream';
@@ -163,6 +167,79 @@ describe('live events: notifications', () => {
   });
 });
 
+const clockWarning = event(
+  liveEventOf(
+    Topics.sla,
+    { id: 'e-warning', type: SlaClockWarning.type, time: at },
+    SlaClockWarning.toJson({
+      ticketId,
+      ticketNumber: 'INC-000001',
+      target: SlaTarget.SLA_TARGET_RESOLUTION,
+      policyId: '5a1a9011-0000-4000-8000-000000000030',
+      dueAt: toTimestamp(new Date('2026-11-27T12:00:00.000Z')),
+      threshold: 0.75,
+      reachedAt: toTimestamp(at),
+      elapsedMs: 10_800_000,
+      occurredAt: toTimestamp(at),
+    }),
+  ),
+);
+
+describe('live events: SLA clocks', () => {
+  it('say which ticket’s clock warned, for which target and when it is due', () => {
+    expect(liveMessageFor(supervisor, clockWarning)).toEqual({
+      type: 'sla',
+      id: 'e-warning',
+      data: {
+        id: 'e-warning',
+        type: 'clock.warning',
+        ticketId,
+        number: 'INC-000001',
+        target: 'resolution',
+        dueAt: '2026-11-27T12:00:00.000Z',
+        occurredAt: at.toISOString(),
+      },
+    });
+  });
+
+  it('say null for the due time of a met clock that was paused when it stopped', () => {
+    const met = liveEventOf(
+      Topics.sla,
+      { id: 'e-met', type: SlaClockMet.type, time: at },
+      {
+        ticketId,
+        ticketNumber: 'INC-000001',
+        target: 'SLA_TARGET_OLA',
+        policyId: '5a1a9011-0000-4000-8000-000000000030',
+        reachedAt: at.toISOString(),
+        elapsedMs: 3_600_000,
+        occurredAt: at.toISOString(),
+      },
+    );
+    expect(met).toMatchObject({
+      kind: 'sla',
+      change: { type: 'clock.met', target: 'ola', dueAt: null },
+    });
+  });
+
+  it.each<[string, ReturnType<typeof principal>, boolean]>([
+    ['a supervisor, who oversees every clock', supervisor, true],
+    ['an agent', principal({ id: 'agent-1', roles: ['agent'], organizationId: null }), false],
+    ['the ticket’s requester', requester, false],
+    ['an integration reading tickets only', integration, false],
+  ])('reach %s: %s', (_who, caller, reached) => {
+    expect(liveMessageFor(caller, clockWarning) !== undefined).toBe(reached);
+  });
+
+  it('skip what does not decode and a target the API does not know', () => {
+    const attributes = { id: 'e-3', type: SlaClockWarning.type, time: at };
+    expect(liveEventOf(Topics.sla, attributes, { ticketId: 42 })).toBeUndefined();
+    expect(
+      liveEventOf(Topics.sla, attributes, { ticketId, target: 'SLA_TARGET_UNSPECIFIED' }),
+    ).toBeUndefined();
+  });
+});
+
 describe('live streams', () => {
   let subscriptions: Subscription[] = [];
 
@@ -190,13 +267,14 @@ describe('live streams', () => {
   const summary = (messages: MessageEvent[] | undefined) =>
     (messages ?? []).map(({ type, id }) => (id === undefined ? type : `${String(type)} ${id}`));
 
-  it('give each caller the ticket changes they may read and only their own notifications', () => {
+  it('give each caller the ticket changes they may read, their own notifications, SLA clocks to supervisors', () => {
     const { source, received } = streams({ requester, colleague, supervisor, integration });
     source.ready.next(true);
     source.events.next(ticketChange);
     source.events.next(notificationFor('emp-1', 'n-1'));
     source.events.next(notificationFor('emp-2', 'n-2'));
     source.events.next(notificationFor('sup-1', 'n-3'));
+    source.events.next(clockWarning);
 
     expect(summary(received['requester'])).toEqual([
       'ready',
@@ -208,6 +286,7 @@ describe('live streams', () => {
       'ready',
       'ticket e-ticket',
       'notification n-3',
+      'sla e-warning',
     ]);
     expect(summary(received['integration'])).toEqual(['ready', 'ticket e-ticket']);
   });

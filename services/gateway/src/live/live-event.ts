@@ -6,15 +6,17 @@ import {
   addressedNotificationOf,
   isAddressedTo,
 } from './in-app-notification';
+import { type SlaClockChange, slaClockChangeOf, watchesSlaClocks } from './sla-clock-change';
 import { mayReceive, type ScopedTicketChange, scopedTicketChangeOf } from './ticket-change';
 
 /** Something the web app may be told as it happens, with what decides who is told. */
 export type LiveEvent =
   | { kind: 'ticket'; scoped: ScopedTicketChange }
-  | { kind: 'notification'; addressed: AddressedNotification };
+  | { kind: 'notification'; addressed: AddressedNotification }
+  | { kind: 'sla'; change: SlaClockChange };
 
 /** The topics the live feed reads. */
-export const LIVE_TOPICS = [Topics.tickets, Topics.notifications] as const;
+export const LIVE_TOPICS = [Topics.tickets, Topics.notifications, Topics.sla] as const;
 
 function assertUnreachable(value: never): never {
   throw new Error(`unknown live event ${JSON.stringify(value)}`);
@@ -34,12 +36,17 @@ export function liveEventOf(
     const addressed = addressedNotificationOf(attributes, json);
     return addressed && { kind: 'notification', addressed };
   }
+  if (topic === Topics.sla) {
+    const change = slaClockChangeOf(attributes, json);
+    return change && { kind: 'sla', change };
+  }
   return undefined;
 }
 
 /**
  * The server-sent event one caller's stream gets for a live event; undefined when it is not
- * theirs to know: a ticket they may not read, a notification for somebody else.
+ * theirs to know: a ticket they may not read, a notification for somebody else, SLA clocks
+ * of tickets they are not there to oversee.
  */
 export function liveMessageFor(principal: Principal, event: LiveEvent): MessageEvent | undefined {
   switch (event.kind) {
@@ -54,6 +61,10 @@ export function liveMessageFor(principal: Principal, event: LiveEvent): MessageE
             id: event.addressed.notification.id,
             data: event.addressed.notification,
           }
+        : undefined;
+    case 'sla':
+      return watchesSlaClocks(principal)
+        ? { type: 'sla', id: event.change.id, data: event.change }
         : undefined;
     default:
       return assertUnreachable(event);

@@ -16,14 +16,16 @@ export class LiveEventsHttpController {
   @RequirePermission('tickets.read')
   @ApiOperation({
     summary:
-      'Server-sent events: changes of the tickets the caller may see, and their notifications',
+      'Server-sent events: changes of the tickets the caller may see, their notifications, SLA clocks',
     description:
       'A `text/event-stream`. First `ready` (events from then on are delivered), then a ' +
       '`ticket` event per change of a ticket the caller may read — `{id, type, ticketId, ' +
       'number, version, occurredAt}`, no content; internal notes only to those who may read ' +
       'them — a `notification` event per new in-app notification of the caller — `{id, title, ' +
-      'body, ticketId, ticketNumber, createdAt}` — and a `heartbeat` every 20 s. Reconnect and ' +
-      'reload after a disconnect.',
+      'body, ticketId, ticketNumber, createdAt}` — to callers with `sla.report` an `sla` event ' +
+      'when a clock warns, breaches or is met — `{id, type: clock.warning|clock.breached|' +
+      'clock.met, ticketId, number, target, dueAt, occurredAt}` — and a `heartbeat` every 20 s. ' +
+      'Reconnect and reload after a disconnect.',
   })
   @ApiProduces('text/event-stream')
   @ApiProblemResponses(401, 403, 429)

@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { withArticleLink } from '../lib/article-link';
 import { formatDateTime } from '../lib/format';
 import { allowedActions, type TicketAction } from '../lib/ticket-actions';
-import { useTicketChanges } from '../live/live-events';
+import { useSlaClockChanges, useTicketChanges } from '../live/live-events';
 import { Conversation } from '../portal/conversation';
 import { PriorityBadge, SlaBadge, StatusBadge } from '../ui/badges';
 import { ErrorState, FormAlert, Spinner, useErrorMessage, useToasts } from '../ui/feedback';
@@ -66,6 +66,10 @@ export function ConsoleTicketPage() {
     if (bundle.data && change.version > bundle.data.ticket.version)
       notify(t('agent.changedLive'), 'info');
     bundle.reload();
+  });
+  // Supervisors hear of this ticket's clocks warning or breaching: the SLA panel follows at once.
+  useSlaClockChanges((change) => {
+    if (change.ticketId === ticketId) bundle.reload();
   });
 
   return (

@@ -5,7 +5,7 @@ import { useMe } from '../auth/session';
 import { useDirectory } from '../console/directory';
 import { useI18n } from '../i18n/i18n';
 import { formatCountdown, formatDateTime, formatDuration } from '../lib/format';
-import { useTicketChanges } from '../live/live-events';
+import { useSlaClockChanges, useTicketChanges } from '../live/live-events';
 import { PriorityBadge } from '../ui/badges';
 import { ErrorState, SkeletonRows } from '../ui/feedback';
 import { CheckIcon, ClockIcon } from '../ui/icons';
@@ -15,7 +15,7 @@ import { notShown, readRisk, type RiskLevel, ticketsToName } from './sla-risk';
 /** Clocks shown per list; the heading counts them all. */
 const PAGE_SIZE = 10;
 const REFRESH_MS = 60_000;
-/** Ticket changes come in bursts (a bulk update): one reload a little after the first. */
+/** Changes come in bursts (a bulk update, clocks of one policy): one reload a little after the first. */
 const LIVE_RELOAD_DELAY_MS = 2_000;
 
 interface TicketSummary {
@@ -25,8 +25,8 @@ interface TicketSummary {
 
 /**
  * The clocks a supervisor acts on next: targets at risk (a warning was sent) counting down, and
- * the ones breached since midnight in the supervisor's time zone. Refreshed every minute and
- * soon after any ticket changes.
+ * the ones breached since midnight in the supervisor's time zone. Refreshed every minute, and
+ * soon after any ticket changes or a clock warns, breaches or is met.
  */
 export function SlaRiskPanel() {
   const { t, zone } = useI18n();
@@ -65,13 +65,16 @@ export function SlaRiskPanel() {
   }, [reload]);
 
   const pendingReload = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useTicketChanges(() => {
+  const reloadSoon = () => {
     if (pendingReload.current !== null) return;
     pendingReload.current = setTimeout(() => {
       pendingReload.current = null;
       reload();
     }, LIVE_RELOAD_DELAY_MS);
-  });
+  };
+  useTicketChanges(reloadSoon);
+  // A warning or a breach shows within seconds, not at the next minute's refresh.
+  useSlaClockChanges(reloadSoon);
   useEffect(
     () => () => {
       if (pendingReload.current !== null) clearTimeout(pendingReload.current);

@@ -21,17 +21,30 @@ export interface LiveNotification {
   ticketId?: string | null;
 }
 type NotificationListener = (notification: LiveNotification) => void;
+/** An SLA clock that warned, breached or was met; sent to those who oversee every clock. */
+export interface SlaClockChange {
+  id: string;
+  type: 'clock.warning' | 'clock.breached' | 'clock.met';
+  ticketId: string;
+  number: string;
+  target: string;
+  dueAt: string | null;
+  occurredAt: string;
+}
+type SlaListener = (change: SlaClockChange) => void;
 
 interface LiveEvents {
   status: LiveStatus;
   subscribe(listener: Listener): () => void;
   subscribeNotifications(listener: NotificationListener): () => void;
+  subscribeSla(listener: SlaListener): () => void;
 }
 
 const LiveContext = createContext<LiveEvents | null>(null);
 
 /**
- * One stream of ticket changes (and in-app notifications, shown as toasts) per signed-in tab
+ * One stream of ticket changes (and in-app notifications, shown as toasts, and SLA clock
+ * changes for supervisors) per signed-in tab
  * (GET /api/v1/events). The gateway reads the bearer token from the Authorization header only,
  * which EventSource cannot send, so the stream is read with fetch(); after a disconnect it
  * reconnects with backoff and tells listeners to reload (changes in between are not replayed).
@@ -42,6 +55,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const signedIn = state.status === 'signed-in';
   const listeners = useRef(new Set<Listener>());
   const notificationListeners = useRef(new Set<NotificationListener>());
+  const slaListeners = useRef(new Set<SlaListener>());
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
   useEffect(() => {
@@ -93,6 +107,13 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
             } catch {
               // A malformed event is skipped; the next one or a reload brings the view up to date.
             }
+          } else if (event.event === 'sla') {
+            try {
+              const change = JSON.parse(event.data) as SlaClockChange;
+              slaListeners.current.forEach((listener) => listener(change));
+            } catch {
+              // As for tickets: the next event or the periodic refresh catches up.
+            }
           }
         }
       }
@@ -126,6 +147,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         notificationListeners.current.add(listener);
         return () => notificationListeners.current.delete(listener);
       },
+      subscribeSla: (listener) => {
+        slaListeners.current.add(listener);
+        return () => slaListeners.current.delete(listener);
+      },
     }),
     [status],
   );
@@ -156,4 +181,15 @@ export function useLiveNotifications(listener: NotificationListener): void {
     () => context?.subscribeNotifications((notification) => latest.current(notification)),
     [context],
   );
+}
+
+/**
+ * Calls `listener` when an SLA clock warns, breaches or is met. Only callers who oversee every
+ * clock (permission `sla.report`) are sent these; for others it is never called.
+ */
+export function useSlaClockChanges(listener: SlaListener): void {
+  const context = useContext(LiveContext);
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => context?.subscribeSla((change) => latest.current(change)), [context]);
 }
