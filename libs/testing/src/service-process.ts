@@ -3,6 +3,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { eventually } from './eventually';
 
+/**
+ * How long a service may take to say it is ready. A few seconds on a quiet machine; much more on
+ * a busy two-core CI runner where seven services, Kafka and OpenSearch start at once.
+ */
+const READY_TIMEOUT_MS = 60_000;
+
 export const workspaceRoot = resolve(__dirname, '../../..');
 
 // Children die with the test process, even when a test runner exits early.
@@ -91,7 +97,7 @@ export class ServiceProcess {
           const response = await fetch(`${started.baseUrl}/health/ready`);
           return response.ok ? true : undefined;
         },
-        { timeoutMs: 30_000, intervalMs: 200 },
+        { timeoutMs: READY_TIMEOUT_MS, intervalMs: 200 },
       );
     } catch (error) {
       child.kill('SIGKILL');
