@@ -83,6 +83,23 @@ describe('tickets through the gateway', () => {
     expect(seen).toEqual([...created].reverse());
   });
 
+  it('lists the tickets named by id in one call, and refuses what is no ticket id', async () => {
+    const opened: TicketBody[] = [];
+    for (const title of ['by id one', 'by id two', 'by id three']) {
+      const response = await suite.postJson(suite.ticketsUrl, aTicketRequestBody({ title }));
+      opened.push((await response.json()) as TicketBody);
+    }
+    const [first, , third] = opened;
+    const query = `id=${first?.id ?? ''},${third?.id ?? ''}&id=${first?.id ?? ''}`;
+    const page = (await (await suite.fetch(`${suite.ticketsUrl}?${query}`)).json()) as {
+      items: TicketBody[];
+    };
+    expect(page.items.map((item) => item.title)).toEqual(['by id three', 'by id one']);
+    const refused = await suite.fetch(`${suite.ticketsUrl}?id=${first?.number ?? ''}`);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('finds tickets by Russian and English word forms and narrows by priority and organisation', async () => {
     const organizationId = `org-search-${Date.now()}`;
     const create = (title: string, urgency: string) =>

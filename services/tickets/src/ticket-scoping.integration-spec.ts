@@ -230,6 +230,14 @@ describe('tickets scoped by the caller the gateway sends, on real PostgreSQL and
       as(caller),
     );
     expect(listed.tickets.map(({ id }) => id).sort()).toEqual(expected);
+    // Asking by id does not widen what a caller sees.
+    const byId = await rpc<ListTicketsResponse>(
+      tickets,
+      'ListTickets',
+      { ids: Object.values(ids), pageSize: 100 },
+      as(caller),
+    );
+    expect(byId.tickets.map(({ id }) => id).sort()).toEqual(expected);
     const counted = await rpc<CountTicketsResponse>(
       tickets,
       'CountTickets',

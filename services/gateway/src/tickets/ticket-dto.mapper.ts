@@ -284,6 +284,7 @@ export function toListTicketsRequest(query: ListTicketsQueryDto): ListTicketsReq
     tags: query.tag ?? [],
     serviceId: query.serviceId ?? '',
     categoryId: query.categoryId ?? '',
+    ids: query.id ?? [],
   };
 }
 

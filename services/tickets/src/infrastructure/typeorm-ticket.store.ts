@@ -698,6 +698,9 @@ function whereMatching(
   if (filters.tags.length > 0) {
     builder.andWhere('ticket.tags @> :tags', { tags: filters.tags });
   }
+  if (filters.ids.length > 0) {
+    builder.andWhere('ticket.id IN (:...ids)', { ids: filters.ids });
+  }
   if (filters.text) {
     builder.andWhere(`ticket.search_vector @@ ${TEXT_QUERY}`, { text: filters.text });
   }

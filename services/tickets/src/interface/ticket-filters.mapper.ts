@@ -15,9 +15,12 @@ function boundsOf(range: TimeRange | undefined): [Date | undefined, Date | undef
   ];
 }
 
-/** The filters a list and a count share; empty strings and UNSPECIFIED mean no filter. */
+/**
+ * The filters of a list or a count (a count has no status or ids of its own); empty strings and
+ * UNSPECIFIED mean no filter.
+ */
 export function toTicketFilters(
-  request: CountTicketsRequest & { status?: TicketStatusMessage },
+  request: CountTicketsRequest & { status?: TicketStatusMessage; ids?: string[] },
 ): TicketFilters {
   const [createdFrom, createdTo] = boundsOf(request.created);
   const [updatedFrom, updatedTo] = boundsOf(request.updated);
@@ -31,6 +34,7 @@ export function toTicketFilters(
     assigneeId: request.assigneeId || undefined,
     text: request.text || undefined,
     tags: request.tags,
+    ids: request.ids ?? [],
     serviceId: request.serviceId || undefined,
     categoryId: request.categoryId || undefined,
     createdFrom,

@@ -55,3 +55,33 @@ describe('the service and category filters of lists and counts', () => {
     }
   });
 });
+
+describe('the ticket ids of a list', () => {
+  const uuid = (n: number) => `0194a000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+  async function idsOf(query: Record<string, unknown>) {
+    const instance = plainToInstance(ListTicketsQueryDto, query);
+    const errors = await validate(instance);
+    return { id: instance.id, violated: errors.map((error) => error.property) };
+  }
+
+  it('are read from a repeated parameter or commas', async () => {
+    expect(await idsOf({ id: [`${uuid(1)},${uuid(2)}`, uuid(3)] })).toEqual({
+      id: [uuid(1), uuid(2), uuid(3)],
+      violated: [],
+    });
+  });
+
+  it.each([
+    ['a ticket number', 'INC-000001'],
+    ['101 ids', Array.from({ length: 101 }, (_, n) => uuid(n)).join(',')],
+  ])('refuse %s', async (_, id) => {
+    expect((await idsOf({ id })).violated).toEqual(['id']);
+  });
+
+  it('are no filter of counts', async () => {
+    const counts = plainToInstance(CountTicketsQueryDto, { id: uuid(1) });
+    expect(await validate(counts, { whitelist: true, forbidNonWhitelisted: true })).toEqual([
+      expect.objectContaining({ property: 'id' }),
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, type TransformFnParams, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsIn,
   IsInt,
   IsISO8601,
@@ -22,6 +23,9 @@ import {
 } from './ticket-enums';
 import { INSTANT } from './instant';
 
+/** Tickets asked for by id in one list: a page's worth. */
+export const MAX_TICKET_IDS = 100;
+
 /** REST spellings of the list orders; a leading minus sorts descending. */
 export const TICKET_SORTS = [
   '-createdAt',
@@ -35,9 +39,10 @@ export type TicketSortName = (typeof TICKET_SORTS)[number];
 
 /**
  * `?tag=vpn&tag=vip` and `?tag=vpn,vip` alike become `['vpn', 'vip']`; one `?tag=vpn` becomes
- * `['vpn']`. Blank pieces stay, so `?tag=vpn,` is refused rather than read as `vpn`.
+ * `['vpn']`. Blank pieces stay, so `?tag=vpn,` is refused rather than read as `vpn`. The same for
+ * `?id=`.
  */
-function toTagList({ value }: TransformFnParams): unknown {
+function toList({ value }: TransformFnParams): unknown {
   if (value === undefined) return undefined;
   const values: unknown[] = Array.isArray(value) ? value : [value];
   return values.flatMap((item) =>
@@ -166,7 +171,21 @@ export class ListTicketsQueryDto {
       'Repeat the parameter (`?tag=vpn&tag=vip`) or separate the tags by commas (`?tag=vpn,vip`).',
   })
   @IsOptional()
-  @Transform(toTagList)
+  @Transform(toList)
   @AreTags()
   tag?: string[];
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: MAX_TICKET_IDS,
+    description:
+      'Only these tickets (those of them the caller may see), e.g. to show the titles of a list ' +
+      'of ticket ids in one call. Repeat the parameter or separate the ids by commas.',
+  })
+  @IsOptional()
+  @Transform(toList)
+  @ArrayMaxSize(MAX_TICKET_IDS)
+  @IsUUID(undefined, { each: true })
+  id?: string[];
 }

@@ -2,12 +2,13 @@ import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { ListTicketsQueryDto } from './list-tickets.query.dto';
 import { TICKET_STATUSES, type TicketStatusName } from './ticket-enums';
 
-/** The list filters, without paging and state (counts are per state). */
+/** The list filters, without paging, state (counts are per state) and ticket ids. */
 export class CountTicketsQueryDto extends OmitType(ListTicketsQueryDto, [
   'limit',
   'cursor',
   'status',
   'sort',
+  'id',
 ] as const) {}
 
 export class TicketCountsDto {

@@ -23,9 +23,14 @@ export const VIEW_NAME_MAX_LENGTH = 100;
 
 /**
  * The filters and order of a view: exactly the query parameters of `GET /api/v1/tickets`
- * without the page, so a view is a list query a client can also run by hand.
+ * without the page (and without ticket ids: a view is a standing query, not a list of tickets),
+ * so a view is a list query a client can also run by hand.
  */
-export class TicketFiltersDto extends OmitType(ListTicketsQueryDto, ['limit', 'cursor'] as const) {}
+export class TicketFiltersDto extends OmitType(ListTicketsQueryDto, [
+  'limit',
+  'cursor',
+  'id',
+] as const) {}
 
 export class ViewDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,8 +1,11 @@
 import { type FieldViolation, TicketError, TicketErrorCode } from '../../domain/ticket-error';
+import { isUuid } from '../../domain/identifiers';
 import { normalizeTags } from '../../domain/ticket-tags';
 import type { TicketFilters } from '../ports/ticket-store';
 
 export const MAX_TEXT_LENGTH = 200;
+/** Tickets asked for by id in one list: a page's worth. */
+export const MAX_IDS = 100;
 
 function checkRange(
   violations: FieldViolation[],
@@ -26,6 +29,14 @@ export function validateFilters<T extends TicketFilters>(filters: T): T {
     });
   }
   const tags = normalizeTags(filters.tags, violations, 'tags');
+  const ids = [...new Set(filters.ids)];
+  if (ids.length > MAX_IDS) {
+    violations.push({ field: 'ids', message: `at most ${MAX_IDS} ids at once` });
+  }
+  const notIds = ids.filter((id) => !isUuid(id));
+  if (notIds.length > 0) {
+    violations.push({ field: 'ids', message: `not ticket ids (UUIDs): ${notIds.join(', ')}` });
+  }
   checkRange(violations, 'created', filters.createdFrom, filters.createdTo);
   checkRange(violations, 'updated', filters.updatedFrom, filters.updatedTo);
   if (violations.length > 0) {
@@ -35,5 +46,5 @@ export function validateFilters<T extends TicketFilters>(filters: T): T {
       violations,
     );
   }
-  return { ...filters, text, tags };
+  return { ...filters, text, tags, ids };
 }

@@ -120,6 +120,35 @@ describe('ListTicketsUseCase', () => {
     ]);
   });
 
+  it('lists only the tickets asked for by id, each once', async () => {
+    const list = new ListTicketsUseCase(await storeWith(5));
+    const all = await list.execute(everything, SYSTEM_CALLER);
+    const wanted = [all.tickets[1]?.id ?? '', all.tickets[3]?.id ?? ''];
+    const page = await list.execute(
+      { ...everything, ids: [wanted[0] ?? '', ...wanted] },
+      SYSTEM_CALLER,
+    );
+    expect(page.tickets.map((ticket) => ticket.title)).toEqual(['ticket 4', 'ticket 2']);
+  });
+
+  it.each([
+    ['an id that is no UUID', ['INC-000001']],
+    [
+      'more than 100 ids',
+      Array.from(
+        { length: 101 },
+        (_, n) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
+      ),
+    ],
+  ])('refuses %s', async (_, ids) => {
+    await expect(
+      new ListTicketsUseCase(await storeWith(1)).execute({ ...everything, ids }, SYSTEM_CALLER),
+    ).rejects.toMatchObject({
+      code: TicketErrorCode.ValidationFailed,
+      violations: [expect.objectContaining({ field: 'ids' })],
+    });
+  });
+
   it('refuses an overlong search text', async () => {
     await expect(
       new ListTicketsUseCase(await storeWith(1)).execute(

@@ -122,6 +122,8 @@ export interface TicketFilters {
   text: string | undefined;
   /** Tickets carrying every one of these tags; empty means any. */
   tags: string[];
+  /** Only these tickets; empty means any. */
+  ids: string[];
   serviceId: string | undefined;
   categoryId: string | undefined;
   /** Created at or after. */

@@ -289,6 +289,7 @@ export class InMemoryTicketStore implements TicketStore {
       )
       .filter((ticket) => !filters.assigneeId || ticket.assigneeId === filters.assigneeId)
       .filter((ticket) => filters.tags.every((tag) => ticket.tags.includes(tag)))
+      .filter((ticket) => filters.ids.length === 0 || filters.ids.includes(ticket.id))
       .filter((ticket) => !filters.serviceId || ticket.serviceId === filters.serviceId)
       .filter((ticket) => !filters.categoryId || ticket.categoryId === filters.categoryId)
       .filter((ticket) => within(ticket.createdAt, filters.createdFrom, filters.createdTo))
@@ -314,6 +315,7 @@ export const NO_FILTERS: TicketFilters = {
   assigneeId: undefined,
   text: undefined,
   tags: [],
+  ids: [],
   serviceId: undefined,
   categoryId: undefined,
   createdFrom: undefined,

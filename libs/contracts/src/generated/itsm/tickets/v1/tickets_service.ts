@@ -370,6 +370,8 @@ export interface ListTicketsRequest {
   tags: string[];
   serviceId: string;
   categoryId: string;
+  /** Only these tickets (at most 100), e.g. to show the titles of a list of ticket ids at once. */
+  ids: string[];
 }
 
 /** A half-open interval [from, to); either end may be absent. */
@@ -1842,6 +1844,9 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
         : isSet(object.category_id)
         ? globalThis.String(object.category_id)
         : "",
+      ids: globalThis.Array.isArray(object?.ids)
+        ? object.ids.map((e: any) => globalThis.String(e))
+        : [],
     };
   },
 
@@ -1894,6 +1899,9 @@ export const ListTicketsRequest: MessageFns<ListTicketsRequest> = {
     }
     if (message.categoryId !== "") {
       obj.categoryId = message.categoryId;
+    }
+    if (message.ids?.length) {
+      obj.ids = message.ids;
     }
     return obj;
   },
