@@ -11,11 +11,13 @@ interface ListedItem {
   formSchema: unknown;
   defaultCategoryId: string | null;
   active: boolean;
+  version: number;
 }
 
 /**
  * The admin area's catalog editor in a real browser: an administrator writes a new item's
- * request form as JSON Schema, watches it render as requesters will see it, and creates it.
+ * request form as JSON Schema, watches it render as requesters will see it, and creates it;
+ * then changes it under its version, and retires it from the portal and offers it again.
  */
 describe('the catalog item editor in a browser', () => {
   const suite = platformSuite({ web: true });
@@ -127,8 +129,181 @@ describe('the catalog item editor in a browser', () => {
         fulfilmentGroupId: null,
         active: true,
         createdAt: expect.any(String),
+        version: 1,
+        updatedAt: expect.any(String),
       },
     ]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('an administrator changes an item, meets a concurrent change, retires it and offers it again', async () => {
+    const url = suite.platform.gatewayUrl;
+    const postJson = suite.postJson;
+    const services = (await (await suite.fetch(`${url}/api/v1/catalog/services`)).json()) as {
+      items: { id: string }[];
+    };
+    const serviceId = services.items[0]?.id ?? '';
+    const form = {
+      type: 'object',
+      required: ['size'],
+      properties: {
+        size: {
+          type: 'string',
+          title: 'Диагональ / Size',
+          oneOf: [
+            { const: '24', title: '24 дюйма / 24 inches' },
+            { const: '27', title: '27 дюймов / 27 inches' },
+          ],
+        },
+      },
+      additionalProperties: false,
+    };
+    const created = await postJson(`${url}/api/v1/catalog/items`, {
+      serviceId,
+      name: `Экран ${run} / Screen ${run}`,
+      description: 'Второй экран. / A second screen.',
+      formSchema: form,
+      defaultUrgency: 'high',
+    });
+    expect(created.status).toBe(201);
+    const itemId = ((await created.json()) as ListedItem).id;
+    const itemUrl = `${url}/api/v1/catalog/items/${itemId}`;
+    const read = async () => (await (await suite.fetch(itemUrl)).json()) as ListedItem;
+
+    const { page, context, problems } = await openWindow(browser);
+    const { email, password } = suite.platform.admin;
+    await page.goto(`${url}/admin/catalog/${itemId}`);
+    await signInThroughForm(page, email, password);
+    await page.getByRole('heading', { name: `Screen ${run}`, level: 1 }).waitFor();
+
+    // The editor opens with the item as stored: both languages, the schema as readable JSON.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = page.getByRole('form', { name: `Edit “Screen ${run}”` });
+    await editor.waitFor();
+    const name = editor.getByLabel('Item name');
+    await expect(name.inputValue()).resolves.toBe(`Экран ${run} / Screen ${run}`);
+    const schema = editor.getByLabel('JSON Schema');
+    // Stored as JSON, the schema's keys may come back in another order; the text is indented.
+    const loaded = await schema.inputValue();
+    expect(JSON.parse(loaded)).toEqual(form);
+    expect(loaded).toContain('\n  "properties": {\n    "size": {\n');
+    const preview = editor.getByRole('region', { name: 'The form as requesters see it' });
+    await preview.getByLabel('Size').waitFor();
+
+    await name.fill(`Экран 4K ${run} / Screen 4K ${run}`);
+    const changed = {
+      ...form,
+      properties: {
+        ...form.properties,
+        desk: { type: 'string', title: 'Где стоит стол / Where the desk is', maxLength: 200 },
+      },
+    };
+    await schema.fill(JSON.stringify(changed, null, 2));
+    await preview.getByLabel('Where the desk is').fill('Room 4.12');
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, '35-admin-catalog-item-edit');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: `Screen 4K ${run}`, level: 1 }).waitFor();
+    await expect(editor.count()).resolves.toBe(0);
+    await page
+      .getByRole('region', { name: 'The form as requesters see it' })
+      .getByLabel('Where the desk is')
+      .waitFor();
+    const saved = await read();
+    expect(saved).toMatchObject({
+      name: `Экран 4K ${run} / Screen 4K ${run}`,
+      description: 'Второй экран. / A second screen.',
+      formSchema: changed,
+      defaultUrgency: 'high',
+      active: true,
+      version: 2,
+    });
+
+    // Someone else saves while the editor is open: the next save is refused, not lost silently.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const again = page.getByRole('form', { name: `Edit “Screen 4K ${run}”` });
+    await again.getByLabel('Description').fill('Мой вариант. / My version.');
+    const concurrent = await suite.fetch(itemUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'if-match': '"2"' },
+      body: JSON.stringify({
+        serviceId,
+        name: saved.name,
+        description: 'Их вариант. / Their version.',
+        formSchema: changed,
+        defaultUrgency: 'high',
+        active: true,
+      }),
+    });
+    expect(concurrent.status).toBe(200);
+    await again.getByRole('button', { name: 'Save changes' }).click();
+    const stale = again.getByRole('alert').filter({ hasText: 'Someone else changed this item' });
+    await stale.waitFor();
+    await again.getByRole('button', { name: 'Reload' }).click();
+    // The editor starts afresh from the version now stored.
+    const theirs = 'Их вариант. / Their version.';
+    await page.waitForFunction(
+      `document.querySelector('#item-description')?.value === ${JSON.stringify(theirs)}`,
+    );
+    await expect(stale.count()).resolves.toBe(0);
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await expect(again.count()).resolves.toBe(0);
+    await expect(read()).resolves.toMatchObject({
+      description: 'Их вариант. / Their version.',
+      version: 3,
+    });
+
+    // Retiring asks first, and "Cancel" keeps the item offered.
+    await page.getByRole('button', { name: 'Retire from the catalog' }).click();
+    const confirmation = page.getByRole('alertdialog', {
+      name: `Retire “Screen 4K ${run}” from the catalog?`,
+    });
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirmation.count()).resolves.toBe(0);
+    await expect(read()).resolves.toMatchObject({ active: true, version: 3 });
+    await page.getByRole('button', { name: 'Retire from the catalog' }).click();
+    await confirmation.getByRole('button', { name: 'Retire', exact: true }).click();
+    await page.getByRole('button', { name: 'Offer again' }).waitFor();
+    await page.getByTestId('catalog-item-state').getByText('Retired').waitFor();
+
+    await expect(read()).resolves.toMatchObject({ active: false, version: 4 });
+    const offered = (await (await suite.fetch(`${url}/api/v1/catalog/items`)).json()) as {
+      items: ListedItem[];
+    };
+    expect(offered.items.map((item) => item.id)).not.toContain(itemId);
+    const everything = (await (
+      await suite.fetch(`${url}/api/v1/catalog/items?includeInactive=true`)
+    ).json()) as { items: ListedItem[] };
+    expect(everything.items.find((item) => item.id === itemId)).toMatchObject({ active: false });
+    const order = await postJson(`${itemUrl}/requests`, {
+      requesterId: 'emp-1001',
+      fields: { size: '27' },
+    });
+    expect(order.status).toBe(409);
+
+    // The portal no longer offers it; the admin list keeps it, marked as retired.
+    const portalSearch = async () => {
+      await page.goto(`${url}/portal`);
+      await page.getByRole('heading', { name: 'What do you need?' }).waitFor();
+      await page.getByLabel('Search the catalog').fill(`Screen 4K ${run}`);
+    };
+    await portalSearch();
+    await page.getByText(`Nothing in the catalog matches “Screen 4K ${run}”`).waitFor();
+    await page.goto(`${url}/admin/catalog`);
+    const row = page.getByRole('row').filter({ hasText: `Screen 4K ${run}` });
+    await row.getByText('Retired').waitFor();
+    await row.getByRole('link', { name: `Screen 4K ${run}` }).click();
+    await page.getByRole('button', { name: 'Offer again' }).click();
+    await page.getByRole('button', { name: 'Retire from the catalog' }).waitFor();
+    await expect(page.getByTestId('catalog-item-state').count()).resolves.toBe(0);
+    await expect(read()).resolves.toMatchObject({ active: true, version: 5 });
+    const back = (await (await suite.fetch(`${url}/api/v1/catalog/items`)).json()) as {
+      items: ListedItem[];
+    };
+    expect(back.items.map((item) => item.id)).toContain(itemId);
+    await portalSearch();
+    await page.getByRole('link', { name: new RegExp(`Screen 4K ${run}`) }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

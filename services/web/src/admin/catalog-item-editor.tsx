@@ -2,11 +2,19 @@ import { type FormEvent, type ReactElement, useEffect, useMemo, useRef, useState
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import type { CatalogCategory as Category } from '../api/admin-types';
-import type { CatalogService } from '../api/types';
+import type { CatalogItem, CatalogService } from '../api/types';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { bilingual } from '../lib/bilingual';
-import { parseSchemaDraft, type SchemaDraft, starterSchemaText } from '../lib/catalog-form-draft';
+import {
+  itemDraftOf,
+  itemUpdateOf,
+  newItemDraft,
+  newItemOf,
+  parseSchemaDraft,
+  type SchemaDraft,
+  starterSchemaText,
+} from '../lib/catalog-form-draft';
 import {
   type FormValue,
   type FormValues,
@@ -34,29 +42,40 @@ function fieldOfProblem(field: string, creatingService: boolean): FieldId | unde
 }
 
 /**
- * A new catalog item with its request form, written as JSON Schema and previewed with the
- * portal's own renderer. Items are created once and not edited afterwards.
+ * A catalog item with its request form, written as JSON Schema and previewed with the
+ * portal's own renderer: a new one, or `item` as loaded. A change is saved under the version
+ * that was loaded; when someone else saved in between, `onReload` brings their version in.
  */
 export function CatalogItemEditor({
   services,
+  item,
   onCancel,
+  onSaved,
+  onReload,
 }: {
   services: readonly CatalogService[];
+  item?: CatalogItem;
   onCancel(): void;
+  onSaved?(item: CatalogItem): void;
+  onReload?(): void;
 }) {
   const { t, language } = useI18n();
   const { call } = useMe();
   const { notify } = useToasts();
   const navigate = useNavigate();
   const categories = useAsync(() => call.catalogCategories(), [call]);
-  const [serviceId, setServiceId] = useState(services[0]?.id ?? NEW_SERVICE);
+  const [initial] = useState(() =>
+    item ? itemDraftOf(item) : newItemDraft(services[0]?.id ?? NEW_SERVICE),
+  );
+  const [serviceId, setServiceId] = useState(initial.serviceId);
   const [serviceName, setServiceName] = useState('');
-  const [categoryId, setCategoryId] = useState('');
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [schemaText, setSchemaText] = useState(starterSchemaText);
+  const [categoryId, setCategoryId] = useState(initial.categoryId);
+  const [name, setName] = useState(initial.name);
+  const [description, setDescription] = useState(initial.description);
+  const [schemaText, setSchemaText] = useState(initial.schemaText);
   const [errors, setErrors] = useState<Partial<Record<FieldId, string>>>({});
   const [failure, setFailure] = useState<unknown>(null);
+  const [stale, setStale] = useState(false);
   const [saving, setSaving] = useState(false);
   // A service made here stays made when the item is then refused: the retry uses it.
   const [createdService, setCreatedService] = useState<CatalogService | null>(null);
@@ -82,6 +101,7 @@ export function CatalogItemEditor({
     if (schemaProblem) found.formSchema = schemaProblem;
     setErrors(found);
     setFailure(null);
+    setStale(false);
     if (Object.keys(found).length > 0 || draft.kind !== 'ok') return;
     setSaving(true);
     let step: 'service' | 'item' = 'item';
@@ -93,16 +113,24 @@ export function CatalogItemEditor({
         setCreatedService(service);
         step = 'item';
       }
-      const item = await call.createCatalogItem({
-        serviceId: service?.id ?? serviceId,
-        name: name.trim(),
-        description: description.trim(),
-        formSchema: draft.schema,
-        ...(categoryId ? { defaultCategoryId: categoryId } : {}),
-      });
-      notify(t('admin.catalog.created', { name: bilingual(item.name, language) }));
-      void navigate(`/admin/catalog/${encodeURIComponent(item.id)}`);
+      const body = newItemOf(
+        { serviceId: service?.id ?? serviceId, categoryId, name, description },
+        draft.schema,
+      );
+      if (item) {
+        const saved = await call.updateCatalogItem(item, itemUpdateOf(item, body));
+        notify(t('admin.catalog.saved', { name: bilingual(saved.name, language) }));
+        onSaved?.(saved);
+        return;
+      }
+      const created = await call.createCatalogItem(body);
+      notify(t('admin.catalog.created', { name: bilingual(created.name, language) }));
+      void navigate(`/admin/catalog/${encodeURIComponent(created.id)}`);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 412) {
+        setStale(true);
+        return;
+      }
       if (error instanceof ApiError) {
         const mapped: Partial<Record<FieldId, string>> = {};
         for (const [field, message] of Object.entries(fieldErrorsOf(error.problem))) {
@@ -148,9 +176,30 @@ export function CatalogItemEditor({
       onSubmit={(event) => void submit(event)}
     >
       <h2 className="section-title" id="new-item-title" ref={headingRef} tabIndex={-1}>
-        {t('admin.catalog.newItem')}
+        {item
+          ? t('admin.catalog.editItem', { name: bilingual(item.name, language) })
+          : t('admin.catalog.newItem')}
       </h2>
-      <p className="muted small">{t('admin.catalog.createOnly')}</p>
+      <p className="muted small">
+        {item ? t('admin.catalog.editHelp') : t('admin.catalog.newHelp')}
+      </p>
+      {stale && (
+        <div className="alert alert--error" role="alert">
+          <div>
+            {t('admin.catalog.stale')}{' '}
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => {
+                setStale(false);
+                onReload?.();
+              }}
+            >
+              {t('admin.catalog.reload')}
+            </button>
+          </div>
+        </div>
+      )}
       {failure !== null && <FormAlert error={failure} />}
       <div className="form-grid">
         {field(
@@ -302,7 +351,7 @@ export function CatalogItemEditor({
           {t('admin.catalog.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t('admin.saving') : t('admin.catalog.create')}
+          {saving ? t('admin.saving') : item ? t('admin.catalog.save') : t('admin.catalog.create')}
         </button>
       </div>
     </form>

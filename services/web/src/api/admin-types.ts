@@ -1,6 +1,6 @@
 /** The shapes of the gateway's administration API (services/gateway/openapi.json). */
 import type { JsonSchema } from '../lib/json-schema-form';
-import type { Priority, Status } from './types';
+import type { Level, Priority, Status } from './types';
 
 export type Locale = 'ru' | 'en';
 export const LOCALES: readonly Locale[] = ['ru', 'en'];
@@ -250,4 +250,12 @@ export interface NewCatalogItem {
   description: string;
   formSchema: JsonSchema;
   defaultCategoryId?: string;
+}
+
+/** What PUT /api/v1/catalog/items/{id} takes: the whole item; what is left out is defaulted. */
+export interface CatalogItemUpdate extends NewCatalogItem {
+  defaultImpact: Level;
+  defaultUrgency: Level;
+  fulfilmentGroupId?: string;
+  active: boolean;
 }

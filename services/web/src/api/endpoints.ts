@@ -2,6 +2,7 @@ import { ATTACHMENT_FILE_FIELD } from '../lib/attachments';
 import type { TicketAction } from '../lib/ticket-actions';
 import type {
   CatalogCategory,
+  CatalogItemUpdate,
   CreatedWebhook,
   DeliveryPage,
   DeliveryStatus,
@@ -74,6 +75,11 @@ export function endpoints(api: ApiClient) {
 
     catalogServices: () => api.get<{ items: CatalogService[] }>('/api/v1/catalog/services'),
     catalogItems: () => api.get<{ items: CatalogItem[] }>('/api/v1/catalog/items'),
+    /** Every item, the retired ones too: for the admin catalog, never the portal. */
+    allCatalogItems: () =>
+      api.get<{ items: CatalogItem[] }>('/api/v1/catalog/items', {
+        query: { includeInactive: true },
+      }),
     catalogItem: (id: string) =>
       api.get<CatalogItem>(`/api/v1/catalog/items/${encodeURIComponent(id)}`),
     catalogCategories: () => api.get<{ items: CatalogCategory[] }>('/api/v1/catalog/categories'),
@@ -81,6 +87,10 @@ export function endpoints(api: ApiClient) {
       api.post<CatalogService>('/api/v1/catalog/services', { name }),
     createCatalogItem: (item: NewCatalogItem) =>
       api.post<CatalogItem>('/api/v1/catalog/items', item),
+    updateCatalogItem: (item: CatalogItem, update: CatalogItemUpdate) =>
+      api.put<CatalogItem>(`/api/v1/catalog/items/${encodeURIComponent(item.id)}`, update, {
+        headers: ifMatch(item),
+      }),
     orderCatalogItem: (
       id: string,
       order: { fields: Record<string, unknown>; title?: string; description?: string },

@@ -161,10 +161,15 @@ export interface CatalogItem {
   name: string;
   description: string;
   formSchema: JsonSchema;
+  defaultCategoryId: string | null;
   defaultImpact: Level;
   defaultUrgency: Level;
   fulfilmentGroupId: string | null;
+  /** False once retired: it has left the portal and ordering it is refused. */
   active: boolean;
+  /** One more on each change; named in If-Match to change it. */
+  version: number;
+  updatedAt: string;
 }
 
 export interface SearchHit {

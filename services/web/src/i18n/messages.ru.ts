@@ -720,8 +720,11 @@ export const ru: Dictionary = {
   'admin.catalog.schema': 'JSON Schema',
   'admin.catalog.noFields': 'Кроме комментария, эта позиция ничего не спрашивает.',
   'admin.catalog.newItem': 'Новая позиция каталога',
-  'admin.catalog.createOnly':
-    'Созданную позицию изменить нельзя: сначала проверьте форму в предпросмотре.',
+  'admin.catalog.newHelp':
+    'Сначала проверьте форму в предпросмотре; позицию можно будет изменить или снять с каталога.',
+  'admin.catalog.editItem': 'Изменение «{name}»',
+  'admin.catalog.editHelp':
+    'Изменения касаются новых заявок; уже открытые заявки остаются такими, какими были открыты.',
   'admin.catalog.newService': 'Новая услуга…',
   'admin.catalog.newServiceName': 'Название новой услуги',
   'admin.catalog.category': 'Категория заявок',
@@ -740,6 +743,23 @@ export const ru: Dictionary = {
   'admin.catalog.create': 'Создать позицию',
   'admin.catalog.cancel': 'Отмена',
   'admin.catalog.created': '«{name}» добавлена в каталог.',
+  'admin.catalog.save': 'Сохранить изменения',
+  'admin.catalog.saved': '«{name}»: сохранено.',
+  'admin.catalog.stale':
+    'Кто-то изменил эту позицию, пока вы её редактировали. Загрузите их версию; введённое здесь будет заменено.',
+  'admin.catalog.reload': 'Загрузить заново',
+  'admin.catalog.edit': 'Изменить',
+  'admin.catalog.retire': 'Снять с каталога',
+  'admin.catalog.retireTitle': 'Снять «{name}» с каталога?',
+  'admin.catalog.retireText':
+    'Заявители больше не увидят её на портале и не смогут заказать. Уже открытые по ней заявки останутся как есть. Позицию можно будет вернуть.',
+  'admin.catalog.retireConfirm': 'Снять',
+  'admin.catalog.retiredDone': '«{name}» снята с каталога.',
+  'admin.catalog.offerAgain': 'Вернуть в каталог',
+  'admin.catalog.offeredAgain': '«{name}» снова доступна на портале.',
+  'admin.catalog.offered': 'Доступна',
+  'admin.catalog.retired': 'Снята',
+  'admin.catalog.retiredText': 'Заявители не видят эту позицию на портале и не могут её заказать.',
 
   'admin.webhooks.title': 'Вебхуки',
   'admin.webhooks.subtitle':

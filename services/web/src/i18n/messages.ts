@@ -672,8 +672,11 @@ export const en = {
   'admin.catalog.schema': 'JSON Schema',
   'admin.catalog.noFields': 'This item asks for nothing beyond a comment.',
   'admin.catalog.newItem': 'New catalog item',
-  'admin.catalog.createOnly':
-    'An item cannot be changed once created: check its form in the preview first.',
+  'admin.catalog.newHelp':
+    'Check its form in the preview first; the item can be changed or retired later.',
+  'admin.catalog.editItem': 'Edit “{name}”',
+  'admin.catalog.editHelp':
+    'Changes apply to requests from now on; tickets already opened keep what they were opened with.',
   'admin.catalog.newService': 'A new service…',
   'admin.catalog.newServiceName': 'Name of the new service',
   'admin.catalog.category': 'Category of the requests',
@@ -692,6 +695,23 @@ export const en = {
   'admin.catalog.create': 'Create item',
   'admin.catalog.cancel': 'Cancel',
   'admin.catalog.created': '“{name}” is in the catalog.',
+  'admin.catalog.save': 'Save changes',
+  'admin.catalog.saved': '“{name}” is saved.',
+  'admin.catalog.stale':
+    'Someone else changed this item after you opened it. Reload to see their version; what you typed here will be replaced.',
+  'admin.catalog.reload': 'Reload',
+  'admin.catalog.edit': 'Edit',
+  'admin.catalog.retire': 'Retire from the catalog',
+  'admin.catalog.retireTitle': 'Retire “{name}” from the catalog?',
+  'admin.catalog.retireText':
+    'Requesters will no longer find it in the portal and cannot order it. Tickets already opened from it stay as they are. You can offer it again later.',
+  'admin.catalog.retireConfirm': 'Retire',
+  'admin.catalog.retiredDone': '“{name}” is retired from the catalog.',
+  'admin.catalog.offerAgain': 'Offer again',
+  'admin.catalog.offeredAgain': '“{name}” is offered in the portal again.',
+  'admin.catalog.offered': 'Offered',
+  'admin.catalog.retired': 'Retired',
+  'admin.catalog.retiredText': 'Requesters do not see this item in the portal and cannot order it.',
 
   'admin.webhooks.title': 'Webhooks',
   'admin.webhooks.subtitle':

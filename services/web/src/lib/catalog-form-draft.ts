@@ -1,3 +1,5 @@
+import type { CatalogItemUpdate, NewCatalogItem } from '../api/admin-types';
+import type { CatalogItem } from '../api/types';
 import type { JsonSchema } from './json-schema-form';
 
 /** Where in the text a draft goes wrong: 1-based line and column, 0-based offset. */
@@ -82,4 +84,66 @@ export function parseSchemaDraft(text: string): SchemaDraft {
     return { kind: 'not-object' };
   }
   return { kind: 'ok', schema: value as JsonSchema };
+}
+
+/** What the catalog item editor holds: the texts as typed, the form schema as JSON text. */
+export interface CatalogItemDraft {
+  serviceId: string;
+  /** '' when requests get no category. */
+  categoryId: string;
+  name: string;
+  description: string;
+  schemaText: string;
+}
+
+/** A new item's draft: the given service, and the starter form. */
+export function newItemDraft(serviceId: string): CatalogItemDraft {
+  return { serviceId, categoryId: '', name: '', description: '', schemaText: starterSchemaText() };
+}
+
+/**
+ * An existing item as the editor starts from it. Names and descriptions stay as stored,
+ * "Русский / English" and all, so that saving does not lose the other language.
+ */
+export function itemDraftOf(item: CatalogItem): CatalogItemDraft {
+  return {
+    serviceId: item.serviceId,
+    categoryId: item.defaultCategoryId ?? '',
+    name: item.name,
+    description: item.description,
+    schemaText: JSON.stringify(item.formSchema, null, 2),
+  };
+}
+
+/** What POST /api/v1/catalog/items takes for a draft whose schema has been parsed. */
+export function newItemOf(
+  draft: Omit<CatalogItemDraft, 'schemaText'>,
+  formSchema: JsonSchema,
+): NewCatalogItem {
+  return {
+    serviceId: draft.serviceId,
+    name: draft.name.trim(),
+    description: draft.description.trim(),
+    formSchema,
+    ...(draft.categoryId ? { defaultCategoryId: draft.categoryId } : {}),
+  };
+}
+
+/**
+ * The PUT body that makes `item` what `changes` say, and offered or not as `active` says.
+ * PUT replaces the whole item, so what the editor does not show (impact, urgency, the
+ * fulfilment group) is sent as it is, not left to the creation defaults.
+ */
+export function itemUpdateOf(
+  item: CatalogItem,
+  changes: NewCatalogItem = newItemOf(itemDraftOf(item), item.formSchema),
+  active: boolean = item.active,
+): CatalogItemUpdate {
+  return {
+    ...changes,
+    defaultImpact: item.defaultImpact,
+    defaultUrgency: item.defaultUrgency,
+    ...(item.fulfilmentGroupId !== null ? { fulfilmentGroupId: item.fulfilmentGroupId } : {}),
+    active,
+  };
 }
