@@ -139,6 +139,12 @@ export function endpoints(api: ApiClient) {
       api.get<TicketPage>('/api/v1/tickets', { query: filters as Query }),
     ticketCounts: (filters: TicketFilters) =>
       api.get<TicketCounts>('/api/v1/tickets/counts', { query: filters as Query }),
+    /** The tickets of these ids the caller may see (at most 100), in one call. */
+    ticketsById: (ids: readonly string[], signal?: AbortSignal) =>
+      api.get<TicketPage>('/api/v1/tickets', {
+        query: { id: ids.join(','), limit: ids.length },
+        signal,
+      }),
     ticket: (id: string) => api.get<Ticket>(ticketPath(id)),
     comments: (id: string, visibility?: 'public') =>
       api.get<{ items: Comment[] }>(`${ticketPath(id)}/comments`, { query: { visibility } }),

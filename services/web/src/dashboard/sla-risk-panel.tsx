@@ -44,15 +44,21 @@ export function SlaRiskPanel() {
         call.slaClocks({ ...query, condition: 'breached' }, signal),
       ]);
       const unnamed = ticketsToName([...atRisk.items, ...breached.items], tickets.current);
-      await Promise.all(
-        unnamed.map((id) =>
-          call.ticket(id).then(
-            (ticket) => tickets.current.set(id, { title: ticket.title, priority: ticket.priority }),
-            // A ticket that cannot be read still shows by its number.
-            () => tickets.current.set(id, null),
-          ),
-        ),
-      );
+      if (unnamed.length > 0) {
+        // One call for every title; if it fails the numbers show, and the next reload asks again.
+        const found = await call.ticketsById(unnamed, signal).catch(() => undefined);
+        if (found) {
+          const byId = new Map(found.items.map((ticket) => [ticket.id, ticket]));
+          for (const id of unnamed) {
+            const ticket = byId.get(id);
+            // A ticket the supervisor cannot read still shows by its number.
+            tickets.current.set(
+              id,
+              ticket ? { title: ticket.title, priority: ticket.priority } : null,
+            );
+          }
+        }
+      }
       return { atRisk, breached };
     },
     [call, zone.timeZone],
