@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
+import { eventually } from '@itsm/testing';
 import { platformSuite } from '../support/platform-suite';
 import { launchBrowser, openWindow, screenshot, signInThroughForm } from './browser-session';
 
@@ -243,8 +244,8 @@ describe('the catalog item editor in a browser', () => {
     await again.getByRole('button', { name: 'Reload' }).click();
     // The editor starts afresh from the version now stored.
     const theirs = 'Их вариант. / Their version.';
-    await page.waitForFunction(
-      `document.querySelector('#item-description')?.value === ${JSON.stringify(theirs)}`,
+    await eventually('the editor to show the stored description', async () =>
+      (await again.getByLabel('Description').inputValue()) === theirs ? true : undefined,
     );
     await expect(stale.count()).resolves.toBe(0);
     await again.getByRole('button', { name: 'Cancel' }).click();
@@ -290,6 +291,10 @@ describe('the catalog item editor in a browser', () => {
     };
     await portalSearch();
     await page.getByText(`Nothing in the catalog matches “Screen 4K ${run}”`).waitFor();
+    // An old link to it says so, instead of offering a form that would be refused.
+    await page.goto(`${url}/portal/catalog/${itemId}`);
+    await page.getByRole('heading', { name: `Screen 4K ${run} is no longer offered` }).waitFor();
+    await expect(page.getByRole('button', { name: 'Send request' }).count()).resolves.toBe(0);
     await page.goto(`${url}/admin/catalog`);
     const row = page.getByRole('row').filter({ hasText: `Screen 4K ${run}` });
     await row.getByText('Retired').waitFor();

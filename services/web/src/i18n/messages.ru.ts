@@ -99,6 +99,10 @@ export const ru: Dictionary = {
   'order.submitting': 'Отправляем…',
   'order.created': 'Заявка {number} отправлена',
   'order.back': 'Назад в каталог',
+  'order.retired': '{name} больше не предлагается',
+  'order.retiredText':
+    'Позиция убрана из каталога. Выберите другую или опишите, что вам нужно, в сообщении о проблеме.',
+  'order.retiredAction': 'Открыть каталог',
 
   'report.title': 'Сообщить о проблеме',
   'report.subtitle': 'Расскажите, что случилось. Пока вы пишете, мы подберём статьи.',
@@ -636,6 +640,9 @@ export const ru: Dictionary = {
   'admin.calendar.addHoliday': 'Добавить праздник',
   'admin.calendar.remove': 'Убрать',
   'admin.calendar.removeHoliday': 'Убрать праздник {date}',
+  'admin.calendar.holidayName': 'Название праздника {date}',
+  'admin.calendar.holidayNameHint': 'Например, Новый год',
+  'admin.calendar.summaryHolidayList': 'Праздники: {list}.',
   'admin.calendar.summary': 'Простыми словами',
   'admin.calendar.summaryText': '{hours}, время {zone}.',
   'admin.calendar.summaryHolidays': {
@@ -654,6 +661,7 @@ export const ru: Dictionary = {
   'admin.calendar.problem.noHours': 'Хотя бы у одного дня недели должны быть рабочие часы.',
   'admin.calendar.problem.date': 'Это не дата.',
   'admin.calendar.problem.duplicate': 'Эта дата указана дважды.',
+  'admin.calendar.problem.tooLong': 'Не больше 100 символов.',
 
   'admin.routing.title': 'Маршрутизация',
   'admin.routing.subtitle': 'Группы, их агенты и правила, по которым обращения к ним попадают.',

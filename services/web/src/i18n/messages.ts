@@ -89,6 +89,10 @@ export const en = {
   'order.submitting': 'Sending…',
   'order.created': 'Request {number} is on its way',
   'order.back': 'Back to the catalog',
+  'order.retired': '{name} is no longer offered',
+  'order.retiredText':
+    'It has been taken out of the catalog. Pick another item, or describe what you need as a problem report.',
+  'order.retiredAction': 'Browse the catalog',
 
   'report.title': 'Report a problem',
   'report.subtitle': 'Tell us what happened. We will suggest answers while you type.',
@@ -593,6 +597,9 @@ export const en = {
   'admin.calendar.addHoliday': 'Add holiday',
   'admin.calendar.remove': 'Remove',
   'admin.calendar.removeHoliday': 'Remove the holiday {date}',
+  'admin.calendar.holidayName': 'Name of {date}',
+  'admin.calendar.holidayNameHint': 'e.g. New Year',
+  'admin.calendar.summaryHolidayList': 'Holidays: {list}.',
   'admin.calendar.summary': 'In plain words',
   'admin.calendar.summaryText': '{hours}, {zone} time.',
   'admin.calendar.summaryHolidays': {
@@ -609,6 +616,7 @@ export const en = {
   'admin.calendar.problem.noHours': 'At least one weekday must have working hours.',
   'admin.calendar.problem.date': 'Not a date.',
   'admin.calendar.problem.duplicate': 'This date is listed twice.',
+  'admin.calendar.problem.tooLong': 'At most 100 characters.',
 
   'admin.routing.title': 'Routing',
   'admin.routing.subtitle':

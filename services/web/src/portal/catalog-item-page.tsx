@@ -14,7 +14,7 @@ import {
   initialValuesOf,
 } from '../lib/json-schema-form';
 import { fieldErrorsOf } from '../lib/problem';
-import { ErrorState, FormAlert, Spinner, useToasts } from '../ui/feedback';
+import { EmptyState, ErrorState, FormAlert, Spinner, useToasts } from '../ui/feedback';
 import { ArrowLeftIcon } from '../ui/icons';
 import { PageHeader } from '../ui/layout';
 import { SchemaFields, useFieldProblemText } from '../ui/schema-form';
@@ -35,10 +35,28 @@ export function CatalogItemPage() {
         <ErrorState error={item.error} onRetry={item.reload} />
       ) : !item.data ? (
         <Spinner />
-      ) : (
+      ) : item.data.active ? (
         <OrderForm item={item.data} />
+      ) : (
+        <RetiredItem item={item.data} />
       )}
     </div>
+  );
+}
+
+/** An item opened by an old link after it left the catalog: said plainly, no form to fail. */
+function RetiredItem({ item }: { item: CatalogItem }) {
+  const { t, language } = useI18n();
+  return (
+    <EmptyState
+      title={t('order.retired', { name: bilingual(item.name, language) })}
+      text={t('order.retiredText')}
+      action={
+        <Link className="button button--primary" to="/portal">
+          {t('order.retiredAction')}
+        </Link>
+      }
+    />
   );
 }
 
