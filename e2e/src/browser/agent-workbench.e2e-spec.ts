@@ -229,8 +229,8 @@ describe('the agent workbench in a browser', () => {
       .getByRole('button', { name: `Insert a link to “${articleTitle}” into the reply` })
       .click();
     const link = `${suite.platform.gatewayUrl}/portal/knowledge/${article.id}`;
-    await page.waitForFunction(
-      `document.getElementById('composer-body').value.includes(${JSON.stringify(link)})`,
+    await eventually('the link to be in the reply', async () =>
+      (await reply.inputValue()).includes(link) ? true : undefined,
     );
     await expect(reply.inputValue()).resolves.toBe(
       `Hello, this should get you going again:\n\n${articleTitle}: ${link}`,
