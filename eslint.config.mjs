@@ -47,26 +47,35 @@ export default tseslint.config(
                 'type:infra',
                 'type:domain',
                 'type:testing',
+                'type:util',
               ],
             },
             // type:testing only from *.integration-spec.ts files of a library.
             {
               sourceTag: 'type:infra',
-              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:infra',
+                'type:contracts',
+                'type:testing',
+                'type:util',
+              ],
             },
             {
               sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'],
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
+            },
             // The web app talks to the gateway's public API only: no service, no infrastructure.
             {
               sourceTag: 'type:ui',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'],
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:infra', 'type:contracts', 'type:util'],
             },
             {
               sourceTag: 'type:e2e',
@@ -75,7 +84,14 @@ export default tseslint.config(
                 'type:infra',
                 'type:contracts',
                 'type:domain',
+                'type:util',
               ],
+            },
+            // Language-level helpers (libs/lang) depend on nothing but each other: no npm package.
+            {
+              sourceTag: 'type:util',
+              onlyDependOnLibsWithTags: ['type:util'],
+              allowedExternalImports: [],
             },
             // A scope sees itself and shared code only.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

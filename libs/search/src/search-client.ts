@@ -89,7 +89,11 @@ export function clientOptions(config: SearchClientConfig): ClientOptions {
     case 'opensearch':
       return { ...options, Transport: OpenSearchCompatibleTransport };
     default:
-      return assertUnreachable(config.flavour);
+      // Configuration can name a flavour the type does not know: a SearchError, not a bug.
+      throw new SearchError(
+        SearchErrorCode.InvalidConfig,
+        `Unknown search flavour: ${String(config.flavour satisfies never)}`,
+      );
   }
 }
 
@@ -145,8 +149,4 @@ export function parseEngineInfo(body: unknown): SearchEngineInfo {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-function assertUnreachable(value: never): never {
-  throw new SearchError(SearchErrorCode.InvalidConfig, `Unknown search flavour: ${String(value)}`);
 }

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import {
   type ConfigurationItemEntry,
   DEMO_EXTERNAL_ID_PREFIX,
@@ -74,10 +75,6 @@ async function step<T>(what: string, run: () => Promise<T>): Promise<T> {
     if (isUnavailable(error)) throw error;
     throw new Error(`${what}: ${messageOf(error)}`, { cause: error });
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unexpected laptop target ${JSON.stringify(value)}`);
 }
 
 /**
@@ -293,7 +290,7 @@ async function advanceLaptop(
     case 'in_stock':
       break;
     default:
-      return assertUnreachable(target);
+      return assertUnreachable(target, 'laptop target');
   }
   return laptop;
 }

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import type {
   AgentRecord,
   ArticleRecord,
@@ -423,12 +424,8 @@ export function authorizationHeaders(credentials: Credentials): Record<string, s
     case 'api-key':
       return { 'X-API-Key': credentials.key };
     default:
-      return assertUnreachable(credentials);
+      return assertUnreachable(credentials, 'credentials');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled credentials ${JSON.stringify(value)}`);
 }
 
 export interface GatewayClientOptions {

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import {
   CHANGE_ENTRIES,
   type ChangeApprovalSetup,
@@ -297,10 +298,6 @@ function ageOf(status: TicketStatus, random: SeededRandom): number {
     default:
       return assertUnreachable(status);
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled value ${String(value)}`);
 }
 
 /** Collects a ticket's steps in order. */

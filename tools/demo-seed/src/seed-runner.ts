@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { type CatalogIds, type CatalogSync, idOf } from './catalog-sync';
 import type { ViewEntry } from './catalogue/views.catalogue';
 import type {
@@ -95,12 +96,8 @@ function describeStep(step: SeedStep): string {
     case 'rate':
       return `rating ${step.body.rating} by ${step.body.requesterId}`;
     default:
-      return assertUnreachable(step);
+      return assertUnreachable(step, 'step');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled step ${JSON.stringify(value)}`);
 }
 
 function messageOf(error: unknown): string {
@@ -333,7 +330,7 @@ async function takeStep(
       return next;
     }
     default:
-      return assertUnreachable(step);
+      return assertUnreachable(step, 'step');
   }
 }
 

@@ -1,5 +1,6 @@
 // The life of an asset in the stock journal: ordered → in stock → in use (held by a person) →
 // in repair → retired → disposed. Every action is one line of the movement journal.
+import { assertUnreachable } from '@itsm/lang';
 import { CmdbError, CmdbErrorCode } from './cmdb-error';
 
 export const ASSET_STATES = [
@@ -193,7 +194,7 @@ function positionAfter(
       requireReason(input, action);
       return { state: 'disposed', holderId: null, locationId: current.locationId };
     default:
-      return assertUnreachable(action);
+      return assertUnreachable(action, 'asset action');
   }
 }
 
@@ -212,8 +213,4 @@ export function applyAssetAction(
   }
   if (!RULES[action].from.includes(current.state)) refuse(current, action);
   return { ...positionAfter(current, action, input), movementKind: RULES[action].movementKind };
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unexpected asset action ${String(value)}`);
 }

@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { rpcErrorFilter } from '@itsm/platform';
 import { CmdbError, CmdbErrorCode } from '../domain/cmdb-error';
 
@@ -17,12 +18,8 @@ export function grpcStatusOf(code: CmdbErrorCode): status {
     case CmdbErrorCode.FailedPrecondition:
       return status.FAILED_PRECONDITION;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'cmdb error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled cmdb error code ${String(value)}`);
 }
 
 export const CmdbErrorRpcFilter = rpcErrorFilter(CmdbError, grpcStatusOf);

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { CmdbErrorCode } from '../domain/cmdb-error';
 
 /**
@@ -21,10 +22,6 @@ export function dispositionOf(code: CmdbErrorCode): Disposition {
     case CmdbErrorCode.FailedPrecondition:
       return { action: 'skip', level: 'error' };
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'cmdb error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled cmdb error code ${String(value)}`);
 }

@@ -1,6 +1,7 @@
 import type { MessageEvent } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { Topics } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import {
   type AddressedNotification,
   addressedNotificationOf,
@@ -17,10 +18,6 @@ export type LiveEvent =
 
 /** The topics the live feed reads. */
 export const LIVE_TOPICS = [Topics.tickets, Topics.notifications, Topics.sla] as const;
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unknown live event ${JSON.stringify(value)}`);
-}
 
 /** Reads a message of one of the live topics; undefined for what the web app is not told. */
 export function liveEventOf(
@@ -67,6 +64,6 @@ export function liveMessageFor(principal: Principal, event: LiveEvent): MessageE
         ? { type: 'sla', id: event.change.id, data: event.change }
         : undefined;
     default:
-      return assertUnreachable(event);
+      return assertUnreachable(event, 'live event');
   }
 }

@@ -1,9 +1,6 @@
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { HttpStatus } from '@nestjs/common';
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled gRPC status ${String(value)}`);
-}
+import { assertUnreachable } from '@itsm/lang';
 
 /** The HTTP status a client sees when a service answers with a gRPC status. */
 export function httpStatusOfGrpc(code: GrpcStatus): HttpStatus {
@@ -37,6 +34,6 @@ export function httpStatusOfGrpc(code: GrpcStatus): HttpStatus {
     case GrpcStatus.DATA_LOSS:
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'gRPC status');
   }
 }

@@ -32,6 +32,7 @@ import {
   type UpdateSettingsRequest,
   type WorkingShift,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import { WEEKDAYS } from '../sla/dto/sla-enums';
 import { PRIORITIES } from '../tickets/dto/ticket-enums';
 import type {
@@ -76,10 +77,6 @@ import type {
   TicketEscalationDto,
   TicketRoutingDto,
 } from './dto/ticket-routing.dto';
-
-function assertUnreachable(value: never): never {
-  throw new Error(`the routing service answered an unknown step kind ${String(value)}`);
-}
 
 function instant(timestamp: Timestamp | undefined, what: string): string {
   if (!timestamp) throw new Error(`the routing service answered without ${what}`);
@@ -420,7 +417,7 @@ export function toDecisionStepDto(step: DecisionStep): DecisionStepDto {
     case StepKind.UNRECOGNIZED:
       throw new Error(`the routing service answered a step of kind ${step.kind}`);
     default:
-      return assertUnreachable(step.kind);
+      return assertUnreachable(step.kind, 'step kind from the routing service');
   }
 }
 

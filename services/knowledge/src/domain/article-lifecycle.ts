@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { type Article, type ArticleStatus, sameContent } from './article';
 import type { ArticleReview, ArticleVersion } from './article-version';
 import {
@@ -219,10 +220,6 @@ export function transitionArticle(
       };
     }
     default:
-      return assertUnreachable(input.action);
+      return assertUnreachable(input.action, 'article action');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled article action ${String(value)}`);
 }

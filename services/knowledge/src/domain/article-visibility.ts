@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import type { Article } from './article';
 
 /** Whose eyes a read is for. Requesters get the narrowest view; it is the default. */
@@ -38,7 +39,7 @@ export function isReadableBy(article: Article, viewer: Viewer, now: Date): boole
         !isExpired(article, now)
       );
     default:
-      return assertUnreachable(viewer);
+      return assertUnreachable(viewer, 'viewer');
   }
 }
 
@@ -54,8 +55,4 @@ export function viewOf(article: Article, viewer: Viewer): Article {
     content: article.publishedContent,
     editorId: '',
   };
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled viewer ${String(value)}`);
 }

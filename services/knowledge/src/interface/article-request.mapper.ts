@@ -8,6 +8,7 @@ import {
   type TransitionArticleRequest,
   type UpdateArticleRequest,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import {
   articleActionMessages,
   audienceMessages,
@@ -66,12 +67,8 @@ export function viewSourceOf(source: ArticleViewSource): ViewSource {
     case ArticleViewSource.UNRECOGNIZED:
       return 'direct';
     default:
-      return assertUnreachable(source);
+      return assertUnreachable(source, 'view source');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled view source ${String(value)}`);
 }
 
 function contentOf(
@@ -184,7 +181,7 @@ export function toUpdateArticleCommand(request: UpdateArticleRequest): UpdateArt
         edit.outdated = request.outdated;
         break;
       default:
-        assertUnreachable(path);
+        assertUnreachable(path, 'update path');
     }
   }
   throwIfInvalid('the edit is invalid', violations);

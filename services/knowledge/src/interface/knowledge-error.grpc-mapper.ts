@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { type GrpcErrorObject, grpcErrorOf, rpcErrorFilter } from '@itsm/platform';
 import { KnowledgeError, KnowledgeErrorCode } from '../domain/knowledge-error';
 
@@ -18,12 +19,8 @@ export function grpcStatusOf(code: KnowledgeErrorCode): status {
     case KnowledgeErrorCode.SearchUnavailable:
       return status.UNAVAILABLE;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'knowledge error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled knowledge error code ${String(value)}`);
 }
 
 /** The gRPC status a caller sees for a KnowledgeError, with its code and violations in metadata. */

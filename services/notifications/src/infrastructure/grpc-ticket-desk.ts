@@ -10,6 +10,7 @@ import {
   type TicketsServiceClient,
   Urgency,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import {
   AttachmentRefusedError,
   CommentRefusedError,
@@ -157,12 +158,8 @@ function ticketTypeOf(type: InboundTicketType): TicketType {
     case 'service_request':
       return TicketType.TICKET_TYPE_SERVICE_REQUEST;
     default:
-      return assertUnreachable(type);
+      return assertUnreachable(type, 'ticket type');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket type ${String(value)}`);
 }
 
 function grpcCodeOf(error: unknown): number | undefined {

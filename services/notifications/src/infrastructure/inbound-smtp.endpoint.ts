@@ -6,6 +6,7 @@ import {
   type SMTPServerDataStream,
   type SMTPServerSession,
 } from 'smtp-server';
+import { assertUnreachable } from '@itsm/lang';
 import type { ReceiveEmailOutcome } from '../application/receive-email/receive-email.use-case';
 import type { ReceivedEmail } from '../application/receive-email/received-email';
 import { TicketDeskUnavailableError } from '../application/ports/ticket-desk';
@@ -194,12 +195,8 @@ function replyOf(outcome: ReceiveEmailOutcome): string {
       // Accepted all the same: a refusal would make a robot's mail server write back to it.
       return 'OK: accepted';
     default:
-      return assertUnreachable(outcome);
+      return assertUnreachable(outcome, 'inbound outcome');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled inbound outcome ${JSON.stringify(value)}`);
 }
 
 /** The whole message; past the limit the rest is read and thrown away. */

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DeliveryDead } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import type { OutboxWriter } from '@itsm/messaging';
 import type {
   AttemptResult,
@@ -102,7 +103,7 @@ export class SqlDeliveryQueue implements DeliveryQueue {
           }
           return;
         default:
-          assertUnreachable(result);
+          assertUnreachable(result, 'attempt outcome');
       }
     });
   }
@@ -150,8 +151,4 @@ function claimedOf(row: ClaimedRow): ClaimedDelivery {
   throw new Error(
     `delivery ${row.id} has ${row.content.kind} content on the ${row.channel} channel`,
   );
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled attempt outcome ${JSON.stringify(value)}`);
 }

@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { rpcErrorFilter } from '@itsm/platform';
 import { NotificationError, NotificationErrorCode } from '../domain/notification-error';
 
@@ -13,12 +14,8 @@ export function grpcStatusOf(code: NotificationErrorCode): status {
     case NotificationErrorCode.InvalidState:
       return status.FAILED_PRECONDITION;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'notification error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled notification error code ${String(value)}`);
 }
 
 export const NotificationErrorRpcFilter = rpcErrorFilter(NotificationError, grpcStatusOf);

@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { rpcErrorFilter } from '@itsm/platform';
 import { RoutingError, RoutingErrorCode } from '../domain/routing-error';
 
@@ -15,12 +16,8 @@ export function grpcStatusOf(code: RoutingErrorCode): status {
     case RoutingErrorCode.FailedPrecondition:
       return status.FAILED_PRECONDITION;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'routing error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled routing error code ${String(value)}`);
 }
 
 export const RoutingErrorRpcFilter = rpcErrorFilter(RoutingError, grpcStatusOf);

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { RoutingErrorCode } from '../domain/routing-error';
 
 /**
@@ -20,10 +21,6 @@ export function dispositionOf(code: RoutingErrorCode): Disposition {
     case RoutingErrorCode.FailedPrecondition:
       return { action: 'skip', level: 'error' };
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'routing error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled routing error code ${String(value)}`);
 }

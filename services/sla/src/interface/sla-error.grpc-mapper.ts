@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { type GrpcErrorObject, grpcErrorOf, rpcErrorFilter } from '@itsm/platform';
 import { SlaError, SlaErrorCode } from '../domain/sla-error';
 
@@ -14,12 +15,8 @@ export function grpcStatusOf(code: SlaErrorCode): status {
     case SlaErrorCode.VersionConflict:
       return status.ABORTED;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'SLA error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled SLA error code ${String(value)}`);
 }
 
 /** The gRPC status a caller sees for an SlaError, with its code and violations in metadata. */

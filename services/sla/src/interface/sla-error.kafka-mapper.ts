@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { SlaErrorCode } from '../domain/sla-error';
 
 /**
@@ -20,10 +21,6 @@ export function dispositionOf(code: SlaErrorCode): Disposition {
     case SlaErrorCode.NotFound:
       return { action: 'skip', level: 'error' };
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'SLA error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled SLA error code ${String(value)}`);
 }

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import {
   allowedChangeActions,
   CHANGE_LIFECYCLE,
@@ -17,13 +18,7 @@ import {
 } from './priority-matrix';
 import type { FieldViolation } from './ticket-error';
 import { checkRound, requireOutcome, windowOf } from './change-guards';
-import {
-  assertUnreachable,
-  changedFields,
-  refuseAction,
-  requiredText,
-  throwIfInvalid,
-} from './lifecycle-support';
+import { changedFields, refuseAction, requiredText, throwIfInvalid } from './lifecycle-support';
 
 function targetOf(change: ChangeRecord, input: ChangeTransitionInput): ChangeStatus {
   if (input.action === 'submit' && change.changeKind === 'standard') {
@@ -144,7 +139,7 @@ function fieldsOf(
     case 'cancel':
       return {};
     default:
-      return assertUnreachable(input.action);
+      return assertUnreachable(input.action, 'lifecycle value');
   }
 }
 

@@ -66,7 +66,3 @@ export function changedFields<T extends object>(
   }
   return changes;
 }
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`unhandled lifecycle value ${String(value)}`);
-}

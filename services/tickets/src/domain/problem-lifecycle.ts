@@ -1,12 +1,7 @@
+import { assertUnreachable } from '@itsm/lang';
 import type { FieldViolation } from './ticket-error';
 import type { FieldChanges } from './ticket-lifecycle';
-import {
-  assertUnreachable,
-  changedFields,
-  refuseAction,
-  requiredText,
-  throwIfInvalid,
-} from './lifecycle-support';
+import { changedFields, refuseAction, requiredText, throwIfInvalid } from './lifecycle-support';
 
 export const PROBLEM_STATUSES = [
   'new',
@@ -141,7 +136,7 @@ function fieldsOf(
     case 'cancel':
       return {};
     default:
-      return assertUnreachable(input.action);
+      return assertUnreachable(input.action, 'lifecycle value');
   }
 }
 

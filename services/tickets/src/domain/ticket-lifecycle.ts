@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import type { ChangeApproval } from './change-approval';
 import {
   allowedChangeActions,
@@ -116,7 +117,7 @@ export function allowedActions(
     case 'change':
       return allowedChangeActions(ticket.status as ChangeStatus, ticket.changeKind ?? 'normal');
     default:
-      return assertUnreachable(ticket.type);
+      return assertUnreachable(ticket.type, 'ticket value');
   }
 }
 
@@ -181,12 +182,8 @@ function fieldsOf(
     case 'start':
       return {};
     default:
-      return assertUnreachable(input.action);
+      return assertUnreachable(input.action, 'ticket value');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket value ${String(value)}`);
 }
 
 function isIncidentAction(action: TicketAction): action is IncidentAction {
@@ -244,7 +241,7 @@ export function transitionTicket(
       return { ticket: next, from: ticket.status, changes };
     }
     default:
-      return assertUnreachable(ticket.type);
+      return assertUnreachable(ticket.type, 'ticket value');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { assertUnreachable } from '@itsm/lang';
 import {
   NO_FIGURES,
   type DurationFigures,
@@ -48,12 +49,8 @@ function withRow(figures: ServiceDeskFigures, row: FigureRow): ServiceDeskFigure
         },
       };
     default:
-      return assertUnreachable(row.kind);
+      return assertUnreachable(row.kind, 'ticket event');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unknown ticket event ${JSON.stringify(value)}`);
 }
 
 /**

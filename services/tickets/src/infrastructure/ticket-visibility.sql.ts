@@ -1,4 +1,5 @@
 import type { TicketVisibility } from '@itsm/auth';
+import { assertUnreachable } from '@itsm/lang';
 
 /** Adds a value to a query's parameters and answers its placeholder (`$3`, or `:scope0`). */
 export type Bind = (value: unknown) => string;
@@ -30,12 +31,8 @@ export function visibleTicketCondition(
         : `(${own})`;
     }
     default:
-      return assertUnreachable(visibility);
+      return assertUnreachable(visibility, 'ticket visibility');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket visibility ${JSON.stringify(value)}`);
 }
 
 /** Binds values as `$1`, `$2`, … after the ones a raw query already has. */

@@ -6,6 +6,7 @@ import {
   fromTimestamp,
   type RoutingDecision,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import type { ApplyRoutingDecisionCommand } from '../application/apply-routing-decision/apply-routing-decision.command';
 import type { RecordEscalationCommand } from '../application/record-escalation/record-escalation.command';
 import type { EscalationKind, EscalationTrigger } from '../domain/ticket-escalation';
@@ -28,7 +29,7 @@ export function routingTriggerOf(trigger: DecisionTrigger): RoutingTrigger {
     case DecisionTrigger.UNRECOGNIZED:
       return unexpected('decision trigger', trigger);
     default:
-      return assertUnreachable(trigger);
+      return assertUnreachable(trigger, 'routing value');
   }
 }
 
@@ -42,7 +43,7 @@ export function escalationKindOf(kind: EscalationKindMessage): EscalationKind {
     case EscalationKindMessage.UNRECOGNIZED:
       return unexpected('escalation kind', kind);
     default:
-      return assertUnreachable(kind);
+      return assertUnreachable(kind, 'routing value');
   }
 }
 
@@ -58,12 +59,8 @@ export function escalationTriggerOf(trigger: EscalationTriggerMessage): Escalati
     case EscalationTriggerMessage.UNRECOGNIZED:
       return unexpected('escalation trigger', trigger);
     default:
-      return assertUnreachable(trigger);
+      return assertUnreachable(trigger, 'routing value');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled routing value ${String(value)}`);
 }
 
 /** proto3 leaves absent strings empty; the commands say undefined. */

@@ -1,4 +1,5 @@
 import { status } from '@grpc/grpc-js';
+import { assertUnreachable } from '@itsm/lang';
 import { type GrpcErrorObject, grpcErrorOf, rpcErrorFilter } from '@itsm/platform';
 import { TicketError, TicketErrorCode } from '../domain/ticket-error';
 
@@ -20,12 +21,8 @@ export function grpcStatusOf(code: TicketErrorCode): status {
     case TicketErrorCode.Unauthenticated:
       return status.UNAUTHENTICATED;
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'ticket error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket error code ${String(value)}`);
 }
 
 /** The gRPC status a caller sees for a TicketError, with its code and violations in metadata. */

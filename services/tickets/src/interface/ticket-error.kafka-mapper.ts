@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { TicketErrorCode } from '../domain/ticket-error';
 
 /**
@@ -24,10 +25,6 @@ export function dispositionOf(code: TicketErrorCode): Disposition {
     case TicketErrorCode.Unauthenticated:
       return { action: 'skip', level: 'error' };
     default:
-      return assertUnreachable(code);
+      return assertUnreachable(code, 'ticket error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket error code ${String(value)}`);
 }

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpStatus } from '@nestjs/common';
+import { assertUnreachable } from '@itsm/lang';
 import { unauthenticated } from '../../auth/auth.guard';
 import { HttpProblemException } from '../../problem/http-problem.exception';
 import { ProblemType } from '../../problem/problem-details';
@@ -40,12 +41,8 @@ export function toHttpProblem(error: IdentityError): HttpProblemException | Vali
     case IdentityErrorCode.Forbidden:
       return new HttpProblemException(HttpStatus.FORBIDDEN, ProblemType.forbidden, error.message);
     default:
-      return assertUnreachable(error.code);
+      return assertUnreachable(error.code, 'identity error code');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled identity error code ${String(value)}`);
 }
 
 /** Answers identity errors of the identity controllers through the gateway's problem filter. */

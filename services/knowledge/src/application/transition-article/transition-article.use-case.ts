@@ -6,6 +6,7 @@ import {
   ArticleSubmitted,
   type EventType,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import type { Article } from '../../domain/article';
 import { type ArticleAction, transitionArticle } from '../../domain/article-lifecycle';
 import type { ArticleVersion } from '../../domain/article-version';
@@ -29,12 +30,8 @@ export function eventTypeOf(action: ArticleAction): EventType<ArticleChangedEven
     case 'archive':
       return ArticleArchived;
     default:
-      return assertUnreachable(action);
+      return assertUnreachable(action, 'article action');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled article action ${String(value)}`);
 }
 
 export interface TransitionResult {

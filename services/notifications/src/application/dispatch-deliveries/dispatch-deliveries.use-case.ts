@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { nextAttempt, type RetryPolicy } from '../../domain/retry-schedule';
 import { signWebhook } from '../../domain/webhook-signature';
 import type { AttemptOutcome, ClaimedDelivery, DeliveryQueue } from '../ports/delivery-queue';
@@ -111,11 +112,7 @@ export class DispatchDeliveriesUseCase {
         });
       }
       default:
-        return assertUnreachable(delivery);
+        return assertUnreachable(delivery, 'delivery channel');
     }
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled delivery channel ${JSON.stringify(value)}`);
 }

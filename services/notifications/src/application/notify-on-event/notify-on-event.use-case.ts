@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import {
   decideDelivery,
   DEFAULT_PREFERENCES,
@@ -335,12 +336,8 @@ function statusOf(
     case 'digest':
       return { status: 'held_for_digest', nextAttemptAt: null, reason: 'digest' };
     default:
-      return assertUnreachable(decision);
+      return assertUnreachable(decision, 'delivery decision');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled delivery decision ${JSON.stringify(value)}`);
 }
 
 function truncate(text: string, limit: number): string {

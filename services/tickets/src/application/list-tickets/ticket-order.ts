@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { PRIORITY_RANK } from '../../domain/priority-matrix';
 import type { Ticket } from '../../domain/ticket';
 
@@ -52,7 +53,7 @@ export function sortKeyOf(ticket: Ticket, field: OrderField): SortKey {
     case 'priority':
       return [PRIORITY_RANK[ticket.priority], ticket.createdAt.getTime(), ticket.id];
     default:
-      return assertUnreachable(field);
+      return assertUnreachable(field, 'order field');
   }
 }
 
@@ -73,8 +74,4 @@ export function compareTickets(order: TicketOrder): (a: Ticket, b: Ticket) => nu
   const field = orderField(order);
   const sign = isDescending(order) ? -1 : 1;
   return (a, b) => sign * compareSortKeys(sortKeyOf(a, field), sortKeyOf(b, field));
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled order field ${String(value)}`);
 }

@@ -8,6 +8,7 @@ import {
   TicketStateChanged,
   type TicketStateChangedEvent,
 } from '@itsm/contracts';
+import { assertUnreachable } from '@itsm/lang';
 import { type ChangeApproval, openApproval } from '../../domain/change-approval';
 import type { Ticket } from '../../domain/ticket';
 import { actorIdOf, checkTransitionBy } from '../../domain/ticket-caller';
@@ -56,12 +57,8 @@ export function eventTypeOf(action: TicketAction): EventType<TicketStateChangedE
     case 'complete':
       return TicketStateChanged;
     default:
-      return assertUnreachable(action);
+      return assertUnreachable(action, 'ticket action');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled ticket action ${String(value)}`);
 }
 
 export interface TransitionSettings {

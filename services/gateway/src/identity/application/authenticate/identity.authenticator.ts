@@ -1,4 +1,5 @@
 import { principalOf } from '@itsm/auth';
+import { assertUnreachable } from '@itsm/lang';
 import {
   type Authentication,
   AuthenticationFailed,
@@ -36,7 +37,7 @@ export class IdentityAuthenticator extends Authenticator {
           throw error;
         });
       default:
-        return assertUnreachable(credentials);
+        return assertUnreachable(credentials, 'credentials');
     }
   }
 
@@ -51,8 +52,4 @@ export class IdentityAuthenticator extends Authenticator {
     if (external) return external;
     throw new AuthenticationFailed('the bearer token is not valid or has expired');
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled credentials ${JSON.stringify(value)}`);
 }

@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { ANONYMOUS_ACTOR, type RequestOrigin } from '../../domain/audit-event';
 import { decideRefresh, type Session } from '../../domain/session';
 import { auditEvent } from '../audit-events';
@@ -50,7 +51,7 @@ export class RefreshSessionUseCase {
         return issued;
       }
       default:
-        return assertUnreachable(decision);
+        return assertUnreachable(decision, 'refresh decision');
     }
   }
 
@@ -71,8 +72,4 @@ export class RefreshSessionUseCase {
     });
     this.activity.forget([session.id]);
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled refresh decision ${JSON.stringify(value)}`);
 }

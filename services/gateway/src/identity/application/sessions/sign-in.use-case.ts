@@ -1,3 +1,4 @@
+import { assertUnreachable } from '@itsm/lang';
 import { ANONYMOUS_ACTOR, type RequestOrigin } from '../../domain/audit-event';
 import {
   afterFailedSignIn,
@@ -116,7 +117,7 @@ export class SignInUseCase {
       case 'signed-in':
         return this.sessionTokens.start(outcome.user, sessionId);
       default:
-        return assertUnreachable(outcome);
+        return assertUnreachable(outcome, 'sign-in outcome');
     }
   }
 
@@ -125,8 +126,4 @@ export class SignInUseCase {
     this.dummyHash ??= this.hasher.hash(`no account ${this.ids.newId()}`);
     return this.dummyHash;
   }
-}
-
-function assertUnreachable(value: never): never {
-  throw new Error(`unhandled sign-in outcome ${JSON.stringify(value)}`);
 }
