@@ -181,6 +181,33 @@ describe('SLA clocks through the gateway', () => {
     });
   });
 
+  it('names holidays: a name comes back trimmed, and one for a day that is not a holiday is refused', async () => {
+    const body = {
+      ...calendarBody('working_hours', `Moscow ${randomUUID()}`),
+      holidays: ['2027-01-01', '2027-01-07'],
+      holidayNames: { '2027-01-07': '  Рождество Христово ' },
+    };
+    const calendarCreated = await created<{ id: string }>(
+      await suite.postJson(`${slaUrl()}/calendars`, body),
+    );
+    const read = await suite.fetch(`${slaUrl()}/calendars/${calendarCreated.id}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({
+      holidays: ['2027-01-01', '2027-01-07'],
+      holidayNames: { '2027-01-07': 'Рождество Христово' },
+    });
+
+    const refused = await suite.postJson(`${slaUrl()}/calendars`, {
+      ...body,
+      holidayNames: { '2027-02-23': 'Defender of the Fatherland Day' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(((await refused.json()) as ProblemBody).errors).toEqual([
+      { field: 'holidayNames.2027-02-23', message: '2027-02-23 is not one of the holidays' },
+    ]);
+  });
+
   it('(a) a ticket reported on Friday 17:30 with 4 business hours is due Monday 12:30 Moscow time', async () => {
     const organizationId = `org-${randomUUID()}`;
     const policy = await policyFor(organizationId, await calendar('working_hours'), 4 * HOUR_MS);

@@ -10,6 +10,7 @@ interface Calendar {
   timeZone: string;
   workingHours: Record<string, { from: string; to: string }[]>;
   holidays: string[];
+  holidayNames: Record<string, string>;
   version: number;
 }
 
@@ -67,9 +68,13 @@ describe('business calendars in the admin area', () => {
     await page.getByLabel('Holiday date').fill('2027-01-07');
     await page.getByRole('button', { name: 'Add holiday' }).click();
     await page.getByRole('button', { name: /^Remove the holiday .*2027$/ }).waitFor();
-    await expect(page.getByText('7 Jan 2027').count()).resolves.toBe(1);
+    await expect(page.getByText('7 Jan 2027', { exact: true }).count()).resolves.toBe(1);
+    await page.getByLabel('Name of 7 Jan 2027').fill('  Christmas (Orthodox) ');
     await expect(summary.textContent()).resolves.toBe(
       'Mon–Fri 09:00–18:00, Europe/Moscow time. Not worked on 1 holiday.',
+    );
+    await expect(page.getByTestId('calendar-holiday-list').textContent()).resolves.toBe(
+      'Holidays: 7 Jan 2027 — Christmas (Orthodox).',
     );
 
     await page.getByRole('button', { name: 'Save' }).click();
@@ -80,6 +85,7 @@ describe('business calendars in the admin area', () => {
       name,
       timeZone: 'Europe/Moscow',
       holidays: ['2027-01-07'],
+      holidayNames: { '2027-01-07': 'Christmas (Orthodox)' },
       version: 1,
     });
     expect(created.workingHours['monday']).toEqual([{ from: '09:00', to: '18:00' }]);
@@ -93,6 +99,9 @@ describe('business calendars in the admin area', () => {
     ).resolves.toContain('Mon–Fri 09:00–18:00');
     await page.getByRole('link', { name: `Edit ${name}` }).click();
     await page.getByRole('heading', { name: `Calendar “${name}”` }).waitFor();
+    await expect(page.getByLabel('Name of 7 Jan 2027').inputValue()).resolves.toBe(
+      'Christmas (Orthodox)',
+    );
     await page.getByRole('checkbox', { name: 'Saturday' }).check();
     await expect(summary.textContent()).resolves.toContain('Mon–Sat 09:00–18:00');
     await screenshot(page, '34-admin-sla-calendar');
@@ -104,6 +113,7 @@ describe('business calendars in the admin area', () => {
     expect(edited.workingHours['saturday']).toEqual([{ from: '09:00', to: '18:00' }]);
     expect(edited.workingHours['sunday']).toEqual([]);
     expect(edited.holidays).toEqual(['2027-01-07']);
+    expect(edited.holidayNames).toEqual({ '2027-01-07': 'Christmas (Orthodox)' });
 
     // Someone else renames it meanwhile: saving the stale version asks to reload.
     const renamed = `${name} (renamed)`;
@@ -116,6 +126,7 @@ describe('business calendars in the admin area', () => {
         timeZone: edited.timeZone,
         workingHours: edited.workingHours,
         holidays: edited.holidays,
+        holidayNames: edited.holidayNames,
       }),
     });
     expect(put.status).toBe(200);

@@ -170,9 +170,14 @@ describe('the SLA service’s gRPC API on real PostgreSQL and Kafka', () => {
         week: weekdays.map((weekday) => ({ weekday, hours: nineToSix })),
         holidays: ['2026-12-31'],
         workingDays: [{ date: '2026-12-26', hours: nineToSix }],
+        holidayNames: { '2026-12-31': '  Новогодний вечер ' },
       },
     });
-    expect(calendar).toMatchObject({ name: 'Moscow office', version: 1 });
+    expect(calendar).toMatchObject({
+      name: 'Moscow office',
+      version: 1,
+      definition: { holidayNames: { '2026-12-31': 'Новогодний вечер' } },
+    });
     const id = calendar?.id ?? '';
     await expect(client.getCalendar({ id })).resolves.toEqual({ calendar });
     const { calendars } = await client.listCalendars({});
@@ -191,6 +196,7 @@ describe('the SLA service’s gRPC API on real PostgreSQL and Kafka', () => {
           ],
           holidays: [],
           workingDays: [],
+          holidayNames: { '2027-01-07': 'Christmas (Orthodox)' },
         },
       }),
     );
@@ -198,6 +204,7 @@ describe('the SLA service’s gRPC API on real PostgreSQL and Kafka', () => {
     expect(trailer(invalid, ErrorMetadata.violations)).toEqual([
       { field: 'timeZone', message: '"Mars/Olympus" is not an IANA time zone' },
       { field: 'week.1[0]', message: '18:00–09:00 ends before it starts' },
+      { field: 'holidayNames.2027-01-07', message: '2027-01-07 is not one of the holidays' },
     ]);
 
     const renamed = await client.updateCalendar({
@@ -231,6 +238,7 @@ describe('the SLA service’s gRPC API on real PostgreSQL and Kafka', () => {
         week: weekdays.map((weekday) => ({ weekday, hours: nineToSix })),
         holidays: [],
         workingDays: [],
+        holidayNames: {},
       },
     });
     // Loads the catalog into the cache before the policy exists.

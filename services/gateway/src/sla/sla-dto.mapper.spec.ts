@@ -42,6 +42,7 @@ const moscowOffice: WriteCalendarDto = {
   timeZone: 'Europe/Moscow',
   workingHours: { monday: nineToSix, friday: nineToSix },
   holidays: ['2027-01-01'],
+  holidayNames: { '2027-01-01': 'Новый год' },
   workingDays: [{ date: '2026-12-26', hours: nineToSix }],
 };
 
@@ -56,7 +57,24 @@ describe('calendars: REST ⇄ contract', () => {
       ],
       holidays: ['2027-01-01'],
       workingDays: [{ date: '2026-12-26', hours: [{ startTime: '09:00', endTime: '18:00' }] }],
+      holidayNames: { '2027-01-01': 'Новый год' },
     });
+  });
+
+  it('sends no holiday names when a client leaves them out, and shows them as {}', () => {
+    const { holidayNames: _names, ...unnamed } = moscowOffice;
+    const definition = toCalendarDefinition(unnamed);
+    expect(definition.holidayNames).toEqual({});
+    expect(
+      toCalendarDto({
+        id: calendarId,
+        name: 'Moscow office',
+        definition,
+        version: 1,
+        createdAt: toTimestamp(at),
+        updatedAt: toTimestamp(at),
+      }),
+    ).toMatchObject({ holidays: ['2027-01-01'], holidayNames: {} });
   });
 
   it('shows every weekday, empty when not worked', () => {
@@ -83,6 +101,7 @@ describe('calendars: REST ⇄ contract', () => {
         sunday: [],
       },
       holidays: ['2027-01-01'],
+      holidayNames: { '2027-01-01': 'Новый год' },
       workingDays: [{ date: '2026-12-26', hours: nineToSix }],
       version: 2,
       createdAt: '2026-11-27T08:30:00.250Z',
@@ -96,6 +115,7 @@ describe('calendars: REST ⇄ contract', () => {
     ['definition.week', 'workingHours'],
     ['timeZone', 'timeZone'],
     ['holidays[2]', 'holidays[2]'],
+    ['holidayNames.2027-01-07', 'holidayNames.2027-01-07'],
   ])('names the service’s field %s as %s', (field, restField) => {
     expect(calendarFieldName(field)).toBe(restField);
   });

@@ -86,6 +86,7 @@ export function toCalendarDto(calendar: Calendar): CalendarDto {
     timeZone: definition.timeZone,
     workingHours: week,
     holidays: [...definition.holidays],
+    holidayNames: { ...definition.holidayNames },
     workingDays: definition.workingDays.map(({ date, hours }) => ({
       date,
       hours: hoursDto(hours),
@@ -110,6 +111,7 @@ export function toCalendarDefinition(dto: WriteCalendarDto): CalendarDefinition 
       date,
       hours: hoursMessage(hours),
     })),
+    holidayNames: { ...dto.holidayNames },
   };
 }
 

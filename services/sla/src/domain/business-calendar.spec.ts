@@ -3,6 +3,7 @@ import {
   type CalendarDefinition,
   validateCalendar,
   type WorkingHours,
+  withTrimmedHolidayNames,
   workingIntervalsOn,
 } from './business-calendar';
 import { SlaError, SlaErrorCode } from './sla-error';
@@ -126,8 +127,41 @@ describe('validating a calendar', () => {
         'workingDays[3].hours[0]: 10:00–09:00 ends before it starts',
       ],
     ],
+    [
+      'a name for a date that is not a holiday, a blank name and a too long one',
+      {
+        holidays: ['2025-11-03', '2025-11-04'],
+        holidayNames: {
+          '2025-11-03': '   ',
+          '2025-11-04': `${'Д'.repeat(100)}!`,
+          '2027-01-07': 'Christmas (Orthodox)',
+        },
+      },
+      [
+        'holidayNames.2025-11-03: the name of 2025-11-03 is blank',
+        'holidayNames.2025-11-04: the name of 2025-11-04 is longer than 100 characters',
+        'holidayNames.2027-01-07: 2027-01-07 is not one of the holidays',
+      ],
+    ],
   ])('reports %s', (_label, change, violations) => {
     expect(violationsOf({ ...moscowOffice, ...change } as CalendarDefinition)).toEqual(violations);
+  });
+
+  it('accepts a name of 100 characters once trimmed, and names do not change working time', () => {
+    const named = {
+      ...moscowOffice,
+      holidayNames: { '2025-11-03': ` ${'Я'.repeat(100)} `, '2025-11-04': 'National Unity Day' },
+    };
+    expect(validateCalendar(named)).toEqual(validateCalendar(moscowOffice));
+  });
+
+  it('keeps holiday names trimmed, and none when there are none', () => {
+    expect(
+      withTrimmedHolidayNames({ ...moscowOffice, holidayNames: { '2025-11-04': ' Unity Day ' } }),
+    ).toEqual({ ...moscowOffice, holidayNames: { '2025-11-04': 'Unity Day' } });
+    expect(withTrimmedHolidayNames({ ...moscowOffice, holidayNames: {} })).toEqual(moscowOffice);
+    const alwaysOn = { kind: '24x7', id: 'always', timeZone: 'UTC' } as const;
+    expect(withTrimmedHolidayNames(alwaysOn)).toBe(alwaysOn);
   });
 
   it('reports every problem at once', () => {

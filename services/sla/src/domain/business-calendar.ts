@@ -39,6 +39,11 @@ export type CalendarDefinition =
       week: Partial<Record<IsoWeekday, readonly WorkingHours[]>>;
       /** `YYYY-MM-DD` dates that are not worked whatever their weekday. */
       holidays: readonly string[];
+      /**
+       * What holidays are called, by date (`2027-01-07` → `Christmas (Orthodox)`); a holiday
+       * without an entry has no name. Only for people: names never change working time.
+       */
+      holidayNames?: Readonly<Record<string, string>>;
       /** Dates worked with their own hours, replacing their weekday's hours. */
       workingDays: readonly WorkingDay[];
     };
@@ -68,6 +73,9 @@ export type BusinessCalendar =
     };
 
 export type WorkingHoursCalendar = Extract<BusinessCalendar, { kind: 'working_hours' }>;
+
+/** Longest holiday name, in characters. */
+export const HOLIDAY_NAME_MAX_LENGTH = 100;
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -123,6 +131,46 @@ function parseDate(text: string, field: string, violations: FieldViolation[]): n
   return null;
 }
 
+/** Refuses a name for a date that is not a holiday, a blank name and a too long one. */
+function checkHolidayNames(
+  names: Readonly<Record<string, string>>,
+  holidays: readonly string[],
+  violations: FieldViolation[],
+): void {
+  const listed = new Set(holidays);
+  for (const [date, name] of Object.entries(names)) {
+    const field = `holidayNames.${date}`;
+    const trimmed = name.trim();
+    if (!listed.has(date)) {
+      violations.push({ field, message: `${date} is not one of the holidays` });
+    } else if (trimmed.length === 0) {
+      violations.push({ field, message: `the name of ${date} is blank` });
+    } else if ([...trimmed].length > HOLIDAY_NAME_MAX_LENGTH) {
+      violations.push({
+        field,
+        message: `the name of ${date} is longer than ${HOLIDAY_NAME_MAX_LENGTH} characters`,
+      });
+    }
+  }
+}
+
+/**
+ * The definition with its holiday names trimmed, as it is kept; a calendar without names has
+ * no `holidayNames`.
+ */
+export function withTrimmedHolidayNames<D extends CalendarDefinition | CalendarRules>(
+  definition: D,
+): D {
+  if (definition.kind === '24x7') return definition;
+  const { holidayNames, ...rest } = definition;
+  const entries = Object.entries(holidayNames ?? {});
+  if (entries.length === 0) return rest as D;
+  return {
+    ...rest,
+    holidayNames: Object.fromEntries(entries.map(([date, name]) => [date, name.trim()])),
+  } as D;
+}
+
 /**
  * Checks a calendar definition and reports every problem at once; the result is what
  * business-time arithmetic counts in. Night shifts are two intervals on consecutive days.
@@ -159,6 +207,7 @@ export function validateCalendar(definition: CalendarDefinition): BusinessCalend
     }
     holidays.add(day);
   });
+  checkHolidayNames(definition.holidayNames ?? {}, definition.holidays, violations);
 
   const workingDays = new Map<number, readonly MinuteInterval[]>();
   definition.workingDays.forEach((workingDay, index) => {

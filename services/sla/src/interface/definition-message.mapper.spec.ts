@@ -40,6 +40,7 @@ const workingHours: CalendarDefinitionMessage = {
   ],
   holidays: ['2026-12-31'],
   workingDays: [{ date: '2026-12-26', hours: nineToSix }],
+  holidayNames: { '2026-12-31': 'New Year’s Eve' },
 };
 
 const policyDraft: PolicyDraftMessage = {
@@ -78,8 +79,23 @@ describe('calendars over gRPC', () => {
         ],
       },
       holidays: ['2026-12-31'],
+      holidayNames: { '2026-12-31': 'New Year’s Eve' },
       workingDays: [{ date: '2026-12-26', hours: [{ from: '09:00', to: '18:00' }] }],
     });
+  });
+
+  it('reads a calendar without holiday names as one without names, and writes it back so', () => {
+    const unnamed = { ...workingHours, holidayNames: {} };
+    const rules = toCalendarRules(unnamed);
+    expect(rules).not.toHaveProperty('holidayNames');
+    const stored: StoredCalendar = {
+      name: 'Moscow office',
+      definition: { ...rules, id: calendarId } as StoredCalendar['definition'],
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    expect(toCalendarMessage(stored).definition).toEqual(unnamed);
   });
 
   it('writes back what it read, weekdays in order', () => {
@@ -111,6 +127,7 @@ describe('calendars over gRPC', () => {
         week: [],
         holidays: [],
         workingDays: [],
+        holidayNames: {},
       }),
     ).toEqual({ kind: '24x7', timeZone: 'UTC' });
   });

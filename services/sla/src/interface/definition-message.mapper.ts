@@ -91,12 +91,14 @@ export function toCalendarRules(message: CalendarDefinitionMessage | undefined):
     return violations.refuse('calendar');
   }
   switch (message.kind) {
-    case CalendarKind.CALENDAR_KIND_ALWAYS_ON:
-      if (message.week.length + message.holidays.length + message.workingDays.length > 0) {
+    case CalendarKind.CALENDAR_KIND_ALWAYS_ON: {
+      const named = Object.keys(message.holidayNames).length;
+      if (message.week.length + message.holidays.length + message.workingDays.length + named > 0) {
         violations.add('definition.week', 'a 24x7 calendar has no working hours or holidays');
       }
       violations.throwIfAny('calendar');
       return { kind: '24x7', timeZone: message.timeZone };
+    }
     case CalendarKind.CALENDAR_KIND_WORKING_HOURS: {
       const week: Partial<Record<IsoWeekday, readonly WorkingHours[]>> = {};
       message.week.forEach(({ weekday, hours }, index) => {
@@ -110,11 +112,13 @@ export function toCalendarRules(message: CalendarDefinitionMessage | undefined):
         }
       });
       violations.throwIfAny('calendar');
+      const holidayNames = { ...message.holidayNames };
       return {
         kind: 'working_hours',
         timeZone: message.timeZone,
         week,
         holidays: [...message.holidays],
+        ...(Object.keys(holidayNames).length > 0 ? { holidayNames } : {}),
         workingDays: message.workingDays.map(({ date, hours }) => ({
           date,
           hours: hoursOf(hours),
@@ -146,6 +150,7 @@ export function toCalendarMessage({
         week: [],
         holidays: [],
         workingDays: [],
+        holidayNames: {},
       },
       ...times,
     };
@@ -167,6 +172,7 @@ export function toCalendarMessage({
         date,
         hours: hoursMessages(hours),
       })),
+      holidayNames: { ...definition.holidayNames },
     },
     ...times,
   };

@@ -12,11 +12,12 @@ import {
   draftOf,
   editorFieldOf,
   emptyDraft,
+  HOLIDAY_NAME_MAX_LENGTH,
   quarterHours,
   validateDraft,
 } from '../lib/calendar-draft';
 import { formatDate } from '../lib/format';
-import { workingHoursSummary } from '../lib/working-hours';
+import { holidaysSummary, workingHoursSummary } from '../lib/working-hours';
 import { ArrowLeftIcon } from '../ui/icons';
 import { ErrorState, FormAlert, Spinner, useToasts } from '../ui/feedback';
 import { PageHeader } from '../ui/layout';
@@ -110,6 +111,7 @@ function CalendarEditor({
       ? formatDate(`${date}T00:00:00Z`, { language, timeZone: 'UTC' })
       : date;
   const summary = workingHoursSummary({ workingHours: draft.days }, dayName).join('; ');
+  const holidayList = holidaysSummary(draft.holidays, draft.holidayNames, dayText).join('; ');
 
   function errorOf(field: string): string | undefined {
     const problem: CalendarProblem | undefined = problems[field];
@@ -347,27 +349,55 @@ function CalendarEditor({
             <ul className="plain-list" role="list">
               {draft.holidays.map((date, index) => {
                 const field = `holidays[${index}]`;
+                const nameField = `holidayNames.${date}`;
                 return (
                   <li key={`${date}-${index}`} className="field">
                     <div style={row}>
-                      <span id={fieldId(field)} tabIndex={-1}>
+                      <span id={fieldId(field)} tabIndex={-1} style={{ minWidth: '8rem' }}>
                         {dayText(date)}
                       </span>
+                      <input
+                        id={index === draft.holidays.indexOf(date) ? fieldId(nameField) : undefined}
+                        className="input input--compact"
+                        style={{ flex: '1 1 12rem', minWidth: 0 }}
+                        maxLength={HOLIDAY_NAME_MAX_LENGTH + 20}
+                        aria-label={t('admin.calendar.holidayName', { date: dayText(date) })}
+                        placeholder={t('admin.calendar.holidayNameHint')}
+                        aria-invalid={errorOf(nameField) ? true : undefined}
+                        aria-describedby={describedBy(nameField)}
+                        value={draft.holidayNames[date] ?? ''}
+                        onChange={(event) =>
+                          change(
+                            {
+                              ...draft,
+                              holidayNames: { ...draft.holidayNames, [date]: event.target.value },
+                            },
+                            nameField,
+                          )
+                        }
+                      />
                       <button
                         type="button"
                         className="button button--ghost button--small"
                         aria-label={t('admin.calendar.removeHoliday', { date: dayText(date) })}
-                        onClick={() =>
+                        onClick={() => {
+                          const holidays = draft.holidays.filter((_, at) => at !== index);
+                          const { [date]: _gone, ...others } = draft.holidayNames;
                           change(
-                            { ...draft, holidays: draft.holidays.filter((_, at) => at !== index) },
+                            {
+                              ...draft,
+                              holidays,
+                              holidayNames: holidays.includes(date) ? draft.holidayNames : others,
+                            },
                             field,
-                          )
-                        }
+                          );
+                        }}
                       >
                         {t('admin.calendar.remove')}
                       </button>
                     </div>
                     {errorText(field)}
+                    {index === draft.holidays.indexOf(date) && errorText(nameField)}
                   </li>
                 );
               })}
@@ -411,6 +441,11 @@ function CalendarEditor({
             {draft.holidays.length > 0 &&
               t('admin.calendar.summaryHolidays', { count: draft.holidays.length })}
           </p>
+          {holidayList && (
+            <p data-testid="calendar-holiday-list">
+              {t('admin.calendar.summaryHolidayList', { list: holidayList })}
+            </p>
+          )}
         </section>
 
         <div className="form-actions">

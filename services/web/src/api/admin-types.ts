@@ -166,6 +166,8 @@ export interface SlaCalendar {
   timeZone: string;
   workingHours?: Partial<Record<Weekday, { from: string; to: string }[]>>;
   holidays?: unknown[];
+  /** What holidays are called, by date; older gateways leave it out. */
+  holidayNames?: Record<string, unknown>;
   version: number;
 }
 

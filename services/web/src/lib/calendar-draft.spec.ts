@@ -22,6 +22,7 @@ const calendar = {
     saturday: [],
   },
   holidays: ['2027-01-07', '2027-01-01'],
+  holidayNames: { '2027-01-07': 'Christmas (Orthodox)' },
   workingDays: [{ date: '2027-01-09', hours: [{ from: '10:00', to: '15:00' }] }],
   version: 4,
 };
@@ -54,9 +55,32 @@ describe('calendar drafts', () => {
         sunday: [],
       },
       holidays: ['2027-01-01', '2027-01-07'],
+      holidayNames: { '2027-01-07': 'Christmas (Orthodox)' },
       workingDays: calendar.workingDays,
     });
     expect(body).not.toHaveProperty('version');
+  });
+
+  it('sends trimmed names of listed holidays only, leaving blank ones out', () => {
+    const draft = draftOf(calendar);
+    draft.holidayNames = {
+      '2027-01-01': '  New Year ',
+      '2027-01-07': '   ',
+      '2027-05-09': 'Victory Day',
+    };
+    expect(bodyOf(draft).holidayNames).toEqual({ '2027-01-01': 'New Year' });
+  });
+
+  it('reads a calendar without holiday names, or with a name that is not text, as unnamed', () => {
+    const { holidayNames: _names, ...unnamed } = calendar;
+    expect(draftOf(unnamed).holidayNames).toEqual({});
+    expect(draftOf({ ...calendar, holidayNames: { '2027-01-01': 7 } }).holidayNames).toEqual({});
+  });
+
+  it('refuses a holiday name longer than 100 characters once trimmed', () => {
+    const draft = draftOf(calendar);
+    draft.holidayNames = { '2027-01-01': ` ${'Я'.repeat(100)} `, '2027-01-07': 'x'.repeat(101) };
+    expect(validateDraft(draft)).toEqual({ 'holidayNames.2027-01-07': 'tooLong' });
   });
 
   it('trims the name it sends', () => {
@@ -110,6 +134,7 @@ describe('calendar drafts', () => {
     expect(editorFieldOf('workingHours.monday[0].to')).toBe('workingHours.monday');
     expect(editorFieldOf('workingHours.friday[1]')).toBe('workingHours.friday');
     expect(editorFieldOf('holidays[3]')).toBe('holidays[3]');
+    expect(editorFieldOf('holidayNames.2027-01-07')).toBe('holidayNames.2027-01-07');
     expect(editorFieldOf('timeZone')).toBe('timeZone');
     expect(editorFieldOf('workingHours')).toBe('workingHours');
     expect(editorFieldOf('workingDays[0].hours[1]')).toBe('workingDays');

@@ -12,6 +12,8 @@ export interface CalendarDraft {
   days: Record<Weekday, IntervalDraft[]>;
   /** YYYY-MM-DD dates not worked. */
   holidays: string[];
+  /** What holidays are called, by date, as typed; a blank one is no name. */
+  holidayNames: Record<string, string>;
   /** Moved working days, kept as they are: the editor does not change them. */
   workingDays: unknown[];
 }
@@ -23,13 +25,21 @@ export interface CalendarBody {
   timeZone: string;
   workingHours: Record<Weekday, IntervalDraft[]>;
   holidays: string[];
+  /** Trimmed names of listed holidays; a holiday left out has no name. */
+  holidayNames: Record<string, string>;
   workingDays: unknown[];
 }
 
 export type CalendarProblem =
-  'required' | 'time' | 'order' | 'overlap' | 'noHours' | 'date' | 'duplicate';
+  'required' | 'time' | 'order' | 'overlap' | 'noHours' | 'date' | 'duplicate' | 'tooLong';
 
-/** Problems by field, named as the API names them: `name`, `workingHours.monday`, `holidays[0]`. */
+/** Longest holiday name the API takes, in characters. */
+export const HOLIDAY_NAME_MAX_LENGTH = 100;
+
+/**
+ * Problems by field, named as the API names them: `name`, `workingHours.monday`, `holidays[0]`,
+ * `holidayNames.2027-01-07`.
+ */
 export type CalendarErrors = Record<string, CalendarProblem>;
 
 export const DEFAULT_HOURS: IntervalDraft = { from: '09:00', to: '18:00' };
@@ -39,7 +49,7 @@ export function emptyDraft(timeZone: string): CalendarDraft {
   const days = Object.fromEntries(
     WEEKDAYS.map((day) => [day, WORKWEEK.includes(day) ? [{ ...DEFAULT_HOURS }] : []]),
   ) as Record<Weekday, IntervalDraft[]>;
-  return { name: '', timeZone, days, holidays: [], workingDays: [] };
+  return { name: '', timeZone, days, holidays: [], holidayNames: {}, workingDays: [] };
 }
 
 export function draftOf(calendar: SlaCalendar & { workingDays?: unknown[] }): CalendarDraft {
@@ -54,6 +64,11 @@ export function draftOf(calendar: SlaCalendar & { workingDays?: unknown[] }): Ca
     timeZone: calendar.timeZone,
     days,
     holidays: (calendar.holidays ?? []).filter((date): date is string => typeof date === 'string'),
+    holidayNames: Object.fromEntries(
+      Object.entries(calendar.holidayNames ?? {}).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    ),
     workingDays: calendar.workingDays ?? [],
   };
 }
@@ -67,8 +82,19 @@ export function bodyOf(draft: CalendarDraft): CalendarBody {
       WEEKDAYS.map((day) => [day, draft.days[day].map(({ from, to }) => ({ from, to }))]),
     ) as Record<Weekday, IntervalDraft[]>,
     holidays: [...draft.holidays].sort(),
+    holidayNames: namedHolidays(draft),
     workingDays: draft.workingDays,
   };
+}
+
+/** The trimmed, not blank names of the draft's holidays, by date. */
+export function namedHolidays(draft: Pick<CalendarDraft, 'holidays' | 'holidayNames'>) {
+  const names: Record<string, string> = {};
+  for (const date of draft.holidays) {
+    const name = draft.holidayNames[date]?.trim();
+    if (name) names[date] = name;
+  }
+  return names;
 }
 
 /** Minutes since midnight of "HH:mm" (24:00 ends the day), or null when it is not a time. */
@@ -116,6 +142,8 @@ export function validateDraft(draft: CalendarDraft): CalendarErrors {
     if (!isDate(date)) errors[`holidays[${index}]`] = 'date';
     else if (seen.has(date)) errors[`holidays[${index}]`] = 'duplicate';
     seen.add(date);
+    if ([...(draft.holidayNames[date]?.trim() ?? '')].length > HOLIDAY_NAME_MAX_LENGTH)
+      errors[`holidayNames.${date}`] = 'tooLong';
   });
   return errors;
 }
@@ -130,6 +158,8 @@ export function editorFieldOf(apiField: string): string {
   if (day) return `workingHours.${day[1]}`;
   const holiday = /^holidays\[\d+\]/.exec(field);
   if (holiday) return holiday[0];
+  const name = /^holidayNames\.\d{4}-\d{2}-\d{2}/.exec(field);
+  if (name) return name[0];
   return field.split(/[.[]/)[0] ?? field;
 }
 

@@ -1,4 +1,4 @@
-import { workingHoursSummary } from './working-hours';
+import { holidaysSummary, workingHoursSummary } from './working-hours';
 
 const short = (day: string) => day.slice(0, 3);
 const office = [{ from: '09:00', to: '18:00' }];
@@ -47,5 +47,17 @@ describe('workingHoursSummary', () => {
 
   it('says nothing for a calendar without hours', () => {
     expect(workingHoursSummary({}, short)).toEqual([]);
+  });
+});
+
+describe('holidaysSummary', () => {
+  it('lists holidays once each, in date order, with their names when they have one', () => {
+    expect(
+      holidaysSummary(
+        ['2027-01-07', '2027-01-01', '2027-02-23', '2027-01-07'],
+        { '2027-01-07': 'Рождество Христово', '2027-02-23': '  ', '2027-05-09': 'Victory Day' },
+        (date) => date.slice(5),
+      ),
+    ).toEqual(['01-01', '01-07 — Рождество Христово', '02-23']);
   });
 });

@@ -19,3 +19,18 @@ export function workingHoursSummary(
     first === last ? `${dayName(first)} ${text}` : `${dayName(first)}–${dayName(last)} ${text}`,
   );
 }
+
+/**
+ * Holidays in date order, each with its name when it has one: "1 Jan 2027 — New Year".
+ * `dayText` writes a `YYYY-MM-DD` date in the reader's language.
+ */
+export function holidaysSummary(
+  holidays: readonly string[],
+  names: Readonly<Record<string, string>>,
+  dayText: (date: string) => string,
+): string[] {
+  return [...new Set(holidays)].sort().map((date) => {
+    const name = names[date]?.trim();
+    return name ? `${dayText(date)} — ${name}` : dayText(date);
+  });
+}

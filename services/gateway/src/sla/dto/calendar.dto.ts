@@ -9,6 +9,7 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { CALENDAR_KINDS, type CalendarKindName } from './sla-enums';
@@ -28,6 +29,27 @@ export class WorkingHoursDto {
   @MaxLength(5)
   to!: string;
 }
+
+/** An object of `YYYY-MM-DD` → name; which dates and names are the SLA service's to judge. */
+const IsHolidayNames = () =>
+  ValidateBy({
+    name: 'isHolidayNames',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length <= MAX_DATES &&
+        Object.values(value).every((name) => typeof name === 'string'),
+      defaultMessage: () => '$property must be an object of dates to names, each a string',
+    },
+  });
+
+const HOLIDAY_NAMES_SCHEMA = {
+  type: 'object',
+  additionalProperties: { type: 'string', maxLength: 100 },
+  example: { '2027-01-01': 'Новый год', '2027-01-07': 'Рождество Христово' },
+} as const;
 
 const hoursOfDay = (day: string) =>
   applyDecorators(
@@ -109,6 +131,16 @@ export class WriteCalendarDto {
   @IsString({ each: true })
   holidays?: string[];
 
+  @ApiPropertyOptional({
+    ...HOLIDAY_NAMES_SCHEMA,
+    description:
+      'What holidays are called, by date. Every key is one of `holidays`; a name is trimmed, ' +
+      'not blank and at most 100 characters. A holiday without an entry has no name.',
+  })
+  @IsOptional()
+  @IsHolidayNames()
+  holidayNames?: Record<string, string>;
+
   @ApiPropertyOptional({ type: [WorkingDayDto], description: 'Moved working days.' })
   @IsOptional()
   @IsArray()
@@ -136,6 +168,12 @@ export class CalendarDto {
 
   @ApiProperty({ type: [String] })
   holidays!: string[];
+
+  @ApiProperty({
+    ...HOLIDAY_NAMES_SCHEMA,
+    description: 'What holidays are called, by date; `{}` when none has a name.',
+  })
+  holidayNames!: Record<string, string>;
 
   @ApiProperty({ type: [WorkingDayDto] })
   workingDays!: WorkingDayDto[];

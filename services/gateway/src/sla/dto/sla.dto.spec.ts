@@ -43,6 +43,7 @@ const moscowOffice = {
     ],
   },
   holidays: ['2027-01-01'],
+  holidayNames: { '2027-01-01': 'Новый год' },
   workingDays: [{ date: '2026-12-26', hours: [{ from: '10:00', to: '15:00' }] }],
 };
 
@@ -77,6 +78,16 @@ describe('SLA bodies and queries', () => {
       'workingHours.funday',
       'workingHours.monday.0.from',
       'workingHours.monday.0.to',
+    ]);
+  });
+
+  it.each([
+    ['a list', ['Новый год']],
+    ['a name that is not a string', { '2027-01-01': 1 }],
+    ['a string', 'Новый год'],
+  ])('refuse holiday names given as %s', async (_label, holidayNames) => {
+    expect(await refusedFields(WriteCalendarDto, { ...moscowOffice, holidayNames })).toEqual([
+      'holidayNames',
     ]);
   });
 

@@ -53,6 +53,25 @@ describe('managing business calendars', () => {
     await expect(calendars.list()).resolves.toEqual([created]);
   });
 
+  it('keeps holiday names trimmed and refuses a name for a day that is not a holiday', async () => {
+    const { calendars, store } = setUp();
+    const created = await calendars.create({
+      name: 'Moscow office',
+      rules: { ...moscowOffice, holidayNames: { '2026-12-31': '  New Year’s Eve ' } },
+    });
+    expect(created.definition).toMatchObject({ holidayNames: { '2026-12-31': 'New Year’s Eve' } });
+    const error = await refusal(
+      calendars.create({
+        name: 'Moscow office',
+        rules: { ...moscowOffice, holidayNames: { '2027-01-07': 'Christmas (Orthodox)' } },
+      }),
+    );
+    expect(error.violations).toEqual([
+      { field: 'holidayNames.2027-01-07', message: '2027-01-07 is not one of the holidays' },
+    ]);
+    expect(store.storedCalendars.size).toBe(1);
+  });
+
   it('reports every problem of a calendar at once, its name included', async () => {
     const { calendars, store, catalog } = setUp();
     const error = await refusal(

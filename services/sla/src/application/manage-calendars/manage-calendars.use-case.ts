@@ -1,4 +1,8 @@
-import { type CalendarDefinition, validateCalendar } from '../../domain/business-calendar';
+import {
+  type CalendarDefinition,
+  validateCalendar,
+  withTrimmedHolidayNames,
+} from '../../domain/business-calendar';
 import { nameViolations } from '../../domain/definition-name';
 import { SlaError, SlaErrorCode } from '../../domain/sla-error';
 import { notFound, written } from '../definition-writes';
@@ -11,7 +15,7 @@ import type { CreateCalendarCommand, UpdateCalendarCommand } from './manage-cale
 
 /** The definition of a calendar as written, once the domain accepts it and its name. */
 function checked(id: string, name: string, rules: CreateCalendarCommand['rules']) {
-  const definition = { ...rules, id } as CalendarDefinition;
+  const definition = withTrimmedHolidayNames({ ...rules, id } as CalendarDefinition);
   const violations = nameViolations(name);
   try {
     validateCalendar(definition);

@@ -354,6 +354,16 @@ export interface CalendarDefinition {
   /** `YYYY-MM-DD` dates not worked whatever their weekday. */
   holidays: string[];
   workingDays: WorkingDay[];
+  /**
+   * What a holiday is called (`New Year`), by its `YYYY-MM-DD` date; every key is one of
+   * `holidays`. A holiday without an entry has no name. Names do not change working time.
+   */
+  holidayNames: { [key: string]: string };
+}
+
+export interface CalendarDefinition_HolidayNamesEntry {
+  key: string;
+  value: string;
 }
 
 export interface Calendar {
@@ -544,6 +554,33 @@ export const CalendarDefinition: MessageFns<CalendarDefinition> = {
         : globalThis.Array.isArray(object?.working_days)
         ? object.working_days.map((e: any) => WorkingDay.fromJSON(e))
         : [],
+      holidayNames: isObject(object.holidayNames)
+        ? (globalThis.Object.entries(object.holidayNames) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : isObject(object.holiday_names)
+        ? (globalThis.Object.entries(object.holiday_names) as [string, any][]).reduce(
+          (acc: { [key: string]: string }, [key, value]: [string, any]) => {
+            globalThis.Object.defineProperty(acc, key, {
+              value: globalThis.String(value),
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+            return acc;
+          },
+          {},
+        )
+        : {},
     };
   },
 
@@ -563,6 +600,35 @@ export const CalendarDefinition: MessageFns<CalendarDefinition> = {
     }
     if (message.workingDays?.length) {
       obj.workingDays = message.workingDays.map((e) => WorkingDay.toJSON(e));
+    }
+    if (message.holidayNames) {
+      const entries = globalThis.Object.entries(message.holidayNames) as [string, string][];
+      if (entries.length > 0) {
+        obj.holidayNames = {};
+        entries.forEach(([k, v]) => {
+          obj.holidayNames[k] = v;
+        });
+      }
+    }
+    return obj;
+  },
+};
+
+export const CalendarDefinition_HolidayNamesEntry: MessageFns<CalendarDefinition_HolidayNamesEntry> = {
+  fromJSON(object: any): CalendarDefinition_HolidayNamesEntry {
+    return {
+      key: isSet(object.key) ? globalThis.String(object.key) : "",
+      value: isSet(object.value) ? globalThis.String(object.value) : "",
+    };
+  },
+
+  toJSON(message: CalendarDefinition_HolidayNamesEntry): unknown {
+    const obj: any = {};
+    if (message.key !== "") {
+      obj.key = message.key;
+    }
+    if (message.value !== "") {
+      obj.value = message.value;
     }
     return obj;
   },
@@ -1011,6 +1077,10 @@ function fromJsonTimestamp(o: any): Timestamp {
   } else {
     return Timestamp.fromJSON(o);
   }
+}
+
+function isObject(value: any): boolean {
+  return typeof value === "object" && value !== null;
 }
 
 function isSet(value: any): boolean {
