@@ -28,6 +28,7 @@ import {
   postJsonAs,
   signIn,
 } from './support/api-session';
+import { PLATFORM_START_TIMEOUT_MS } from './support/platform-suite';
 
 const TICKETS_DURING_OUTAGE = 20;
 
@@ -106,7 +107,7 @@ describe('a Kafka outage', () => {
     }).initialize();
     admin = testKafka().admin();
     await admin.connect();
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await localInfra('up', 'kafka');

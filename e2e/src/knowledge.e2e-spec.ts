@@ -14,6 +14,7 @@ import {
   postJsonAs,
   signIn,
 } from './support/api-session';
+import { PLATFORM_START_TIMEOUT_MS } from './support/platform-suite';
 
 interface ArticleBody {
   id: string;
@@ -109,7 +110,7 @@ describe('knowledge base through the gateway', () => {
       async () => ((await search({ view: 'agent' })).total === 3 ? true : undefined),
       { timeoutMs: 15_000 },
     );
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await probe?.stop();

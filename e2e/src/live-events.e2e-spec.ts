@@ -33,13 +33,8 @@ describe('live ticket events (server-sent events)', () => {
   }
 
   async function subscribe(user: TestUser, name: string): Promise<EventStreamSubscription> {
-    const stream = await EventStreamSubscription.open(
-      name,
-      `${suite.platform.gatewayUrl}/api/v1/events`,
-      user.auth,
-    );
+    const stream = await EventStreamSubscription.live(name, suite.platform.gatewayUrl, user.auth);
     streams.push(stream);
-    await stream.next('ready', 'ready');
     return stream;
   }
 

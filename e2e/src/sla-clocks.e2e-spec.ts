@@ -115,13 +115,8 @@ describe('SLA clocks at risk and breached today through the gateway', () => {
   let agentStream: EventStreamSubscription;
 
   async function liveStreamOf(user: TestUser, name: string): Promise<EventStreamSubscription> {
-    const stream = await EventStreamSubscription.open(
-      name,
-      `${suite.platform.gatewayUrl}/api/v1/events`,
-      user.auth,
-    );
+    const stream = await EventStreamSubscription.live(name, suite.platform.gatewayUrl, user.auth);
     streams.push(stream);
-    await stream.next('ready', 'ready');
     return stream;
   }
 

@@ -18,6 +18,7 @@ import {
   postJsonAs,
   signIn,
 } from './support/api-session';
+import { PLATFORM_START_TIMEOUT_MS } from './support/platform-suite';
 
 /** Span kinds as OTLP numbers them (the API's SpanKind enum starts one lower). */
 const SERVER = 2;
@@ -110,7 +111,7 @@ describe('one trace from a new ticket to its SLA clock, its assignment and the n
       platform.admin.password,
     );
     integration = fetchAs(await integrationKey(platform.gatewayUrl, administrator, 'e2e'));
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await platform?.stop();

@@ -15,6 +15,7 @@ import {
   postJsonAs,
   signIn,
 } from './support/api-session';
+import { PLATFORM_START_TIMEOUT_MS } from './support/platform-suite';
 
 const SPAN_KIND_SERVER = 2;
 
@@ -35,7 +36,7 @@ describe('one trace from the gateway through the tickets service to Kafka', () =
     // An integration holding every scope, as the other suites act (see platform-suite.ts).
     integration = fetchAs(await integrationKey(platform.gatewayUrl, administrator, 'e2e'));
     probe = await KafkaProbe.start(Topics.tickets);
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await probe?.stop();

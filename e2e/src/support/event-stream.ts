@@ -93,6 +93,22 @@ export class EventStreamSubscription {
     return subscription;
   }
 
+  /** The gateway's live stream (`/api/v1/events`) as one caller, once it says `ready`. */
+  static async live(
+    name: string,
+    gatewayUrl: string,
+    auth: AuthHeaders,
+  ): Promise<EventStreamSubscription> {
+    const stream = await EventStreamSubscription.open(name, `${gatewayUrl}/api/v1/events`, auth);
+    try {
+      await stream.next('ready', 'ready');
+    } catch (error) {
+      await stream.close();
+      throw error;
+    }
+    return stream;
+  }
+
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     const parser = new EventStreamParser();
     const decoder = new TextDecoder();

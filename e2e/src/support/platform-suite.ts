@@ -14,6 +14,12 @@ import {
   signIn,
 } from './api-session';
 
+/**
+ * How long a suite's `beforeAll` may take to start the platform: under a minute on a quiet
+ * machine, more on a busy two-core runner, where Jest's default of two minutes ran out.
+ */
+export const PLATFORM_START_TIMEOUT_MS = 300_000;
+
 export interface PlatformSuite {
   platform: RunningPlatform;
   /** The bootstrap administrator's session. */
@@ -56,7 +62,7 @@ export function platformSuite(options: PlatformOptions = {}): PlatformSuite {
     suite.postJson = (url, body, headers) => postJsonAs(suite.fetch, url, body, headers);
     suite.probe = await KafkaProbe.start(Topics.tickets);
     suite.ticketsUrl = `${suite.platform.gatewayUrl}/api/v1/tickets`;
-  });
+  }, PLATFORM_START_TIMEOUT_MS);
   afterAll(async () => {
     await suite.slaProbe?.stop();
     await suite.probe?.stop();

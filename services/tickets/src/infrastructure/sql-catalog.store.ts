@@ -68,6 +68,22 @@ const toItem = (row: ItemRow): CatalogItem => ({
   updatedAt: row.updated_at,
 });
 
+/** An item's columns as $1…$12 of its INSERT and UPDATE: id first, then what may change. */
+const itemValues = (item: CatalogItem): unknown[] => [
+  item.id,
+  item.serviceId,
+  item.name,
+  item.description,
+  JSON.stringify(item.formSchema),
+  item.defaultCategoryId,
+  item.defaultImpact,
+  item.defaultUrgency,
+  item.fulfilmentGroupId,
+  item.active,
+  item.version,
+  item.updatedAt,
+];
+
 /** The catalog in PostgreSQL; small tables read whole (a catalog has hundreds of rows, not millions). */
 export class SqlCatalogStore implements CatalogStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -139,23 +155,9 @@ export class SqlCatalogStore implements CatalogStore {
   async insertItem(item: CatalogItem): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO catalog_items (id, service_id, name, description, form_schema, default_category_id,
-         default_impact, default_urgency, fulfilment_group_id, active, created_at, version, updated_at)
+         default_impact, default_urgency, fulfilment_group_id, active, version, updated_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        item.id,
-        item.serviceId,
-        item.name,
-        item.description,
-        JSON.stringify(item.formSchema),
-        item.defaultCategoryId,
-        item.defaultImpact,
-        item.defaultUrgency,
-        item.fulfilmentGroupId,
-        item.active,
-        item.createdAt,
-        item.version,
-        item.updatedAt,
-      ],
+      [...itemValues(item), item.createdAt],
     );
   }
 
@@ -166,21 +168,7 @@ export class SqlCatalogStore implements CatalogStore {
               default_category_id = $6, default_impact = $7, default_urgency = $8,
               fulfilment_group_id = $9, active = $10, version = $11, updated_at = $12
         WHERE id = $1 AND version = $13`,
-      [
-        item.id,
-        item.serviceId,
-        item.name,
-        item.description,
-        JSON.stringify(item.formSchema),
-        item.defaultCategoryId,
-        item.defaultImpact,
-        item.defaultUrgency,
-        item.fulfilmentGroupId,
-        item.active,
-        item.version,
-        item.updatedAt,
-        item.version - 1,
-      ],
+      [...itemValues(item), item.version - 1],
     )) as [unknown, number];
     return updated === 1;
   }

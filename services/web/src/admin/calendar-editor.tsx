@@ -19,7 +19,7 @@ import {
 import { formatDate } from '../lib/format';
 import { holidaysSummary, workingHoursSummary } from '../lib/working-hours';
 import { ArrowLeftIcon } from '../ui/icons';
-import { ErrorState, FormAlert, Spinner, useToasts } from '../ui/feedback';
+import { ErrorState, FormAlert, Spinner, StaleVersionAlert, useToasts } from '../ui/feedback';
 import { PageHeader } from '../ui/layout';
 import { useAsync } from '../ui/use-async';
 
@@ -192,21 +192,14 @@ function CalendarEditor({
       />
       <form className="form-card stack" onSubmit={(event) => void save(event)} noValidate>
         {stale && (
-          <div className="alert alert--error" role="alert">
-            <div>
-              {t('admin.calendar.stale')}{' '}
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => {
-                  setStale(false);
-                  onReload();
-                }}
-              >
-                {t('admin.calendar.reload')}
-              </button>
-            </div>
-          </div>
+          <StaleVersionAlert
+            message={t('admin.calendar.stale')}
+            reloadLabel={t('admin.calendar.reload')}
+            onReload={() => {
+              setStale(false);
+              onReload();
+            }}
+          />
         )}
         {failure !== null && <FormAlert error={failure} />}
 

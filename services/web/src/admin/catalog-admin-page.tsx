@@ -18,6 +18,7 @@ import {
   FormAlert,
   SkeletonRows,
   Spinner,
+  StaleVersionAlert,
   useToasts,
 } from '../ui/feedback';
 import { ArrowLeftIcon } from '../ui/icons';
@@ -237,21 +238,14 @@ export function CatalogItemPreviewPage() {
               </div>
             )}
             {stale && (
-              <div className="alert alert--error" role="alert">
-                <div>
-                  {t('admin.catalog.stale')}{' '}
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={() => {
-                      setStale(false);
-                      item.reload();
-                    }}
-                  >
-                    {t('admin.catalog.reload')}
-                  </button>
-                </div>
-              </div>
+              <StaleVersionAlert
+                message={t('admin.catalog.stale')}
+                reloadLabel={t('admin.catalog.reload')}
+                onReload={() => {
+                  setStale(false);
+                  item.reload();
+                }}
+              />
             )}
             {failure !== null && <FormAlert error={failure} />}
             {mode === 'retire' && (

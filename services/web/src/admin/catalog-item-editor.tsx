@@ -23,7 +23,7 @@ import {
   type JsonSchema,
 } from '../lib/json-schema-form';
 import { fieldErrorsOf } from '../lib/problem';
-import { FormAlert, useToasts } from '../ui/feedback';
+import { FormAlert, StaleVersionAlert, useToasts } from '../ui/feedback';
 import { SchemaFields } from '../ui/schema-form';
 import { useAsync } from '../ui/use-async';
 
@@ -184,21 +184,14 @@ export function CatalogItemEditor({
         {item ? t('admin.catalog.editHelp') : t('admin.catalog.newHelp')}
       </p>
       {stale && (
-        <div className="alert alert--error" role="alert">
-          <div>
-            {t('admin.catalog.stale')}{' '}
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => {
-                setStale(false);
-                onReload?.();
-              }}
-            >
-              {t('admin.catalog.reload')}
-            </button>
-          </div>
-        </div>
+        <StaleVersionAlert
+          message={t('admin.catalog.stale')}
+          reloadLabel={t('admin.catalog.reload')}
+          onReload={() => {
+            setStale(false);
+            onReload?.();
+          }}
+        />
       )}
       {failure !== null && <FormAlert error={failure} />}
       <div className="form-grid">

@@ -104,6 +104,31 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
+/**
+ * Someone else saved what is being edited: says so, with a button that loads their version (the
+ * edits on screen give way to it).
+ */
+export function StaleVersionAlert({
+  message,
+  reloadLabel,
+  onReload,
+}: {
+  message: string;
+  reloadLabel: string;
+  onReload(): void;
+}) {
+  return (
+    <div className="alert alert--error" role="alert">
+      <div>
+        {message}{' '}
+        <button type="button" className="button button--secondary button--small" onClick={onReload}>
+          {reloadLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** An inline error above a form, for a refused submit. */
 export function FormAlert({ error }: { error: unknown }) {
   const message = useErrorMessage()(error);
