@@ -162,8 +162,6 @@ export function reviseCatalogItem(
   return {
     ...current,
     ...revision,
-    name: revision.name.trim(),
-    fulfilmentGroupId: revision.fulfilmentGroupId?.trim() || null,
     version: current.version + 1,
     updatedAt: now,
   };
